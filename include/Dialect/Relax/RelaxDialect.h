@@ -1,0 +1,15 @@
+//===- RelaxDialect.h - relax dialect ---------------------------*- C++ -*-===//
+
+#ifndef MLC_DIALECT_RELAX_RELAXDIALECT_H
+#define MLC_DIALECT_RELAX_RELAXDIALECT_H
+
+#include "Support/Symbolic/Expr.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Dialect.h"
+
+#include <memory>
+
+#include "Dialect/Relax/RelaxDialect.h.inc" // IWYU pragma: export
+
+#endif // MLC_DIALECT_RELAX_RELAXDIALECT_H

@@ -1,0 +1,79 @@
+//===- RelaxDialect.td - relax dialect definition ----------*- tablegen -*-===//
+//
+// The relax dialect: TVM Unity's graph-level IR, with tensor types that carry
+// symbolic shapes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_RELAX_RELAXDIALECT_TD
+#define MLC_DIALECT_RELAX_RELAXDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+
+def Relax_Dialect : Dialect {
+  let name = "relax";
+  let cppNamespace = "::mlc::relax";
+  let summary = "Graph-level IR with symbolic tensor shapes";
+  let description = [{
+    relax brings TVM Unity's graph-level IR into MLIR. Its values are tensors
+    whose type records each dimension as a constant, a *symbolic expression*
+    over named int64 variables (`n`, `2 * n`, `(n + 31) floordiv 32`), or
+    unknown. Symbolic variables are scoped to a function: a variable is
+    defined by its first bare occurrence in the function's argument types or
+    by `relax.match_cast`. Relations that the prover can decide are checked
+    at compile time; the rest are checked at run time at function boundaries
+    and at `relax.match_cast`.
+
+    Relax code lives in `func.func`; pure dataflow sits in `relax.dataflow`
+    regions; tensor programs (`tir.prim_func`) are called in
+    destination-passing style with `relax.call_tir`.
+
+    Function attributes understood by the dialect:
+    * `relax.sym_bounds = {n = array<i64: 1, 4096>}`: inclusive bounds of
+      symbolic variables, used by the prover;
+    * `relax.sym_divisible = {n = 32 : i64}`: `n` is a multiple of 32.
+  }];
+  let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let hasConstantMaterializer = 1;
+  let hasOperationAttrVerify = 1;
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+  let extraClassDeclaration = [{
+    /// The context that interns every symbolic expression appearing in relax
+    /// types and attributes of this MLIRContext.
+    ::mlc::sym::Context &getSymContext() { return *symContext; }
+
+    /// Returns the symbolic-expression context of `ctx`'s relax dialect,
+    /// loading the dialect if needed.
+    static ::mlc::sym::Context &getSymContext(::mlir::MLIRContext *ctx);
+
+    /// Attribute names understood on functions.
+    static constexpr ::llvm::StringLiteral kSymBoundsAttrName =
+        "relax.sym_bounds";
+    static constexpr ::llvm::StringLiteral kSymDivisibleAttrName =
+        "relax.sym_divisible";
+
+  private:
+    void registerTypes();
+    void registerAttributes();
+    std::unique_ptr<::mlc::sym::Context> symContext;
+
+  public:
+  }];
+}
+
+class Relax_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Relax_Dialect, mnemonic, traits>;
+
+class Relax_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<Relax_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+class Relax_Attr<string name, string attrMnemonic, list<Trait> traits = []>
+    : AttrDef<Relax_Dialect, name, traits> {
+  let mnemonic = attrMnemonic;
+}
+
+#endif // MLC_DIALECT_RELAX_RELAXDIALECT_TD

@@ -1,0 +1,43 @@
+//===- RelaxTypes.h - relax types and attributes ----------------*- C++ -*-===//
+
+#ifndef MLC_DIALECT_RELAX_RELAXTYPES_H
+#define MLC_DIALECT_RELAX_RELAXTYPES_H
+
+#include "Dialect/Relax/RelaxDialect.h"
+
+#include "mlir/IR/Attributes.h"
+#include "mlir/IR/BuiltinTypeInterfaces.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+
+namespace mlc::relax {
+
+/// The static view of symbolic dims: constants stay, everything else becomes
+/// ShapedType::kDynamic.
+llvm::SmallVector<int64_t> getStaticShape(llvm::ArrayRef<sym::Expr> dims);
+
+/// Whether `type` may be the dtype of a relax tensor.
+bool isValidElementType(mlir::Type type);
+
+/// Parses `[d0, d1, ...]` (a null expr for `?` when `allowUnknown`) or, when
+/// `ranked` is non-null, also `*` (an unknown number of dims).
+mlir::ParseResult parseSymDims(mlir::AsmParser &parser,
+                               llvm::SmallVectorImpl<sym::Expr> &dims,
+                               bool *ranked, bool allowUnknown);
+
+/// Prints what parseSymDims parses.
+void printSymDims(mlir::AsmPrinter &printer, llvm::ArrayRef<sym::Expr> dims,
+                  bool ranked = true);
+
+/// Parses one symbolic expression, e.g. `(n + 31) floordiv 32`.
+mlir::ParseResult parseSymExpr(mlir::AsmParser &parser, sym::Expr &result);
+
+} // namespace mlc::relax
+
+#define GET_ATTRDEF_CLASSES
+#include "Dialect/Relax/RelaxAttrs.h.inc" // IWYU pragma: export
+
+#define GET_TYPEDEF_CLASSES
+#include "Dialect/Relax/RelaxTypes.h.inc" // IWYU pragma: export
+
+#endif // MLC_DIALECT_RELAX_RELAXTYPES_H

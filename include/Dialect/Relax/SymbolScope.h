@@ -1,0 +1,44 @@
+//===- SymbolScope.h - Scope and facts of symbolic variables ----*- C++ -*-===//
+//
+// TVM's scoping of symbolic shape variables: a variable is defined by its
+// first bare occurrence in a function's argument types or in the target type
+// of a relax.match_cast; every other use must come after a definition.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_RELAX_SYMBOLSCOPE_H
+#define MLC_DIALECT_RELAX_SYMBOLSCOPE_H
+
+#include "Support/Symbolic/Analyzer.h"
+#include "Support/Symbolic/Expr.h"
+
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlc::relax {
+
+/// Calls `fn` on every symbolic dimension inside `type` (relax tensors and
+/// shapes, also nested in tuples). Unknown (null) dims are skipped.
+void forEachSymDim(mlir::Type type, llvm::function_ref<void(sym::Expr)> fn);
+
+/// Collects the variables that `type` defines: those that appear as a bare
+/// dimension.
+void collectBareVars(mlir::Type type, llvm::StringSet<> &vars);
+
+/// Emits an error on `op` and fails if a symbolic variable used by `types`
+/// or `exprs` is not defined where `op` stands. `localDefs` are variables
+/// that `op` itself defines (a match_cast's target type).
+mlir::LogicalResult verifySymbolsInScope(mlir::Operation *op,
+                                         llvm::ArrayRef<mlir::Type> types,
+                                         llvm::ArrayRef<sym::Expr> exprs = {},
+                                         const llvm::StringSet<> *localDefs =
+                                             nullptr);
+
+/// Returns a prover that knows the bounds and divisibility facts declared on
+/// the function enclosing `op` (`relax.sym_bounds`, `relax.sym_divisible`).
+sym::Analyzer getAnalyzerFor(mlir::Operation *op);
+
+} // namespace mlc::relax
+
+#endif // MLC_DIALECT_RELAX_SYMBOLSCOPE_H

@@ -1,0 +1,18 @@
+//===- TIRDialect.h - TensorIR dialect --------------------------*- C++ -*-===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Declares mlc::tir::TIRDialect, the TensorIR dialect.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_TIR_TIRDIALECT_H
+#define MLC_DIALECT_TIR_TIRDIALECT_H
+
+#include "mlir/IR/Dialect.h"
+
+#include "Dialect/TIR/TIRDialect.h.inc"
+
+#endif // MLC_DIALECT_TIR_TIRDIALECT_H

@@ -1,0 +1,39 @@
+//===- TIRDialect.td - TensorIR dialect definition ---------*- tablegen -*-===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The `tir` dialect: TVM TensorIR (schedulable tensor programs) in MLIR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_TIR_TIRDIALECT_TD
+#define MLC_DIALECT_TIR_TIRDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def TIR_Dialect : Dialect {
+  let name = "tir";
+  let cppNamespace = "::mlc::tir";
+  let summary = "Tensor programs with blocks, loops and scoped buffers (TensorIR)";
+  let description = [{
+    The `tir` dialect models TVM's TensorIR: a `tir.prim_func` is a kernel in
+    destination-passing style over buffers (`memref`s) and symbolic sizes
+    (`index` values). Its body nests `tir.for` loops and `tir.block`s. A block
+    names its iteration variables (spatial, reduce, ...), binds them to
+    expressions of the surrounding loop variables, and declares the buffer
+    regions it reads and writes, which is what schedule primitives reason
+    about. Buffers carry their storage scope (`#tir.scope<shared>`) as the
+    memref memory space. Loads and stores are plain `memref.load` and
+    `memref.store`; scalar arithmetic is `arith` and `math`.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+  let useDefaultAttributePrinterParser = 1;
+}
+
+#endif // MLC_DIALECT_TIR_TIRDIALECT_TD

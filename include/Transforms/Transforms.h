@@ -1,0 +1,27 @@
+//===- Transforms.h - Reusable mlc transformations --------------*- C++ -*-===//
+//
+// The C++ entry points under mlc's passes, for projects that compose them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_TRANSFORMS_TRANSFORMS_H
+#define MLC_TRANSFORMS_TRANSFORMS_H
+
+#include "Support/Symbolic/Expr.h"
+
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace mlc {
+
+/// Substitutes `bindings` for symbolic variables in every relax type and
+/// symbolic attribute nested in `op` (the op's own types and attributes
+/// included). Fails with a diagnostic, changing nothing, when a binding
+/// makes an expression invalid (a division by zero or a negative dimension).
+mlir::LogicalResult
+bindSymbolicVars(mlir::Operation *op,
+                 const llvm::StringMap<sym::Expr> &bindings);
+
+} // namespace mlc
+
+#endif // MLC_TRANSFORMS_TRANSFORMS_H

@@ -1,0 +1,90 @@
+//===- RelaxDialect.cpp - relax dialect -----------------------------------===//
+
+#include "Dialect/Relax/RelaxDialect.h"
+
+#include "Dialect/Relax/RelaxOps.h"
+#include "Dialect/Relax/RelaxTypes.h"
+
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+using namespace mlir;
+
+#include "Dialect/Relax/RelaxDialect.cpp.inc"
+
+namespace mlc::relax {
+
+void RelaxDialect::initialize() {
+  symContext = std::make_unique<mlc::sym::Context>();
+  registerTypes();
+  registerAttributes();
+  addOperations<
+#define GET_OP_LIST
+#include "Dialect/Relax/RelaxOps.cpp.inc"
+      >();
+}
+
+mlc::sym::Context &RelaxDialect::getSymContext(MLIRContext *ctx) {
+  return ctx->getOrLoadDialect<RelaxDialect>()->getSymContext();
+}
+
+Operation *RelaxDialect::materializeConstant(OpBuilder &builder,
+                                             Attribute value, Type type,
+                                             Location loc) {
+  if (auto shape = dyn_cast<ShapeAttr>(value))
+    if (isa<ShapeType>(type))
+      return ShapeOp::create(builder, loc, shape);
+  if (auto elements = dyn_cast<ElementsAttr>(value))
+    if (isa<TensorType>(type))
+      return ConstantOp::create(builder, loc, elements);
+  return nullptr;
+}
+
+/// Checks `relax.sym_bounds = {n = array<i64: lo, hi>, ...}`.
+static LogicalResult verifySymBounds(Operation *op, Attribute attr) {
+  auto dict = dyn_cast<DictionaryAttr>(attr);
+  if (!dict)
+    return op->emitError("'relax.sym_bounds' must be a dictionary from "
+                         "symbolic variable names to array<i64: lo, hi>");
+  for (NamedAttribute entry : dict) {
+    auto bounds = dyn_cast<DenseI64ArrayAttr>(entry.getValue());
+    if (!bounds || bounds.size() != 2)
+      return op->emitError("'relax.sym_bounds' entry '")
+             << entry.getName().getValue()
+             << "' must be array<i64: lo, hi>, got " << entry.getValue();
+    if (bounds[0] > bounds[1])
+      return op->emitError("'relax.sym_bounds' entry '")
+             << entry.getName().getValue() << "' has an empty range ["
+             << bounds[0] << ", " << bounds[1] << "]";
+  }
+  return success();
+}
+
+/// Checks `relax.sym_divisible = {n = 32 : i64, ...}`.
+static LogicalResult verifySymDivisible(Operation *op, Attribute attr) {
+  auto dict = dyn_cast<DictionaryAttr>(attr);
+  if (!dict)
+    return op->emitError("'relax.sym_divisible' must be a dictionary from "
+                         "symbolic variable names to positive integers");
+  for (NamedAttribute entry : dict) {
+    auto divisor = dyn_cast<IntegerAttr>(entry.getValue());
+    if (!divisor || divisor.getValue().getSExtValue() <= 0)
+      return op->emitError("'relax.sym_divisible' entry '")
+             << entry.getName().getValue()
+             << "' must be a positive integer, got " << entry.getValue();
+  }
+  return success();
+}
+
+LogicalResult RelaxDialect::verifyOperationAttribute(Operation *op,
+                                                     NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  if (name != kSymBoundsAttrName && name != kSymDivisibleAttrName)
+    return op->emitError("unknown relax attribute '") << name << "'";
+  if (!isa<FunctionOpInterface>(op))
+    return op->emitError("'") << name << "' may only be set on a function";
+  if (name == kSymBoundsAttrName)
+    return verifySymBounds(op, attr.getValue());
+  return verifySymDivisible(op, attr.getValue());
+}
+
+} // namespace mlc::relax

@@ -1,0 +1,357 @@
+//===- RelaxOps.cpp - relax operations ------------------------------------===//
+
+#include "Dialect/Relax/RelaxOps.h"
+
+#include "Dialect/Relax/SymbolScope.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace mlc;
+
+//===----------------------------------------------------------------------===//
+// custom<SymList>: `[n, 2 * n]` as a ShapeAttr
+//===----------------------------------------------------------------------===//
+
+namespace mlc::relax {
+static ParseResult parseSymList(OpAsmParser &parser, ShapeAttr &attr) {
+  SmallVector<sym::Expr> dims;
+  if (parseSymDims(parser, dims, /*ranked=*/nullptr, /*allowUnknown=*/false))
+    return failure();
+  attr = ShapeAttr::get(parser.getContext(), dims);
+  return success();
+}
+
+static void printSymList(OpAsmPrinter &printer, Operation *, ShapeAttr attr) {
+  printSymDims(printer, attr.getDims());
+}
+} // namespace mlc::relax
+
+#define GET_OP_CLASSES
+#include "Dialect/Relax/RelaxOps.cpp.inc"
+
+namespace mlc::relax {
+
+//===----------------------------------------------------------------------===//
+// Helpers shared by the verifiers
+//===----------------------------------------------------------------------===//
+
+/// Prints a dim for diagnostics (`?` when unknown).
+static std::string dimToString(sym::Expr dim) {
+  return dim ? dim.str() : std::string("?");
+}
+
+/// Fails with a diagnostic that shows both sides when the prover shows that
+/// `type` cannot be `expected` (different dtype, rank or a dimension that is
+/// provably different). `what` names the value being compared.
+static LogicalResult verifyNotProvablyDifferent(Operation *op,
+                                                const sym::Analyzer &analyzer,
+                                                TensorType type,
+                                                TensorType expected,
+                                                const Twine &what) {
+  if (type.getElementType() != expected.getElementType())
+    return op->emitOpError() << what << " has dtype " << type.getElementType()
+                             << " but " << expected.getElementType()
+                             << " is required";
+  if (!type.getRanked() || !expected.getRanked())
+    return success();
+  if (type.getNumDims() != expected.getNumDims())
+    return op->emitOpError() << what << " has rank " << type.getNumDims()
+                             << " but rank " << expected.getNumDims()
+                             << " is required (" << type << " vs "
+                             << expected << ")";
+  for (auto [index, dims] :
+       llvm::enumerate(llvm::zip_equal(type.getDims(), expected.getDims()))) {
+    auto [dim, expectedDim] = dims;
+    if (!dim || !expectedDim)
+      continue;
+    if (analyzer.proveEqual(dim, expectedDim) == sym::Proof::False)
+      return op->emitOpError()
+             << what << " dimension " << index << " is " << dimToString(dim)
+             << " but " << dimToString(expectedDim)
+             << " is required, and they provably differ";
+  }
+  return success();
+}
+
+/// Compares a relax tensor against the memref parameter of a prim_func.
+static LogicalResult verifyAgainstBuffer(Operation *op,
+                                         const sym::Analyzer &analyzer,
+                                         TensorType type, Type paramType,
+                                         StringRef callee, unsigned paramIndex,
+                                         const Twine &what) {
+  auto buffer = dyn_cast<MemRefType>(paramType);
+  if (!buffer)
+    return op->emitOpError() << what << " is passed to parameter "
+                             << paramIndex << " of @" << callee
+                             << ", which is " << paramType
+                             << ", not a buffer (memref)";
+  sym::Context &ctx = RelaxDialect::getSymContext(op->getContext());
+  SmallVector<sym::Expr> bufferDims;
+  for (int64_t size : buffer.getShape())
+    bufferDims.push_back(ShapedType::isDynamic(size) ? sym::Expr()
+                                                     : ctx.constant(size));
+  auto expected = TensorType::get(bufferDims, buffer.getElementType());
+  return verifyNotProvablyDifferent(op, analyzer, type, expected,
+                                    what + " (parameter " + Twine(paramIndex) +
+                                        " of @" + callee + ")");
+}
+
+/// Verifies a destination-passing call of a prim_func: `bufferTypes` are the
+/// types of the buffers passed (inputs, then the outputs it allocates),
+/// followed by `numTirVars` index values.
+static LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
+                                        ArrayRef<TensorType> bufferTypes,
+                                        unsigned numInputs, size_t numTirVars,
+                                        SymbolTableCollection &symbolTable) {
+  Operation *target = symbolTable.lookupNearestSymbolFrom(op, callee);
+  if (!target)
+    return op->emitOpError() << "callee " << callee
+                             << " does not name a symbol in scope";
+  auto function = dyn_cast<FunctionOpInterface>(target);
+  if (!function || target->getName().getStringRef() != "tir.prim_func")
+    return op->emitOpError()
+           << "callee " << callee << " must be a tir.prim_func, but it is a '"
+           << target->getName() << "'";
+  ArrayRef<Type> params = function.getArgumentTypes();
+  size_t expectedParams = bufferTypes.size() + numTirVars;
+  if (params.size() != expectedParams)
+    return op->emitOpError()
+           << "passes " << expectedParams << " values to " << callee << " ("
+           << numInputs << " inputs, " << bufferTypes.size() - numInputs
+           << " outputs, " << numTirVars << " tir_vars) but it takes "
+           << params.size() << " parameters";
+  sym::Analyzer analyzer = getAnalyzerFor(op);
+  StringRef name = callee.getValue();
+  for (auto [index, type] : llvm::enumerate(bufferTypes)) {
+    std::string what =
+        index < numInputs
+            ? ("input " + Twine(index)).str()
+            : ("output " + Twine(index - numInputs)).str();
+    if (failed(verifyAgainstBuffer(op, analyzer, type, params[index], name,
+                                   index, what)))
+      return failure();
+  }
+  for (size_t i = bufferTypes.size(); i < params.size(); ++i)
+    if (!params[i].isIndex())
+      return op->emitOpError()
+             << "tir_vars are passed to parameter " << i << " of " << callee
+             << ", which must be 'index' but is " << params[i];
+  return success();
+}
+
+static SmallVector<TensorType> tensorTypes(TypeRange types) {
+  return llvm::map_to_vector(types,
+                             [](Type type) { return cast<TensorType>(type); });
+}
+
+static ArrayRef<sym::Expr> tirVarExprs(std::optional<ShapeAttr> tirVars) {
+  return tirVars ? tirVars->getDims() : ArrayRef<sym::Expr>();
+}
+
+//===----------------------------------------------------------------------===//
+// CallTIROp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallTIROp::verify() {
+  SmallVector<Type> types(getInputs().getTypes());
+  llvm::append_range(types, getResultTypes());
+  return verifySymbolsInScope(*this, types, tirVarExprs(getTirVars()));
+}
+
+LogicalResult
+CallTIROp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  SmallVector<TensorType> buffers = tensorTypes(getInputs().getTypes());
+  llvm::append_range(buffers, tensorTypes(getResultTypes()));
+  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers,
+                            getInputs().size(),
+                            tirVarExprs(getTirVars()).size(), symbolTable);
+}
+
+//===----------------------------------------------------------------------===//
+// CallTIRInplaceOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallTIRInplaceOp::verify() {
+  ArrayRef<int64_t> indices = getInplaceIndices();
+  if (indices.size() != getNumResults())
+    return emitOpError() << "has " << getNumResults() << " results but "
+                         << indices.size() << " inplace indices";
+  llvm::SmallSet<int64_t, 4> seen;
+  sym::Analyzer analyzer = getAnalyzerFor(*this);
+  for (auto [result, index] : llvm::enumerate(indices)) {
+    if (index == -1)
+      continue;
+    if (index < 0 || index >= static_cast<int64_t>(getInputs().size()))
+      return emitOpError() << "inplace index " << index << " of result "
+                           << result << " is not -1 or the index of one of "
+                           << getInputs().size() << " inputs";
+    if (!seen.insert(index).second)
+      return emitOpError() << "input " << index
+                           << " is written in place by two results";
+    auto inputType = cast<TensorType>(getInputs()[index].getType());
+    auto resultType = cast<TensorType>(getResult(result).getType());
+    if (failed(verifyNotProvablyDifferent(
+            *this, analyzer, resultType, inputType,
+            "result " + Twine(result) + " (in place of input " +
+                Twine(index) + ")")))
+      return failure();
+  }
+  SmallVector<Type> types(getInputs().getTypes());
+  llvm::append_range(types, getResultTypes());
+  return verifySymbolsInScope(*this, types, tirVarExprs(getTirVars()));
+}
+
+LogicalResult
+CallTIRInplaceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  SmallVector<TensorType> buffers = tensorTypes(getInputs().getTypes());
+  for (auto [result, index] : llvm::enumerate(getInplaceIndices()))
+    if (index == -1)
+      buffers.push_back(cast<TensorType>(getResult(result).getType()));
+  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers,
+                            getInputs().size(),
+                            tirVarExprs(getTirVars()).size(), symbolTable);
+}
+
+//===----------------------------------------------------------------------===//
+// CallDPSPackedOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallDPSPackedOp::verify() {
+  if (getCallee().empty())
+    return emitOpError("callee name must not be empty");
+  SmallVector<Type> types(getInputs().getTypes());
+  llvm::append_range(types, getResultTypes());
+  return verifySymbolsInScope(*this, types);
+}
+
+//===----------------------------------------------------------------------===//
+// MatchCastOp
+//===----------------------------------------------------------------------===//
+
+/// The kind of relax value a type describes, for mismatch diagnostics.
+static StringRef valueKind(Type type) {
+  if (isa<TensorType>(type))
+    return "tensor";
+  if (isa<ShapeType>(type))
+    return "shape";
+  if (isa<TupleType>(type))
+    return "tuple";
+  return "object";
+}
+
+LogicalResult MatchCastOp::verify() {
+  Type from = getValue().getType(), to = getResult().getType();
+  // An object may hold anything, and anything is an object; otherwise the
+  // kinds must agree.
+  if (!isa<ObjectType>(from) && !isa<ObjectType>(to) &&
+      valueKind(from) != valueKind(to))
+    return emitOpError() << "cannot match a " << valueKind(from) << " (" << from
+                         << ") against a " << valueKind(to) << " (" << to
+                         << ")";
+  sym::Analyzer analyzer = getAnalyzerFor(*this);
+  auto fromTensor = dyn_cast<TensorType>(from);
+  auto toTensor = dyn_cast<TensorType>(to);
+  if (fromTensor && toTensor &&
+      failed(verifyNotProvablyDifferent(*this, analyzer, fromTensor, toTensor,
+                                        "value")))
+    return failure();
+  auto fromShape = dyn_cast<ShapeType>(from);
+  auto toShape = dyn_cast<ShapeType>(to);
+  if (fromShape && toShape) {
+    if (fromShape.getRanked() && toShape.getRanked() &&
+        fromShape.getDims().size() != toShape.getDims().size())
+      return emitOpError() << "cannot match a shape of "
+                           << fromShape.getDims().size() << " values (" << from
+                           << ") against one of " << toShape.getDims().size()
+                           << " values (" << to << ")";
+  }
+  llvm::StringSet<> defines;
+  collectBareVars(to, defines);
+  return verifySymbolsInScope(*this, {from, to}, {}, &defines);
+}
+
+//===----------------------------------------------------------------------===//
+// ShapeOfOp, ShapeOp, ConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ShapeOfOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location>, ValueRange operands,
+    DictionaryAttr, OpaqueProperties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  auto tensor = dyn_cast<TensorType>(operands[0].getType());
+  if (!tensor)
+    return failure();
+  inferred.push_back(tensor.getRanked()
+                         ? ShapeType::get(context, tensor.getDims())
+                         : ShapeType::get(context));
+  return success();
+}
+
+LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
+                                        std::optional<Location>, ValueRange,
+                                        DictionaryAttr, OpaqueProperties
+                                            properties,
+                                        RegionRange,
+                                        SmallVectorImpl<Type> &inferred) {
+  ShapeAttr value = properties.as<Properties *>()->value;
+  if (!value)
+    return failure();
+  inferred.push_back(ShapeType::get(context, value.getDims()));
+  return success();
+}
+
+LogicalResult ShapeOp::verify() {
+  return verifySymbolsInScope(*this, {}, getValue().getDims());
+}
+
+LogicalResult ConstantOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, ValueRange,
+    DictionaryAttr, OpaqueProperties properties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  ElementsAttr value = properties.as<Properties *>()->value;
+  if (!value)
+    return failure();
+  ShapedType type = value.getShapedType();
+  if (!type.hasStaticShape() || !isValidElementType(type.getElementType()))
+    return emitOptionalError(location, "relax.constant needs a statically "
+                                       "shaped integer or float value, got ",
+                             type);
+  sym::Context &ctx = RelaxDialect::getSymContext(context);
+  SmallVector<sym::Expr> dims = llvm::map_to_vector(
+      type.getShape(), [&](int64_t size) { return ctx.constant(size); });
+  inferred.push_back(TensorType::get(dims, type.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DataflowOp, OutputOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DataflowOp::verifyRegions() {
+  for (Operation &op : getBody().front()) {
+    // match_cast stands for a run-time check but TVM allows it in dataflow
+    // blocks: it defines symbolic variables and has no other effect.
+    if (isa<MatchCastOp>(op) || isMemoryEffectFree(&op))
+      continue;
+    return op.emitOpError("has side effects and may not appear inside "
+                          "relax.dataflow, whose body must be pure");
+  }
+  return success();
+}
+
+LogicalResult OutputOp::verify() {
+  auto parent = cast<DataflowOp>((*this)->getParentOp());
+  if (getValues().getTypes() != parent.getResultTypes())
+    return emitOpError() << "returns (" << getValues().getTypes()
+                         << ") but the enclosing relax.dataflow produces ("
+                         << parent.getResultTypes() << ")";
+  return success();
+}
+
+} // namespace mlc::relax

@@ -1,0 +1,123 @@
+//===- SymbolScope.cpp - Scope and facts of symbolic variables ------------===//
+
+#include "Dialect/Relax/SymbolScope.h"
+
+#include "Dialect/Relax/RelaxDialect.h"
+#include "Dialect/Relax/RelaxOps.h"
+#include "Dialect/Relax/RelaxTypes.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace mlc;
+
+namespace mlc::relax {
+
+void forEachSymDim(Type type, function_ref<void(sym::Expr)> fn) {
+  type.walk([&](Type sub) {
+    ArrayRef<sym::Expr> dims;
+    if (auto tensor = dyn_cast<TensorType>(sub))
+      dims = tensor.getDims();
+    else if (auto shape = dyn_cast<ShapeType>(sub))
+      dims = shape.getDims();
+    for (sym::Expr dim : dims)
+      if (dim)
+        fn(dim);
+  });
+}
+
+void collectBareVars(Type type, llvm::StringSet<> &vars) {
+  forEachSymDim(type, [&](sym::Expr dim) {
+    if (dim.isVar())
+      vars.insert(dim.getVarName());
+  });
+}
+
+/// Whether a relax.match_cast inside `op` (or `op` itself) defines `var`.
+static bool definesVar(Operation *op, StringRef var) {
+  bool found = false;
+  op->walk([&](MatchCastOp cast) {
+    llvm::StringSet<> vars;
+    collectBareVars(cast.getResult().getType(), vars);
+    if (vars.contains(var)) {
+      found = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
+}
+
+/// Whether a relax.match_cast that executes before `op` in `function`
+/// defines `var`. Casts in regions of earlier ops count: TVM lets variables
+/// bound inside a dataflow block be used after it.
+static bool isDefinedByEarlierCast(Operation *op, Operation *function,
+                                   StringRef var) {
+  for (Operation *cur = op; cur && cur != function; cur = cur->getParentOp())
+    for (Operation *prev = cur->getPrevNode(); prev; prev = prev->getPrevNode())
+      if (definesVar(prev, var))
+        return true;
+  return false;
+}
+
+LogicalResult verifySymbolsInScope(Operation *op, ArrayRef<Type> types,
+                                          ArrayRef<sym::Expr> exprs,
+                                          const llvm::StringSet<> *localDefs) {
+  auto function = op->getParentOfType<FunctionOpInterface>();
+  if (!function)
+    return success();
+  llvm::StringSet<> defined;
+  for (Type argType : function.getArgumentTypes())
+    collectBareVars(argType, defined);
+  if (localDefs)
+    for (const auto &var : *localDefs)
+      defined.insert(var.getKey());
+
+  SmallVector<StringRef> used;
+  for (Type type : types)
+    forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+  for (sym::Expr expr : exprs)
+    sym::collectVars(expr, used);
+
+  for (StringRef var : used) {
+    if (defined.contains(var))
+      continue;
+    if (isDefinedByEarlierCast(op, function, var)) {
+      defined.insert(var);
+      continue;
+    }
+    return op->emitOpError("uses symbolic variable '")
+           << var
+           << "' before it is defined; a symbolic variable is defined by a "
+              "bare dimension in the function's argument types or by "
+              "relax.match_cast";
+  }
+  return success();
+}
+
+sym::Analyzer getAnalyzerFor(Operation *op) {
+  sym::Analyzer analyzer;
+  auto function = op->getParentOfType<FunctionOpInterface>();
+  if (!function)
+    return analyzer;
+  if (auto bounds = function->getAttrOfType<DictionaryAttr>(
+          RelaxDialect::kSymBoundsAttrName)) {
+    for (NamedAttribute entry : bounds)
+      if (auto range = dyn_cast<DenseI64ArrayAttr>(entry.getValue()))
+        if (range.size() == 2 && range[0] <= range[1])
+          analyzer.setBounds(entry.getName().getValue(), range[0], range[1]);
+  }
+  if (auto divisible = function->getAttrOfType<DictionaryAttr>(
+          RelaxDialect::kSymDivisibleAttrName)) {
+    for (NamedAttribute entry : divisible)
+      if (auto divisor = dyn_cast<IntegerAttr>(entry.getValue()))
+        if (divisor.getValue().getSExtValue() > 0)
+          analyzer.setDivisibility(entry.getName().getValue(),
+                                   divisor.getValue().getSExtValue());
+  }
+  return analyzer;
+}
+
+} // namespace mlc::relax

@@ -1,0 +1,175 @@
+//===- SymbolicAsm.cpp - Parse and print symbolic expressions -------------===//
+//
+// The textual form of symbolic expressions inside relax types and attributes:
+//
+//   expr    ::= term (('+' | '-') term)*
+//   term    ::= unary (('*' | 'floordiv' | 'ceildiv' | 'mod') unary)*
+//   unary   ::= '-' unary | atom
+//   atom    ::= integer | bare-id | '(' expr ')'
+//             | ('min' | 'max') '(' expr ',' expr ')'
+//
+// It matches what mlc::sym::Expr::print emits, so types round-trip.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/Relax/RelaxTypes.h"
+
+using namespace mlir;
+using namespace mlc;
+
+namespace {
+/// Recursive-descent parser over MLIR's AsmParser token stream. Recursion is
+/// bounded by the nesting depth of the text being parsed.
+class SymExprParser {
+public:
+  SymExprParser(AsmParser &parser)
+      : parser(parser),
+        ctx(relax::RelaxDialect::getSymContext(parser.getContext())) {}
+
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseExpr(sym::Expr &result) {
+    if (parseTerm(result))
+      return failure();
+    while (true) {
+      bool isPlus = succeeded(parser.parseOptionalPlus());
+      if (!isPlus && failed(parser.parseOptionalMinus()))
+        return success();
+      sym::Expr rhs;
+      if (parseTerm(rhs))
+        return failure();
+      result = isPlus ? result + rhs : result - rhs;
+    }
+  }
+
+private:
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseTerm(sym::Expr &result) {
+    if (parseUnary(result))
+      return failure();
+    while (true) {
+      SMLoc loc = parser.getCurrentLocation();
+      if (succeeded(parser.parseOptionalStar())) {
+        sym::Expr rhs;
+        if (parseUnary(rhs))
+          return failure();
+        result = result * rhs;
+        continue;
+      }
+      StringRef op;
+      if (succeeded(parser.parseOptionalKeyword("floordiv")))
+        op = "floordiv";
+      else if (succeeded(parser.parseOptionalKeyword("ceildiv")))
+        op = "ceildiv";
+      else if (succeeded(parser.parseOptionalKeyword("mod")))
+        op = "mod";
+      else
+        return success();
+      sym::Expr rhs;
+      if (parseUnary(rhs))
+        return failure();
+      std::string error;
+      FailureOr<sym::Expr> combined =
+          op == "floordiv" ? sym::floorDiv(result, rhs, &error)
+          : op == "ceildiv" ? sym::ceilDiv(result, rhs, &error)
+                            : sym::mod(result, rhs, &error);
+      if (failed(combined))
+        return parser.emitError(loc) << "invalid symbolic expression: "
+                                     << error;
+      result = *combined;
+    }
+  }
+
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseUnary(sym::Expr &result) {
+    if (succeeded(parser.parseOptionalMinus())) {
+      if (parseUnary(result))
+        return failure();
+      result = -result;
+      return success();
+    }
+    return parseAtom(result);
+  }
+
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseAtom(sym::Expr &result) {
+    int64_t value;
+    OptionalParseResult integer = parser.parseOptionalInteger(value);
+    if (integer.has_value()) {
+      if (failed(*integer))
+        return failure();
+      result = ctx.constant(value);
+      return success();
+    }
+    if (succeeded(parser.parseOptionalLParen())) {
+      if (parseExpr(result) || parser.parseRParen())
+        return failure();
+      return success();
+    }
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef name;
+    if (failed(parser.parseOptionalKeyword(&name)))
+      return parser.emitError(loc, "expected a symbolic expression (an "
+                                   "integer, a variable name or '(')");
+    if (name == "floordiv" || name == "ceildiv" || name == "mod")
+      return parser.emitError(loc) << "'" << name
+                                   << "' is an operator, not a variable name";
+    if ((name == "min" || name == "max") &&
+        succeeded(parser.parseOptionalLParen())) {
+      sym::Expr lhs, rhs;
+      if (parseExpr(lhs) || parser.parseComma() || parseExpr(rhs) ||
+          parser.parseRParen())
+        return failure();
+      result = name == "min" ? sym::min(lhs, rhs) : sym::max(lhs, rhs);
+      return success();
+    }
+    result = ctx.var(name);
+    return success();
+  }
+
+  AsmParser &parser;
+  sym::Context &ctx;
+};
+} // namespace
+
+ParseResult relax::parseSymExpr(AsmParser &parser, sym::Expr &result) {
+  return SymExprParser(parser).parseExpr(result);
+}
+
+ParseResult relax::parseSymDims(AsmParser &parser,
+                                SmallVectorImpl<sym::Expr> &dims, bool *ranked,
+                                bool allowUnknown) {
+  if (ranked) {
+    *ranked = failed(parser.parseOptionalStar());
+    if (!*ranked)
+      return success();
+  }
+  return parser.parseCommaSeparatedList(
+      AsmParser::Delimiter::Square, [&]() -> ParseResult {
+        SMLoc loc = parser.getCurrentLocation();
+        if (succeeded(parser.parseOptionalQuestion())) {
+          if (!allowUnknown)
+            return parser.emitError(loc, "'?' (an unknown value) is not "
+                                         "allowed here");
+          dims.push_back(sym::Expr());
+          return success();
+        }
+        return parseSymExpr(parser, dims.emplace_back());
+      });
+}
+
+void relax::printSymDims(AsmPrinter &printer, ArrayRef<sym::Expr> dims,
+                         bool ranked) {
+  raw_ostream &os = printer.getStream();
+  if (!ranked) {
+    os << '*';
+    return;
+  }
+  os << '[';
+  llvm::interleaveComma(dims, os, [&](sym::Expr dim) {
+    if (dim)
+      dim.print(os);
+    else
+      os << '?';
+  });
+  os << ']';
+}

@@ -1,0 +1,750 @@
+//===- TIROps.cpp - TensorIR operations -----------------------------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Builders, custom assembly and structural verifiers of the tir operations.
+// The well-formedness rules that look across ops live in TIRVerifier.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/TIR/TIROps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlc::tir;
+
+#define GET_OP_CLASSES
+#include "Dialect/TIR/TIROps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// PrimFuncOp
+//===----------------------------------------------------------------------===//
+
+void PrimFuncOp::build(OpBuilder &builder, OperationState &state,
+                       StringRef name, FunctionType type,
+                       ArrayRef<NamedAttribute> attrs) {
+  state.addAttribute(SymbolTable::getSymbolAttrName(),
+                     builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name),
+                     TypeAttr::get(type));
+  state.attributes.append(attrs.begin(), attrs.end());
+  state.addRegion();
+}
+
+ParseResult PrimFuncOp::parse(OpAsmParser &parser, OperationState &result) {
+  auto buildFuncType = [](Builder &builder, ArrayRef<Type> argTypes,
+                          ArrayRef<Type> results,
+                          function_interface_impl::VariadicFlag,
+                          std::string &) {
+    return builder.getFunctionType(argTypes, results);
+  };
+  return function_interface_impl::parseFunctionOp(
+      parser, result, /*allowVariadic=*/false,
+      getFunctionTypeAttrName(result.name), buildFuncType,
+      getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
+}
+
+void PrimFuncOp::print(OpAsmPrinter &p) {
+  function_interface_impl::printFunctionOp(
+      p, *this, /*isVariadic=*/false, getFunctionTypeAttrName(),
+      getArgAttrsAttrName(), getResAttrsAttrName());
+}
+
+LogicalResult PrimFuncOp::verify() {
+  if (isExternal())
+    return emitOpError("expects a body");
+  if (!getBody().hasOneBlock())
+    return emitOpError("expects a body with a single block");
+  if (!getResultTypes().empty())
+    return emitOpError("expects no results: a prim_func writes its outputs "
+                       "into buffer parameters");
+  for (auto [index, type] : llvm::enumerate(getArgumentTypes())) {
+    if (isa<IndexType>(type))
+      continue;
+    auto memref = dyn_cast<MemRefType>(type);
+    if (!memref)
+      return emitOpError("parameter #")
+             << index << " must be a memref or index, but got " << type;
+    if (!getStorageScope(memref))
+      return emitOpError("parameter #")
+             << index << " has memory space " << memref.getMemorySpace()
+             << ", expected none or a #tir.scope";
+  }
+  return success();
+}
+
+LogicalResult PrimFuncOp::verifyRegions() { return verifyThreadExtents(*this); }
+
+//===----------------------------------------------------------------------===//
+// AllocBufferOp
+//===----------------------------------------------------------------------===//
+
+StorageScope AllocBufferOp::getScope() {
+  return getStorageScope(getType()).value_or(StorageScope::Global);
+}
+
+LogicalResult AllocBufferOp::verify() {
+  MemRefType type = getType();
+  if (!getStorageScope(type))
+    return emitOpError("expects the memory space to be a #tir.scope, but got ")
+           << type.getMemorySpace();
+  if (!type.getLayout().isIdentity())
+    return emitOpError("expects an identity layout, but got ")
+           << type.getLayout();
+  int64_t numDynamic = type.getNumDynamicDims();
+  if (static_cast<int64_t>(getDynamicSizes().size()) != numDynamic)
+    return emitOpError("expects ")
+           << numDynamic << " dynamic sizes (one per dynamic dimension), but got "
+           << getDynamicSizes().size();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ForOp
+//===----------------------------------------------------------------------===//
+
+void ForOp::build(OpBuilder &builder, OperationState &state, Value lowerBound,
+                  Value upperBound, Value step, ForKind kind,
+                  std::optional<ThreadTag> thread) {
+  MLIRContext *ctx = builder.getContext();
+  state.addOperands({lowerBound, upperBound});
+  if (step)
+    state.addOperands(step);
+  Properties &props = state.getOrAddProperties<Properties>();
+  props.kind = ForKindAttr::get(ctx, kind);
+  if (thread)
+    props.thread = ThreadTagAttr::get(ctx, *thread);
+  Region *body = state.addRegion();
+  Block *block = new Block();
+  body->push_back(block);
+  block->addArgument(builder.getIndexType(), state.location);
+  ensureTerminator(*body, builder, state.location);
+}
+
+/// Syntax:
+///   tir.for [kind[("tag")]] %iv = %lb to %ub [step %s]
+///           [annotations {...}] [attributes {...}] { body }
+ParseResult ForOp::parse(OpAsmParser &parser, OperationState &result) {
+  Builder &builder = parser.getBuilder();
+  MLIRContext *ctx = builder.getContext();
+  Properties &props = result.getOrAddProperties<Properties>();
+
+  StringRef kindName;
+  if (succeeded(parser.parseOptionalKeyword(
+          &kindName, {"serial", "parallel", "vectorized", "unrolled",
+                      "thread_binding"}))) {
+    ForKind kind = *symbolizeForKind(kindName);
+    props.kind = ForKindAttr::get(ctx, kind);
+    if (kind == ForKind::ThreadBinding) {
+      std::string tagName;
+      SMLoc tagLoc;
+      if (parser.parseLParen() ||
+          (tagLoc = parser.getCurrentLocation(),
+           parser.parseKeywordOrString(&tagName)) ||
+          parser.parseRParen())
+        return failure();
+      std::optional<ThreadTag> tag = symbolizeThreadTag(tagName);
+      if (!tag)
+        return parser.emitError(tagLoc, "unknown thread tag '")
+               << tagName << "'";
+      props.thread = ThreadTagAttr::get(ctx, *tag);
+    }
+  }
+
+  OpAsmParser::Argument iv;
+  OpAsmParser::UnresolvedOperand lb, ub, step;
+  Type indexType = builder.getIndexType();
+  if (parser.parseArgument(iv) || parser.parseEqual() ||
+      parser.parseOperand(lb) || parser.parseKeyword("to") ||
+      parser.parseOperand(ub) ||
+      parser.resolveOperand(lb, indexType, result.operands) ||
+      parser.resolveOperand(ub, indexType, result.operands))
+    return failure();
+  iv.type = indexType;
+  if (succeeded(parser.parseOptionalKeyword("step")) &&
+      (parser.parseOperand(step) ||
+       parser.resolveOperand(step, indexType, result.operands)))
+    return failure();
+
+  if (succeeded(parser.parseOptionalKeyword("annotations"))) {
+    DictionaryAttr annotations;
+    if (parser.parseAttribute(annotations))
+      return failure();
+    props.annotations = annotations;
+  }
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+
+  Region *body = result.addRegion();
+  if (parser.parseRegion(*body, iv))
+    return failure();
+  ensureTerminator(*body, builder, result.location);
+  return success();
+}
+
+void ForOp::print(OpAsmPrinter &p) {
+  if (getKind() != ForKind::Serial)
+    p << ' ' << stringifyForKind(getKind());
+  if (std::optional<ThreadTag> tag = getThread()) {
+    p << '(';
+    p.printString(stringifyThreadTag(*tag));
+    p << ')';
+  }
+  p << ' ' << getInductionVar() << " = " << getLowerBound() << " to "
+    << getUpperBound();
+  if (Value step = getStep())
+    p << " step " << step;
+  if (DictionaryAttr annotations = getAnnotationsAttr()) {
+    p << " annotations ";
+    p.printAttributeWithoutType(annotations);
+  }
+  p.printOptionalAttrDictWithKeyword(
+      (*this)->getAttrs(),
+      {getKindAttrName(), getThreadAttrName(), getAnnotationsAttrName()});
+  p << ' ';
+  p.printRegion(getRegion(), /*printEntryBlockArgs=*/false,
+                /*printBlockTerminators=*/false);
+}
+
+std::optional<int64_t> ForOp::getConstantTripCount() {
+  APInt lb, ub, step(64, 1);
+  if (!matchPattern(getLowerBound(), m_ConstantInt(&lb)) ||
+      !matchPattern(getUpperBound(), m_ConstantInt(&ub)))
+    return std::nullopt;
+  if (Value s = getStep(); s && !matchPattern(s, m_ConstantInt(&step)))
+    return std::nullopt;
+  int64_t stepValue = step.getSExtValue();
+  if (stepValue <= 0)
+    return std::nullopt;
+  int64_t span = ub.getSExtValue() - lb.getSExtValue();
+  return span <= 0 ? 0 : llvm::divideCeil(span, stepValue);
+}
+
+LogicalResult ForOp::verify() {
+  Block *body = getBody();
+  if (body->getNumArguments() != 1 ||
+      !isa<IndexType>(body->getArgument(0).getType()))
+    return emitOpError("expects the body to have a single 'index' argument "
+                       "(the induction variable)");
+
+  bool isThreadBinding = getKind() == ForKind::ThreadBinding;
+  if (isThreadBinding && !getThread())
+    return emitOpError("of kind 'thread_binding' requires a thread tag");
+  if (!isThreadBinding && getThread())
+    return emitOpError("has a thread tag but its kind is '")
+           << stringifyForKind(getKind()) << "', not 'thread_binding'";
+
+  APInt step;
+  if (Value s = getStep(); s && matchPattern(s, m_ConstantInt(&step)) &&
+                           !step.isStrictlyPositive())
+    return emitOpError("expects a positive step, but got ")
+           << step.getSExtValue();
+
+  // A thread axis can only be bound once on any path from the kernel entry.
+  if (std::optional<ThreadTag> tag = getThread()) {
+    for (auto outer = (*this)->getParentOfType<ForOp>(); outer;
+         outer = outer->getParentOfType<ForOp>()) {
+      if (outer.getThread() == tag)
+        return emitOpError("binds thread tag '")
+               << stringifyThreadTag(*tag)
+               << "' that an enclosing loop already binds";
+    }
+  }
+  return success();
+}
+
+SmallVector<Region *> ForOp::getLoopRegions() { return {&getRegion()}; }
+
+std::optional<SmallVector<Value>> ForOp::getLoopInductionVars() {
+  return SmallVector<Value>{getInductionVar()};
+}
+
+std::optional<SmallVector<OpFoldResult>> ForOp::getLoopLowerBounds() {
+  return SmallVector<OpFoldResult>{OpFoldResult(getLowerBound())};
+}
+
+std::optional<SmallVector<OpFoldResult>> ForOp::getLoopUpperBounds() {
+  return SmallVector<OpFoldResult>{OpFoldResult(getUpperBound())};
+}
+
+std::optional<SmallVector<OpFoldResult>> ForOp::getLoopSteps() {
+  if (Value step = getStep())
+    return SmallVector<OpFoldResult>{OpFoldResult(step)};
+  return SmallVector<OpFoldResult>{
+      OpFoldResult(Builder(getContext()).getIndexAttr(1))};
+}
+
+//===----------------------------------------------------------------------===//
+// BlockOp: builder and accessors
+//===----------------------------------------------------------------------===//
+
+void BlockOp::build(OpBuilder &builder, OperationState &state,
+                    StringRef nameHint, ArrayRef<IterKind> kinds,
+                    ArrayRef<OpFoldResult> extents, ValueRange bindings,
+                    ValueRange reads, ArrayRef<BufferRegionAttr> readRegions,
+                    ValueRange writes, ArrayRef<BufferRegionAttr> writeRegions,
+                    Value predicate) {
+  MLIRContext *ctx = builder.getContext();
+  SmallVector<int64_t> staticExtents;
+  SmallVector<Value> dynamicExtents;
+  for (OpFoldResult extent : extents) {
+    if (auto value = dyn_cast<Value>(extent)) {
+      staticExtents.push_back(ShapedType::kDynamic);
+      dynamicExtents.push_back(value);
+    } else {
+      staticExtents.push_back(
+          cast<IntegerAttr>(cast<Attribute>(extent)).getInt());
+    }
+  }
+  state.addOperands(dynamicExtents);
+  state.addOperands(bindings);
+  state.addOperands(reads);
+  state.addOperands(writes);
+  if (predicate)
+    state.addOperands(predicate);
+
+  Properties &props = state.getOrAddProperties<Properties>();
+  props.name_hint = builder.getStringAttr(nameHint);
+  props.iter_kinds = builder.getArrayAttr(llvm::map_to_vector(
+      kinds, [&](IterKind kind) -> Attribute {
+        return IterKindAttr::get(ctx, kind);
+      }));
+  props.static_extents = builder.getDenseI64ArrayAttr(staticExtents);
+  props.read_regions = builder.getArrayAttr(
+      SmallVector<Attribute>(readRegions.begin(), readRegions.end()));
+  props.write_regions = builder.getArrayAttr(
+      SmallVector<Attribute>(writeRegions.begin(), writeRegions.end()));
+  props.operandSegmentSizes = {static_cast<int32_t>(dynamicExtents.size()),
+                               static_cast<int32_t>(bindings.size()),
+                               static_cast<int32_t>(reads.size()),
+                               static_cast<int32_t>(writes.size()),
+                               predicate ? 1 : 0};
+
+  Region *body = state.addRegion();
+  state.addRegion(); // no init
+  Block *block = new Block();
+  body->push_back(block);
+  for (size_t i = 0, e = kinds.size(); i < e; ++i)
+    block->addArgument(builder.getIndexType(), state.location);
+  ensureTerminator(*body, builder, state.location);
+}
+
+SmallVector<OpFoldResult> BlockOp::getMixedExtents() {
+  Builder builder(getContext());
+  SmallVector<OpFoldResult> extents;
+  auto dynamic = getDynamicExtents().begin();
+  for (int64_t extent : getStaticExtents()) {
+    if (ShapedType::isDynamic(extent))
+      extents.push_back(*dynamic++);
+    else
+      extents.push_back(builder.getIndexAttr(extent));
+  }
+  return extents;
+}
+
+bool BlockOp::hasReduceIterVar() {
+  return llvm::any_of(getIterKinds(), [](Attribute kind) {
+    return cast<IterKindAttr>(kind).getValue() == IterKind::Reduce;
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// BlockOp: custom assembly
+//===----------------------------------------------------------------------===//
+//
+//   tir.block "name" (%v: kind[extent] = %binding, ...)
+//       reads(%A[affine-expr, ...] [extent, ...]?, ... : type, ...)
+//       writes(...) where(%pred) attributes {...}
+//       init { ... } { body }
+//
+// Region indices are affine expressions over the block's iteration variables
+// (the `%v` names of the header), which are stored as the dims of the
+// region's start map. The sizes list is printed only when some extent is not 1.
+
+namespace {
+/// Parser state shared by the pieces of the tir.block syntax.
+struct BlockParser {
+  OpAsmParser &parser;
+  MLIRContext *ctx;
+  SmallVector<OpAsmParser::Argument> iterVars;
+
+  /// Parses one region start index and rewrites its SSA names into the dims
+  /// of the iteration variables they name.
+  ParseResult parseIndex(AffineExpr &result) {
+    SmallVector<OpAsmParser::UnresolvedOperand> dims, symbols;
+    SMLoc loc = parser.getCurrentLocation();
+    AffineExpr expr;
+    if (parser.parseAffineExprOfSSAIds(dims, symbols, expr))
+      return failure();
+    if (!symbols.empty())
+      return parser.emitError(loc, "buffer region indices cannot use symbols");
+    SmallVector<AffineExpr> replacements;
+    for (const OpAsmParser::UnresolvedOperand &dim : dims) {
+      const auto *it = llvm::find_if(iterVars, [&](auto &arg) {
+        return arg.ssaName.name == dim.name &&
+               arg.ssaName.number == dim.number;
+      });
+      if (it == iterVars.end())
+        return parser.emitError(dim.location, "'")
+               << dim.name << "' is not an iteration variable of this block";
+      replacements.push_back(getAffineDimExpr(it - iterVars.begin(), ctx));
+    }
+    result = expr.replaceDims(replacements);
+    return success();
+  }
+
+  /// Parses `%buf[indices] [extents]?`.
+  ParseResult parseRegion(OpAsmParser::UnresolvedOperand &buffer,
+                          SmallVectorImpl<AffineExpr> &starts,
+                          SmallVectorImpl<int64_t> &extents) {
+    if (parser.parseOperand(buffer) ||
+        parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&] {
+          return parseIndex(starts.emplace_back());
+        }))
+      return failure();
+    SMLoc loc = parser.getCurrentLocation();
+    if (parser.parseCommaSeparatedList(
+            OpAsmParser::Delimiter::OptionalSquare,
+            [&] { return parser.parseInteger(extents.emplace_back()); }))
+      return failure();
+    if (extents.empty())
+      extents.assign(starts.size(), 1);
+    else if (extents.size() != starts.size())
+      return parser.emitError(loc, "expected ")
+             << starts.size() << " region extents, but got " << extents.size();
+    return success();
+  }
+
+  /// Parses an optional `keyword(%A[...], ... : types)` clause.
+  ParseResult parseRegionList(StringRef keyword, OperationState &result,
+                              SmallVectorImpl<Attribute> &regions,
+                              int32_t &count) {
+    count = 0;
+    if (failed(parser.parseOptionalKeyword(keyword)))
+      return success();
+    SmallVector<OpAsmParser::UnresolvedOperand> buffers;
+    SmallVector<Type> types;
+    if (parser.parseLParen())
+      return failure();
+    if (succeeded(parser.parseOptionalRParen()))
+      return success();
+    auto parseOne = [&]() -> ParseResult {
+      SmallVector<AffineExpr> starts;
+      SmallVector<int64_t> extents;
+      SMLoc loc = parser.getCurrentLocation();
+      if (parseRegion(buffers.emplace_back(), starts, extents))
+        return failure();
+      AffineMap start = AffineMap::get(iterVars.size(), 0, starts, ctx);
+      auto region = BufferRegionAttr::getChecked(
+          [&] { return parser.emitError(loc); }, ctx, start,
+          ArrayRef<int64_t>(extents));
+      if (!region)
+        return failure();
+      regions.push_back(region);
+      return success();
+    };
+    SMLoc typesLoc;
+    if (parser.parseCommaSeparatedList(parseOne) || parser.parseColon() ||
+        (typesLoc = parser.getCurrentLocation(),
+         parser.parseTypeList(types)) ||
+        parser.parseRParen() ||
+        parser.resolveOperands(buffers, types, typesLoc, result.operands))
+      return failure();
+    count = buffers.size();
+    return success();
+  }
+};
+} // namespace
+
+ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
+  Builder &builder = parser.getBuilder();
+  MLIRContext *ctx = builder.getContext();
+  Type indexType = builder.getIndexType();
+  BlockParser state{parser, ctx, {}};
+
+  std::string nameHint;
+  if (parser.parseString(&nameHint))
+    return failure();
+
+  // Iteration variables: `%v: kind[extent] = %binding`.
+  SmallVector<Attribute> kinds;
+  SmallVector<int64_t> staticExtents;
+  SmallVector<OpAsmParser::UnresolvedOperand> dynamicExtents, bindings;
+  auto parseIterVar = [&]() -> ParseResult {
+    OpAsmParser::Argument &arg = state.iterVars.emplace_back();
+    std::string kindName;
+    if (parser.parseArgument(arg) || parser.parseColon())
+      return failure();
+    arg.type = indexType;
+    SMLoc kindLoc = parser.getCurrentLocation();
+    if (parser.parseKeywordOrString(&kindName))
+      return failure();
+    std::optional<IterKind> kind = symbolizeIterKind(kindName);
+    if (!kind)
+      return parser.emitError(kindLoc, "unknown iteration variable kind '")
+             << kindName << "'";
+    kinds.push_back(IterKindAttr::get(ctx, *kind));
+    if (parser.parseLSquare())
+      return failure();
+    int64_t extent;
+    OptionalParseResult isInteger = parser.parseOptionalInteger(extent);
+    if (isInteger.has_value()) {
+      if (failed(*isInteger))
+        return failure();
+      staticExtents.push_back(extent);
+    } else {
+      staticExtents.push_back(ShapedType::kDynamic);
+      if (parser.parseOperand(dynamicExtents.emplace_back()))
+        return failure();
+    }
+    return failure(parser.parseRSquare() || parser.parseEqual() ||
+                   parser.parseOperand(bindings.emplace_back()));
+  };
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::OptionalParen,
+                                     parseIterVar) ||
+      parser.resolveOperands(dynamicExtents, indexType, result.operands) ||
+      parser.resolveOperands(bindings, indexType, result.operands))
+    return failure();
+
+  SmallVector<Attribute> readRegions, writeRegions;
+  int32_t numReads, numWrites;
+  if (state.parseRegionList("reads", result, readRegions, numReads) ||
+      state.parseRegionList("writes", result, writeRegions, numWrites))
+    return failure();
+
+  int32_t hasPredicate = 0;
+  if (succeeded(parser.parseOptionalKeyword("where"))) {
+    OpAsmParser::UnresolvedOperand predicate;
+    if (parser.parseLParen() || parser.parseOperand(predicate) ||
+        parser.parseRParen() ||
+        parser.resolveOperand(predicate, builder.getI1Type(), result.operands))
+      return failure();
+    hasPredicate = 1;
+  }
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+
+  Properties &props = result.getOrAddProperties<Properties>();
+  props.name_hint = builder.getStringAttr(nameHint);
+  props.iter_kinds = builder.getArrayAttr(kinds);
+  props.static_extents = builder.getDenseI64ArrayAttr(staticExtents);
+  props.read_regions = builder.getArrayAttr(readRegions);
+  props.write_regions = builder.getArrayAttr(writeRegions);
+  props.operandSegmentSizes = {static_cast<int32_t>(dynamicExtents.size()),
+                               static_cast<int32_t>(bindings.size()), numReads,
+                               numWrites, hasPredicate};
+
+  // The init region sees the same iteration variables as the body. It is
+  // parsed with the header's names unless it spells out its own arguments.
+  Region *body = result.addRegion();
+  Region *init = result.addRegion();
+  if (succeeded(parser.parseOptionalKeyword("init"))) {
+    SmallVector<OpAsmParser::Argument> initArgs;
+    if (parser.parseArgumentList(initArgs, OpAsmParser::Delimiter::OptionalParen,
+                                 /*allowType=*/false))
+      return failure();
+    if (initArgs.empty())
+      initArgs = state.iterVars;
+    for (OpAsmParser::Argument &arg : initArgs)
+      arg.type = indexType;
+    if (parser.parseRegion(*init, initArgs))
+      return failure();
+    ensureTerminator(*init, builder, result.location);
+  }
+  if (parser.parseRegion(*body, state.iterVars))
+    return failure();
+  ensureTerminator(*body, builder, result.location);
+  return success();
+}
+
+/// Prints `keyword(%A[...] [...], ... : types)` when `buffers` is not empty.
+static void printRegionList(OpAsmPrinter &p, StringRef keyword,
+                            ValueRange buffers, ArrayAttr regions,
+                            ValueRange iterVars) {
+  if (buffers.empty())
+    return;
+  p.printNewline();
+  p << keyword << '(';
+  llvm::interleaveComma(
+      llvm::zip_equal(buffers, regions.getAsRange<BufferRegionAttr>()), p,
+      [&](auto pair) {
+        auto [buffer, region] = pair;
+        p << buffer << '[';
+        llvm::interleaveComma(region.getStart().getResults(), p,
+                              [&](AffineExpr index) {
+                                p.printAffineExprOfSSAIds(index, iterVars, {});
+                              });
+        p << ']';
+        if (llvm::any_of(region.getExtents(),
+                         [](int64_t extent) { return extent != 1; })) {
+          p << " [";
+          llvm::interleaveComma(region.getExtents(), p);
+          p << ']';
+        }
+      });
+  p << " : ";
+  llvm::interleaveComma(buffers.getTypes(), p);
+  p << ')';
+}
+
+/// Returns true when the init region's arguments print under the same names
+/// as the body's, so that `init { ... }` can omit them.
+static bool initArgsShareNames(OpAsmPrinter &p, BlockOp op) {
+  Block &init = op.getInit().front();
+  if (init.getNumArguments() != op.getNumIterVars())
+    return false;
+  for (auto [initArg, iterVar] :
+       llvm::zip_equal(init.getArguments(), op.getIterVars())) {
+    std::string initName, iterName;
+    llvm::raw_string_ostream initOs(initName), iterOs(iterName);
+    p.printOperand(initArg, initOs);
+    p.printOperand(iterVar, iterOs);
+    if (initName != iterName)
+      return false;
+  }
+  return true;
+}
+
+void BlockOp::print(OpAsmPrinter &p) {
+  p << ' ';
+  p.printString(getNameHint());
+  ValueRange iterVars = getIterVars();
+  if (!iterVars.empty()) {
+    SmallVector<OpFoldResult> extents = getMixedExtents();
+    p << " (";
+    llvm::interleaveComma(llvm::seq<unsigned>(0, iterVars.size()), p,
+                          [&](unsigned i) {
+                            p << iterVars[i] << ": "
+                              << stringifyIterKind(getIterKind(i)) << '[';
+                            if (auto value = dyn_cast<Value>(extents[i]))
+                              p << value;
+                            else
+                              p << getStaticExtents()[i];
+                            p << "] = " << getBindings()[i];
+                          });
+    p << ')';
+  }
+
+  // Continuation lines are indented two levels deeper than the op.
+  p.increaseIndent();
+  p.increaseIndent();
+  printRegionList(p, "reads", getReads(), getReadRegions(), iterVars);
+  printRegionList(p, "writes", getWrites(), getWriteRegions(), iterVars);
+  if (Value predicate = getPredicate())
+    p << " where(" << predicate << ')';
+  p.printOptionalAttrDictWithKeyword(
+      (*this)->getAttrs(),
+      {getNameHintAttrName(), getIterKindsAttrName(),
+       getStaticExtentsAttrName(), getReadRegionsAttrName(),
+       getWriteRegionsAttrName(), getOperandSegmentSizesAttrName()});
+  p.decreaseIndent();
+  p.decreaseIndent();
+
+  if (hasInit()) {
+    p << " init";
+    if (!initArgsShareNames(p, *this)) {
+      p << '(';
+      llvm::interleaveComma(getInit().getArguments(), p,
+                            [&](BlockArgument arg) { p << arg; });
+      p << ')';
+    }
+    p << ' ';
+    p.printRegion(getInit(), /*printEntryBlockArgs=*/false,
+                  /*printBlockTerminators=*/false);
+  }
+  p << ' ';
+  p.printRegion(getRegion(), /*printEntryBlockArgs=*/false,
+                /*printBlockTerminators=*/false);
+}
+
+//===----------------------------------------------------------------------===//
+// BlockOp: structural verifier
+//===----------------------------------------------------------------------===//
+
+/// Checks one `reads` or `writes` list: a region per buffer, over the block's
+/// iteration variables, covering every buffer dimension.
+static LogicalResult verifyRegionList(BlockOp op, StringRef what,
+                                      ValueRange buffers, ArrayAttr regions) {
+  if (buffers.size() != regions.size())
+    return op.emitOpError("expects one region per ")
+           << what << " buffer (" << buffers.size() << "), but got "
+           << regions.size();
+  for (auto [index, buffer, region] : llvm::enumerate(
+           buffers, regions.getAsRange<BufferRegionAttr>())) {
+    AffineMap start = region.getStart();
+    if (start.getNumDims() != op.getNumIterVars())
+      return op.emitOpError()
+             << what << " region #" << index << " is over "
+             << start.getNumDims() << " iteration variables, but the block has "
+             << op.getNumIterVars();
+    int64_t rank = cast<MemRefType>(buffer.getType()).getRank();
+    if (static_cast<int64_t>(region.getRank()) != rank)
+      return op.emitOpError()
+             << what << " region #" << index << " has " << region.getRank()
+             << " dimensions, but its buffer has rank " << rank;
+  }
+  return success();
+}
+
+/// Checks that `region` (if not empty) has one `index` argument per
+/// iteration variable.
+static LogicalResult verifyIterVarArgs(BlockOp op, Region &region,
+                                       StringRef what) {
+  if (region.empty())
+    return success();
+  Block &block = region.front();
+  unsigned numIterVars = op.getNumIterVars();
+  if (block.getNumArguments() != numIterVars ||
+      !llvm::all_of(block.getArgumentTypes(), llvm::IsaPred<IndexType>))
+    return op.emitOpError("expects the ")
+           << what << " to have one 'index' argument per iteration variable ("
+           << numIterVars << ")";
+  return success();
+}
+
+LogicalResult BlockOp::verify() {
+  unsigned numIterVars = getNumIterVars();
+  ArrayRef<int64_t> staticExtents = getStaticExtents();
+  if (staticExtents.size() != numIterVars)
+    return emitOpError("expects one extent per iteration variable (")
+           << numIterVars << "), but got " << staticExtents.size();
+  if (getBindings().size() != numIterVars)
+    return emitOpError("expects one binding per iteration variable (")
+           << numIterVars << "), but got " << getBindings().size();
+  int64_t numDynamic = llvm::count_if(staticExtents, ShapedType::isDynamic);
+  if (static_cast<int64_t>(getDynamicExtents().size()) != numDynamic)
+    return emitOpError("expects ")
+           << numDynamic << " dynamic extents, but got "
+           << getDynamicExtents().size();
+  for (auto [index, extent] : llvm::enumerate(staticExtents))
+    if (!ShapedType::isDynamic(extent) && extent <= 0)
+      return emitOpError("iteration variable #")
+             << index << " has a non-positive extent " << extent;
+
+  if (failed(verifyIterVarArgs(*this, getRegion(), "body")) ||
+      failed(verifyIterVarArgs(*this, getInit(), "'init' region")))
+    return failure();
+  if (hasInit() && !hasReduceIterVar())
+    return emitOpError("has an 'init' region but no reduce iteration "
+                       "variable");
+
+  if (failed(verifyRegionList(*this, "read", getReads(), getReadRegions())) ||
+      failed(verifyRegionList(*this, "write", getWrites(), getWriteRegions())))
+    return failure();
+  return success();
+}
+
+LogicalResult BlockOp::verifyRegions() {
+  if (failed(verifyBlockScoping(*this)) || failed(verifyBlockWrites(*this)))
+    return failure();
+  return success();
+}

@@ -1,0 +1,12 @@
+//===- PassPlugin.cpp - mlc's passes as an mlir-opt plugin ----------------===//
+
+#include "Transforms/Passes.h"
+
+#include "mlir/Tools/Plugins/PassPlugin.h"
+#include "llvm/Config/llvm-config.h"
+
+extern "C" LLVM_ATTRIBUTE_WEAK mlir::PassPluginLibraryInfo
+mlirGetPassPluginInfo() {
+  return {MLIR_PLUGIN_API_VERSION, "MLCPasses", LLVM_VERSION_STRING,
+          []() { mlc::registerMLCPasses(); }};
+}

@@ -1,0 +1,71 @@
+// RUN: mlc-opt %s -split-input-file -canonicalize | FileCheck %s
+
+// The shape of a tensor whose dims are all known is a constant shape.
+
+// CHECK-LABEL: func.func @shape_of_known
+// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n, 2 * n]
+// CHECK-NEXT: return %[[SHAPE]]
+func.func @shape_of_known(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> {
+  %s = relax.shape_of %x : !relax.tensor<[n, 2 * n], f32>
+  return %s : !relax.shape<[n, 2 * n]>
+}
+
+// -----
+
+// An unknown dim keeps the shape a run-time value.
+
+// CHECK-LABEL: func.func @shape_of_unknown
+// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape_of
+// CHECK-NEXT: return %[[SHAPE]]
+func.func @shape_of_unknown(%x: !relax.tensor<[n, ?], f32>) -> !relax.shape<[n, ?]> {
+  %s = relax.shape_of %x : !relax.tensor<[n, ?], f32>
+  return %s : !relax.shape<[n, ?]>
+}
+
+// -----
+
+// A cast to the type a value already has checks nothing.
+
+// CHECK-LABEL: func.func @match_cast_identity
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK-NOT: relax.match_cast
+// CHECK: return %[[X]]
+func.func @match_cast_identity(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %y = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.tensor<[n], f32>
+  return %y : !relax.tensor<[n], f32>
+}
+
+// -----
+
+// An unused match_cast is a run-time check: it stays. An unused pure call
+// goes.
+
+tir.prim_func @k(%x: memref<?xf32>, %out: memref<?xf32>) {
+  tir.return
+}
+
+// CHECK-LABEL: func.func @dead_code
+// CHECK-NOT: relax.call_tir
+// CHECK: relax.match_cast
+// CHECK-NOT: relax.call_tir
+func.func @dead_code(%x: !relax.tensor<[?], f32>) {
+  %y = relax.call_tir @k(%x) : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
+  %z = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+  return
+}
+
+// -----
+
+// Canonicalization happens inside dataflow regions too.
+
+// CHECK-LABEL: func.func @in_dataflow
+// CHECK: relax.dataflow
+// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n]
+// CHECK-NEXT: relax.output %[[SHAPE]]
+func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+  %r = relax.dataflow -> !relax.shape<[n]> {
+    %s = relax.shape_of %x : !relax.tensor<[n], f32>
+    relax.output %s : !relax.shape<[n]>
+  }
+  return %r : !relax.shape<[n]>
+}

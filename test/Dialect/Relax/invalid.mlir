@@ -1,0 +1,345 @@
+// RUN: mlc-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @+1 {{relax tensor element type must be an integer or float type, got 'index'}}
+func.func @bad_dtype(%x: !relax.tensor<[4], index>)
+
+// -----
+
+// expected-error @+1 {{relax tensor dimension must not be negative, got -4}}
+func.func @negative_dim(%x: !relax.tensor<[2 - 6], f32>)
+
+// -----
+
+// expected-error @+1 {{invalid symbolic expression: division by zero}}
+func.func @division_by_zero(%x: !relax.tensor<[n floordiv 0], f32>)
+
+// -----
+
+// expected-error @+1 {{'mod' is an operator, not a variable name}}
+func.func @operator_as_var(%x: !relax.tensor<[mod], f32>)
+
+// -----
+
+// expected-error @+1 {{expected a symbolic expression}}
+func.func @missing_dim(%x: !relax.tensor<[n, ], f32>)
+
+// -----
+
+func.func @unknown_in_shape_attr() {
+  // expected-error @+1 {{'?' (an unknown value) is not allowed here}}
+  %s = relax.shape [?]
+  return
+}
+
+// -----
+
+// A symbolic variable must be defined before it is used: `k` never occurs
+// bare in the signature.
+func.func @undefined_var(%x: !relax.tensor<[k + 1], f32>) {
+  // expected-error @+1 {{uses symbolic variable 'k' before it is defined}}
+  %s = relax.shape_of %x : !relax.tensor<[k + 1], f32>
+  return
+}
+
+// -----
+
+func.func @use_before_match_cast(%x: !relax.tensor<[?], f32>) {
+  // expected-error @+1 {{uses symbolic variable 'm' before it is defined}}
+  %s = relax.shape [m]
+  %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @k(%x: memref<?xf32>, %out: memref<?xf32>) {
+  tir.return
+}
+
+func.func @undefined_output_var(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{uses symbolic variable 'p' before it is defined}}
+  %y = relax.call_tir @k(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[p], f32>
+  return
+}
+
+// -----
+
+// The issue's example: the output is declared [n, 4] but the callee writes
+// a buffer of [?, 8].
+tir.prim_func @writes_n_by_8(%x: memref<?x8xf32>, %out: memref<?x8xf32>) {
+  tir.return
+}
+
+func.func @provable_output_mismatch(%x: !relax.tensor<[n, 8], f32>) {
+  // expected-error @+1 {{output 0 (parameter 1 of @writes_n_by_8) dimension 1 is 4 but 8 is required, and they provably differ}}
+  %y = relax.call_tir @writes_n_by_8(%x) : (!relax.tensor<[n, 8], f32>) -> !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+// With bounds, `n` cannot be 8192.
+tir.prim_func @big(%x: memref<8192xf32>, %out: memref<8192xf32>) {
+  tir.return
+}
+
+func.func @mismatch_under_bounds(%x: !relax.tensor<[n], f32>)
+    attributes {relax.sym_bounds = {n = array<i64: 1, 4096>}} {
+  // expected-error @+1 {{input 0 (parameter 0 of @big) dimension 0 is n but 8192 is required, and they provably differ}}
+  %y = relax.call_tir @big(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[8192], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @f32_kernel(%x: memref<?xf32>, %out: memref<?xf32>) {
+  tir.return
+}
+
+func.func @dtype_mismatch(%x: !relax.tensor<[n], f16>) {
+  // expected-error @+1 {{input 0 (parameter 0 of @f32_kernel) has dtype 'f16' but 'f32' is required}}
+  %y = relax.call_tir @f32_kernel(%x) : (!relax.tensor<[n], f16>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @rank2(%x: memref<?x?xf32>, %out: memref<?x?xf32>) {
+  tir.return
+}
+
+func.func @rank_mismatch(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{input 0 (parameter 0 of @rank2) has rank 1 but rank 2 is required}}
+  %y = relax.call_tir @rank2(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n, n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @unary(%x: memref<?xf32>, %out: memref<?xf32>) {
+  tir.return
+}
+
+func.func @wrong_param_count(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{passes 3 values to @unary (1 inputs, 1 outputs, 1 tir_vars) but it takes 2 parameters}}
+  %y = relax.call_tir @unary(%x) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @index_first(%n: index, %out: memref<?xf32>) {
+  tir.return
+}
+
+func.func @tensor_to_index_param(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{input 0 is passed to parameter 0 of @index_first, which is 'index', not a buffer (memref)}}
+  %y = relax.call_tir @index_first(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @buffer_last(%x: memref<?xf32>, %out: memref<?xf32>, %n: memref<?xf32>) {
+  tir.return
+}
+
+func.func @tir_var_to_buffer(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{tir_vars are passed to parameter 2 of @buffer_last, which must be 'index' but is 'memref<?xf32>'}}
+  %y = relax.call_tir @buffer_last(%x) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @not_a_prim_func(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{callee @not_a_prim_func must be a tir.prim_func, but it is a 'func.func'}}
+  %y = relax.call_tir @not_a_prim_func(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @missing_callee(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{callee @nowhere does not name a symbol in scope}}
+  %y = relax.call_tir @nowhere(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @inplace(%x: memref<?xf32>) {
+  tir.return
+}
+
+func.func @inplace_index_out_of_range(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{inplace index 3 of result 0 is not -1 or the index of one of 1 inputs}}
+  %y = relax.call_tir_inplace @inplace(%x) inplace [3] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @inplace(%x: memref<?xf32>) {
+  tir.return
+}
+
+func.func @inplace_count(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{has 1 results but 2 inplace indices}}
+  %y = relax.call_tir_inplace @inplace(%x) inplace [0, -1] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+tir.prim_func @inplace2(%x: memref<?xf32>) {
+  tir.return
+}
+
+func.func @inplace_twice(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{input 0 is written in place by two results}}
+  %y:2 = relax.call_tir_inplace @inplace2(%x) inplace [0, 0] : (!relax.tensor<[n], f32>) -> (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>)
+  return
+}
+
+// -----
+
+tir.prim_func @inplace(%x: memref<?xf32>) {
+  tir.return
+}
+
+func.func @inplace_type_change(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{result 0 (in place of input 0) dimension 0 is n + 1 but n is required, and they provably differ}}
+  %y = relax.call_tir_inplace @inplace(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n + 1], f32>
+  return
+}
+
+// -----
+
+func.func @empty_packed_name(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{callee name must not be empty}}
+  %y = relax.call_dps_packed ""(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @match_cast_kind(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{cannot match a tensor ('!relax.tensor<[n], f32>') against a shape ('!relax.shape<[n]>')}}
+  %y = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.shape<[n]>
+  return
+}
+
+// -----
+
+func.func @match_cast_provable(%x: !relax.tensor<[n, 4], f32>) {
+  // expected-error @+1 {{value dimension 1 is 4 but 8 is required, and they provably differ}}
+  %y = relax.match_cast %x : !relax.tensor<[n, 4], f32> to !relax.tensor<[m, 8], f32>
+  return
+}
+
+// -----
+
+func.func @match_cast_shape_length(%s: !relax.shape<[n, 4]>) {
+  // expected-error @+1 {{cannot match a shape of 2 values ('!relax.shape<[n, 4]>') against one of 3 values ('!relax.shape<[a, b, c]>')}}
+  %y = relax.match_cast %s : !relax.shape<[n, 4]> to !relax.shape<[a, b, c]>
+  return
+}
+
+// -----
+
+func.func @dataflow_side_effect(%x: memref<4xf32>, %i: index, %v: f32) {
+  relax.dataflow {
+    // expected-error @+1 {{has side effects and may not appear inside relax.dataflow, whose body must be pure}}
+    memref.store %v, %x[%i] : memref<4xf32>
+    relax.output
+  }
+  return
+}
+
+// -----
+
+func.func @output_types(%x: !relax.tensor<[n], f32>) {
+  %y = relax.dataflow -> !relax.tensor<[n], f16> {
+    // expected-error @+1 {{returns ('!relax.tensor<[n], f32>') but the enclosing relax.dataflow produces ('!relax.tensor<[n], f16>')}}
+    relax.output %x : !relax.tensor<[n], f32>
+  }
+  return
+}
+
+// -----
+
+// Values defined in a dataflow region do not leave it except through
+// relax.output.
+func.func @dataflow_value_escapes(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+  relax.dataflow {
+    // expected-note @+1 {{operand defined here}}
+    %s = relax.shape_of %x : !relax.tensor<[n], f32>
+    relax.output
+  }
+  // expected-error @+1 {{operand #0 does not dominate this use}}
+  return %s : !relax.shape<[n]>
+}
+
+// -----
+
+func.func @output_outside_dataflow() {
+  // expected-error @+1 {{expects parent op 'relax.dataflow'}}
+  relax.output
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_bounds' entry 'n' has an empty range [8, 1]}}
+func.func @empty_bounds() attributes {relax.sym_bounds = {n = array<i64: 8, 1>}} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_bounds' entry 'n' must be array<i64: lo, hi>, got 4 : i64}}
+func.func @malformed_bounds() attributes {relax.sym_bounds = {n = 4}} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_bounds' must be a dictionary}}
+func.func @bounds_not_dict() attributes {relax.sym_bounds = 4} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_divisible' entry 'n' must be a positive integer, got 0 : i64}}
+func.func @zero_divisor() attributes {relax.sym_divisible = {n = 0}} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_divisible' must be a dictionary}}
+func.func @divisible_not_dict() attributes {relax.sym_divisible = 4} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.sym_bounds' may only be set on a function}}
+module attributes {relax.sym_bounds = {}} {
+}
+
+// -----
+
+// expected-error @+1 {{unknown relax attribute 'relax.bogus'}}
+func.func @unknown_attr() attributes {relax.bogus} {
+  return
+}
+
+// -----
+
+func.func @constant_dynamic() {
+  // expected-error @+1 {{relax.constant needs a statically shaped integer or float value}}
+  %c = relax.constant dense<1> : tensor<2xindex>
+  return
+}

@@ -1,0 +1,110 @@
+// RUN: mlc-opt %s | mlc-opt | FileCheck %s
+// RUN: mlc-opt %s --mlir-print-op-generic | mlc-opt | FileCheck %s
+
+// Types: constant, symbolic, unknown dims; unknown rank; the dtypes.
+
+// CHECK-LABEL: func.func @tensor_types
+// CHECK-SAME: !relax.tensor<[n, 2 * n], f32>
+// CHECK-SAME: !relax.tensor<[?, 4096], f16>
+// CHECK-SAME: !relax.tensor<[], i64>
+// CHECK-SAME: !relax.tensor<*, bf16>
+// CHECK-SAME: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>
+// CHECK-SAME: !relax.tensor<[n * m, m ceildiv 4, max(m, 4)], i1>
+func.func @tensor_types(%a: !relax.tensor<[n, 2 * n], f32>,
+                        %b: !relax.tensor<[?, 4096], f16>,
+                        %c: !relax.tensor<[], i64>,
+                        %d: !relax.tensor<*, bf16>,
+                        %e: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>,
+                        %f: !relax.tensor<[m * n, m ceildiv 4, max(4, m)], i1>) {
+  return
+}
+
+// Equal expressions print identically: the canonical form.
+
+// CHECK-LABEL: func.func @canonical_dims
+// CHECK-SAME: !relax.tensor<[2 * n, n, n + 1], f64>
+func.func @canonical_dims(%a: !relax.tensor<[n + n, (2 * n) floordiv 2, 1 + n], f64>) {
+  return
+}
+
+// CHECK-LABEL: func.func @shape_and_object
+// CHECK-SAME: !relax.shape<[n, 4]>
+// CHECK-SAME: !relax.shape<*>
+// CHECK-SAME: !relax.object
+// CHECK-SAME: tuple<!relax.tensor<[n], i8>, !relax.shape<[n]>>
+func.func @shape_and_object(%s: !relax.shape<[n, 4]>, %t: !relax.shape<*>,
+                            %o: !relax.object,
+                            %u: tuple<!relax.tensor<[n], i8>, !relax.shape<[n]>>) {
+  return
+}
+
+tir.prim_func @add(%x: memref<?xf32>, %y: memref<?xf32>, %out: memref<?xf32>) {
+  tir.return
+}
+
+tir.prim_func @tile(%x: memref<?xf32>, %out: memref<?xf32>, %n: index, %n2: index) {
+  tir.return
+}
+
+tir.prim_func @relu_(%x: memref<?x4xf32>) {
+  tir.return
+}
+
+// CHECK-LABEL: func.func @calls
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[M:.*]]: !relax.tensor<[n, 4], f32>)
+func.func @calls(%x: !relax.tensor<[n], f32>, %m: !relax.tensor<[n, 4], f32>)
+    -> (!relax.tensor<[n], f32>, !relax.tensor<[2 * n], f32>,
+        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, n], f32>) {
+  // CHECK: %[[SUM:.*]] = relax.call_tir @add(%[[X]], %[[X]]) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %sum = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  // CHECK: %[[TILED:.*]] = relax.call_tir @tile(%[[SUM]]) tir_vars [n, 2 * n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
+  %tiled = relax.call_tir @tile(%sum) tir_vars [n, 2 * n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
+  // CHECK: %[[RELU:.*]] = relax.call_tir_inplace @relu_(%[[M]]) inplace [0] : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %relu = relax.call_tir_inplace @relu_(%m) inplace [0] : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  // CHECK: %[[GEMM:.*]] = relax.call_dps_packed "mlc.cpu.matmul"(%[[RELU]], %[[RELU]]) : (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, n], f32>
+  %gemm = relax.call_dps_packed "mlc.cpu.matmul"(%relu, %relu) : (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, n], f32>
+  // CHECK: return %[[SUM]], %[[TILED]], %[[RELU]], %[[GEMM]]
+  return %sum, %tiled, %relu, %gemm : !relax.tensor<[n], f32>, !relax.tensor<[2 * n], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, n], f32>
+}
+
+// match_cast defines `m`; later ops may use it.
+
+// CHECK-LABEL: func.func @match_cast_defines
+func.func @match_cast_defines(%x: !relax.tensor<[?, ?], f32>) -> !relax.shape<[m, 2 * m]> {
+  // CHECK: %[[CAST:.*]] = relax.match_cast %{{.*}} : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
+  %t = relax.match_cast %x : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
+  // CHECK: %[[SHAPE:.*]] = relax.shape_of %[[CAST]] : !relax.tensor<[m, 2 * m], f32>
+  %s = relax.shape_of %t : !relax.tensor<[m, 2 * m], f32>
+  // CHECK: return %[[SHAPE]] : !relax.shape<[m, 2 * m]>
+  return %s : !relax.shape<[m, 2 * m]>
+}
+
+// CHECK-LABEL: func.func @shapes_and_constants
+func.func @shapes_and_constants(%x: !relax.tensor<*, f32>) -> (!relax.shape<*>, !relax.shape<[n, n + 1]>, !relax.tensor<[2, 2], f32>, !relax.object)
+    attributes {relax.sym_bounds = {n = array<i64: 1, 4096>}, relax.sym_divisible = {n = 32 : i64}} {
+  // CHECK: relax.shape_of %{{.*}} : !relax.tensor<*, f32>
+  %s = relax.shape_of %x : !relax.tensor<*, f32>
+  // CHECK: %[[SHAPE:.*]] = relax.match_cast %{{.*}} : !relax.shape<*> to !relax.shape<[n, ?]>
+  %t = relax.match_cast %s : !relax.shape<*> to !relax.shape<[n, ?]>
+  // CHECK: relax.shape [n, n + 1]
+  %u = relax.shape [n, n + 1]
+  // CHECK: relax.constant dense<{{.*}}> : tensor<2x2xf32>
+  %c = relax.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  // CHECK: relax.match_cast %{{.*}} : !relax.tensor<[2, 2], f32> to !relax.object
+  %o = relax.match_cast %c : !relax.tensor<[2, 2], f32> to !relax.object
+  return %s, %u, %c, %o : !relax.shape<*>, !relax.shape<[n, n + 1]>, !relax.tensor<[2, 2], f32>, !relax.object
+}
+
+// CHECK-LABEL: func.func @dataflow
+func.func @dataflow(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  // CHECK: %[[OUT:.*]]:2 = relax.dataflow -> !relax.tensor<[n], f32>, !relax.shape<[n]> {
+  %out:2 = relax.dataflow -> !relax.tensor<[n], f32>, !relax.shape<[n]> {
+    // CHECK: %[[SUM:.*]] = relax.call_tir @add
+    %0 = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    %1 = relax.shape_of %0 : !relax.tensor<[n], f32>
+    // CHECK: relax.output %[[SUM]], %{{.*}} : !relax.tensor<[n], f32>, !relax.shape<[n]>
+    relax.output %0, %1 : !relax.tensor<[n], f32>, !relax.shape<[n]>
+  }
+  // CHECK: return %[[OUT]]#0
+  return %out#0 : !relax.tensor<[n], f32>
+}

@@ -1,0 +1,16 @@
+// Upstream mlir-opt 22 loads mlc's dialects and passes as plugins.
+//
+// RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCDialectPlugin%shlibext | FileCheck %s --check-prefix=DIALECT
+// RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCDialectPlugin%shlibext \
+// RUN:   --load-pass-plugin=%mlc_lib_dir/MLCPassPlugin%shlibext \
+// RUN:   --relax-bind-symbolic-vars="bindings=n=64" | FileCheck %s --check-prefix=PASS
+
+// DIALECT-LABEL: func.func @plugin
+// DIALECT-SAME: !relax.tensor<[n, 2 * n], f32>
+// DIALECT: relax.shape_of
+// PASS-LABEL: func.func @plugin
+// PASS-SAME: !relax.tensor<[64, 128], f32>
+func.func @plugin(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> {
+  %s = relax.shape_of %x : !relax.tensor<[n, 2 * n], f32>
+  return %s : !relax.shape<[n, 2 * n]>
+}
