@@ -1,6 +1,6 @@
 // RUN: mlc-opt %s -split-input-file --relax-bind-symbolic-vars="bindings=n=-5" -verify-diagnostics
 // RUN: not mlc-opt %s --relax-bind-symbolic-vars="bindings=n" 2>&1 | FileCheck %s --check-prefix=SYNTAX
-// RUN: not mlc-opt %s --relax-bind-symbolic-vars="bindings=n=4 floordiv" 2>&1 | FileCheck %s --check-prefix=SYNTAX
+// RUN: not mlc-opt %s --relax-bind-symbolic-vars="bindings=n=(4" 2>&1 | FileCheck %s --check-prefix=SYNTAX
 
 // SYNTAX: relax-bind-symbolic-vars: bad binding
 

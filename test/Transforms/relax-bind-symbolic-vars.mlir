@@ -1,16 +1,17 @@
 // RUN: mlc-opt %s -split-input-file --relax-bind-symbolic-vars="bindings=n=128" | FileCheck %s
-// RUN: mlc-opt %s -split-input-file --relax-bind-symbolic-vars="bindings=n=2*k" | FileCheck %s --check-prefix=EXPR
+// RUN: mlc-opt %s -split-input-file --relax-bind-symbolic-vars="bindings=n=2*m" | FileCheck %s --check-prefix=EXPR
 
-tir.prim_func @tile(%x: memref<?xf32>, %out: memref<?xf32>, %a: index, %b: index) {
+tir.prim_func @tile(%x: memref<?x?xf32>, %out: memref<?xf32>, %a: index, %b: index) {
   tir.return
 }
 
 // CHECK-LABEL: func.func @bind
-// CHECK-SAME: (%{{.*}}: !relax.tensor<[128, 129], f32>) -> !relax.tensor<[256], f32>
+// CHECK-SAME: (%{{.*}}: !relax.tensor<[128, 129], f32>, %{{.*}}: !relax.tensor<[m], f32>) -> !relax.tensor<[256], f32>
 // CHECK: relax.call_tir @tile(%{{.*}}) tir_vars [128, 256] : (!relax.tensor<[128, 129], f32>) -> !relax.tensor<[256], f32>
 // EXPR-LABEL: func.func @bind
-// EXPR-SAME: (%{{.*}}: !relax.tensor<[2 * k, 2 * k + 1], f32>) -> !relax.tensor<[4 * k], f32>
-func.func @bind(%x: !relax.tensor<[n, n + 1], f32>) -> !relax.tensor<[2 * n], f32> {
+// EXPR-SAME: (%{{.*}}: !relax.tensor<[2 * m, 2 * m + 1], f32>, %{{.*}}: !relax.tensor<[m], f32>) -> !relax.tensor<[4 * m], f32>
+// EXPR: relax.call_tir @tile(%{{.*}}) tir_vars [2 * m, 4 * m]
+func.func @bind(%x: !relax.tensor<[n, n + 1], f32>, %w: !relax.tensor<[m], f32>) -> !relax.tensor<[2 * n], f32> {
   %y = relax.call_tir @tile(%x) tir_vars [n, 2 * n] : (!relax.tensor<[n, n + 1], f32>) -> !relax.tensor<[2 * n], f32>
   return %y : !relax.tensor<[2 * n], f32>
 }
@@ -21,7 +22,10 @@ func.func @bind(%x: !relax.tensor<[n, n + 1], f32>) -> !relax.tensor<[2 * n], f3
 
 // CHECK-LABEL: func.func @partial
 // CHECK-SAME: !relax.tensor<[128, m], f32>
-// CHECK: relax.shape [m * 128]
+// CHECK: relax.shape [128 * m]
+// EXPR-LABEL: func.func @partial
+// EXPR-SAME: !relax.tensor<[2 * m, m], f32>
+// EXPR: relax.shape [2 * m * m]
 func.func @partial(%x: !relax.tensor<[n, m], f32>) -> !relax.shape<[n * m]> {
   %s = relax.shape [n * m]
   return %s : !relax.shape<[n * m]>

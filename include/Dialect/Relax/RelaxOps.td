@@ -143,6 +143,7 @@ def Relax_ShapeOfOp : Relax_Op<"shape_of", [Pure,
   let results = (outs Relax_AnyShape:$result);
   let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
   let hasFolder = 1;
+  let hasVerifier = 1;
 }
 
 def Relax_ShapeOp : Relax_Op<"shape", [Pure, ConstantLike,

@@ -149,6 +149,10 @@ struct Interval {
   static Interval full() { return {}; }
   static Interval point(Int v) { return {Ext::finite(v), Ext::finite(v)}; }
   static Interval of(Ext lo, Ext hi) { return {lo, hi}; }
+  /// Only contradictory facts produce empty intervals; any answer derived
+  /// from one is vacuously sound, but divisions must not trap on it.
+  static Interval empty() { return {Ext::infinity(1), Ext::infinity(-1)}; }
+  bool isEmpty() const { return hi < lo; }
 
   std::optional<Int> getPoint() const {
     if (lo.isFinite() && lo == hi)
@@ -196,6 +200,8 @@ Interval powInterval(const Interval &a, unsigned exponent) {
 /// floor(a / b). Exact extremes occur at the corners because a / b is
 /// monotone in each argument when b has a constant sign.
 Interval floorDivInterval(const Interval &a, const Interval &b) {
+  if (a.isEmpty() || b.isEmpty())
+    return Interval::empty();
   if (b.hi < Ext::finite(0))
     return floorDivInterval(negInterval(a), negInterval(b));
   if (!(Ext::finite(0) < b.lo))
@@ -217,9 +223,11 @@ Interval ceilDivInterval(const Interval &a, const Interval &b) {
 
 /// a mod b (floor modulus: the sign of b).
 Interval modInterval(const Interval &a, const Interval &b) {
+  if (a.isEmpty() || b.isEmpty())
+    return Interval::empty();
   // Within a single period of a constant divisor the modulus is affine.
-  if (std::optional<Int> c = b.getPoint(); c && a.lo.isFinite() &&
-                                           a.hi.isFinite()) {
+  if (std::optional<Int> c = b.getPoint();
+      c && *c != 0 && a.lo.isFinite() && a.hi.isFinite()) {
     Int qlo = floorDiv128(a.lo.value, *c), qhi = floorDiv128(a.hi.value, *c);
     if (qlo == qhi)
       return Interval::of(Ext::finite(a.lo.value - *c * qlo),

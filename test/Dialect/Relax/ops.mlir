@@ -9,7 +9,7 @@
 // CHECK-SAME: !relax.tensor<[], i64>
 // CHECK-SAME: !relax.tensor<*, bf16>
 // CHECK-SAME: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>
-// CHECK-SAME: !relax.tensor<[n * m, m ceildiv 4, max(m, 4)], i1>
+// CHECK-SAME: !relax.tensor<[m * n, m ceildiv 4, max(m, 4)], i1>
 func.func @tensor_types(%a: !relax.tensor<[n, 2 * n], f32>,
                         %b: !relax.tensor<[?, 4096], f16>,
                         %c: !relax.tensor<[], i64>,

@@ -306,6 +306,10 @@ LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
   return success();
 }
 
+LogicalResult ShapeOfOp::verify() {
+  return verifySymbolsInScope(*this, {getInput().getType()});
+}
+
 LogicalResult ShapeOp::verify() {
   return verifySymbolsInScope(*this, {}, getValue().getDims());
 }
@@ -342,7 +346,7 @@ LogicalResult DataflowOp::verifyRegions() {
     return op.emitOpError("has side effects and may not appear inside "
                           "relax.dataflow, whose body must be pure");
   }
-  return success();
+  return verifySymbolsInScope(*this, llvm::to_vector(getResultTypes()));
 }
 
 LogicalResult OutputOp::verify() {

@@ -67,8 +67,8 @@ Attribute BufferRegionAttr::parse(AsmParser &parser, Type) {
                                      parseExtent) ||
       parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), start, extents);
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    start, extents);
 }
 
 void BufferRegionAttr::print(AsmPrinter &printer) const {
@@ -84,8 +84,7 @@ BufferRegionAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "region start map must not have symbols";
   if (extents.size() != start.getNumResults())
     return emitError() << "region has " << start.getNumResults()
-                       << " start indices but " << extents.size()
-                       << " extents";
+                       << " start indices but " << extents.size() << " extents";
   for (int64_t extent : extents)
     if (extent <= 0)
       return emitError() << "region extents must be positive, but got "

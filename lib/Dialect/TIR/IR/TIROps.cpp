@@ -34,19 +34,16 @@ void PrimFuncOp::build(OpBuilder &builder, OperationState &state,
                        ArrayRef<NamedAttribute> attrs) {
   state.addAttribute(SymbolTable::getSymbolAttrName(),
                      builder.getStringAttr(name));
-  state.addAttribute(getFunctionTypeAttrName(state.name),
-                     TypeAttr::get(type));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
   state.attributes.append(attrs.begin(), attrs.end());
   state.addRegion();
 }
 
 ParseResult PrimFuncOp::parse(OpAsmParser &parser, OperationState &result) {
-  auto buildFuncType = [](Builder &builder, ArrayRef<Type> argTypes,
-                          ArrayRef<Type> results,
-                          function_interface_impl::VariadicFlag,
-                          std::string &) {
-    return builder.getFunctionType(argTypes, results);
-  };
+  auto buildFuncType =
+      [](Builder &builder, ArrayRef<Type> argTypes, ArrayRef<Type> results,
+         function_interface_impl::VariadicFlag,
+         std::string &) { return builder.getFunctionType(argTypes, results); };
   return function_interface_impl::parseFunctionOp(
       parser, result, /*allowVariadic=*/false,
       getFunctionTypeAttrName(result.name), buildFuncType,
@@ -103,7 +100,8 @@ LogicalResult AllocBufferOp::verify() {
   int64_t numDynamic = type.getNumDynamicDims();
   if (static_cast<int64_t>(getDynamicSizes().size()) != numDynamic)
     return emitOpError("expects ")
-           << numDynamic << " dynamic sizes (one per dynamic dimension), but got "
+           << numDynamic
+           << " dynamic sizes (one per dynamic dimension), but got "
            << getDynamicSizes().size();
   return success();
 }
@@ -139,18 +137,17 @@ ParseResult ForOp::parse(OpAsmParser &parser, OperationState &result) {
   Properties &props = result.getOrAddProperties<Properties>();
 
   StringRef kindName;
-  if (succeeded(parser.parseOptionalKeyword(
-          &kindName, {"serial", "parallel", "vectorized", "unrolled",
-                      "thread_binding"}))) {
+  if (succeeded(parser.parseOptionalKeyword(&kindName,
+                                            {"serial", "parallel", "vectorized",
+                                             "unrolled", "thread_binding"}))) {
     ForKind kind = *symbolizeForKind(kindName);
     props.kind = ForKindAttr::get(ctx, kind);
     if (kind == ForKind::ThreadBinding) {
+      if (parser.parseLParen())
+        return failure();
       std::string tagName;
-      SMLoc tagLoc;
-      if (parser.parseLParen() ||
-          (tagLoc = parser.getCurrentLocation(),
-           parser.parseKeywordOrString(&tagName)) ||
-          parser.parseRParen())
+      SMLoc tagLoc = parser.getCurrentLocation();
+      if (parser.parseKeywordOrString(&tagName) || parser.parseRParen())
         return failure();
       std::optional<ThreadTag> tag = symbolizeThreadTag(tagName);
       if (!tag)
@@ -244,8 +241,8 @@ LogicalResult ForOp::verify() {
            << stringifyForKind(getKind()) << "', not 'thread_binding'";
 
   APInt step;
-  if (Value s = getStep(); s && matchPattern(s, m_ConstantInt(&step)) &&
-                           !step.isStrictlyPositive())
+  if (Value s = getStep();
+      s && matchPattern(s, m_ConstantInt(&step)) && !step.isStrictlyPositive())
     return emitOpError("expects a positive step, but got ")
            << step.getSExtValue();
 
@@ -314,8 +311,8 @@ void BlockOp::build(OpBuilder &builder, OperationState &state,
 
   Properties &props = state.getOrAddProperties<Properties>();
   props.name_hint = builder.getStringAttr(nameHint);
-  props.iter_kinds = builder.getArrayAttr(llvm::map_to_vector(
-      kinds, [&](IterKind kind) -> Attribute {
+  props.iter_kinds = builder.getArrayAttr(
+      llvm::map_to_vector(kinds, [&](IterKind kind) -> Attribute {
         return IterKindAttr::get(ctx, kind);
       }));
   props.static_extents = builder.getDenseI64ArrayAttr(staticExtents);
@@ -323,11 +320,10 @@ void BlockOp::build(OpBuilder &builder, OperationState &state,
       SmallVector<Attribute>(readRegions.begin(), readRegions.end()));
   props.write_regions = builder.getArrayAttr(
       SmallVector<Attribute>(writeRegions.begin(), writeRegions.end()));
-  props.operandSegmentSizes = {static_cast<int32_t>(dynamicExtents.size()),
-                               static_cast<int32_t>(bindings.size()),
-                               static_cast<int32_t>(reads.size()),
-                               static_cast<int32_t>(writes.size()),
-                               predicate ? 1 : 0};
+  props.operandSegmentSizes = {
+      static_cast<int32_t>(dynamicExtents.size()),
+      static_cast<int32_t>(bindings.size()), static_cast<int32_t>(reads.size()),
+      static_cast<int32_t>(writes.size()), predicate ? 1 : 0};
 
   Region *body = state.addRegion();
   state.addRegion(); // no init
@@ -390,8 +386,7 @@ struct BlockParser {
     SmallVector<AffineExpr> replacements;
     for (const OpAsmParser::UnresolvedOperand &dim : dims) {
       const auto *it = llvm::find_if(iterVars, [&](auto &arg) {
-        return arg.ssaName.name == dim.name &&
-               arg.ssaName.number == dim.number;
+        return arg.ssaName.name == dim.name && arg.ssaName.number == dim.number;
       });
       if (it == iterVars.end())
         return parser.emitError(dim.location, "'")
@@ -444,19 +439,18 @@ struct BlockParser {
       if (parseRegion(buffers.emplace_back(), starts, extents))
         return failure();
       AffineMap start = AffineMap::get(iterVars.size(), 0, starts, ctx);
-      auto region = BufferRegionAttr::getChecked(
-          [&] { return parser.emitError(loc); }, ctx, start,
-          ArrayRef<int64_t>(extents));
+      auto region =
+          BufferRegionAttr::getChecked([&] { return parser.emitError(loc); },
+                                       ctx, start, ArrayRef<int64_t>(extents));
       if (!region)
         return failure();
       regions.push_back(region);
       return success();
     };
-    SMLoc typesLoc;
-    if (parser.parseCommaSeparatedList(parseOne) || parser.parseColon() ||
-        (typesLoc = parser.getCurrentLocation(),
-         parser.parseTypeList(types)) ||
-        parser.parseRParen() ||
+    if (parser.parseCommaSeparatedList(parseOne) || parser.parseColon())
+      return failure();
+    SMLoc typesLoc = parser.getCurrentLocation();
+    if (parser.parseTypeList(types) || parser.parseRParen() ||
         parser.resolveOperands(buffers, types, typesLoc, result.operands))
       return failure();
     count = buffers.size();
@@ -549,7 +543,8 @@ ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
   Region *init = result.addRegion();
   if (succeeded(parser.parseOptionalKeyword("init"))) {
     SmallVector<OpAsmParser::Argument> initArgs;
-    if (parser.parseArgumentList(initArgs, OpAsmParser::Delimiter::OptionalParen,
+    if (parser.parseArgumentList(initArgs,
+                                 OpAsmParser::Delimiter::OptionalParen,
                                  /*allowType=*/false))
       return failure();
     if (initArgs.empty())
@@ -621,16 +616,15 @@ void BlockOp::print(OpAsmPrinter &p) {
   if (!iterVars.empty()) {
     SmallVector<OpFoldResult> extents = getMixedExtents();
     p << " (";
-    llvm::interleaveComma(llvm::seq<unsigned>(0, iterVars.size()), p,
-                          [&](unsigned i) {
-                            p << iterVars[i] << ": "
-                              << stringifyIterKind(getIterKind(i)) << '[';
-                            if (auto value = dyn_cast<Value>(extents[i]))
-                              p << value;
-                            else
-                              p << getStaticExtents()[i];
-                            p << "] = " << getBindings()[i];
-                          });
+    llvm::interleaveComma(
+        llvm::seq<unsigned>(0, iterVars.size()), p, [&](unsigned i) {
+          p << iterVars[i] << ": " << stringifyIterKind(getIterKind(i)) << '[';
+          if (auto value = dyn_cast<Value>(extents[i]))
+            p << value;
+          else
+            p << getStaticExtents()[i];
+          p << "] = " << getBindings()[i];
+        });
     p << ')';
   }
 
@@ -678,8 +672,8 @@ static LogicalResult verifyRegionList(BlockOp op, StringRef what,
     return op.emitOpError("expects one region per ")
            << what << " buffer (" << buffers.size() << "), but got "
            << regions.size();
-  for (auto [index, buffer, region] : llvm::enumerate(
-           buffers, regions.getAsRange<BufferRegionAttr>())) {
+  for (auto [index, buffer, region] :
+       llvm::enumerate(buffers, regions.getAsRange<BufferRegionAttr>())) {
     AffineMap start = region.getStart();
     if (start.getNumDims() != op.getNumIterVars())
       return op.emitOpError()
@@ -722,9 +716,8 @@ LogicalResult BlockOp::verify() {
            << numIterVars << "), but got " << getBindings().size();
   int64_t numDynamic = llvm::count_if(staticExtents, ShapedType::isDynamic);
   if (static_cast<int64_t>(getDynamicExtents().size()) != numDynamic)
-    return emitOpError("expects ")
-           << numDynamic << " dynamic extents, but got "
-           << getDynamicExtents().size();
+    return emitOpError("expects ") << numDynamic << " dynamic extents, but got "
+                                   << getDynamicExtents().size();
   for (auto [index, extent] : llvm::enumerate(staticExtents))
     if (!ShapedType::isDynamic(extent) && extent <= 0)
       return emitOpError("iteration variable #")

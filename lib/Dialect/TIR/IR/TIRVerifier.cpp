@@ -139,10 +139,9 @@ static LogicalResult verifyBindings(BlockOp block) {
     });
     if (!bad)
       continue;
-    InFlightDiagnostic diag = block.emitOpError("iteration variable #")
-                              << index
-                              << " is bound to a value that depends on "
-                              << reason;
+    InFlightDiagnostic diag =
+        block.emitOpError("iteration variable #")
+        << index << " is bound to a value that depends on " << reason;
     diag.attachNote(bad.getLoc()) << "offending value";
     return diag;
   }
@@ -308,9 +307,10 @@ static LogicalResult verifyStore(BlockOp block, memref::StoreOp store) {
     return diag;
   }
 
-  SmallVector<AffineExpr> indices = llvm::map_to_vector(
-      store.getIndices(),
-      [&](Value index) { return getAffineIndex(block, index); });
+  SmallVector<AffineExpr> indices =
+      llvm::map_to_vector(store.getIndices(), [&](Value index) {
+        return getAffineIndex(block, index);
+      });
   std::optional<OutsideDim> firstOutside;
   for (unsigned entry : entries) {
     auto region = cast<BufferRegionAttr>(block.getWriteRegions()[entry]);
@@ -322,9 +322,8 @@ static LogicalResult verifyStore(BlockOp block, memref::StoreOp store) {
   }
   InFlightDiagnostic diag =
       block.emitOpError("stores outside its declared write region: index ")
-      << toString(firstOutside->index) << " of dimension "
-      << firstOutside->dim << " is not in ["
-      << toString(firstOutside->start) << ", "
+      << toString(firstOutside->index) << " of dimension " << firstOutside->dim
+      << " is not in [" << toString(firstOutside->start) << ", "
       << toString(firstOutside->start + firstOutside->extent)
       << ") (dN is iteration variable #N)";
   diag.attachNote(store.getLoc()) << "store here";
