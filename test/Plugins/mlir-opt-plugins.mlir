@@ -1,9 +1,11 @@
 // Upstream mlir-opt 22 loads mlc's dialects and passes as plugins.
+// Passes from a plugin are registered after the command line is parsed, so
+// they are named in --pass-pipeline.
 //
 // RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCDialectPlugin%shlibext | FileCheck %s --check-prefix=DIALECT
 // RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCDialectPlugin%shlibext \
 // RUN:   --load-pass-plugin=%mlc_lib_dir/MLCPassPlugin%shlibext \
-// RUN:   --relax-bind-symbolic-vars="bindings=n=64" | FileCheck %s --check-prefix=PASS
+// RUN:   --pass-pipeline="builtin.module(relax-bind-symbolic-vars{bindings=n=64})" | FileCheck %s --check-prefix=PASS
 
 // DIALECT-LABEL: func.func @plugin
 // DIALECT-SAME: !relax.tensor<[n, 2 * n], f32>
