@@ -601,8 +601,9 @@ Expr Simplifier::simplifyDivision(Expr e) {
     return kind == ExprKind::Mod ? x - divisor * qExpr : qExpr;
   }
 
+  // Divisions by +-1 only survive as unfolded `INT64_MIN floordiv -1`.
   std::optional<int64_t> c = divisor.getConstant();
-  if (!c)
+  if (!c || *c == 1 || *c == -1)
     return e;
 
   // x == m*k + r with c | m: the residue modulo c is known, so the division
@@ -648,7 +649,7 @@ Expr Simplifier::applyDivModIdentities(Expr e) {
           atom.getKind() != ExprKind::CeilDiv)
         continue;
       std::optional<int64_t> c = atom.getOperands()[1].getConstant();
-      if (!c || term.coefficient % *c != 0)
+      if (!c || *c == 1 || *c == -1 || term.coefficient % *c != 0)
         continue;
       // c * (x floordiv c) == x - x mod c
       // c * (x ceildiv c)  == x + (-x) mod c
