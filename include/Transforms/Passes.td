@@ -33,4 +33,42 @@ def RelaxBindSymbolicVarsPass
   let dependentDialects = ["::mlc::relax::RelaxDialect"];
 }
 
+def RelaxLowerToHostPass
+    : Pass<"relax-lower-to-host", "::mlir::ModuleOp"> {
+  let summary = "Lower relax functions to host code over memrefs";
+  let description = [{
+    Turns every relax function into a host function over memrefs that the
+    runtime can call (ahead-of-time host code, no VM):
+
+    * tensor arguments and results become memrefs (`[n, 4]` ->
+      `memref<?x4xf32>`); symbolic variables are read from the argument
+      dims (`memref.dim`) where the signature defines them and from the
+      value at each `relax.match_cast`; symbolic expressions become `index`
+      arithmetic (floor semantics);
+    * `relax.call_tir` allocates its outputs (`memref.alloc`, sized by the
+      declared symbolic dims) and calls the kernel with inputs, outputs and
+      `tir_vars`; `relax.call_tir_inplace` reuses its inputs;
+      `relax.call_dps_packed` calls an external function of the same name;
+    * `relax.constant` becomes a `memref.global`; `relax.dataflow` regions
+      are inlined; intermediates are freed before returning;
+    * `relax.match_cast` checks the dims it does not define at run time and
+      returns an error status, with a message for the runtime, on mismatch.
+
+    The function's results are preceded by an `i32` status (0 = success).
+    For each function `@f` the pass also emits `@__mlc_packed_f(!llvm.ptr)`,
+    the runtime's calling convention (an array of pointers to memref
+    descriptors: arguments, then results), and the module gets the text
+    global `@__mlc_metadata` that describes every function's signature,
+    symbolic dims included (docs/Runtime.md).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::ub::UBDialect",
+  ];
+}
+
 #endif // MLC_TRANSFORMS_PASSES_TD

@@ -9,6 +9,7 @@
 
 #include "Support/Symbolic/Expr.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -21,6 +22,11 @@ namespace mlc {
 mlir::LogicalResult
 bindSymbolicVars(mlir::Operation *op,
                  const llvm::StringMap<sym::Expr> &bindings);
+
+/// Lowers every relax function of `module` to host code over memrefs, adds
+/// the runtime's packed entry points and the module metadata (the pass
+/// relax-lower-to-host). Fails with a diagnostic on what it cannot lower.
+mlir::LogicalResult lowerRelaxToHost(mlir::ModuleOp module);
 
 } // namespace mlc
 

@@ -290,8 +290,7 @@ TEST_F(SymbolicAnalyzerTest, SimplifyModIdentities) {
 TEST_F(SymbolicAnalyzerTest, SimplifyNormalizesDivisionConstants) {
   EXPECT_EQ(analyzer.simplify(parse("(n + 33) floordiv 32")),
             analyzer.simplify(parse("(n + 1) floordiv 32 + 1")));
-  EXPECT_EQ(eq("(n + 33) floordiv 32", "(n + 1) floordiv 32 + 1"),
-            Proof::True);
+  EXPECT_EQ(eq("(n + 33) floordiv 32", "(n + 1) floordiv 32 + 1"), Proof::True);
   EXPECT_EQ(simplified("(n - 1) mod 4"), "(n + 3) mod 4");
 }
 
@@ -306,6 +305,33 @@ TEST_F(SymbolicAnalyzerTest, SimplifyWithoutFactsKeepsCanonicalForm) {
                          "(n + 31) floordiv 32 * 32"};
   for (const char *text : cases)
     EXPECT_EQ(analyzer.simplify(parse(text)), parse(text)) << text;
+}
+
+TEST_F(SymbolicAnalyzerTest, OverflowEdgeCasesAreHandled) {
+  // Unfolded nodes must neither crash the analyses nor be misjudged.
+  Expr huge = parse("9223372036854775807 + 1");
+  EXPECT_EQ(analyzer.getBounds(huge), std::nullopt);
+  EXPECT_EQ(analyzer.proveEqual(huge, huge), Proof::True);
+  EXPECT_EQ(analyzer.proveLE(parse("n"), parse("n + 9223372036854775807")),
+            Proof::True);
+  Expr trap = parse("-9223372036854775808 floordiv -1 + n");
+  EXPECT_EQ(analyzer.simplify(trap), trap);
+  EXPECT_EQ(analyzer.proveEqual(trap, parse("n")), Proof::False);
+  // Normalizing the constant of a division must not overflow.
+  EXPECT_EQ(simplified("(n + -9223372036854775807) floordiv 4"),
+            "(n + 1) floordiv 4 - 2305843009213693952");
+}
+
+TEST_F(SymbolicAnalyzerTest, ContradictoryFactsDoNotTrap) {
+  // No multiple of 4 lies in [1, 3]: every answer is vacuous, but divisions
+  // over the empty range must not trap.
+  analyzer.setBounds("n", 1, 3);
+  analyzer.setDivisibility("n", 4);
+  EXPECT_EQ(analyzer.getBounds(parse("n")), std::nullopt);
+  Expr e = parse("m floordiv n + m mod n + m ceildiv (n * 2)");
+  EXPECT_TRUE(analyzer.simplify(e));
+  EXPECT_EQ(analyzer.getBounds(parse("m floordiv n")), std::nullopt);
+  EXPECT_EQ(analyzer.getBounds(parse("m mod n")), std::nullopt);
 }
 
 //===----------------------------------------------------------------------===//
@@ -339,12 +365,30 @@ protected:
 
 TEST_F(SymbolicAnalyzerSoundnessTest, ProofsAndSimplificationsHold) {
   const char *texts[] = {
-      "n",          "m",          "n + m",           "n - m",
-      "n * m",      "m * m",      "n floordiv 4",    "(n + 3) floordiv 4 * 4",
-      "n mod 8",    "m mod 3",    "m floordiv 2",    "m ceildiv 2 * 2",
-      "min(n, m)",  "max(n, 4)",  "n floordiv (m * m + 1)", "(m + 5) mod 4",
-      "12 - n",     "2 * m + 1",  "n ceildiv 8",     "m mod -3",
-      "min(n, 8)",  "n * n - m",  "0",               "4",
+      "n",
+      "m",
+      "n + m",
+      "n - m",
+      "n * m",
+      "m * m",
+      "n floordiv 4",
+      "(n + 3) floordiv 4 * 4",
+      "n mod 8",
+      "m mod 3",
+      "m floordiv 2",
+      "m ceildiv 2 * 2",
+      "min(n, m)",
+      "max(n, 4)",
+      "n floordiv (m * m + 1)",
+      "(m + 5) mod 4",
+      "12 - n",
+      "2 * m + 1",
+      "n ceildiv 8",
+      "m mod -3",
+      "min(n, 8)",
+      "n * n - m",
+      "0",
+      "4",
   };
   std::vector<Expr> exprs;
   for (const char *text : texts)
@@ -376,26 +420,104 @@ TEST_F(SymbolicAnalyzerSoundnessTest, ProofsAndSimplificationsHold) {
           EXPECT_TRUE(holdsEverywhere(predicate))
               << name << "(" << a.str() << ", " << b.str() << ") claimed True";
         else
-          EXPECT_TRUE(holdsEverywhere(
-              [&](int64_t x, int64_t y) { return !predicate(x, y); }))
-              << name << "(" << a.str() << ", " << b.str()
-              << ") claimed False";
+          EXPECT_TRUE(holdsEverywhere([&](int64_t x, int64_t y) {
+            return !predicate(x, y);
+          })) << name
+              << "(" << a.str() << ", " << b.str() << ") claimed False";
       };
-      check(analyzer.proveEqual(a, b),
-            [](int64_t x, int64_t y) { return x == y; }, "proveEqual");
-      check(analyzer.proveLE(a, b),
-            [](int64_t x, int64_t y) { return x <= y; }, "proveLE");
-      check(analyzer.proveLT(a, b),
-            [](int64_t x, int64_t y) { return x < y; }, "proveLT");
+      check(
+          analyzer.proveEqual(a, b),
+          [](int64_t x, int64_t y) { return x == y; }, "proveEqual");
+      check(
+          analyzer.proveLE(a, b), [](int64_t x, int64_t y) { return x <= y; },
+          "proveLE");
+      check(
+          analyzer.proveLT(a, b), [](int64_t x, int64_t y) { return x < y; },
+          "proveLT");
     }
   }
   EXPECT_GT(decided, 200u) << "the prover should decide many of these";
 }
 
+/// Random expressions over n and m built from the printed syntax.
+static std::string randomExpr(unsigned &state, unsigned depth) {
+  auto next = [&](unsigned bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) % bound;
+  };
+  if (depth == 0 || next(4) == 0) {
+    const char *leaves[] = {"n", "m", "1", "3", "-2", "4", "0"};
+    return leaves[next(7)];
+  }
+  std::string a = randomExpr(state, depth - 1);
+  const char *divisors[] = {"2", "3", "4", "-3", "8"};
+  switch (next(9)) {
+  case 0:
+    return "(" + a + " + " + randomExpr(state, depth - 1) + ")";
+  case 1:
+    return "(" + a + " - " + randomExpr(state, depth - 1) + ")";
+  case 2:
+    return "(" + a + " * " + randomExpr(state, depth - 1) + ")";
+  case 3:
+    return "(" + a + " floordiv " + divisors[next(5)] + ")";
+  case 4:
+    return "(" + a + " ceildiv " + divisors[next(5)] + ")";
+  case 5:
+    return "(" + a + " mod " + divisors[next(5)] + ")";
+  case 6:
+    return "min(" + a + ", " + randomExpr(state, depth - 1) + ")";
+  case 7:
+    return "max(" + a + ", " + randomExpr(state, depth - 1) + ")";
+  default:
+    return "(" + a + " floordiv (" + randomExpr(state, depth - 1) + "))";
+  }
+}
+
+TEST_F(SymbolicAnalyzerSoundnessTest, RandomExpressions) {
+  unsigned state = 2024;
+  std::vector<Expr> exprs;
+  while (exprs.size() != 60) {
+    llvm::FailureOr<Expr> e = parseExpr(ctx, randomExpr(state, 4));
+    if (succeeded(e)) // Skips constant zero divisors.
+      exprs.push_back(*e);
+  }
+  for (size_t i = 0; i != exprs.size(); ++i) {
+    Expr a = exprs[i], b = exprs[(i * 7 + 3) % exprs.size()];
+    std::vector<std::optional<int64_t>> aValues = valuesOf(a),
+                                        bValues = valuesOf(b),
+                                        sValues =
+                                            valuesOf(analyzer.simplify(a));
+    auto bounds = analyzer.getBounds(a);
+    Proof eqProof = analyzer.proveEqual(a, b), leProof = analyzer.proveLE(a, b);
+    for (size_t j = 0; j != aValues.size(); ++j) {
+      if (!aValues[j])
+        continue;
+      EXPECT_EQ(sValues[j], aValues[j]) << a.str();
+      if (bounds) {
+        EXPECT_LE(bounds->first, *aValues[j]) << a.str();
+        EXPECT_LE(*aValues[j], bounds->second) << a.str();
+      }
+      if (!bValues[j])
+        continue;
+      if (eqProof != Proof::Unknown)
+        EXPECT_EQ(eqProof == Proof::True, *aValues[j] == *bValues[j])
+            << a.str() << " == " << b.str();
+      if (leProof != Proof::Unknown)
+        EXPECT_EQ(leProof == Proof::True, *aValues[j] <= *bValues[j])
+            << a.str() << " <= " << b.str();
+    }
+  }
+}
+
 TEST_F(SymbolicAnalyzerSoundnessTest, BoundsContainAllValues) {
-  const char *texts[] = {"n * m - 3", "(n + 3) floordiv 4", "m mod 3",
-                         "min(n, m) * 2", "m * m * m", "n ceildiv 3",
-                         "(m + 7) floordiv (n + 1)", "max(n - m, m - n)"};
+  const char *texts[] = {"n * m - 3",
+                         "(n + 3) floordiv 4",
+                         "m mod 3",
+                         "min(n, m) * 2",
+                         "m * m * m",
+                         "n ceildiv 3",
+                         "(m + 7) floordiv (n + 1)",
+                         "max(n - m, m - n)"};
   for (const char *text : texts) {
     Expr e = parse(text);
     auto bounds = analyzer.getBounds(e);

@@ -629,8 +629,8 @@ public:
     e->lhs = generate(depth - 1);
     if (e->op == RefExpr::Neg)
       return e;
-    bool division = e->op == RefExpr::FloorDiv ||
-                    e->op == RefExpr::CeilDiv || e->op == RefExpr::Mod;
+    bool division = e->op == RefExpr::FloorDiv || e->op == RefExpr::CeilDiv ||
+                    e->op == RefExpr::Mod;
     if (division && next(3) != 0) {
       // Mostly constant divisors, which exercise the canonicalizer most.
       e->rhs = std::make_shared<RefExpr>();
@@ -667,9 +667,8 @@ TEST_F(SymbolicExprTest, BruteForceCanonicalFormMatchesReference) {
         llvm::StringMap<int64_t> bindings{{"n", nValue}, {"m", mValue}};
         std::string error;
         llvm::FailureOr<int64_t> actual = evaluate(*e, bindings, &error);
-        ASSERT_TRUE(succeeded(actual))
-            << e->str() << " at n=" << nValue << " m=" << mValue << ": "
-            << error;
+        ASSERT_TRUE(succeeded(actual)) << e->str() << " at n=" << nValue
+                                       << " m=" << mValue << ": " << error;
         ASSERT_EQ(*actual, *expected)
             << e->str() << " at n=" << nValue << " m=" << mValue;
         ++checked;

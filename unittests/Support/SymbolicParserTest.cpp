@@ -84,7 +84,8 @@ TEST_F(SymbolicParserTest, PrintCoefficientFirst) {
 }
 
 TEST_F(SymbolicParserTest, PrintDivisionsWithMinimalParentheses) {
-  EXPECT_EQ(canonical("(n + 31) floordiv 32 * 32"), "(n + 31) floordiv 32 * 32");
+  EXPECT_EQ(canonical("(n + 31) floordiv 32 * 32"),
+            "(n + 31) floordiv 32 * 32");
   EXPECT_EQ(canonical("32 * ((n + 31) floordiv 32)"),
             "(n + 31) floordiv 32 * 32");
   EXPECT_EQ(canonical("n floordiv 2 + m"), "m + n floordiv 2");
@@ -294,8 +295,7 @@ TEST_F(SymbolicParserTest, ErrorDeepNestingIsRejected) {
   EXPECT_NE(parseError(deep).find("nested too deeply"), std::string::npos);
   std::string negations(1000, '-');
   negations += "n";
-  EXPECT_NE(parseError(negations).find("nested too deeply"),
-            std::string::npos);
+  EXPECT_NE(parseError(negations).find("nested too deeply"), std::string::npos);
   // Moderate nesting is fine.
   EXPECT_EQ(parse("((((((n))))))"), n);
 }

@@ -8,7 +8,13 @@
 // and divisibility; everything else is derived through interval arithmetic,
 // congruence (modular) reasoning and bounds-aware simplification. Variables
 // without facts are unbounded. Answers are `True`/`False` only when they hold
-// for every assignment consistent with the facts; otherwise `Unknown`.
+// for every assignment consistent with the facts (and at which both sides are
+// defined); otherwise `Unknown`.
+//
+// The prover is deliberately incomplete: intervals treat distinct atoms as
+// independent (so `n * n - n >= 0` is only known through bounds), there is no
+// case splitting, and min/max terms are only seen through two levels of
+// operand substitution.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,7 +47,7 @@ public:
   void setDivisibility(llvm::StringRef var, int64_t divisor);
 
   /// Sound inclusive bounds of `e`, or nullopt when either side is unbounded
-  /// or does not fit int64.
+  /// or does not fit int64 (or the facts are contradictory).
   std::optional<std::pair<int64_t, int64_t>> getBounds(Expr e) const;
 
   /// `a == b`: True if `a - b` simplifies to 0 or its bounds are {0}; False if

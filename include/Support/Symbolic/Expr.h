@@ -20,18 +20,34 @@
 // Canonical form:
 //  * Sums of products are fully expanded polynomials. A term is a coefficient
 //    times a sorted product of "atoms" (variables, divisions, mod, min, max).
-//    `Add` operands are the terms sorted by monomial with the constant last;
-//    `Mul` operands are the coefficient (omitted when 1) followed by the
-//    sorted atoms.
-//  * Divisions by a constant extract the terms that are exact multiples of the
-//    divisor and reduce by the common gcd; no sign facts are assumed.
+//    `Add` operands are the terms, higher degree first and otherwise in the
+//    structural order (variables by name), with the constant last; `Mul`
+//    operands are the coefficient (omitted when 1) followed by the sorted
+//    atoms. Expansions beyond 64 terms are kept unfolded instead.
+//  * Divisions by a constant c use `(c*q + r) floordiv c == q + r floordiv c`
+//    (likewise ceildiv, mod) for any integers, so they extract the terms that
+//    are multiples of c, fold a constant-only remainder (`(4*n + 3) floordiv
+//    4` is `n` for every integer n), reduce by the common gcd and merge nested
+//    divisions by positive constants. No sign facts are assumed, and the
+//    constant of a remaining `(x + k) floordiv c` is kept as written.
+//  * Divisions by a single-term symbolic divisor extract its multiples
+//    (`(n * m + n) floordiv n` is `m + 1`), assuming the divisor is non-zero.
 //  * `min`/`max` are flattened, deduplicated, constant-folded and drop operands
-//    that differ from another operand by a constant.
+//    bounded by another one through a constant difference or absorption
+//    (`min(n, n + 1)` and `min(n, max(n, m))` are `n`).
+//
+// Printing: infix `+ - * floordiv ceildiv mod` and binary `min(a, b)` /
+// `max(a, b)`, with positive terms first (`2 * n - m`, `5 - n`), the
+// coefficient first (`2 * n`) except after a leading division (`(n + 31)
+// floordiv 32 * 32`), and parentheses only where precedence requires them.
+// `parseExpr` reads this syntax back to the same node.
 //
 // Overflow policy: constant folding never wraps. When combining coefficients
 // or folding constants would overflow int64, the operation is kept unfolded as
-// an opaque node (for example `9223372036854775807 + 1`) that the rest of the
-// canonicalizer treats as an atom, and `evaluate` reports the overflow.
+// an opaque node (for example `1 + 9223372036854775807`) that the rest of the
+// canonicalizer treats as an atom, and `evaluate` reports the overflow. Such
+// nodes are deterministic (operands are sorted first) but, unlike overflow-free
+// expressions, equal values built along different paths may then differ.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,7 +75,17 @@ class Expr;
 
 /// The node kinds. The declaration order is also the order used to sort
 /// operands of different kinds (constants first, then variables, ...).
-enum class ExprKind { Constant, Var, Add, Mul, FloorDiv, CeilDiv, Mod, Min, Max };
+enum class ExprKind {
+  Constant,
+  Var,
+  Add,
+  Mul,
+  FloorDiv,
+  CeilDiv,
+  Mod,
+  Min,
+  Max
+};
 
 namespace detail {
 struct ExprNode;
@@ -219,8 +245,7 @@ bool containsVar(Expr e, llvm::StringRef name);
 
 /// Replaces variables by expressions (of the same context) and
 /// re-canonicalizes. Fails if a divisor becomes the constant zero.
-llvm::FailureOr<Expr> substitute(Expr e,
-                                 const llvm::StringMap<Expr> &bindings,
+llvm::FailureOr<Expr> substitute(Expr e, const llvm::StringMap<Expr> &bindings,
                                  std::string *error = nullptr);
 
 /// Evaluates `e` with every variable bound. Fails on an unbound variable, on a

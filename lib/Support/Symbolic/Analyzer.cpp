@@ -46,8 +46,8 @@ void Analyzer::setDivisibility(llvm::StringRef var, int64_t divisor) {
   Facts &f = facts[var];
   int64_t magnitude = divisor < 0 ? -divisor : divisor;
   int64_t lcm;
-  if (!llvm::MulOverflow(f.divisor / static_cast<int64_t>(
-                                         gcdAbs(f.divisor, magnitude)),
+  if (!llvm::MulOverflow(f.divisor /
+                             static_cast<int64_t>(gcdAbs(f.divisor, magnitude)),
                          magnitude, lcm))
     f.divisor = lcm;
 }
@@ -167,17 +167,15 @@ struct Interval {
   }
 };
 
-Interval negInterval(const Interval &a) {
-  return {negExt(a.hi), negExt(a.lo)};
-}
+Interval negInterval(const Interval &a) { return {negExt(a.hi), negExt(a.lo)}; }
 
 Interval addInterval(const Interval &a, const Interval &b) {
   return {addExt(a.lo, b.lo), addExt(a.hi, b.hi)};
 }
 
 Interval mulInterval(const Interval &a, const Interval &b) {
-  Ext products[] = {mulExt(a.lo, b.lo), mulExt(a.lo, b.hi),
-                    mulExt(a.hi, b.lo), mulExt(a.hi, b.hi)};
+  Ext products[] = {mulExt(a.lo, b.lo), mulExt(a.lo, b.hi), mulExt(a.hi, b.lo),
+                    mulExt(a.hi, b.hi)};
   Interval result{products[0], products[0]};
   for (Ext p : products) {
     result.lo = minExt(result.lo, p);
@@ -232,10 +230,9 @@ Interval modInterval(const Interval &a, const Interval &b) {
     if (qlo == qhi)
       return Interval::of(Ext::finite(a.lo.value - *c * qlo),
                           Ext::finite(a.hi.value - *c * qlo))
-          .intersect(*c > 0 ? Interval::of(Ext::finite(0),
-                                           Ext::finite(*c - 1))
-                            : Interval::of(Ext::finite(*c + 1),
-                                           Ext::finite(0)));
+          .intersect(*c > 0
+                         ? Interval::of(Ext::finite(0), Ext::finite(*c - 1))
+                         : Interval::of(Ext::finite(*c + 1), Ext::finite(0)));
   }
   if (Ext::finite(0) < b.lo) {
     Interval result{Ext::finite(0), addExt(b.hi, Ext::finite(-1))};
@@ -324,17 +321,16 @@ Congruence addCongruence(Congruence a, Congruence b) {
 
 /// (ma*k + ra) * (mb*l + rb) == ma*mb*k*l + ma*rb*k + mb*ra*l + ra*rb.
 Congruence mulCongruence(Congruence a, Congruence b) {
-  unsigned __int128 modulus =
-      gcd128(gcd128(abs128(Int(a.modulus) * b.modulus),
-                    abs128(Int(a.modulus) * b.residue)),
-             abs128(Int(b.modulus) * a.residue));
+  unsigned __int128 modulus = gcd128(gcd128(abs128(Int(a.modulus) * b.modulus),
+                                            abs128(Int(a.modulus) * b.residue)),
+                                     abs128(Int(b.modulus) * a.residue));
   return makeCongruence(modulus, Int(a.residue) * b.residue);
 }
 
 /// The result is one of the operands: a congruence both satisfy.
 Congruence unionCongruence(Congruence a, Congruence b) {
-  unsigned __int128 modulus = gcd128(gcd128(a.modulus, b.modulus),
-                                     abs128(Int(a.residue) - b.residue));
+  unsigned __int128 modulus =
+      gcd128(gcd128(a.modulus, b.modulus), abs128(Int(a.residue) - b.residue));
   return makeCongruence(modulus, a.residue);
 }
 } // namespace
@@ -405,8 +401,7 @@ public:
     if (it != cache.end())
       return it->second;
     // Any sound interval may be intersected with the congruence facts.
-    Interval result =
-        refineByCongruence(compute(e), analyzer.getCongruence(e));
+    Interval result = refineByCongruence(compute(e), analyzer.getCongruence(e));
     cache[e] = result;
     return result;
   }
@@ -516,11 +511,10 @@ private:
   llvm::DenseMap<Expr, Expr> cache;
 };
 
-ExprKind divisionKinds[] = {ExprKind::FloorDiv, ExprKind::CeilDiv,
-                            ExprKind::Mod};
-
 bool isDivision(Expr e) {
-  return llvm::is_contained(divisionKinds, e.getKind());
+  ExprKind kind = e.getKind();
+  return kind == ExprKind::FloorDiv || kind == ExprKind::CeilDiv ||
+         kind == ExprKind::Mod;
 }
 
 llvm::FailureOr<Expr> rebuildDivision(ExprKind kind, Expr lhs, Expr rhs) {
@@ -637,7 +631,6 @@ Expr Simplifier::simplifyDivision(Expr e) {
 }
 
 Expr Simplifier::applyDivModIdentities(Expr e) {
-  Context &ctx = e.getContext();
   for (bool changed = true; changed;) {
     changed = false;
     std::pair<size_t, size_t> cost = costOf(e);
@@ -656,10 +649,9 @@ Expr Simplifier::applyDivModIdentities(Expr e) {
       int64_t k = term.coefficient / *c;
       Expr x = atom.getOperands()[0];
       bool isFloor = atom.getKind() == ExprKind::FloorDiv;
-      Expr remainder =
-          simplify(*mod(isFloor ? x : -x, atom.getOperands()[1]));
-      Expr candidate = e - atom * term.coefficient + x * k +
-                       remainder * (isFloor ? -k : k);
+      Expr remainder = simplify(*mod(isFloor ? x : -x, atom.getOperands()[1]));
+      Expr candidate =
+          e - atom * term.coefficient + x * k + remainder * (isFloor ? -k : k);
       if (costOf(candidate) < cost) {
         e = candidate;
         changed = true;
@@ -667,7 +659,6 @@ Expr Simplifier::applyDivModIdentities(Expr e) {
       }
     }
   }
-  (void)ctx;
   return e;
 }
 
@@ -679,8 +670,8 @@ Expr Simplifier::dropDominatedOperands(Expr e) {
   // For min, operand i is redundant if some remaining j has j <= i.
   auto isRedundant = [&](Expr candidate, Expr other) {
     Expr difference = isMin ? candidate - other : other - candidate;
-    Interval range = bounds.get(difference).intersect(
-        bounds.get(simplify(difference)));
+    Interval range =
+        bounds.get(difference).intersect(bounds.get(simplify(difference)));
     return !(range.lo < Ext::finite(0));
   };
   llvm::SmallVector<bool, 4> dropped(operands.size(), false);
@@ -716,12 +707,11 @@ Expr Analyzer::simplify(Expr e) const {
 // Queries
 //===----------------------------------------------------------------------===//
 
-std::optional<std::pair<int64_t, int64_t>>
-Analyzer::getBounds(Expr e) const {
+std::optional<std::pair<int64_t, int64_t>> Analyzer::getBounds(Expr e) const {
   Simplifier simplifier(*this);
   BoundsComputer &bounds = simplifier.getBounds();
   Interval range = bounds.get(e).intersect(bounds.get(simplifier.simplify(e)));
-  if (!range.lo.isFinite() || !range.hi.isFinite() ||
+  if (range.isEmpty() || !range.lo.isFinite() || !range.hi.isFinite() ||
       range.lo.value < INT64_MIN || range.hi.value > INT64_MAX)
     return std::nullopt;
   return std::make_pair(static_cast<int64_t>(range.lo.value),
@@ -775,10 +765,10 @@ static DifferenceFacts analyzeDifference(const Analyzer &analyzer, Expr a,
   BoundsComputer bounds(analyzer);
   DifferenceFacts facts;
   facts.range = bounds.get(difference).intersect(bounds.get(simplified));
-  facts.range.lo = maxExt(facts.range.lo,
-                          substitutedBound(bounds, simplified, true, 2));
-  facts.range.hi = minExt(facts.range.hi,
-                          substitutedBound(bounds, simplified, false, 2));
+  facts.range.lo =
+      maxExt(facts.range.lo, substitutedBound(bounds, simplified, true, 2));
+  facts.range.hi =
+      minExt(facts.range.hi, substitutedBound(bounds, simplified, false, 2));
   facts.congruence = analyzer.getCongruence(simplified);
   return facts;
 }

@@ -54,9 +54,7 @@ static Expr addScaled(Expr lhs, Expr rhs, int64_t scale) {
 
 Expr mlc::sym::operator+(Expr lhs, Expr rhs) { return addScaled(lhs, rhs, 1); }
 
-Expr mlc::sym::operator-(Expr lhs, Expr rhs) {
-  return addScaled(lhs, rhs, -1);
-}
+Expr mlc::sym::operator-(Expr lhs, Expr rhs) { return addScaled(lhs, rhs, -1); }
 
 Expr mlc::sym::operator*(Expr lhs, Expr rhs) {
   Context &ctx = getCommonContext(lhs, rhs);
@@ -221,8 +219,8 @@ static std::optional<int64_t> exactQuotient(int64_t lhs, int64_t rhs) {
 static std::optional<llvm::SmallVector<Expr, 2>>
 removeAtoms(llvm::ArrayRef<Expr> atoms, llvm::ArrayRef<Expr> removed) {
   auto less = [](Expr a, Expr b) { return a < b; };
-  if (!std::includes(atoms.begin(), atoms.end(), removed.begin(),
-                     removed.end(), less))
+  if (!std::includes(atoms.begin(), atoms.end(), removed.begin(), removed.end(),
+                     less))
     return std::nullopt;
   llvm::SmallVector<Expr, 2> result;
   std::set_difference(atoms.begin(), atoms.end(), removed.begin(),
@@ -266,9 +264,9 @@ static Expr divideBySymbol(DivOp op, Expr lhs, Expr rhs) {
     return ctx.getNode(kindOf(op), {lhs, rhs});
   bool restIsZero = rest.isConstant() && rest.constant == 0;
   if (op == DivOp::Mod)
-    return restIsZero ? ctx.constant(0)
-                      : ctx.getNode(ExprKind::Mod,
-                                    {fromPolynomial(ctx, rest), rhs});
+    return restIsZero
+               ? ctx.constant(0)
+               : ctx.getNode(ExprKind::Mod, {fromPolynomial(ctx, rest), rhs});
   Expr result = fromPolynomial(ctx, quotient);
   if (restIsZero)
     return result;
@@ -327,8 +325,9 @@ static bool isStructurallyLE(Expr lhs, Expr rhs) {
   if (difference)
     return *difference >= 0;
   if (rhs.getKind() == ExprKind::Max &&
-      llvm::any_of(rhs.getOperands(),
-                   [&](Expr operand) { return isStructurallyLE(lhs, operand); }))
+      llvm::any_of(rhs.getOperands(), [&](Expr operand) {
+        return isStructurallyLE(lhs, operand);
+      }))
     return true;
   return lhs.getKind() == ExprKind::Min &&
          llvm::any_of(lhs.getOperands(), [&](Expr operand) {
@@ -357,8 +356,7 @@ static Expr makeMinMax(ExprKind kind, Expr lhs, Expr rhs) {
       operands.push_back(e);
   }
   llvm::sort(operands);
-  operands.erase(std::unique(operands.begin(), operands.end()),
-                 operands.end());
+  operands.erase(std::unique(operands.begin(), operands.end()), operands.end());
 
   // Drop every operand that another remaining operand provably bounds; this
   // also folds constants. Mutually bounding pairs are equal, so dropping the

@@ -188,7 +188,8 @@ llvm::raw_ostream &mlc::sym::operator<<(llvm::raw_ostream &os, Expr e) {
 // Variable queries
 //===----------------------------------------------------------------------===//
 
-static void collectVarsImpl(Expr e, llvm::SmallVectorImpl<llvm::StringRef> &vars,
+static void collectVarsImpl(Expr e,
+                            llvm::SmallVectorImpl<llvm::StringRef> &vars,
                             llvm::StringSet<> &seen) {
   if (e.isVar()) {
     if (seen.insert(e.getVarName()).second)
@@ -303,9 +304,9 @@ private:
 };
 } // namespace
 
-llvm::FailureOr<Expr> mlc::sym::substitute(Expr e,
-                                           const llvm::StringMap<Expr> &bindings,
-                                           std::string *error) {
+llvm::FailureOr<Expr>
+mlc::sym::substitute(Expr e, const llvm::StringMap<Expr> &bindings,
+                     std::string *error) {
   return Substituter(bindings, error).rewrite(e);
 }
 

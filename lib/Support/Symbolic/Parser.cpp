@@ -190,8 +190,8 @@ private:
   /// `min(a, b, ...)` with at least two arguments.
   llvm::FailureOr<Expr> parseMinMax(bool isMin, size_t wordPos) {
     if (!consume('('))
-      return fail(llvm::Twine("expected '(' after '") + (isMin ? "min" : "max") +
-                  "'");
+      return fail(llvm::Twine("expected '(' after '") +
+                  (isMin ? "min" : "max") + "'");
     llvm::SmallVector<Expr, 4> arguments;
     do {
       llvm::FailureOr<Expr> argument = parseSum();

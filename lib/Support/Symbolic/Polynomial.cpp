@@ -175,8 +175,7 @@ std::optional<Polynomial> detail::mulPolynomials(const Polynomial &lhs,
   for (const auto &[lAtoms, lCoefficient] : lhsTerms) {
     for (const auto &[rAtoms, rCoefficient] : rhsTerms) {
       Product product;
-      product.coefficient =
-          static_cast<__int128>(lCoefficient) * rCoefficient;
+      product.coefficient = static_cast<__int128>(lCoefficient) * rCoefficient;
       std::merge(lAtoms.begin(), lAtoms.end(), rAtoms.begin(), rAtoms.end(),
                  std::back_inserter(product.atoms),
                  [](Expr a, Expr b) { return a < b; });

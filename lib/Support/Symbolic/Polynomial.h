@@ -51,9 +51,8 @@ Polynomial toPolynomial(Expr e);
 Expr fromPolynomial(Context &ctx, const Polynomial &p);
 
 /// `lhs + scale * rhs`, or nullopt when a coefficient overflows.
-std::optional<Polynomial> addPolynomials(const Polynomial &lhs,
-                                         const Polynomial &rhs,
-                                         int64_t scale = 1);
+std::optional<Polynomial>
+addPolynomials(const Polynomial &lhs, const Polynomial &rhs, int64_t scale = 1);
 
 /// `lhs * rhs`, or nullopt on overflow or when the expansion would exceed
 /// `kMaxExpandedTerms` terms.

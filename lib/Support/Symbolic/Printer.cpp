@@ -158,8 +158,8 @@ static void printUnfolded(llvm::raw_ostream &os, Expr e) {
         Expr operand = it.value();
         bool nested = operand.getKind() == ExprKind::Add ||
                       operand.getKind() == ExprKind::Mul;
-        Prec required = nested            ? Prec::Primary
-                        : it.index() == 0 ? Prec::Product
+        Prec required = nested                         ? Prec::Primary
+                        : it.index() == 0              ? Prec::Product
                         : e.getKind() == ExprKind::Add ? Prec::Product
                                                        : Prec::Unary;
         printAt(os, operand, required);
@@ -200,10 +200,9 @@ static void printExpr(llvm::raw_ostream &os, Expr e) {
   case ExprKind::FloorDiv:
   case ExprKind::CeilDiv:
   case ExprKind::Mod: {
-    llvm::StringRef keyword = e.getKind() == ExprKind::FloorDiv ? "floordiv"
-                              : e.getKind() == ExprKind::CeilDiv
-                                  ? "ceildiv"
-                                  : "mod";
+    llvm::StringRef keyword = e.getKind() == ExprKind::FloorDiv  ? "floordiv"
+                              : e.getKind() == ExprKind::CeilDiv ? "ceildiv"
+                                                                 : "mod";
     printAt(os, e.getOperands()[0], Prec::Product);
     os << ' ' << keyword << ' ';
     printAt(os, e.getOperands()[1], Prec::Unary);

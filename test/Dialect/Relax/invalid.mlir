@@ -152,9 +152,11 @@ func.func @tir_var_to_buffer(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @not_a_prim_func(%x: !relax.tensor<[n], f32>) {
-  // expected-error @+1 {{callee @not_a_prim_func must be a tir.prim_func, but it is a 'func.func'}}
-  %y = relax.call_tir @not_a_prim_func(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+memref.global "private" @not_a_kernel : memref<4xf32>
+
+func.func @callee_not_a_kernel(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{callee @not_a_kernel must be a tir.prim_func or a func.func, but it is a 'memref.global'}}
+  %y = relax.call_tir @not_a_kernel(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
 }
 

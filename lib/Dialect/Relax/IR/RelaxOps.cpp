@@ -113,10 +113,14 @@ static LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
   if (!target)
     return op->emitOpError() << "callee " << callee
                              << " does not name a symbol in scope";
+  // A kernel is a tir.prim_func or, once lowered (or written by hand), a
+  // func.func over memrefs.
   auto function = dyn_cast<FunctionOpInterface>(target);
-  if (!function || target->getName().getStringRef() != "tir.prim_func")
+  StringRef kind = target->getName().getStringRef();
+  if (!function || (kind != "tir.prim_func" && kind != "func.func"))
     return op->emitOpError()
-           << "callee " << callee << " must be a tir.prim_func, but it is a '"
+           << "callee " << callee
+           << " must be a tir.prim_func or a func.func, but it is a '"
            << target->getName() << "'";
   ArrayRef<Type> params = function.getArgumentTypes();
   size_t expectedParams = bufferTypes.size() + numTirVars;
