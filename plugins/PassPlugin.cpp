@@ -1,5 +1,6 @@
 //===- PassPlugin.cpp - mlc's passes as an mlir-opt plugin ----------------===//
 
+#include "Conversion/Passes.h"
 #include "Transforms/Passes.h"
 
 #include "mlir/Tools/Plugins/PassPlugin.h"
@@ -7,6 +8,8 @@
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::PassPluginLibraryInfo
 mlirGetPassPluginInfo() {
-  return {MLIR_PLUGIN_API_VERSION, "MLCPasses", LLVM_VERSION_STRING,
-          []() { mlc::registerMLCPasses(); }};
+  return {MLIR_PLUGIN_API_VERSION, "MLCPasses", LLVM_VERSION_STRING, []() {
+            mlc::registerMLCPasses();
+            mlc::registerMLCConversionPasses();
+          }};
 }

@@ -38,5 +38,21 @@ tool_dirs = [config.mlc_tools_dir, config.llvm_tools_dir]
 tools = [
     "mlc-opt", "mlc-translate", "mlc-lsp-server",
     ToolSubst("mlir-opt", unresolved="ignore"),
+    "llvm-nm", "llvm-readobj",
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Executed tests (test/Integration): kernels are compiled with llc into a
+# shared library that mlir-runner loads next to its runtime libraries, all
+# taken from the LLVM installation mlc builds against. The library
+# substitutions come first: %mlir_runner is a prefix of %mlir_runner_utils.
+llvm_config.add_tool_substitutions(["llc", "mlir-translate", "split-file"],
+                                   [config.llvm_tools_dir])
+mlir_runtime_lib_dir = os.path.normpath(
+    os.path.join(config.llvm_tools_dir, "..", "lib"))
+for runtime_lib in ["mlir_c_runner_utils", "mlir_runner_utils"]:
+    config.substitutions.append(
+        ("%" + runtime_lib, os.path.join(
+            mlir_runtime_lib_dir, "lib" + runtime_lib + config.mlc_shlib_ext)))
+config.substitutions.append(
+    ("%mlir_runner", os.path.join(config.llvm_tools_dir, "mlir-runner")))

@@ -2,8 +2,11 @@
 
 #include "InitAll.h"
 
+#include "Conversion/Passes.h"
 #include "Dialect/Relax/RelaxDialect.h"
 #include "Dialect/TIR/TIRDialect.h"
+#include "Pipelines/Pipelines.h"
+#include "Target/NativeCode.h"
 #include "Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -12,9 +15,13 @@ void mlc::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<relax::RelaxDialect, tir::TIRDialect>();
 }
 
-void mlc::registerAllPasses() { registerMLCPasses(); }
+void mlc::registerAllPasses() {
+  registerMLCPasses();
+  registerMLCConversionPasses();
+  registerPipelines();
+}
 
 void mlc::registerAllTranslations() {
-  // mlc's own translations (object files, shared libraries) are registered
-  // here as the code generators land; upstream's are registered by the tools.
+  // Upstream's translations are registered by the tools themselves.
+  registerNativeCodeTranslations();
 }

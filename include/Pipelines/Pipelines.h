@@ -1,0 +1,34 @@
+//===- Pipelines.h - mlc's compilation pipelines ----------------*- C++ -*-===//
+
+#ifndef MLC_PIPELINES_PIPELINES_H
+#define MLC_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlc {
+
+/// Where compiled code runs.
+enum class CompileTarget { CPU };
+
+struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
+  Option<CompileTarget> target{
+      *this, "target", llvm::cl::desc("Where the compiled code runs"),
+      llvm::cl::init(CompileTarget::CPU),
+      llvm::cl::values(clEnumValN(CompileTarget::CPU, "cpu",
+                                  "the host CPU (native code)"))};
+};
+
+/// relax + tir -> the LLVM dialect: tir kernels become loops, relax
+/// functions become host code with the runtime's entry points
+/// (docs/Pipelines.md). Emit the result with
+/// `mlc-translate --mlc-to-shared-library`.
+void buildCompilePipeline(mlir::OpPassManager &pm,
+                          const CompileOptions &options);
+
+/// Registers `--mlc-compile`.
+void registerPipelines();
+
+} // namespace mlc
+
+#endif // MLC_PIPELINES_PIPELINES_H

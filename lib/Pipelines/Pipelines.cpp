@@ -1,0 +1,42 @@
+//===- Pipelines.cpp - mlc's compilation pipelines ------------------------===//
+
+#include "Pipelines/Pipelines.h"
+
+#include "Conversion/Passes.h"
+#include "Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mlc::buildCompilePipeline(OpPassManager &pm,
+                               const CompileOptions &options) {
+  (void)options; // The CPU is the only target so far.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createConvertTIRToSCFPass());
+  pm.addPass(createRelaxLowerToHostPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  // expand-strided-metadata emits affine.apply for dynamic offsets.
+  pm.addPass(createLowerAffinePass());
+  // Allocations go through the runtime (_mlir_memref_to_llvm_alloc), which
+  // frees the results it receives.
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void mlc::registerPipelines() {
+  PassPipelineRegistration<CompileOptions>(
+      "mlc-compile",
+      "Compile relax and tir to the LLVM dialect for the given target",
+      buildCompilePipeline);
+}

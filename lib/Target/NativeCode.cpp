@@ -1,0 +1,137 @@
+//===- NativeCode.cpp - MLIR (LLVM dialect) to native code ----------------===//
+
+#include "Target/NativeCode.h"
+
+#include "mlir/Dialect/DLTI/DLTI.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+
+using namespace mlir;
+
+/// A target machine for the host CPU with all its features: kernels are
+/// compiled for the machine that runs them.
+static std::unique_ptr<llvm::TargetMachine>
+createHostTargetMachine(Operation *module) {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  std::string error;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target) {
+    module->emitError("no LLVM target for ")
+        << triple.str() << ": " << error;
+    return nullptr;
+  }
+  llvm::SubtargetFeatures features;
+  for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
+    features.AddFeature(name, enabled);
+  return std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
+      triple, llvm::sys::getHostCPUName(), features.getString(), {},
+      llvm::Reloc::PIC_));
+}
+
+LogicalResult mlc::emitObjectFile(Operation *module, llvm::raw_ostream &os) {
+  std::unique_ptr<llvm::TargetMachine> machine =
+      createHostTargetMachine(module);
+  if (!machine)
+    return failure();
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, context);
+  if (!llvmModule)
+    return module->emitError("cannot translate the module to LLVM IR");
+  llvmModule->setDataLayout(machine->createDataLayout());
+  llvmModule->setTargetTriple(machine->getTargetTriple());
+  if (llvm::Error error = makeOptimizingTransformer(
+          /*optLevel=*/3, /*sizeLevel=*/0, machine.get())(llvmModule.get()))
+    return module->emitError("LLVM optimization failed: ")
+           << llvm::toString(std::move(error));
+  llvm::SmallVector<char, 0> buffer;
+  llvm::raw_svector_ostream stream(buffer);
+  llvm::legacy::PassManager passes;
+  if (machine->addPassesToEmitFile(passes, stream, nullptr,
+                                   llvm::CodeGenFileType::ObjectFile))
+    return module->emitError("the host target cannot emit object files");
+  passes.run(*llvmModule);
+  os.write(buffer.data(), buffer.size());
+  return success();
+}
+
+/// The C compiler driver used as linker.
+static FailureOr<std::string> findLinker(Operation *module) {
+  if (const char *env = std::getenv("MLC_CLANG"))
+    return std::string(env);
+  for (StringRef name : {"clang-22", "clang"})
+    if (llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName(name))
+      return *path;
+  return module->emitError("no linker: set MLC_CLANG or put clang-22 on PATH");
+}
+
+/// Removes a temporary file when it goes out of scope.
+struct TemporaryFile {
+  llvm::SmallString<128> path;
+  ~TemporaryFile() {
+    if (!path.empty())
+      llvm::sys::fs::remove(path);
+  }
+};
+
+LogicalResult mlc::emitSharedLibrary(Operation *module, llvm::raw_ostream &os) {
+  FailureOr<std::string> linker = findLinker(module);
+  if (failed(linker))
+    return failure();
+  TemporaryFile object, library;
+  int fd;
+  if (llvm::sys::fs::createTemporaryFile("mlc", "o", fd, object.path) ||
+      llvm::sys::fs::createTemporaryFile("mlc", "so", library.path))
+    return module->emitError("cannot create temporary files");
+  {
+    llvm::raw_fd_ostream objectStream(fd, /*shouldClose=*/true);
+    if (failed(emitObjectFile(module, objectStream)))
+      return failure();
+  }
+  std::string message;
+  llvm::SmallVector<StringRef> args = {*linker, "-shared", "-o",
+                                       library.path, object.path};
+  if (llvm::sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
+                                &message) != 0)
+    return module->emitError("linking the shared library failed")
+           << (message.empty() ? "" : ": ") << message;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> bytes =
+      llvm::MemoryBuffer::getFile(library.path, /*IsText=*/false);
+  if (!bytes)
+    return module->emitError("cannot read the linked library: ")
+           << bytes.getError().message();
+  os << (*bytes)->getBuffer();
+  return success();
+}
+
+void mlc::registerNativeCodeTranslations() {
+  auto registerDialects = [](DialectRegistry &registry) {
+    registerAllToLLVMIRTranslations(registry);
+    registry.insert<DLTIDialect, func::FuncDialect>();
+  };
+  TranslateFromMLIRRegistration object(
+      "mlc-to-object", "Emit a host object file from the LLVM dialect",
+      emitObjectFile, registerDialects);
+  TranslateFromMLIRRegistration library(
+      "mlc-to-shared-library",
+      "Emit a host shared library (the module the runtime loads) from the "
+      "LLVM dialect",
+      emitSharedLibrary, registerDialects);
+}
