@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 
 packages=(cmake ninja-build ccache clang-22 llvm-22-dev llvm-22-tools
-  libmlir-22-dev mlir-22-tools libgtest-dev libdlpack-dev python3
+  libmlir-22-dev mlir-22-tools libomp-22-dev libgtest-dev libdlpack-dev python3
   python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
@@ -34,4 +34,5 @@ if [ ! -f "$build/build.ninja" ]; then
     -DLLVM_EXTERNAL_LIT=$llvm/bin/lit \
     -DCMAKE_INSTALL_PREFIX="$build/install"
 fi
-cmake --build "$build" --target mlc-opt mlc-translate mlc-lsp-server
+cmake --build "$build" --target mlc-opt mlc-translate mlc-lsp-server mlc-run \
+  mlc_runtime

@@ -36,7 +36,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.mlc_tools_dir, config.llvm_tools_dir]
 tools = [
-    "mlc-opt", "mlc-translate", "mlc-lsp-server",
+    "mlc-opt", "mlc-translate", "mlc-lsp-server", "mlc-run",
     ToolSubst("mlir-opt", unresolved="ignore"),
     "llvm-nm", "llvm-readobj",
 ]
@@ -56,3 +56,7 @@ for runtime_lib in ["mlir_c_runner_utils", "mlir_runner_utils"]:
             mlir_runtime_lib_dir, "lib" + runtime_lib + config.mlc_shlib_ext)))
 config.substitutions.append(
     ("%mlir_runner", os.path.join(config.llvm_tools_dir, "mlir-runner")))
+
+# Debian's interpreter sees python3-numpy (the reference for executed tests);
+# the default python3 on PATH may be another build without it.
+config.substitutions.append(("%numpy_python", config.numpy_python))

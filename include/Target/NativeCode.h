@@ -20,8 +20,9 @@ mlir::LogicalResult emitObjectFile(mlir::Operation *module,
 
 /// Like emitObjectFile, then links the object into a shared library with
 /// clang (`$MLC_CLANG`, else `clang-22`, else `clang` on PATH) and writes the
-/// library to `os`. Runtime symbols stay undefined: they resolve against the
-/// runtime when the library is loaded.
+/// library to `os`. The library links the OpenMP runtime (parallel loops);
+/// mlc runtime symbols stay undefined: they resolve against the runtime
+/// when the library is loaded.
 mlir::LogicalResult emitSharedLibrary(mlir::Operation *module,
                                       llvm::raw_ostream &os);
 

@@ -21,6 +21,8 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createRelaxLowerToHostPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Parallel loops run on the runtime's OpenMP threads.
+  pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   // expand-strided-metadata emits affine.apply for dynamic offsets.
   pm.addPass(createLowerAffinePass());

@@ -14,6 +14,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
@@ -106,8 +107,18 @@ LogicalResult mlc::emitSharedLibrary(Operation *module, llvm::raw_ostream &os) {
       return failure();
   }
   std::string message;
-  llvm::SmallVector<StringRef> args = {*linker, "-shared", "-o",
-                                       library.path, object.path};
+  // -fopenmp links the OpenMP runtime that parallel loops call into; the
+  // rpath picks the one next to the linker (the LLVM mlc was built with)
+  // over any other libomp on the system.
+  llvm::SmallString<128> linkerPath;
+  if (llvm::sys::fs::real_path(*linker, linkerPath))
+    linkerPath = *linker;
+  llvm::SmallString<128> libDir = llvm::sys::path::parent_path(
+      llvm::sys::path::parent_path(linkerPath));
+  llvm::sys::path::append(libDir, "lib");
+  std::string rpath = ("-Wl,-rpath," + libDir).str();
+  llvm::SmallVector<StringRef> args = {
+      *linker, "-shared", "-fopenmp", rpath, "-o", library.path, object.path};
   if (llvm::sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
                                 &message) != 0)
     return module->emitError("linking the shared library failed")

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dialect/Relax/RelaxOps.h"
+#include "Dialect/Relax/SymbolScope.h"
 #include "Transforms/HostABI.h"
 #include "Transforms/Passes.h"
 #include "Transforms/Transforms.h"
@@ -20,6 +21,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXLOWERTOHOSTPASS
@@ -580,7 +582,11 @@ static std::string dtypeName(Type type) {
   return ("f" + Twine(type.getIntOrFloatBitWidth())).str();
 }
 
-static void printSignatureType(llvm::raw_ostream &os, TensorType type) {
+/// Prints `type` for the metadata. A dim that uses a variable the signature
+/// does not define (one bound by a match_cast inside) is `?`: the runtime
+/// can only check what the arguments determine.
+static void printSignatureType(llvm::raw_ostream &os, TensorType type,
+                               const llvm::StringSet<> &signatureVars) {
   os << dtypeName(type.getElementType()) << ' ';
   if (!type.getRanked()) {
     os << '*';
@@ -588,12 +594,36 @@ static void printSignatureType(llvm::raw_ostream &os, TensorType type) {
   }
   os << '[';
   llvm::interleaveComma(type.getDims(), os, [&](sym::Expr dim) {
+    SmallVector<StringRef> used;
     if (dim)
+      sym::collectVars(dim, used);
+    if (dim && llvm::all_of(used, [&](StringRef var) {
+          return signatureVars.contains(var);
+        }))
       dim.print(os);
     else
       os << '?';
   });
   os << ']';
+}
+
+/// Appends the metadata lines of `function` (docs/Runtime.md).
+static void printFunctionMetadata(llvm::raw_ostream &os,
+                                  func::FuncOp function) {
+  llvm::StringSet<> signatureVars;
+  for (Type type : function.getArgumentTypes())
+    collectBareVars(type, signatureVars);
+  os << "func " << function.getSymName() << '\n';
+  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
+    os << "arg arg" << index << ' ';
+    printSignatureType(os, cast<TensorType>(type), signatureVars);
+    os << '\n';
+  }
+  for (Type type : function.getResultTypes()) {
+    os << "ret ";
+    printSignatureType(os, cast<TensorType>(type), signatureVars);
+    os << '\n';
+  }
 }
 
 } // namespace mlc::relax
@@ -608,19 +638,14 @@ LogicalResult mlc::lowerRelaxToHost(ModuleOp module) {
     if (relax::isRelaxFunction(function))
       functions.push_back(function);
   for (func::FuncOp function : functions) {
-    os << "func " << function.getSymName() << '\n';
-    for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
-      os << "arg arg" << index << ' ';
-      if (auto tensor = dyn_cast<relax::TensorType>(type))
-        relax::printSignatureType(os, tensor);
-      os << '\n';
-    }
-    for (Type type : function.getResultTypes()) {
-      os << "ret ";
-      if (auto tensor = dyn_cast<relax::TensorType>(type))
-        relax::printSignatureType(os, tensor);
-      os << '\n';
-    }
+    // Signatures the runtime cannot describe are rejected by the lowering
+    // below, before this text is used.
+    bool describable = llvm::all_of(
+        llvm::concat<const Type>(function.getArgumentTypes(),
+                                 function.getResultTypes()),
+        [](Type type) { return isa<relax::TensorType>(type); });
+    if (describable)
+      relax::printFunctionMetadata(os, function);
     if (failed(relax::FunctionLowering(function, symbols).run()))
       return failure();
     relax::emitPackedEntry(function);

@@ -66,6 +66,7 @@ func.func private @k(memref<?x?xf32>, memref<?xf32>)
 // CHECK: llvm.call @mlcRuntimeSetError
 // CHECK: %[[FAIL:.*]] = arith.constant 1 : i32
 // CHECK: return %[[FAIL]]
+// CHECK: @__mlc_metadata("mlc-module 1\0Afunc cast\0Aarg arg0 f32 [?, ?]\0Aret f32 [?]\0A\00")
 func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[m], f32> {
   %t = relax.match_cast %x : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
   %r = relax.call_tir @k(%t) : (!relax.tensor<[m, 2 * m], f32>) -> !relax.tensor<[m], f32>

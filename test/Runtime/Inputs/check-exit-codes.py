@@ -1,0 +1,89 @@
+"""Runs mlc-run on bad inputs; each must exit with code 1 after printing
+exactly one `error: ` line on stderr (never crash, never print a trace).
+Then feeds it corrupted .npy files, which must each load or fail cleanly.
+
+usage: check-exit-codes.py INPUTS_DIR TMP_DIR
+"""
+import random
+import subprocess
+import sys
+
+import numpy as np
+
+inputs, tmp = sys.argv[1], sys.argv[2]
+module = f"{inputs}/test_module.so"
+np.save(f"{tmp}/f.npy", np.arange(4, dtype=np.float32))
+np.save(f"{tmp}/big.npy", np.arange(4, dtype=">f4"))
+with open(f"{tmp}/text.npy", "w") as f:
+    f.write("not numpy")
+
+CASES = [
+    [],
+    [f"{tmp}/none.so"],
+    [f"{inputs}/no_metadata.so"],
+    [f"{inputs}/bad_metadata.so", "--list"],
+    [f"{inputs}/missing_entry.so"],
+    [module],
+    [module, "--function=nope"],
+    [module, "--function=add", "--input=4xf32=1"],
+    [module, "--function=add", "--input=4xf32=1", "--input=3xf32=1"],
+    [module, "--function=add", "--input=4xi32=1", "--input=4xf32=1"],
+    [module, "--function=scale", "--input=4xf32=0", "--input=f32=1"],
+    [module, "--function=cast", f"--input={tmp}/missing.npy"],
+    [module, "--function=cast", f"--input={tmp}/text.npy"],
+    [module, "--function=add", f"--input={tmp}/big.npy"],
+    [module, "--function=cast", "--input=2xf33=1,2"],
+    [module, "--function=cast", "--input=3xi32=1,2"],
+    [module, "--function=cast", "--input=2xi32=1,x"],
+    [module, "--function=cast", "--input=axi32=1"],
+    [module, "--function=cast", "--input=99999999999999999999xi32=1"],
+    [module, "--function=cast", "--input=4611686018427387904x4xi32=1"],
+    [module, "--function=logical_not", "--input=1xi1=2"],
+    [module, "--function=cast", "--input=1xu8=-1"],
+    [module, "--frobnicate"],
+    [module, "--function"],
+    [module, "--list=yes"],
+    [module, "--benchmark=0"],
+    [module, "--benchmark=x"],
+    [module, "--rtol=-1"],
+    [module, "--atol=nan"],
+    [module, module],
+    [module, "--function=fail", "--input=1xf32=1"],
+    [module, "--function=fail_silent"],
+    [module, "--function=bad_result", "--input=2xf32=1"],
+    [module, "--function=add", f"--input={tmp}/f.npy", f"--input={tmp}/f.npy",
+     f"--expected={tmp}/missing.npy"],
+    [module, "--function=cast", "--input=1xi32=1",
+     f"--output={tmp}/no/such/dir/out"],
+]
+
+failures = []
+for case in CASES:
+    run = subprocess.run(["mlc-run"] + case, capture_output=True, text=True)
+    lines = run.stderr.splitlines()
+    if run.returncode != 1 or len(lines) != 1 or \
+            not lines[0].startswith("error: "):
+        failures.append(f"{case}: exit {run.returncode}, stderr {run.stderr!r}")
+
+# Corrupt a valid file byte by byte and by truncation.
+good = open(f"{tmp}/f.npy", "rb").read()
+rng = random.Random(0)
+for i in range(150):
+    data = bytearray(good)
+    if i % 3 == 0:
+        data = data[: rng.randrange(len(data))]
+    else:
+        for _ in range(rng.randrange(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    path = f"{tmp}/fuzz.npy"
+    with open(path, "wb") as f:
+        f.write(bytes(data))
+    run = subprocess.run(["mlc-run", module, "--function=copy",
+                          f"--input={path}"], capture_output=True)
+    if run.returncode not in (0, 1):
+        failures.append(f"corruption #{i}: exit {run.returncode}")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"{len(CASES)} error cases and 150 corrupted files checked")
+sys.exit(1 if failures else 0)

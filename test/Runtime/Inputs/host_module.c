@@ -1,0 +1,40 @@
+/*===- host_module.c - A module that takes the runtime from its host ------===*
+ *
+ * Part of the mlc project.
+ *
+ * Not linked with libmlc_runtime: the allocation function resolves from the
+ * process that loads the module (mlc-run or a program linked with it).
+ *
+ *===----------------------------------------------------------------------===*/
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *_mlir_memref_to_llvm_alloc(size_t bytes);
+
+const char __mlc_metadata[] = "mlc-module 1\n"
+                              "func negate\n"
+                              "arg x f32 [n]\n"
+                              "ret f32 [n]\n";
+
+typedef struct {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t sizes[1];
+  int64_t strides[1];
+} Memref1;
+
+int32_t __mlc_packed_negate(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  float *out = _mlir_memref_to_llvm_alloc((size_t)n * sizeof(float));
+  const float *in = (const float *)x->aligned + x->offset;
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = -in[i];
+  r->allocated = r->aligned = out;
+  r->offset = 0;
+  r->sizes[0] = n;
+  r->strides[0] = 1;
+  return 0;
+}

@@ -1,0 +1,366 @@
+/*===- test_module.c - A hand-written "compiled module" --------------------===*
+ *
+ * Part of the mlc project.
+ *
+ * Follows the module ABI of docs/Runtime.md by hand, the way generated code
+ * will: __mlc_metadata, one __mlc_packed_<name>(void **args) per function,
+ * strided memref descriptors, results allocated with
+ * _mlir_memref_to_llvm_alloc, errors through mlcRuntimeSetError. Some
+ * functions misbehave on purpose to exercise the runtime's defenses.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#include "mlc/Runtime/Runtime.h"
+
+#include <stdint.h>
+#include <string.h>
+
+const char __mlc_metadata[] = "mlc-module 1\n"
+                              "# Test fixture for the runtime.\n"
+                              "func add\n"
+                              "arg a f32 [n]\n"
+                              "arg b f32 [n]\n"
+                              "ret f32 [n]\n"
+                              "func concat_self\n"
+                              "arg x f32 [n]\n"
+                              "ret f32 [2 * n]\n"
+                              "func matmul\n"
+                              "arg x f32 [m, k]\n"
+                              "arg w f32 [k, n]\n"
+                              "ret f32 [m, n]\n"
+                              "func scale\n"
+                              "arg x f32 [n, 4]\n"
+                              "arg s f32 []\n"
+                              "ret f32 [n, 4]\n"
+                              "func pad_div\n"
+                              "arg x f32 [n]\n"
+                              "arg y f32 [(n + 3) floordiv 4]\n"
+                              "ret f32 [n]\n"
+                              "func sum_strided\n"
+                              "arg x f64 [m, n] strided\n"
+                              "ret f64 []\n"
+                              "func row_sums\n"
+                              "arg x f64 [m, n]\n"
+                              "ret f64 [m]\n"
+                              "func cast\n"
+                              "arg x i32 [?]\n"
+                              "ret f64 [?]\n"
+                              "func logical_not\n"
+                              "arg x i1 [n]\n"
+                              "ret i1 [n]\n"
+                              "func widen\n"
+                              "arg x f16 [n]\n"
+                              "ret f32 [n]\n"
+                              "func widen_bf16\n"
+                              "arg x bf16 [n]\n"
+                              "ret f32 [n]\n"
+                              "func numel_any\n"
+                              "arg x f32 *\n"
+                              "ret i64 []\n"
+                              "func flatten\n"
+                              "arg x f32 *\n"
+                              "ret f32 *\n"
+                              "func copy\n"
+                              "arg x f32 *\n"
+                              "ret f32 *\n"
+                              "func identity\n"
+                              "arg x i32 [n]\n"
+                              "ret i32 [n]\n"
+                              "func twice_same\n"
+                              "arg x i32 [n]\n"
+                              "ret i32 [n]\n"
+                              "ret i32 [n]\n"
+                              "func global_const\n"
+                              "ret i64 [3]\n"
+                              "func fail\n"
+                              "arg x f32 [n]\n"
+                              "ret f32 [n]\n"
+                              "func fail_silent\n"
+                              "ret f32 []\n"
+                              "func bad_result\n"
+                              "arg x f32 [n]\n"
+                              "ret f32 [2 * n]\n";
+
+typedef struct {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+} Memref0;
+typedef struct {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t sizes[1];
+  int64_t strides[1];
+} Memref1;
+typedef struct {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+} Memref2;
+typedef struct {
+  int64_t rank;
+  void *descriptor;
+} Unranked;
+
+#define AT(m, T, i) (((T *)(m)->aligned)[(m)->offset + (i)])
+
+static void *fill1(Memref1 *r, int64_t n, size_t elementBytes) {
+  void *buffer = _mlir_memref_to_llvm_alloc((size_t)n * elementBytes);
+  r->allocated = r->aligned = buffer;
+  r->offset = 0;
+  r->sizes[0] = n;
+  r->strides[0] = 1;
+  return buffer;
+}
+
+static void *fill2(Memref2 *r, int64_t m, int64_t n, size_t elementBytes) {
+  void *buffer = _mlir_memref_to_llvm_alloc((size_t)(m * n) * elementBytes);
+  r->allocated = r->aligned = buffer;
+  r->offset = 0;
+  r->sizes[0] = m;
+  r->sizes[1] = n;
+  r->strides[0] = n;
+  r->strides[1] = 1;
+  return buffer;
+}
+
+static void *fill0(Memref0 *r, size_t elementBytes) {
+  void *buffer = _mlir_memref_to_llvm_alloc(elementBytes);
+  r->allocated = r->aligned = buffer;
+  r->offset = 0;
+  return buffer;
+}
+
+int32_t __mlc_packed_add(void **args) {
+  Memref1 *a = args[0], *b = args[1], *r = args[2];
+  int64_t n = a->sizes[0];
+  float *out = fill1(r, n, sizeof(float));
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = AT(a, float, i * a->strides[0]) + AT(b, float, i * b->strides[0]);
+  return 0;
+}
+
+int32_t __mlc_packed_concat_self(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  float *out = fill1(r, 2 * n, sizeof(float));
+  for (int64_t i = 0; i < 2 * n; ++i)
+    out[i] = AT(x, float, (i % n) * x->strides[0]);
+  return 0;
+}
+
+int32_t __mlc_packed_matmul(void **args) {
+  Memref2 *x = args[0], *w = args[1], *r = args[2];
+  int64_t m = x->sizes[0], k = x->sizes[1], n = w->sizes[1];
+  float *out = fill2(r, m, n, sizeof(float));
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      float sum = 0;
+      for (int64_t p = 0; p < k; ++p)
+        sum += AT(x, float, i * x->strides[0] + p) *
+               AT(w, float, p * w->strides[0] + j);
+      out[i * n + j] = sum;
+    }
+  return 0;
+}
+
+int32_t __mlc_packed_scale(void **args) {
+  Memref2 *x = args[0], *r = args[2];
+  Memref0 *s = args[1];
+  int64_t n = x->sizes[0];
+  float *out = fill2(r, n, 4, sizeof(float));
+  for (int64_t i = 0; i < n * 4; ++i)
+    out[i] = AT(x, float, i) * AT(s, float, 0);
+  return 0;
+}
+
+int32_t __mlc_packed_pad_div(void **args) {
+  Memref1 *x = args[0], *r = args[2];
+  int64_t n = x->sizes[0];
+  float *out = fill1(r, n, sizeof(float));
+  memcpy(out, &AT(x, float, 0), (size_t)n * sizeof(float));
+  return 0;
+}
+
+/* Reads the descriptor's offset and strides (metadata attribute `strided`). */
+int32_t __mlc_packed_sum_strided(void **args) {
+  Memref2 *x = args[0];
+  Memref0 *r = args[1];
+  double sum = 0;
+  for (int64_t i = 0; i < x->sizes[0]; ++i)
+    for (int64_t j = 0; j < x->sizes[1]; ++j)
+      sum += AT(x, double, i * x->strides[0] + j * x->strides[1]);
+  *(double *)fill0(r, sizeof(double)) = sum;
+  return 0;
+}
+
+/* Assumes compact row-major data, as identity-layout memrefs do. */
+int32_t __mlc_packed_row_sums(void **args) {
+  Memref2 *x = args[0];
+  Memref1 *r = args[1];
+  int64_t m = x->sizes[0], n = x->sizes[1];
+  const double *data = x->aligned;
+  double *out = fill1(r, m, sizeof(double));
+  for (int64_t i = 0; i < m; ++i) {
+    out[i] = 0;
+    for (int64_t j = 0; j < n; ++j)
+      out[i] += data[i * n + j];
+  }
+  return 0;
+}
+
+int32_t __mlc_packed_cast(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  double *out = fill1(r, n, sizeof(double));
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = AT(x, int32_t, i);
+  return 0;
+}
+
+int32_t __mlc_packed_logical_not(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  uint8_t *out = fill1(r, n, 1);
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = !AT(x, uint8_t, i);
+  return 0;
+}
+
+static float halfToFloat(uint16_t h) {
+  /* Normal numbers only; enough for the test values. */
+  uint32_t bits = ((uint32_t)(h & 0x8000) << 16) |
+                  ((((h >> 10) & 0x1f) + 112) << 23) |
+                  ((uint32_t)(h & 0x3ff) << 13);
+  float f;
+  if ((h & 0x7fff) == 0)
+    bits = (uint32_t)(h & 0x8000) << 16;
+  memcpy(&f, &bits, sizeof(f));
+  return f;
+}
+
+int32_t __mlc_packed_widen(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  float *out = fill1(r, n, sizeof(float));
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = halfToFloat(AT(x, uint16_t, i));
+  return 0;
+}
+
+int32_t __mlc_packed_widen_bf16(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  float *out = fill1(r, n, sizeof(float));
+  for (int64_t i = 0; i < n; ++i) {
+    uint32_t bits = (uint32_t)AT(x, uint16_t, i) << 16;
+    memcpy(&out[i], &bits, sizeof(float));
+  }
+  return 0;
+}
+
+/* Unranked: {rank, descriptor *}; sizes follow the first three fields. */
+int32_t __mlc_packed_numel_any(void **args) {
+  Unranked *x = args[0];
+  const int64_t *sizes = (const int64_t *)x->descriptor + 3;
+  int64_t numel = 1;
+  for (int64_t i = 0; i < x->rank; ++i)
+    numel *= sizes[i];
+  *(int64_t *)fill0(args[1], sizeof(int64_t)) = numel;
+  return 0;
+}
+
+/* Returns an unranked result whose descriptor is heap-allocated, as MLIR
+ * does when returning unranked memrefs; the runtime frees it. */
+int32_t __mlc_packed_flatten(void **args) {
+  Unranked *x = args[0], *r = args[1];
+  const Memref0 *in = x->descriptor;
+  const int64_t *sizes = (const int64_t *)x->descriptor + 3;
+  int64_t numel = 1;
+  for (int64_t i = 0; i < x->rank; ++i)
+    numel *= sizes[i];
+  Memref1 *descriptor = _mlir_memref_to_llvm_alloc(sizeof(Memref1));
+  float *out = fill1(descriptor, numel, sizeof(float));
+  memcpy(out, (const float *)in->aligned + in->offset,
+         (size_t)numel * sizeof(float));
+  r->rank = 1;
+  r->descriptor = descriptor;
+  return 0;
+}
+
+/* Copies a tensor of any rank into a compact one of the same shape. */
+int32_t __mlc_packed_copy(void **args) {
+  Unranked *x = args[0], *r = args[1];
+  int64_t rank = x->rank;
+  const int64_t *in = x->descriptor;
+  size_t descriptorBytes = (size_t)(3 + 2 * rank) * sizeof(int64_t);
+  int64_t *out = _mlir_memref_to_llvm_alloc(descriptorBytes);
+  int64_t numel = 1;
+  for (int64_t i = rank - 1; i >= 0; --i) {
+    out[3 + i] = in[3 + i];
+    out[3 + rank + i] = numel;
+    numel *= in[3 + i];
+  }
+  const Memref0 *source = x->descriptor;
+  float *data = _mlir_memref_to_llvm_alloc((size_t)numel * sizeof(float));
+  memcpy(data, (const float *)source->aligned + source->offset,
+         (size_t)numel * sizeof(float));
+  Memref0 *head = (Memref0 *)out;
+  head->allocated = head->aligned = data;
+  head->offset = 0;
+  r->rank = rank;
+  r->descriptor = out;
+  return 0;
+}
+
+/* Returns its argument's buffer: the runtime must copy, not free it. */
+int32_t __mlc_packed_identity(void **args) {
+  memcpy(args[1], args[0], sizeof(Memref1));
+  return 0;
+}
+
+/* Returns one buffer twice: the runtime must free it once. */
+int32_t __mlc_packed_twice_same(void **args) {
+  Memref1 *x = args[0], *r0 = args[1], *r1 = args[2];
+  int64_t n = x->sizes[0];
+  int32_t *out = fill1(r0, n, sizeof(int32_t));
+  for (int64_t i = 0; i < n; ++i)
+    out[i] = AT(x, int32_t, i) * 2;
+  memcpy(r1, r0, sizeof(Memref1));
+  return 0;
+}
+
+/* Returns a global the way memref.get_global does. */
+static const int64_t kGlobal[3] = {7, 8, 9};
+int32_t __mlc_packed_global_const(void **args) {
+  Memref1 *r = args[0];
+  r->allocated = (void *)(uintptr_t)0xdeadbeef;
+  r->aligned = (void *)(uintptr_t)kGlobal;
+  r->offset = 0;
+  r->sizes[0] = 3;
+  r->strides[0] = 1;
+  return 0;
+}
+
+int32_t __mlc_packed_fail(void **args) {
+  (void)args;
+  mlcRuntimeSetError("x must be positive");
+  return 1;
+}
+
+int32_t __mlc_packed_fail_silent(void **args) {
+  (void)args;
+  return 7;
+}
+
+/* Declares [2 * n] but returns [n]: a compiler bug the runtime reports. */
+int32_t __mlc_packed_bad_result(void **args) {
+  Memref1 *x = args[0], *r = args[1];
+  int64_t n = x->sizes[0];
+  float *out = fill1(r, n, sizeof(float));
+  memcpy(out, &AT(x, float, 0), (size_t)n * sizeof(float));
+  return 0;
+}
