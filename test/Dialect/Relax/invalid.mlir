@@ -344,3 +344,8 @@ func.func @constant_dynamic() {
   %c = relax.constant dense<1> : tensor<2xindex>
   return
 }
+
+// -----
+
+// expected-error @+1 {{integer -9223372036854775809 does not fit in int64}}
+func.func @too_negative(%x: !relax.tensor<[n - 9223372036854775809], f32>)

@@ -108,3 +108,12 @@ func.func @dataflow(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
   // CHECK: return %[[OUT]]#0
   return %out#0 : !relax.tensor<[n], f32>
 }
+
+// INT64_MIN, which has no positive counterpart, round-trips.
+
+// CHECK-LABEL: func.func @extreme_constants
+// CHECK: relax.shape [n + -9223372036854775808, -9223372036854775808 * n, -3, 5 - n]
+func.func @extreme_constants(%x: !relax.tensor<[n], f32>) {
+  %s = relax.shape [n - 9223372036854775808, -9223372036854775808 * n, -3, 5 - n]
+  return
+}

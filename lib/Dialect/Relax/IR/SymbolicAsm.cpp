@@ -14,6 +14,8 @@
 
 #include "Dialect/Relax/RelaxTypes.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 using namespace mlir;
 using namespace mlc;
 
@@ -34,17 +36,19 @@ public:
       bool isPlus = succeeded(parser.parseOptionalPlus());
       if (!isPlus && failed(parser.parseOptionalMinus()))
         return success();
+      // `a - b * c` is read as `a + (-b) * c` so that a subtracted literal
+      // may be 9223372036854775808 (INT64_MIN as the printer writes it).
       sym::Expr rhs;
-      if (parseTerm(rhs))
+      if (parseTerm(rhs, /*negateFirst=*/!isPlus))
         return failure();
-      result = isPlus ? result + rhs : result - rhs;
+      result = result + rhs;
     }
   }
 
 private:
   // NOLINTNEXTLINE(misc-no-recursion)
-  ParseResult parseTerm(sym::Expr &result) {
-    if (parseUnary(result))
+  ParseResult parseTerm(sym::Expr &result, bool negateFirst = false) {
+    if (negateFirst ? parseNegated(result) : parseUnary(result))
       return failure();
     while (true) {
       SMLoc loc = parser.getCurrentLocation();
@@ -81,13 +85,34 @@ private:
 
   // NOLINTNEXTLINE(misc-no-recursion)
   ParseResult parseUnary(sym::Expr &result) {
-    if (succeeded(parser.parseOptionalMinus())) {
+    if (succeeded(parser.parseOptionalMinus()))
+      return parseNegated(result);
+    return parseAtom(result);
+  }
+
+  /// Parses what follows a minus sign and negates it. A literal is negated
+  /// as one number: -9223372036854775808 has no positive counterpart in
+  /// int64.
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseNegated(sym::Expr &result) {
+    SMLoc loc = parser.getCurrentLocation();
+    APInt magnitude;
+    OptionalParseResult integer = parser.parseOptionalInteger(magnitude);
+    if (!integer.has_value()) {
       if (parseUnary(result))
         return failure();
       result = -result;
       return success();
     }
-    return parseAtom(result);
+    if (failed(*integer))
+      return failure();
+    APInt value = -magnitude.zext(magnitude.getBitWidth() + 1);
+    if (value.getSignificantBits() > 64)
+      return parser.emitError(loc, "integer -")
+             << llvm::toString(magnitude, 10, /*Signed=*/false)
+             << " does not fit in int64";
+    result = ctx.constant(value.getSExtValue());
+    return success();
   }
 
   // NOLINTNEXTLINE(misc-no-recursion)
