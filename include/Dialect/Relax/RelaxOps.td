@@ -20,7 +20,8 @@ def Relax_CallTIROp : Relax_Op<"call_tir", [Pure,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "Call a tir.prim_func in destination-passing style";
   let description = [{
-    Calls the `tir.prim_func` named by `callee`. The caller allocates one
+    Calls the tensor program named by `callee`: a `tir.prim_func`, or a
+    `func.func` over memrefs (a lowered or hand-written kernel). The caller allocates one
     output tensor per result, with the result's declared type, and passes
     the inputs, then the outputs, then the values of the `tir_vars`
     symbolic expressions (as `index`) to the prim_func, which writes the
@@ -216,5 +217,7 @@ def Relax_OutputOp : Relax_Op<"output", [Pure, Terminator, ReturnLike,
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }
+
+include "Dialect/Relax/RelaxTensorOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXOPS_TD

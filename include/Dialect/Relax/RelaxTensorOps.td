@@ -1,0 +1,290 @@
+//===- RelaxTensorOps.td - relax high-level tensor operators -*- tablegen -*-===//
+//
+// The high-level operators of relax (TVM's `R.add`, `R.matmul`, ...). Their
+// result type is always inferred from the operand types and attributes: the
+// rules are free functions in Dialect/Relax/ShapeInference.h, which the ops'
+// InferTypeOpInterface hooks and verifiers call. A relation between symbolic
+// dims that the prover cannot decide gives an unknown dim (`?`) or is left
+// to run time; only a provable mismatch is an error.
+//
+// Included by RelaxOps.td, so these ops share its generated files.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_RELAX_RELAXTENSOROPS_TD
+#define MLC_DIALECT_RELAX_RELAXTENSOROPS_TD
+
+include "Dialect/Relax/RelaxDialect.td"
+include "Dialect/Relax/RelaxTypes.td"
+include "Dialect/Relax/RelaxAttrs.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def Relax_FloatTensor : Type<
+    And<[CPred<"::llvm::isa<::mlc::relax::TensorType>($_self)">,
+         CPred<"::llvm::isa<::mlir::FloatType>("
+               "::llvm::cast<::mlc::relax::TensorType>($_self)"
+               ".getElementType())">]>,
+    "relax tensor of floating-point values", "::mlc::relax::TensorType">;
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+/// A pure tensor operator whose result type is inferred. Each op defines
+/// `verify()`: it re-runs the shape rule with the facts of the enclosing
+/// function (`relax.sym_bounds`, `relax.sym_divisible`), which inference
+/// cannot see, and checks the scope of the symbolic variables.
+class Relax_TensorOp<string mnemonic, list<Trait> traits = []>
+    : Relax_Op<mnemonic, traits # [Pure]> {
+  let hasVerifier = 1;
+}
+
+/// `%y = relax.exp %x : !relax.tensor<[n], f32>`: same type in and out.
+class Relax_UnaryElementwiseOp<string mnemonic,
+                               Type tensorType = Relax_AnyTensor,
+                               list<Trait> traits = []>
+    : Relax_TensorOp<mnemonic, traits # [SameOperandsAndResultType,
+                                         InferTypeOpInterface]> {
+  let arguments = (ins tensorType:$input);
+  let results = (outs tensorType:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
+/// Two operands, the result type inferred from both: elementwise ops with
+/// numpy broadcasting, and matmul.
+class Relax_BinaryTensorOp<string mnemonic, list<Trait> traits = []>
+    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor]> {
+  let arguments = (ins Relax_AnyTensor:$lhs, Relax_AnyTensor:$rhs);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs))
+  }];
+}
+
+/// An elementwise binary op with numpy broadcasting
+/// (`inferBroadcastShape`); `name` and `symbol` fill in the docs.
+class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
+                              list<Trait> traits = []>
+    : Relax_BinaryTensorOp<mnemonic, traits> {
+  let summary = "Elementwise " # name # " with numpy broadcasting";
+  let description = [{
+    Computes `lhs }] # symbol # [{ rhs` elementwise. The shapes broadcast as
+    in numpy: they are aligned at their last dimension, the shorter one is
+    padded with 1s, and each pair of dimensions must be equal or one of them
+    1. Both operands must have the same element type; there is no implicit
+    promotion.
+
+    ```mlir
+    %z = relax.}] # mnemonic # [{ %x, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+    // %z : !relax.tensor<[n, 4], f32>
+    %w = relax.}] # mnemonic # [{ %a, %b : !relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>
+    // %w : !relax.tensor<[n, m], f32>
+    ```
+
+    Symbolic dimensions follow TVM: a pair gives the other side when one
+    side is the constant 1, the common value when the two are provably
+    equal, and an unknown dimension (`?`) otherwise (`[n]` with `[m]` gives
+    `[?]`). A pair that provably differs while neither side is 1 (`3` and
+    `4`, or `n` and `m` when `relax.sym_bounds` separates them) is an error.
+    An operand of unknown rank gives a result of unknown rank.
+  }];
+}
+
+/// A reduction over `axes` (all when absent), optionally keeping the reduced
+/// dimensions as 1s (`inferReductionShape`).
+class Relax_ReductionOp<string mnemonic, string what, list<Trait> traits = []>
+    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor]> {
+  let summary = "The " # what # " of a tensor over some of its axes";
+  let description = [{
+    Reduces `input` over the dimensions listed in `axes` (negative axes
+    count from the end; all dimensions when `axes` is absent) by taking
+    the }] # what # [{. With `keepdims` the reduced dimensions stay as 1s,
+    otherwise they are dropped.
+
+    ```mlir
+    %s = relax.}] # mnemonic # [{ %x axes [1] : !relax.tensor<[n, 4], f32>
+    // %s : !relax.tensor<[n], f32>
+    %k = relax.}] # mnemonic # [{ %x axes [-1] keepdims : !relax.tensor<[n, 4], f32>
+    // %k : !relax.tensor<[n, 1], f32>
+    %a = relax.}] # mnemonic # [{ %x : !relax.tensor<[n, 4], f32>
+    // %a : !relax.tensor<[], f32>
+    ```
+
+    An axis out of range and a repeated axis are errors. An input of unknown
+    rank gives a result of unknown rank, except that reducing everything
+    without `keepdims` gives a rank-0 tensor.
+  }];
+  let arguments = (ins Relax_AnyTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes,
+                       UnitAttr:$keepdims);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? (`keepdims` $keepdims^)? attr-dict `:`
+    qualified(type($input))
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+def Relax_AddOp
+    : Relax_BinaryBroadcastOp<"add", "addition", "+", [Commutative]>;
+def Relax_SubtractOp
+    : Relax_BinaryBroadcastOp<"subtract", "subtraction", "-">;
+def Relax_MultiplyOp
+    : Relax_BinaryBroadcastOp<"multiply", "multiplication", "*",
+                              [Commutative]>;
+def Relax_DivideOp : Relax_BinaryBroadcastOp<"divide", "division", "/">;
+
+def Relax_ExpOp : Relax_UnaryElementwiseOp<"exp", Relax_FloatTensor> {
+  let summary = "Elementwise exponential";
+  let description = [{
+    `exp(x)` elementwise; the input must have a floating-point element type.
+
+    ```mlir
+    %y = relax.exp %x : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+}
+
+def Relax_ReluOp : Relax_UnaryElementwiseOp<"relu"> {
+  let summary = "Elementwise rectified linear unit";
+  let description = [{
+    `max(x, 0)` elementwise (TVM's `R.nn.relu`), for any element type.
+
+    ```mlir
+    %y = relax.relu %x : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+}
+
+def Relax_SiluOp : Relax_UnaryElementwiseOp<"silu", Relax_FloatTensor> {
+  let summary = "Elementwise sigmoid linear unit";
+  let description = [{
+    `x * sigmoid(x)` elementwise (TVM's `R.nn.silu`); the input must have a
+    floating-point element type.
+
+    ```mlir
+    %y = relax.silu %x : !relax.tensor<[n, 4096], f16>
+    ```
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Linear algebra
+//===----------------------------------------------------------------------===//
+
+def Relax_MatmulOp : Relax_BinaryTensorOp<"matmul"> {
+  let summary = "Matrix product with numpy semantics";
+  let description = [{
+    The matrix product of the last two dimensions of `lhs` and `rhs`, as in
+    `numpy.matmul`: a 1-D `lhs` is a row vector (a 1 is prepended to its
+    shape, then removed from the result), a 1-D `rhs` a column vector (a 1
+    is appended, then removed), and the leading "batch" dimensions broadcast
+    against each other.
+
+    ```mlir
+    %c = relax.matmul %a, %b : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>
+    // %c : !relax.tensor<[b, n, m], f32>
+    %v = relax.matmul %a, %x : !relax.tensor<[n, k], f32>, !relax.tensor<[k], f32>
+    // %v : !relax.tensor<[n], f32>
+    ```
+
+    Both operands need at least one dimension and the same element type. A
+    contraction length that provably differs (`k` against `k + 1`) is an
+    error; one the prover cannot decide is assumed equal. Batch dimensions
+    broadcast as in `relax.add`. An operand of unknown rank gives a result
+    of unknown rank.
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Manipulation
+//===----------------------------------------------------------------------===//
+
+def Relax_PermuteDimsOp
+    : Relax_TensorOp<"permute_dims", [InferTypeOpAdaptor]> {
+  let summary = "Permute the dimensions of a tensor";
+  let description = [{
+    Result dimension `i` is input dimension `axes[i]` (negative axes count
+    from the end). Without `axes` the dimensions are reversed, a transpose
+    for 2-D tensors.
+
+    ```mlir
+    %t = relax.permute_dims %x : !relax.tensor<[n, 4], f32>
+    // %t : !relax.tensor<[4, n], f32>
+    %p = relax.permute_dims %y axes [0, 2, 1] : !relax.tensor<[b, n, k], f16>
+    // %p : !relax.tensor<[b, k, n], f16>
+    ```
+
+    `axes` must be a permutation of the input's dimensions. An input of
+    unknown rank gives a result of unknown rank, or, with `axes`, a result
+    of `axes`'s length whose dimensions are unknown (TVM's rule).
+  }];
+  let arguments = (ins Relax_AnyTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_ReshapeOp : Relax_TensorOp<"reshape", [InferTypeOpAdaptor]> {
+  let summary = "Give a tensor a new shape with the same elements";
+  let description = [{
+    Returns `input` with the dimensions `shape`, a list of symbolic
+    expressions over variables in scope. One entry may be `-1`: it is
+    inferred as the product of the input's dimensions `floordiv` the
+    product of the other entries.
+
+    ```mlir
+    %r = relax.reshape %x [-1, 32] : !relax.tensor<[n, 4, 8], f32>
+    // %r : !relax.tensor<[n, 32], f32>
+    %s = relax.reshape %y [-1, 3] : !relax.tensor<[2 * n, 6], f32>
+    // %s : !relax.tensor<[4 * n, 3], f32>
+    %f = relax.reshape %z [n, 2, 2] : !relax.tensor<[n, 4], f32>
+    ```
+
+    Errors: more than one `-1`, another negative entry, element counts that
+    provably differ (`[n, 4]` to `[n + 1, 4]`), and a `-1` that cannot
+    divide evenly (`[6]` to `[-1, 4]`). A count the prover cannot decide is
+    left to run time. When the input's element count is unknown (an
+    unknown dim or rank), a `-1` entry becomes `?`.
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_ShapeAttr:$shape);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input custom<SymList>($shape) attr-dict `:` qualified(type($input))
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions and normalization
+//===----------------------------------------------------------------------===//
+
+def Relax_SumOp : Relax_ReductionOp<"sum", "sum">;
+def Relax_MaxOp : Relax_ReductionOp<"max", "maximum">;
+
+def Relax_SoftmaxOp : Relax_TensorOp<"softmax", [InferTypeOpAdaptor]> {
+  let summary = "Softmax along one axis";
+  let description = [{
+    `exp(x) / sum(exp(x), axis)` along `axis` (default `-1`, the last
+    dimension; TVM's `R.nn.softmax`). The input must have a floating-point
+    element type; the result has the input's type.
+
+    ```mlir
+    %p = relax.softmax %x : !relax.tensor<[b, n, n], f32>
+    %q = relax.softmax %x axis 1 : !relax.tensor<[b, n, n], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input (`axis` $axis^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
+#endif // MLC_DIALECT_RELAX_RELAXTENSOROPS_TD

@@ -1,0 +1,108 @@
+//===- ShapeInference.h - Shape rules of relax tensor operators -*- C++ -*-===//
+//
+// The result types of relax's tensor operators as free functions of their
+// operand types and attributes (TVM's FInferStructInfo; StableHLO keeps its
+// rules the same way in TypeInference.h). The ops call them from
+// InferTypeOpInterface and from their verifiers; passes may call them to
+// check or build ops.
+//
+// Policy, shared by every function (TVM's):
+//  * only a *provable* mismatch is an error; a relation the prover cannot
+//    decide gives an unknown dim (`?`, a null Expr) or is assumed to hold
+//    and left to the run-time checks;
+//  * an operand of unknown rank gives a result of unknown rank, unless the
+//    attributes alone fix the rank (reshape, permute_dims with axes, a full
+//    reduction without keepdims);
+//  * element types never promote: binary operands must have equal dtypes.
+//
+// Each function reports an error through `emitError` when it is non-null
+// and fails; the ops pass a callback that reads like emitOpError. Functions
+// that compare symbolic values take the prover, with whatever facts the
+// caller knows (the ops infer with none, so that a type depends on its
+// operands only, and verify with the enclosing function's facts).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_RELAX_SHAPEINFERENCE_H
+#define MLC_DIALECT_RELAX_SHAPEINFERENCE_H
+
+#include "Dialect/Relax/RelaxTypes.h"
+#include "Support/Symbolic/Analyzer.h"
+#include "Support/Symbolic/Expr.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <optional>
+
+namespace mlc::relax {
+
+/// Starts an error diagnostic; a null callback makes failures silent.
+using EmitErrorFn = llvm::function_ref<mlir::InFlightDiagnostic()>;
+
+/// Normalizes `axis` of a rank-`rank` tensor to [0, rank): negative axes
+/// count from the end. Fails when it is out of range.
+llvm::FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,
+                                       EmitErrorFn emitError = nullptr);
+
+/// Normalizes every axis as normalizeAxis does; also fails when two entries
+/// name the same dimension.
+llvm::FailureOr<llvm::SmallVector<int64_t>>
+normalizeAxes(llvm::ArrayRef<int64_t> axes, int64_t rank,
+              EmitErrorFn emitError = nullptr);
+
+/// Numpy broadcasting of two shapes, aligned at their last dimension. A pair
+/// of dims gives the other side when one side is the constant 1, the lhs dim
+/// when they are provably equal, and `?` otherwise. Fails when a pair
+/// provably differs and neither side can be 1. `what` names the shapes in
+/// diagnostics ("operands", "batch dimensions").
+llvm::FailureOr<llvm::SmallVector<sym::Expr>>
+inferBroadcastDims(llvm::ArrayRef<sym::Expr> lhs, llvm::ArrayRef<sym::Expr> rhs,
+                   const sym::Analyzer &analyzer, llvm::StringRef what,
+                   EmitErrorFn emitError = nullptr);
+
+/// The result of an elementwise binary op (relax.add, ...): equal dtypes,
+/// broadcast shapes.
+llvm::FailureOr<TensorType>
+inferBroadcastShape(TensorType lhs, TensorType rhs,
+                    const sym::Analyzer &analyzer,
+                    EmitErrorFn emitError = nullptr);
+
+/// The result of relax.matmul (numpy.matmul): 1-D operands are promoted to
+/// a row (lhs) or column (rhs) vector and the promoted dim is dropped again,
+/// batch dims broadcast, contraction lengths must not provably differ.
+llvm::FailureOr<TensorType> inferMatmulShape(TensorType lhs, TensorType rhs,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
+/// The result of relax.permute_dims: result dim `i` is input dim
+/// `axes[i]`; no axes reverse the dims.
+llvm::FailureOr<TensorType>
+inferPermuteDimsShape(TensorType input,
+                      std::optional<llvm::ArrayRef<int64_t>> axes,
+                      EmitErrorFn emitError = nullptr);
+
+/// The result of relax.reshape to `shape`, where one entry may be the
+/// constant -1 (the product of the input dims floordiv the product of the
+/// other entries). Fails on two -1s, another negative entry, element counts
+/// that provably differ and a -1 that provably cannot divide evenly.
+llvm::FailureOr<TensorType> inferReshapeShape(TensorType input,
+                                              llvm::ArrayRef<sym::Expr> shape,
+                                              const sym::Analyzer &analyzer,
+                                              EmitErrorFn emitError = nullptr);
+
+/// The result of a reduction (relax.sum, relax.max) over `axes` (all dims
+/// when absent); `keepDims` keeps the reduced dims as 1s.
+llvm::FailureOr<TensorType>
+inferReductionShape(TensorType input,
+                    std::optional<llvm::ArrayRef<int64_t>> axes, bool keepDims,
+                    EmitErrorFn emitError = nullptr);
+
+/// The result of relax.softmax (and of other ops that work along one axis
+/// and keep the shape): the input type, once `axis` is checked.
+llvm::FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
+                                              EmitErrorFn emitError = nullptr);
+
+} // namespace mlc::relax
+
+#endif // MLC_DIALECT_RELAX_SHAPEINFERENCE_H

@@ -1,0 +1,280 @@
+//===- RelaxTensorOps.cpp - Hooks of the relax tensor operators -----------===//
+//
+// InferTypeOpInterface and verifiers of the ops in RelaxTensorOps.td. The
+// shape rules live in ShapeInference.cpp; these hooks feed them:
+//  * inference runs with no facts, so a result type depends only on the
+//    operand types and attributes (parsing, builders and the interface's
+//    own verifier all see the same type);
+//  * verify() runs the rule again with the facts of the enclosing function
+//    (`relax.sym_bounds`, `relax.sym_divisible`), which can prove more
+//    mismatches, and checks the scope of symbolic variables.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/Relax/RelaxOps.h"
+
+#include "Dialect/Relax/ShapeInference.h"
+#include "Dialect/Relax/SymbolScope.h"
+
+using namespace mlir;
+
+namespace mlc::relax {
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Reports shape errors found while inferring `OpTy`'s result type the way
+/// emitOpError does. Inference runs while the op is parsed or built, before
+/// it exists, so only its name and location are at hand; with no location
+/// the errors are silent.
+template <typename OpTy> class InferenceErrors {
+public:
+  explicit InferenceErrors(std::optional<Location> location)
+      : location(location) {}
+
+  EmitErrorFn callback() const {
+    return location ? EmitErrorFn(*this) : EmitErrorFn();
+  }
+
+  InFlightDiagnostic operator()() const {
+    return mlir::emitError(*location)
+           << "'" << OpTy::getOperationName() << "' op ";
+  }
+
+private:
+  std::optional<Location> location;
+};
+} // namespace
+
+/// Appends the result of a shape rule; a failed rule has reported why.
+static LogicalResult appendInferred(FailureOr<TensorType> type,
+                                    SmallVectorImpl<Type> &inferred) {
+  if (failed(type))
+    return failure();
+  inferred.push_back(*type);
+  return success();
+}
+
+/// Checks that every symbolic variable in `op`'s operand and result types,
+/// and in `exprs`, is defined where `op` stands.
+static LogicalResult verifyTypesInScope(Operation *op,
+                                        ArrayRef<sym::Expr> exprs = {}) {
+  SmallVector<Type> types(op->getOperandTypes());
+  llvm::append_range(types, op->getResultTypes());
+  return verifySymbolsInScope(op, types, exprs);
+}
+
+/// A non-tensor operand can only come from a C++ builder; the op's type
+/// constraints report it when it is verified.
+static TensorType getTensorType(Value value) {
+  return dyn_cast<TensorType>(value.getType());
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise ops with broadcasting
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+static LogicalResult inferBroadcastOp(std::optional<Location> location,
+                                      typename OpTy::Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  TensorType lhs = getTensorType(adaptor.getLhs());
+  TensorType rhs = getTensorType(adaptor.getRhs());
+  if (!lhs || !rhs)
+    return failure();
+  InferenceErrors<OpTy> errors(location);
+  return appendInferred(
+      inferBroadcastShape(lhs, rhs, sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+template <typename OpTy> static LogicalResult verifyBroadcastOp(OpTy op) {
+  auto emitError = [&] { return op.emitOpError(); };
+  if (failed(inferBroadcastShape(op.getLhs().getType(), op.getRhs().getType(),
+                                 getAnalyzerFor(op), emitError)))
+    return failure();
+  return verifyTypesInScope(op);
+}
+
+LogicalResult AddOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> location,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  return inferBroadcastOp<AddOp>(location, adaptor, inferred);
+}
+
+LogicalResult AddOp::verify() { return verifyBroadcastOp(*this); }
+
+LogicalResult SubtractOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> location,
+                                           Adaptor adaptor,
+                                           SmallVectorImpl<Type> &inferred) {
+  return inferBroadcastOp<SubtractOp>(location, adaptor, inferred);
+}
+
+LogicalResult SubtractOp::verify() { return verifyBroadcastOp(*this); }
+
+LogicalResult MultiplyOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> location,
+                                           Adaptor adaptor,
+                                           SmallVectorImpl<Type> &inferred) {
+  return inferBroadcastOp<MultiplyOp>(location, adaptor, inferred);
+}
+
+LogicalResult MultiplyOp::verify() { return verifyBroadcastOp(*this); }
+
+LogicalResult DivideOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  return inferBroadcastOp<DivideOp>(location, adaptor, inferred);
+}
+
+LogicalResult DivideOp::verify() { return verifyBroadcastOp(*this); }
+
+//===----------------------------------------------------------------------===//
+// Unary elementwise ops: the result type is the operand type (ODS infers it
+// from SameOperandsAndResultType).
+//===----------------------------------------------------------------------===//
+
+LogicalResult ExpOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult ReluOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult SiluOp::verify() { return verifyTypesInScope(*this); }
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  TensorType lhs = getTensorType(adaptor.getLhs());
+  TensorType rhs = getTensorType(adaptor.getRhs());
+  if (!lhs || !rhs)
+    return failure();
+  InferenceErrors<MatmulOp> errors(location);
+  return appendInferred(
+      inferMatmulShape(lhs, rhs, sym::Analyzer(), errors.callback()), inferred);
+}
+
+LogicalResult MatmulOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferMatmulShape(getLhs().getType(), getRhs().getType(),
+                              getAnalyzerFor(*this), emitError)))
+    return failure();
+  return verifyTypesInScope(*this);
+}
+
+//===----------------------------------------------------------------------===//
+// PermuteDimsOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult PermuteDimsOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location> location,
+                                              Adaptor adaptor,
+                                              SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  if (!input)
+    return failure();
+  InferenceErrors<PermuteDimsOp> errors(location);
+  return appendInferred(
+      inferPermuteDimsShape(input, adaptor.getAxes(), errors.callback()),
+      inferred);
+}
+
+// The permutation involves no symbolic relations, so inference has found
+// every error already.
+LogicalResult PermuteDimsOp::verify() { return verifyTypesInScope(*this); }
+
+//===----------------------------------------------------------------------===//
+// ReshapeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  ShapeAttr shape = adaptor.getShapeAttr();
+  if (!input || !shape)
+    return failure();
+  InferenceErrors<ReshapeOp> errors(location);
+  return appendInferred(inferReshapeShape(input, shape.getDims(),
+                                          sym::Analyzer(), errors.callback()),
+                        inferred);
+}
+
+LogicalResult ReshapeOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  ArrayRef<sym::Expr> shape = getShape().getDims();
+  if (failed(inferReshapeShape(getInput().getType(), shape,
+                               getAnalyzerFor(*this), emitError)))
+    return failure();
+  return verifyTypesInScope(*this, shape);
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+// Reductions and softmax, like permute_dims, only check axes against the
+// rank, which facts cannot change: their verifiers only check the scope.
+
+template <typename OpTy>
+static LogicalResult inferReductionOp(std::optional<Location> location,
+                                      typename OpTy::Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  if (!input)
+    return failure();
+  InferenceErrors<OpTy> errors(location);
+  return appendInferred(inferReductionShape(input, adaptor.getAxes(),
+                                            adaptor.getKeepdims(),
+                                            errors.callback()),
+                        inferred);
+}
+
+LogicalResult SumOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> location,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  return inferReductionOp<SumOp>(location, adaptor, inferred);
+}
+
+LogicalResult SumOp::verify() { return verifyTypesInScope(*this); }
+
+LogicalResult MaxOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> location,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  return inferReductionOp<MaxOp>(location, adaptor, inferred);
+}
+
+LogicalResult MaxOp::verify() { return verifyTypesInScope(*this); }
+
+//===----------------------------------------------------------------------===//
+// SoftmaxOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  if (!input)
+    return failure();
+  InferenceErrors<SoftmaxOp> errors(location);
+  // The parser infers the type before default-valued attributes are filled
+  // in, so a missing axis is the default (-1) of RelaxTensorOps.td here.
+  IntegerAttr axisAttr = adaptor.getAxisAttr();
+  int64_t axis = axisAttr ? axisAttr.getInt() : -1;
+  return appendInferred(inferSoftmaxShape(input, axis, errors.callback()),
+                        inferred);
+}
+
+LogicalResult SoftmaxOp::verify() { return verifyTypesInScope(*this); }
+
+} // namespace mlc::relax

@@ -1,0 +1,395 @@
+//===- ShapeInference.cpp - Shape rules of relax tensor operators ---------===//
+//
+// TVM's inference rules (src/relax/op/op_common.cc, tensor/binary.cc,
+// linear_algebra.cc, manipulate.cc, statistical.cc, nn/nn.cc) over mlc's
+// symbolic dims. Diagnostics print both sides of a mismatch.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/Relax/ShapeInference.h"
+
+#include "Dialect/Relax/RelaxDialect.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallBitVector.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <numeric>
+
+using namespace mlir;
+
+namespace mlc::relax {
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// Streams `args` into an error when there is a callback; always fails, so
+/// callers can `return fail(...)`.
+template <typename... Args>
+static LogicalResult fail(EmitErrorFn emitError, Args &&...args) {
+  if (emitError)
+    (emitError() << ... << std::forward<Args>(args));
+  return failure();
+}
+
+static std::string dimToString(sym::Expr dim) {
+  return dim ? dim.str() : std::string("?");
+}
+
+/// `[n, 2 * n, ?]`, as shapes print in types.
+static std::string dimsToString(ArrayRef<sym::Expr> dims) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(dims, os,
+                        [&](sym::Expr dim) { os << dimToString(dim); });
+  os << ']';
+  return text;
+}
+
+static std::string axesToString(ArrayRef<int64_t> axes) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(axes, os);
+  os << ']';
+  return text;
+}
+
+static sym::Context &getSymContext(TensorType type) {
+  return RelaxDialect::getSymContext(type.getContext());
+}
+
+/// Whether `dim` provably equals `value`; an unknown dim proves nothing.
+static sym::Proof proveEqualTo(const sym::Analyzer &analyzer, sym::Expr dim,
+                               int64_t value) {
+  if (!dim)
+    return sym::Proof::Unknown;
+  return analyzer.proveEqual(dim, dim.getContext().constant(value));
+}
+
+/// The number of elements of a tensor with `dims`; null if a dim is unknown.
+static sym::Expr product(sym::Context &ctx, ArrayRef<sym::Expr> dims) {
+  sym::Expr result = ctx.constant(1);
+  for (sym::Expr dim : dims) {
+    if (!dim)
+      return {};
+    result = result * dim;
+  }
+  return result;
+}
+
+/// Binary ops do not promote: TVM rejects operands of different dtypes.
+static LogicalResult verifySameElementType(TensorType lhs, TensorType rhs,
+                                           EmitErrorFn emitError) {
+  if (lhs.getElementType() == rhs.getElementType())
+    return success();
+  return fail(emitError,
+              "operands must have the same element type, but the lhs is ", lhs,
+              " and the rhs is ", rhs, " (no implicit promotion)");
+}
+
+//===----------------------------------------------------------------------===//
+// Axes
+//===----------------------------------------------------------------------===//
+
+FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank,
+                                 EmitErrorFn emitError) {
+  if (axis < -rank || axis >= rank)
+    return fail(emitError, "axis ", axis,
+                " is out of range for a tensor of rank ", rank,
+                "; expected an axis in [", -rank, ", ", rank, ")");
+  return axis < 0 ? axis + rank : axis;
+}
+
+FailureOr<SmallVector<int64_t>>
+normalizeAxes(ArrayRef<int64_t> axes, int64_t rank, EmitErrorFn emitError) {
+  SmallVector<int64_t> normalized;
+  llvm::SmallBitVector seen(rank);
+  for (int64_t axis : axes) {
+    FailureOr<int64_t> index = normalizeAxis(axis, rank, emitError);
+    if (failed(index))
+      return failure();
+    if (seen.test(*index))
+      return fail(emitError, "axes ", axesToString(axes), " name dimension ",
+                  *index, " more than once");
+    seen.set(*index);
+    normalized.push_back(*index);
+  }
+  return normalized;
+}
+
+//===----------------------------------------------------------------------===//
+// Broadcasting
+//===----------------------------------------------------------------------===//
+
+/// One dim of a broadcast (TVM's InferBinaryBroadcastShape, which gives up
+/// on the whole shape where we give up on one dim). Null when undecided.
+static sym::Expr broadcastDim(sym::Expr lhs, sym::Expr rhs,
+                              const sym::Analyzer &analyzer) {
+  if (proveEqualTo(analyzer, lhs, 1) == sym::Proof::True)
+    return rhs;
+  if (proveEqualTo(analyzer, rhs, 1) == sym::Proof::True)
+    return lhs;
+  if (lhs && rhs && analyzer.proveEqual(lhs, rhs) == sym::Proof::True)
+    return lhs;
+  return {};
+}
+
+/// Whether `lhs` and `rhs` cannot broadcast for any values of the variables
+/// consistent with the facts: they differ and neither can be 1.
+static bool provablyIncompatible(sym::Expr lhs, sym::Expr rhs,
+                                 const sym::Analyzer &analyzer) {
+  return lhs && rhs && analyzer.proveEqual(lhs, rhs) == sym::Proof::False &&
+         proveEqualTo(analyzer, lhs, 1) == sym::Proof::False &&
+         proveEqualTo(analyzer, rhs, 1) == sym::Proof::False;
+}
+
+FailureOr<SmallVector<sym::Expr>>
+inferBroadcastDims(ArrayRef<sym::Expr> lhs, ArrayRef<sym::Expr> rhs,
+                   const sym::Analyzer &analyzer, StringRef what,
+                   EmitErrorFn emitError) {
+  size_t rank = std::max(lhs.size(), rhs.size());
+  SmallVector<sym::Expr> result(rank);
+  // Walk from the last dim: the shorter shape is padded in front.
+  for (size_t i = 0; i < rank; ++i) {
+    sym::Expr &out = result[rank - 1 - i];
+    if (i >= lhs.size()) {
+      out = rhs[rhs.size() - 1 - i];
+      continue;
+    }
+    if (i >= rhs.size()) {
+      out = lhs[lhs.size() - 1 - i];
+      continue;
+    }
+    size_t lhsIndex = lhs.size() - 1 - i, rhsIndex = rhs.size() - 1 - i;
+    sym::Expr lhsDim = lhs[lhsIndex], rhsDim = rhs[rhsIndex];
+    if (provablyIncompatible(lhsDim, rhsDim, analyzer))
+      return fail(emitError, what, " ", dimsToString(lhs), " and ",
+                  dimsToString(rhs), " do not broadcast: dimension ", lhsIndex,
+                  " of the lhs is ", dimToString(lhsDim), " and dimension ",
+                  rhsIndex, " of the rhs is ", dimToString(rhsDim),
+                  ", which provably differ and are not 1");
+    out = broadcastDim(lhsDim, rhsDim, analyzer);
+  }
+  return result;
+}
+
+FailureOr<TensorType> inferBroadcastShape(TensorType lhs, TensorType rhs,
+                                          const sym::Analyzer &analyzer,
+                                          EmitErrorFn emitError) {
+  if (failed(verifySameElementType(lhs, rhs, emitError)))
+    return failure();
+  if (!lhs.getRanked() || !rhs.getRanked())
+    return TensorType::get(lhs.getElementType());
+  FailureOr<SmallVector<sym::Expr>> dims = inferBroadcastDims(
+      lhs.getDims(), rhs.getDims(), analyzer, "operand shapes", emitError);
+  if (failed(dims))
+    return failure();
+  return TensorType::get(*dims, lhs.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
+// Matmul
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferMatmulShape(TensorType lhs, TensorType rhs,
+                                       const sym::Analyzer &analyzer,
+                                       EmitErrorFn emitError) {
+  if (failed(verifySameElementType(lhs, rhs, emitError)))
+    return failure();
+  Type elementType = lhs.getElementType();
+  if (!lhs.getRanked() || !rhs.getRanked())
+    return TensorType::get(elementType);
+  ArrayRef<sym::Expr> lhsDims = lhs.getDims(), rhsDims = rhs.getDims();
+  if (lhsDims.empty() || rhsDims.empty())
+    return fail(emitError,
+                "operands must have at least one dimension, but the lhs is ",
+                lhs, " and the rhs is ", rhs);
+
+  // numpy.matmul: a 1-D lhs is a row vector [1, k], a 1-D rhs a column
+  // vector [k, 1]; the added 1 is not part of the result.
+  bool lhsIsVector = lhsDims.size() == 1, rhsIsVector = rhsDims.size() == 1;
+  sym::Expr lhsReduction = lhsDims.back();
+  sym::Expr rhsReduction = rhsDims[rhsDims.size() - (rhsIsVector ? 1 : 2)];
+  if (lhsReduction && rhsReduction &&
+      analyzer.proveEqual(lhsReduction, rhsReduction) == sym::Proof::False)
+    return fail(emitError, "contraction dimensions provably differ: the lhs ",
+                lhs, " contracts ", dimToString(lhsReduction), " and the rhs ",
+                rhs, " contracts ", dimToString(rhsReduction));
+
+  ArrayRef<sym::Expr> lhsBatch =
+      lhsIsVector ? ArrayRef<sym::Expr>() : lhsDims.drop_back(2);
+  ArrayRef<sym::Expr> rhsBatch =
+      rhsIsVector ? ArrayRef<sym::Expr>() : rhsDims.drop_back(2);
+  FailureOr<SmallVector<sym::Expr>> dims = inferBroadcastDims(
+      lhsBatch, rhsBatch, analyzer, "batch dimensions", emitError);
+  if (failed(dims))
+    return failure();
+  if (!lhsIsVector)
+    dims->push_back(lhsDims[lhsDims.size() - 2]);
+  if (!rhsIsVector)
+    dims->push_back(rhsDims.back());
+  return TensorType::get(*dims, elementType);
+}
+
+//===----------------------------------------------------------------------===//
+// Manipulation
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType>
+inferPermuteDimsShape(TensorType input, std::optional<ArrayRef<int64_t>> axes,
+                      EmitErrorFn emitError) {
+  Type elementType = input.getElementType();
+  if (!input.getRanked()) {
+    if (!axes)
+      return input;
+    // TVM: the axes fix the rank even when the input's is unknown.
+    if (failed(normalizeAxes(*axes, axes->size(), emitError)))
+      return failure();
+    return TensorType::get(SmallVector<sym::Expr>(axes->size()), elementType);
+  }
+
+  int64_t rank = input.getNumDims();
+  SmallVector<int64_t> permutation(rank);
+  if (axes) {
+    if (static_cast<int64_t>(axes->size()) != rank)
+      return fail(emitError, "axes ", axesToString(*axes),
+                  " must list each of the ", rank, " dimensions of ", input,
+                  " once, but have ", axes->size(), " entries");
+    FailureOr<SmallVector<int64_t>> normalized =
+        normalizeAxes(*axes, rank, emitError);
+    if (failed(normalized))
+      return failure();
+    permutation = std::move(*normalized);
+  } else {
+    std::iota(permutation.rbegin(), permutation.rend(), 0);
+  }
+  SmallVector<sym::Expr> dims = llvm::map_to_vector(
+      permutation, [&](int64_t axis) { return input.getDims()[axis]; });
+  return TensorType::get(dims, elementType);
+}
+
+/// Finds the `-1` entry of a reshape target (-1 when there is none) and
+/// rejects every other entry that is provably negative.
+static FailureOr<int64_t> findInferredDim(ArrayRef<sym::Expr> shape,
+                                          const sym::Analyzer &analyzer,
+                                          EmitErrorFn emitError) {
+  int64_t inferred = -1;
+  for (auto [index, dim] : llvm::enumerate(shape)) {
+    if (!dim)
+      return fail(emitError, "dimension ", index, " of the target shape ",
+                  dimsToString(shape), " is unknown; use -1 to infer one");
+    if (dim.getConstant() == -1) {
+      if (inferred != -1)
+        return fail(emitError, "the target shape ", dimsToString(shape),
+                    " has more than one -1; at most one dimension can be "
+                    "inferred");
+      inferred = index;
+      continue;
+    }
+    if (analyzer.proveLT(dim, dim.getContext().constant(0)) == sym::Proof::True)
+      return fail(emitError, "dimension ", index, " of the target shape ",
+                  dimsToString(shape), " is ", dimToString(dim),
+                  ", which is negative; only -1 (infer) may be");
+  }
+  return inferred;
+}
+
+FailureOr<TensorType> inferReshapeShape(TensorType input,
+                                        ArrayRef<sym::Expr> shape,
+                                        const sym::Analyzer &analyzer,
+                                        EmitErrorFn emitError) {
+  FailureOr<int64_t> inferred = findInferredDim(shape, analyzer, emitError);
+  if (failed(inferred))
+    return failure();
+  sym::Context &ctx = getSymContext(input);
+  SmallVector<sym::Expr> dims(shape);
+  sym::Expr count =
+      input.getRanked() ? product(ctx, input.getDims()) : sym::Expr();
+  // Without the input's element count the sizes cannot be related: a -1
+  // stays unknown and the run-time reshape checks the count.
+  if (!count) {
+    if (*inferred >= 0)
+      dims[*inferred] = sym::Expr();
+    return TensorType::get(dims, input.getElementType());
+  }
+
+  if (*inferred < 0) {
+    sym::Expr newCount = product(ctx, dims);
+    if (analyzer.proveEqual(count, newCount) == sym::Proof::False)
+      return fail(emitError, "cannot reshape ", input, " (", dimToString(count),
+                  " elements) to ", dimsToString(shape), " (",
+                  dimToString(newCount),
+                  " elements): the element counts provably differ");
+    return TensorType::get(dims, input.getElementType());
+  }
+
+  SmallVector<sym::Expr> others(dims);
+  others.erase(others.begin() + *inferred);
+  sym::Expr othersCount = product(ctx, others);
+  FailureOr<sym::Expr> remainder = sym::mod(count, othersCount);
+  FailureOr<sym::Expr> quotient = sym::floorDiv(count, othersCount);
+  if (failed(remainder) || failed(quotient) ||
+      proveEqualTo(analyzer, othersCount, 0) == sym::Proof::True)
+    return fail(emitError, "cannot infer the -1 in ", dimsToString(shape),
+                ": the other dimensions hold no elements");
+  if (proveEqualTo(analyzer, *remainder, 0) == sym::Proof::False)
+    return fail(emitError, "cannot reshape ", input, " (", dimToString(count),
+                " elements) to ", dimsToString(shape),
+                ": the elements do not divide evenly by the other dimensions (",
+                dimToString(othersCount), ")");
+  if (analyzer.proveLT(*quotient, ctx.constant(0)) == sym::Proof::True)
+    return fail(emitError, "cannot reshape ", input, " to ",
+                dimsToString(shape), ": the inferred dimension would be ",
+                dimToString(*quotient), ", a negative size");
+  dims[*inferred] = *quotient;
+  return TensorType::get(dims, input.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions and axis ops
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferReductionShape(TensorType input,
+                                          std::optional<ArrayRef<int64_t>> axes,
+                                          bool keepDims,
+                                          EmitErrorFn emitError) {
+  Type elementType = input.getElementType();
+  if (!input.getRanked()) {
+    // TVM: reducing everything away leaves a scalar whatever the rank was.
+    if (!axes && !keepDims)
+      return TensorType::get(ArrayRef<sym::Expr>(), elementType);
+    return input;
+  }
+  int64_t rank = input.getNumDims();
+  llvm::SmallBitVector reduced(rank, /*t=*/!axes);
+  if (axes) {
+    FailureOr<SmallVector<int64_t>> normalized =
+        normalizeAxes(*axes, rank, emitError);
+    if (failed(normalized))
+      return failure();
+    for (int64_t axis : *normalized)
+      reduced.set(axis);
+  }
+  sym::Expr one = getSymContext(input).constant(1);
+  SmallVector<sym::Expr> dims;
+  for (auto [index, dim] : llvm::enumerate(input.getDims())) {
+    if (!reduced.test(index))
+      dims.push_back(dim);
+    else if (keepDims)
+      dims.push_back(one);
+  }
+  return TensorType::get(dims, elementType);
+}
+
+FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
+                                        EmitErrorFn emitError) {
+  if (input.getRanked() &&
+      failed(normalizeAxis(axis, input.getNumDims(), emitError)))
+    return failure();
+  return input;
+}
+
+} // namespace mlc::relax

@@ -1,0 +1,216 @@
+// RUN: mlc-opt %s | mlc-opt | FileCheck %s
+// RUN: mlc-opt %s --mlir-print-op-generic | mlc-opt | FileCheck %s
+// RUN: mlc-opt %s --mlir-print-op-generic | FileCheck %s --check-prefix=GENERIC
+
+// The custom form omits the result type: it is inferred. The GENERIC lines
+// show the inferred types, and every function returns its results with the
+// type written in its signature, which func.return checks.
+
+// CHECK-LABEL: func.func @broadcast
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 4], f32>, %[[V:.*]]: !relax.tensor<[4], f32>, %[[R:.*]]: !relax.tensor<[1, m], f32>, %[[C:.*]]: !relax.tensor<[n, 1], f32>
+func.func @broadcast(%x: !relax.tensor<[n, 4], f32>, %v: !relax.tensor<[4], f32>,
+                     %row: !relax.tensor<[1, m], f32>, %col: !relax.tensor<[n, 1], f32>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, m], f32>,
+        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) {
+  // CHECK: %{{.*}} = relax.add %[[X]], %[[V]] : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+  // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>) -> !relax.tensor<[n, 4], f32>
+  %0 = relax.add %x, %v : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+  // CHECK: relax.subtract %[[R]], %[[C]] : !relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>
+  // GENERIC: "relax.subtract"(%{{.*}}, %{{.*}}) : (!relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>) -> !relax.tensor<[n, m], f32>
+  %1 = relax.subtract %row, %col : !relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>
+  // CHECK: relax.multiply %[[X]], %[[X]] : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.multiply"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %2 = relax.multiply %x, %x : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+  // CHECK: relax.divide %[[V]], %[[X]] : !relax.tensor<[4], f32>, !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.divide"(%{{.*}}, %{{.*}}) : (!relax.tensor<[4], f32>, !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %3 = relax.divide %v, %x : !relax.tensor<[4], f32>, !relax.tensor<[n, 4], f32>
+  return %0, %1, %2, %3 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, m], f32>,
+                          !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+}
+
+// Dims that are neither provably equal nor 1 broadcast to `?` (TVM's rule);
+// equal expressions are equal once canonical; unknown rank stays unknown.
+
+// CHECK-LABEL: func.func @broadcast_symbolic
+func.func @broadcast_symbolic(%a: !relax.tensor<[n], i32>, %b: !relax.tensor<[m], i32>,
+                              %c: !relax.tensor<[n + n], i32>, %d: !relax.tensor<[2 * n], i32>,
+                              %e: !relax.tensor<*, i32>, %f: !relax.tensor<[?, 1], i32>,
+                              %g: !relax.tensor<[b, 1, n], i32>, %h: !relax.tensor<[m, 1], i32>)
+    -> (!relax.tensor<[?], i32>, !relax.tensor<[2 * n], i32>, !relax.tensor<*, i32>,
+        !relax.tensor<[?, n], i32>, !relax.tensor<[b, m, n], i32>) {
+  // CHECK: relax.add %{{.*}}, %{{.*}} : !relax.tensor<[n], i32>, !relax.tensor<[m], i32>
+  // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n], i32>, !relax.tensor<[m], i32>) -> !relax.tensor<[?], i32>
+  %0 = relax.add %a, %b : !relax.tensor<[n], i32>, !relax.tensor<[m], i32>
+  // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[2 * n], i32>, !relax.tensor<[2 * n], i32>) -> !relax.tensor<[2 * n], i32>
+  %1 = relax.add %c, %d : !relax.tensor<[2 * n], i32>, !relax.tensor<[2 * n], i32>
+  // GENERIC: "relax.multiply"(%{{.*}}, %{{.*}}) : (!relax.tensor<*, i32>, !relax.tensor<[m], i32>) -> !relax.tensor<*, i32>
+  %2 = relax.multiply %e, %b : !relax.tensor<*, i32>, !relax.tensor<[m], i32>
+  // GENERIC: "relax.subtract"(%{{.*}}, %{{.*}}) : (!relax.tensor<[?, 1], i32>, !relax.tensor<[n], i32>) -> !relax.tensor<[?, n], i32>
+  %3 = relax.subtract %f, %a : !relax.tensor<[?, 1], i32>, !relax.tensor<[n], i32>
+  // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[b, 1, n], i32>, !relax.tensor<[m, 1], i32>) -> !relax.tensor<[b, m, n], i32>
+  %4 = relax.add %g, %h : !relax.tensor<[b, 1, n], i32>, !relax.tensor<[m, 1], i32>
+  return %0, %1, %2, %3, %4 : !relax.tensor<[?], i32>, !relax.tensor<[2 * n], i32>,
+      !relax.tensor<*, i32>, !relax.tensor<[?, n], i32>, !relax.tensor<[b, m, n], i32>
+}
+
+// CHECK-LABEL: func.func @unary
+func.func @unary(%x: !relax.tensor<[n, 4], f32>, %i: !relax.tensor<[n], i8>,
+                 %h: !relax.tensor<*, f16>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n], i8>, !relax.tensor<*, f16>) {
+  // CHECK: %[[E:.*]] = relax.exp %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.exp"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %0 = relax.exp %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.relu %{{.*}} : !relax.tensor<[n], i8>
+  // GENERIC: "relax.relu"(%{{.*}}) : (!relax.tensor<[n], i8>) -> !relax.tensor<[n], i8>
+  %1 = relax.relu %i : !relax.tensor<[n], i8>
+  // CHECK: relax.silu %{{.*}} : !relax.tensor<*, f16>
+  // GENERIC: "relax.silu"(%{{.*}}) : (!relax.tensor<*, f16>) -> !relax.tensor<*, f16>
+  %2 = relax.silu %h : !relax.tensor<*, f16>
+  return %0, %1, %2 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n], i8>, !relax.tensor<*, f16>
+}
+
+// CHECK-LABEL: func.func @matmul
+func.func @matmul(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tensor<[k, m], f32>,
+                  %v: !relax.tensor<[k], f32>, %q: !relax.tensor<[b, 1, n, k], f16>,
+                  %kv: !relax.tensor<[h, k, s], f16>, %u: !relax.tensor<*, f32>)
+    -> (!relax.tensor<[b, n, m], f32>, !relax.tensor<[m], f32>, !relax.tensor<[b, n], f32>,
+        !relax.tensor<[], f32>, !relax.tensor<[b, h, n, s], f16>, !relax.tensor<*, f32>) {
+  // CHECK: relax.matmul %{{.*}}, %{{.*}} : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>) -> !relax.tensor<[b, n, m], f32>
+  %0 = relax.matmul %a, %w : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>
+  // A 1-D lhs is a row vector, a 1-D rhs a column vector.
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[k], f32>, !relax.tensor<[k, m], f32>) -> !relax.tensor<[m], f32>
+  %1 = relax.matmul %v, %w : !relax.tensor<[k], f32>, !relax.tensor<[k, m], f32>
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[b, n, k], f32>, !relax.tensor<[k], f32>) -> !relax.tensor<[b, n], f32>
+  %2 = relax.matmul %a, %v : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k], f32>
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[k], f32>, !relax.tensor<[k], f32>) -> !relax.tensor<[], f32>
+  %3 = relax.matmul %v, %v : !relax.tensor<[k], f32>, !relax.tensor<[k], f32>
+  // Batch dims broadcast.
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[b, 1, n, k], f16>, !relax.tensor<[h, k, s], f16>) -> !relax.tensor<[b, h, n, s], f16>
+  %4 = relax.matmul %q, %kv : !relax.tensor<[b, 1, n, k], f16>, !relax.tensor<[h, k, s], f16>
+  // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<*, f32>, !relax.tensor<[k, m], f32>) -> !relax.tensor<*, f32>
+  %5 = relax.matmul %u, %w : !relax.tensor<*, f32>, !relax.tensor<[k, m], f32>
+  return %0, %1, %2, %3, %4, %5 : !relax.tensor<[b, n, m], f32>, !relax.tensor<[m], f32>,
+      !relax.tensor<[b, n], f32>, !relax.tensor<[], f32>, !relax.tensor<[b, h, n, s], f16>,
+      !relax.tensor<*, f32>
+}
+
+// CHECK-LABEL: func.func @permute_dims
+func.func @permute_dims(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[b, n, k], f16>,
+                        %u: !relax.tensor<*, f32>)
+    -> (!relax.tensor<[4, n], f32>, !relax.tensor<[b, k, n], f16>,
+        !relax.tensor<[k, b, n], f16>, !relax.tensor<[?, ?], f32>) {
+  // CHECK: relax.permute_dims %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.permute_dims"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32>
+  %0 = relax.permute_dims %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.permute_dims %{{.*}} axes [0, 2, 1] : !relax.tensor<[b, n, k], f16>
+  // GENERIC: "relax.permute_dims"(%{{.*}}) <{axes = array<i64: 0, 2, 1>}> : (!relax.tensor<[b, n, k], f16>) -> !relax.tensor<[b, k, n], f16>
+  %1 = relax.permute_dims %y axes [0, 2, 1] : !relax.tensor<[b, n, k], f16>
+  // GENERIC: "relax.permute_dims"(%{{.*}}) <{axes = array<i64: -1, 0, -2>}> : (!relax.tensor<[b, n, k], f16>) -> !relax.tensor<[k, b, n], f16>
+  %2 = relax.permute_dims %y axes [-1, 0, -2] : !relax.tensor<[b, n, k], f16>
+  // With axes, the rank is known even when the input's is not (TVM).
+  // GENERIC: "relax.permute_dims"(%{{.*}}) <{axes = array<i64: 1, 0>}> : (!relax.tensor<*, f32>) -> !relax.tensor<[?, ?], f32>
+  %3 = relax.permute_dims %u axes [1, 0] : !relax.tensor<*, f32>
+  return %0, %1, %2, %3 : !relax.tensor<[4, n], f32>, !relax.tensor<[b, k, n], f16>,
+      !relax.tensor<[k, b, n], f16>, !relax.tensor<[?, ?], f32>
+}
+
+// CHECK-LABEL: func.func @reshape
+func.func @reshape(%x: !relax.tensor<[n, 4, 8], f32>, %y: !relax.tensor<[2 * n, 6], f32>,
+                   %z: !relax.tensor<[n, 4], f32>, %w: !relax.tensor<[?, 4], f32>,
+                   %u: !relax.tensor<*, f32>)
+    -> (!relax.tensor<[n, 32], f32>, !relax.tensor<[4 * n, 3], f32>,
+        !relax.tensor<[n, 2, 2], f32>, !relax.tensor<[?, 2], f32>,
+        !relax.tensor<[n, ?], f32>, !relax.tensor<[2, 2 * n], f32>) {
+  // CHECK: relax.reshape %{{.*}} [-1, 32] : !relax.tensor<[n, 4, 8], f32>
+  // GENERIC: "relax.reshape"(%{{.*}}) <{shape = #relax.shape<[-1, 32]>}> : (!relax.tensor<[n, 4, 8], f32>) -> !relax.tensor<[n, 32], f32>
+  %0 = relax.reshape %x [-1, 32] : !relax.tensor<[n, 4, 8], f32>
+  // (2 * n * 6) floordiv 3 is 4 * n.
+  // GENERIC: "relax.reshape"(%{{.*}}) <{shape = #relax.shape<[-1, 3]>}> : (!relax.tensor<[2 * n, 6], f32>) -> !relax.tensor<[4 * n, 3], f32>
+  %1 = relax.reshape %y [-1, 3] : !relax.tensor<[2 * n, 6], f32>
+  // CHECK: relax.reshape %{{.*}} [n, 2, 2] : !relax.tensor<[n, 4], f32>
+  // GENERIC: -> !relax.tensor<[n, 2, 2], f32>
+  %2 = relax.reshape %z [n, 2, 2] : !relax.tensor<[n, 4], f32>
+  // An unknown element count leaves the -1 unknown.
+  // GENERIC: (!relax.tensor<[?, 4], f32>) -> !relax.tensor<[?, 2], f32>
+  %3 = relax.reshape %w [-1, 2] : !relax.tensor<[?, 4], f32>
+  // GENERIC: (!relax.tensor<*, f32>) -> !relax.tensor<[n, ?], f32>
+  %4 = relax.reshape %u [n, -1] : !relax.tensor<*, f32>
+  // GENERIC: (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[2, 2 * n], f32>
+  %5 = relax.reshape %z [2, -1] : !relax.tensor<[n, 4], f32>
+  return %0, %1, %2, %3, %4, %5 : !relax.tensor<[n, 32], f32>, !relax.tensor<[4 * n, 3], f32>,
+      !relax.tensor<[n, 2, 2], f32>, !relax.tensor<[?, 2], f32>, !relax.tensor<[n, ?], f32>,
+      !relax.tensor<[2, 2 * n], f32>
+}
+
+// CHECK-LABEL: func.func @reductions
+func.func @reductions(%x: !relax.tensor<[b, n, 4], f32>, %u: !relax.tensor<*, i32>)
+    -> (!relax.tensor<[b, 4], f32>, !relax.tensor<[b, n, 1], f32>, !relax.tensor<[], f32>,
+        !relax.tensor<[1, 1, 1], f32>, !relax.tensor<[n], f32>, !relax.tensor<[], i32>) {
+  // CHECK: relax.sum %{{.*}} axes [1] : !relax.tensor<[b, n, 4], f32>
+  // GENERIC: "relax.sum"(%{{.*}}) <{axes = array<i64: 1>}> : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[b, 4], f32>
+  %0 = relax.sum %x axes [1] : !relax.tensor<[b, n, 4], f32>
+  // CHECK: relax.sum %{{.*}} axes [-1] keepdims : !relax.tensor<[b, n, 4], f32>
+  // GENERIC: "relax.sum"(%{{.*}}) <{axes = array<i64: -1>, keepdims}> : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[b, n, 1], f32>
+  %1 = relax.sum %x axes [-1] keepdims : !relax.tensor<[b, n, 4], f32>
+  // CHECK: relax.sum %{{.*}} : !relax.tensor<[b, n, 4], f32>
+  // GENERIC: "relax.sum"(%{{.*}}) : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[], f32>
+  %2 = relax.sum %x : !relax.tensor<[b, n, 4], f32>
+  // CHECK: relax.max %{{.*}} keepdims : !relax.tensor<[b, n, 4], f32>
+  // GENERIC: "relax.max"(%{{.*}}) <{keepdims}> : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[1, 1, 1], f32>
+  %3 = relax.max %x keepdims : !relax.tensor<[b, n, 4], f32>
+  // GENERIC: "relax.max"(%{{.*}}) <{axes = array<i64: 0, 2>}> : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[n], f32>
+  %4 = relax.max %x axes [0, 2] : !relax.tensor<[b, n, 4], f32>
+  // Reducing everything gives a scalar even from an unknown rank.
+  // GENERIC: "relax.sum"(%{{.*}}) : (!relax.tensor<*, i32>) -> !relax.tensor<[], i32>
+  %5 = relax.sum %u : !relax.tensor<*, i32>
+  return %0, %1, %2, %3, %4, %5 : !relax.tensor<[b, 4], f32>, !relax.tensor<[b, n, 1], f32>,
+      !relax.tensor<[], f32>, !relax.tensor<[1, 1, 1], f32>, !relax.tensor<[n], f32>,
+      !relax.tensor<[], i32>
+}
+
+// CHECK-LABEL: func.func @softmax
+func.func @softmax(%x: !relax.tensor<[b, n, n], f32>)
+    -> (!relax.tensor<[b, n, n], f32>, !relax.tensor<[b, n, n], f32>) {
+  // CHECK: relax.softmax %{{.*}} : !relax.tensor<[b, n, n], f32>
+  // GENERIC: "relax.softmax"(%{{.*}}) <{axis = -1 : i64}> : (!relax.tensor<[b, n, n], f32>) -> !relax.tensor<[b, n, n], f32>
+  %0 = relax.softmax %x : !relax.tensor<[b, n, n], f32>
+  // CHECK: relax.softmax %{{.*}} axis 1 : !relax.tensor<[b, n, n], f32>
+  // GENERIC: "relax.softmax"(%{{.*}}) <{axis = 1 : i64}> : (!relax.tensor<[b, n, n], f32>) -> !relax.tensor<[b, n, n], f32>
+  %1 = relax.softmax %x axis 1 : !relax.tensor<[b, n, n], f32>
+  return %0, %1 : !relax.tensor<[b, n, n], f32>, !relax.tensor<[b, n, n], f32>
+}
+
+// The generic form names the result type; it must be the inferred one.
+
+// CHECK-LABEL: func.func @generic_form
+func.func @generic_form(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32> {
+  // CHECK: relax.permute_dims %{{.*}} axes [1, 0] : !relax.tensor<[n, 4], f32>
+  %0 = "relax.permute_dims"(%x) <{axes = array<i64: 1, 0>}>
+      : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32>
+  return %0 : !relax.tensor<[4, n], f32>
+}
+
+// Inside a dataflow region, with a variable bound by match_cast and facts
+// for the prover: a small MLP block.
+
+// CHECK-LABEL: func.func @mlp
+func.func @mlp(%x: !relax.tensor<[n, 4096], f16>, %w1: !relax.tensor<[11008, 4096], f16>,
+               %w2: !relax.tensor<[4096, 11008], f16>, %any: !relax.tensor<[?], f16>)
+    -> !relax.tensor<[n, 4096], f16> attributes {
+    relax.sym_bounds = {n = array<i64: 1, 2048>}} {
+  %y = relax.dataflow -> !relax.tensor<[n, 4096], f16> {
+    %wt = relax.permute_dims %w1 : !relax.tensor<[11008, 4096], f16>
+    %h = relax.matmul %x, %wt : !relax.tensor<[n, 4096], f16>, !relax.tensor<[4096, 11008], f16>
+    %a = relax.silu %h : !relax.tensor<[n, 11008], f16>
+    %w2t = relax.permute_dims %w2 : !relax.tensor<[4096, 11008], f16>
+    %o = relax.matmul %a, %w2t : !relax.tensor<[n, 11008], f16>, !relax.tensor<[11008, 4096], f16>
+    // CHECK: relax.match_cast
+    %bias = relax.match_cast %any : !relax.tensor<[?], f16> to !relax.tensor<[d], f16>
+    // CHECK: relax.add %{{.*}}, %{{.*}} : !relax.tensor<[n, 4096], f16>, !relax.tensor<[d], f16>
+    %sum = relax.add %o, %bias : !relax.tensor<[n, 4096], f16>, !relax.tensor<[d], f16>
+    %r = relax.match_cast %sum : !relax.tensor<[n, ?], f16> to !relax.tensor<[n, 4096], f16>
+    relax.output %r : !relax.tensor<[n, 4096], f16>
+  }
+  return %y : !relax.tensor<[n, 4096], f16>
+}
