@@ -4,7 +4,10 @@
 #include "Transforms/Passes.h"
 #include "Transforms/Transforms.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AttrTypeSubElements.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
 
 using namespace mlir;
 using namespace mlc;
@@ -91,6 +94,41 @@ static void walkTypesAndAttrs(Operation *op, AttrTypeWalker &walker) {
   });
 }
 
+/// Binding can make inferred result types more precise (`[n] + [m]` is `[?]`,
+/// but `[n]` once `m := n`); relax ops must carry exactly what they infer.
+/// A function's declared result type stays as it was: where the returned
+/// value became more precise, a relax.match_cast restores the declared type.
+static void refineInferredTypes(Operation *root) {
+  root->walk([](InferTypeOpInterface op) {
+    if (!isa<RelaxDialect>(op->getDialect()))
+      return;
+    SmallVector<Type> inferred;
+    if (failed(op.inferReturnTypes(
+            op->getContext(), op->getLoc(), op->getOperands(),
+            op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
+            op->getRegions(), inferred)) ||
+        inferred.size() != op->getNumResults())
+      return;
+    for (auto [result, type] : llvm::zip_equal(op->getResults(), inferred))
+      result.setType(type);
+  });
+  root->walk([](func::ReturnOp ret) {
+    auto function = dyn_cast<func::FuncOp>(ret->getParentOp());
+    if (!function)
+      return;
+    OpBuilder b(ret);
+    for (auto [operand, declared] :
+         llvm::zip_equal(ret->getOpOperands(), function.getResultTypes())) {
+      if (operand.get().getType() == declared ||
+          !isa<relax::TensorType>(operand.get().getType()) ||
+          !isa<relax::TensorType>(declared))
+        continue;
+      operand.set(relax::MatchCastOp::create(b, ret.getLoc(), declared,
+                                             operand.get()));
+    }
+  });
+}
+
 LogicalResult mlc::bindSymbolicVars(Operation *op,
                                     const llvm::StringMap<sym::Expr> &bindings) {
   SymbolicSubstitution substitution{bindings, {}};
@@ -115,6 +153,7 @@ LogicalResult mlc::bindSymbolicVars(Operation *op,
   replacer.recursivelyReplaceElementsIn(op, /*replaceAttrs=*/true,
                                         /*replaceLocs=*/false,
                                         /*replaceTypes=*/true);
+  refineInferredTypes(op);
   return success();
 }
 
