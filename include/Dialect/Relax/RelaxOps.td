@@ -138,16 +138,19 @@ def Relax_ShapeOfOp : Relax_Op<"shape_of", [Pure,
     ```mlir
     %s = relax.shape_of %x : !relax.tensor<[n, 4], f32>   // !relax.shape<[n, 4]>
     ```
-    Folds to `relax.shape` when every dimension of the input is known.
+    Canonicalizes to `relax.shape` when every dimension of the input is
+    known.
   }];
   let arguments = (ins Relax_AnyTensor:$input);
   let results = (outs Relax_AnyShape:$result);
   let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
-  let hasFolder = 1;
+  let hasCanonicalizeMethod = 1;
   let hasVerifier = 1;
 }
 
-def Relax_ShapeOp : Relax_Op<"shape", [Pure, ConstantLike,
+// Not ConstantLike: its expressions may use variables that a match_cast
+// defines, so it must not be hoisted above that cast like a constant.
+def Relax_ShapeOp : Relax_Op<"shape", [Pure,
     DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
   let summary = "A shape built from symbolic expressions";
   let description = [{
@@ -161,7 +164,6 @@ def Relax_ShapeOp : Relax_Op<"shape", [Pure, ConstantLike,
   let arguments = (ins Relax_ShapeAttr:$value);
   let results = (outs Relax_AnyShape:$result);
   let assemblyFormat = "custom<SymList>($value) attr-dict";
-  let hasFolder = 1;
   let hasVerifier = 1;
 }
 
@@ -189,13 +191,14 @@ def Relax_ConstantOp : Relax_Op<"constant", [Pure, ConstantLike,
 //===----------------------------------------------------------------------===//
 
 def Relax_DataflowOp : Relax_Op<"dataflow", [RecursiveMemoryEffects,
-    SingleBlock]> {
+    SingleBlock, NoRegionArguments]> {
   let summary = "A region of pure dataflow";
   let description = [{
     Groups side-effect-free computation (TVM's `DataflowBlock`). Values
     defined inside are local to the region; `relax.output` names the ones
-    that leave it, as the op's results. Only pure ops and `relax.match_cast`
-    may appear inside.
+    that leave it, as the op's results. Only pure ops without regions and
+    `relax.match_cast` may appear inside (no control flow, no nested
+    dataflow), and a dataflow region sits directly in a function body.
 
     ```mlir
     %y = relax.dataflow -> !relax.tensor<[n], f32> {

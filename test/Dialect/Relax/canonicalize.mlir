@@ -56,12 +56,12 @@ func.func @dead_code(%x: !relax.tensor<[?], f32>) {
 
 // -----
 
-// Canonicalization happens inside dataflow regions too; the constant shape
-// is hoisted like every constant.
+// Canonicalization happens inside dataflow regions too; the shape stays
+// where it was (it is not a hoistable constant).
 
 // CHECK-LABEL: func.func @in_dataflow
-// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n]
 // CHECK-NEXT: relax.dataflow
+// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n]
 // CHECK-NEXT: relax.output %[[SHAPE]]
 func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
   %r = relax.dataflow -> !relax.shape<[n]> {
@@ -69,4 +69,18 @@ func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
     relax.output %s : !relax.shape<[n]>
   }
   return %r : !relax.shape<[n]>
+}
+
+// -----
+
+// A shape over a variable that a match_cast defines stays after the cast.
+
+// CHECK-LABEL: func.func @after_match_cast
+// CHECK-NEXT: relax.match_cast
+// CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [m]
+// CHECK-NEXT: return %[[SHAPE]]
+func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> {
+  %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+  %s = relax.shape_of %t : !relax.tensor<[m], f32>
+  return %s : !relax.shape<[m]>
 }

@@ -312,7 +312,7 @@ func.func @bounds_not_dict() attributes {relax.sym_bounds = 4} {
 
 // -----
 
-// expected-error @+1 {{'relax.sym_divisible' entry 'n' must be a positive integer, got 0 : i64}}
+// expected-error @+1 {{'relax.sym_divisible' entry 'n' must be a positive 64-bit integer, got 0 : i64}}
 func.func @zero_divisor() attributes {relax.sym_divisible = {n = 0}} {
   return
 }
@@ -349,3 +349,111 @@ func.func @constant_dynamic() {
 
 // expected-error @+1 {{integer -9223372036854775809 does not fit in int64}}
 func.func @too_negative(%x: !relax.tensor<[n - 9223372036854775809], f32>)
+
+// -----
+
+// expected-error @+1 {{expected a symbolic expression, got 'true'}}
+func.func private @boolean_dim(%x: !relax.tensor<[n + true], f32>)
+
+// -----
+
+// expected-error @+1 {{symbolic expression nested too deeply}}
+func.func private @deep(%x: !relax.tensor<[((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((n))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))], f32>)
+
+// -----
+
+// expected-error @+1 {{'relax.sym_divisible' entry 'n' must be a positive 64-bit integer, got 18446744073709551648 : i128}}
+func.func @huge_divisor() attributes {relax.sym_divisible = {n = 18446744073709551648 : i128}} {
+  return
+}
+
+// -----
+
+func.func @tuple_arity(%x: tuple<!relax.tensor<[n], f32>>) {
+  // expected-error @+1 {{cannot match a tuple of 1 elements ('tuple<!relax.tensor<[n], f32>>') against one of 2 elements}}
+  %y = relax.match_cast %x : tuple<!relax.tensor<[n], f32>> to tuple<!relax.tensor<[m], f32>, !relax.shape<[m]>>
+  return
+}
+
+// -----
+
+func.func @tuple_element(%x: tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>) {
+  // expected-error @+1 {{value element 0 has dtype 'f32' but 'f16' is required}}
+  %y = relax.match_cast %x : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>> to tuple<!relax.tensor<[m], f16>, !relax.shape<[m]>>
+  return
+}
+
+// -----
+
+func.func @nested_dataflow(%x: !relax.tensor<[n], f32>) {
+  relax.dataflow {
+    // expected-error @+1 {{must be directly inside a function body}}
+    relax.dataflow {
+      relax.output
+    }
+    relax.output
+  }
+  return
+}
+
+// -----
+
+func.func @control_flow_in_dataflow(%c: i1) {
+  relax.dataflow {
+    // expected-error @+1 {{has regions; relax.dataflow may not contain control flow or nested dataflow}}
+    scf.if %c {
+    }
+    relax.output
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{must be directly inside a function body}}
+relax.dataflow {
+  relax.output
+}
+
+// -----
+
+func.func @dataflow_block_args() {
+  // expected-error @+1 {{region should have no arguments}}
+  relax.dataflow {
+  ^bb0(%a: index):
+    relax.output
+  }
+  return
+}
+
+// -----
+
+// A variable a cast defines inside a conditional is not defined after it.
+func.func @cast_in_conditional(%x: !relax.tensor<[?], f32>, %c: i1) {
+  scf.if %c {
+    %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+  }
+  // expected-error @+1 {{uses symbolic variable 'm' before it is defined}}
+  %s = relax.shape [m]
+  return
+}
+
+// -----
+
+tir.prim_func @nothing() {
+  tir.return
+}
+
+func.func @no_outputs() {
+  // expected-error @+1 {{must produce at least one output tensor}}
+  relax.call_tir @nothing() : () -> ()
+  return
+}
+
+// -----
+
+func.func @packed_no_outputs(%x: !relax.tensor<[n], f32>) {
+  // expected-error @+1 {{must produce at least one output tensor}}
+  relax.call_dps_packed "lib.fn"(%x) : (!relax.tensor<[n], f32>) -> ()
+  return
+}

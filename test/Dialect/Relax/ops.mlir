@@ -117,3 +117,33 @@ func.func @extreme_constants(%x: !relax.tensor<[n], f32>) {
   %s = relax.shape [n - 9223372036854775808, -9223372036854775808 * n, -3, 5 - n]
   return
 }
+
+// A minus before a negative literal or a variable.
+
+// CHECK-LABEL: func.func @double_minus
+// CHECK: relax.shape [n + 5, m + n, n, 13, -7, -3]
+func.func @double_minus(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) {
+  %s = relax.shape [n - -5, n - -m, - -n, 10 - -3, -(3 + 4), -min(3, 4)]
+  return
+}
+
+// Variables a dataflow region's casts define may appear in its results.
+
+// CHECK-LABEL: func.func @dataflow_defines
+// CHECK: relax.dataflow -> !relax.tensor<[m], f32>
+func.func @dataflow_defines(%x: !relax.tensor<[?], f32>) -> !relax.tensor<[m], f32> {
+  %y = relax.dataflow -> !relax.tensor<[m], f32> {
+    %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+    relax.output %t : !relax.tensor<[m], f32>
+  }
+  return %y : !relax.tensor<[m], f32>
+}
+
+// Tuples match element by element.
+
+// CHECK-LABEL: func.func @tuple_cast
+// CHECK: relax.match_cast %{{.*}} : tuple<!relax.tensor<[?], f32>, !relax.shape<*>> to tuple<!relax.tensor<[k], f32>, !relax.shape<[k]>>
+func.func @tuple_cast(%x: tuple<!relax.tensor<[?], f32>, !relax.shape<*>>) {
+  %t = relax.match_cast %x : tuple<!relax.tensor<[?], f32>, !relax.shape<*>> to tuple<!relax.tensor<[k], f32>, !relax.shape<[k]>>
+  return
+}

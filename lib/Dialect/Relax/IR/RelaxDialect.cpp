@@ -30,9 +30,6 @@ mlc::sym::Context &RelaxDialect::getSymContext(MLIRContext *ctx) {
 Operation *RelaxDialect::materializeConstant(OpBuilder &builder,
                                              Attribute value, Type type,
                                              Location loc) {
-  if (auto shape = dyn_cast<ShapeAttr>(value))
-    if (isa<ShapeType>(type))
-      return ShapeOp::create(builder, loc, shape);
   if (auto elements = dyn_cast<ElementsAttr>(value))
     if (isa<TensorType>(type))
       return ConstantOp::create(builder, loc, elements);
@@ -67,10 +64,12 @@ static LogicalResult verifySymDivisible(Operation *op, Attribute attr) {
                          "symbolic variable names to positive integers");
   for (NamedAttribute entry : dict) {
     auto divisor = dyn_cast<IntegerAttr>(entry.getValue());
-    if (!divisor || divisor.getValue().getSExtValue() <= 0)
+    if (!divisor || divisor.getValue().getSignificantBits() > 64 ||
+        divisor.getValue().getSExtValue() <= 0)
       return op->emitError("'relax.sym_divisible' entry '")
              << entry.getName().getValue()
-             << "' must be a positive integer, got " << entry.getValue();
+             << "' must be a positive 64-bit integer, got "
+             << entry.getValue();
   }
   return success();
 }

@@ -2,6 +2,8 @@
 
 #include "Dialect/Relax/RelaxOps.h"
 
+#include "mlir/IR/PatternMatch.h"
+
 using namespace mlir;
 
 namespace mlc::relax {
@@ -14,16 +16,16 @@ OpFoldResult MatchCastOp::fold(FoldAdaptor) {
   return {};
 }
 
-/// The shape of a tensor whose dims are all known is a constant shape.
-OpFoldResult ShapeOfOp::fold(FoldAdaptor) {
-  auto type = cast<TensorType>(getInput().getType());
+/// The shape of a tensor whose dims are all known is a `relax.shape`, built
+/// in place (not hoisted: its variables may come from a match_cast).
+LogicalResult ShapeOfOp::canonicalize(ShapeOfOp op, PatternRewriter &rewriter) {
+  auto type = cast<TensorType>(op.getInput().getType());
   if (!type.getRanked() ||
       llvm::any_of(type.getDims(), [](mlc::sym::Expr dim) { return !dim; }))
-    return {};
-  return type.getShapeAttr();
+    return rewriter.notifyMatchFailure(op, "a dimension is unknown");
+  rewriter.replaceOpWithNewOp<ShapeOp>(op, type.getShapeAttr());
+  return success();
 }
-
-OpFoldResult ShapeOp::fold(FoldAdaptor) { return getValueAttr(); }
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValueAttr(); }
 

@@ -162,7 +162,16 @@ static ArrayRef<sym::Expr> tirVarExprs(std::optional<ShapeAttr> tirVars) {
 // CallTIROp
 //===----------------------------------------------------------------------===//
 
+/// TVM's calls in destination-passing style produce at least one tensor.
+static LogicalResult verifyHasOutputs(Operation *op) {
+  if (op->getNumResults() == 0)
+    return op->emitOpError("must produce at least one output tensor");
+  return success();
+}
+
 LogicalResult CallTIROp::verify() {
+  if (failed(verifyHasOutputs(*this)))
+    return failure();
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getResultTypes());
   return verifySymbolsInScope(*this, types, tirVarExprs(getTirVars()));
@@ -182,6 +191,8 @@ CallTIROp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult CallTIRInplaceOp::verify() {
+  if (failed(verifyHasOutputs(*this)))
+    return failure();
   ArrayRef<int64_t> indices = getInplaceIndices();
   if (indices.size() != getNumResults())
     return emitOpError() << "has " << getNumResults() << " results but "
@@ -229,6 +240,8 @@ CallTIRInplaceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 LogicalResult CallDPSPackedOp::verify() {
   if (getCallee().empty())
     return emitOpError("callee name must not be empty");
+  if (failed(verifyHasOutputs(*this)))
+    return failure();
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getResultTypes());
   return verifySymbolsInScope(*this, types);
@@ -249,32 +262,53 @@ static StringRef valueKind(Type type) {
   return "object";
 }
 
-LogicalResult MatchCastOp::verify() {
-  Type from = getValue().getType(), to = getResult().getType();
-  // An object may hold anything, and anything is an object; otherwise the
-  // kinds must agree.
-  if (!isa<ObjectType>(from) && !isa<ObjectType>(to) &&
-      valueKind(from) != valueKind(to))
-    return emitOpError() << "cannot match a " << valueKind(from) << " (" << from
-                         << ") against a " << valueKind(to) << " (" << to
-                         << ")";
-  sym::Analyzer analyzer = getAnalyzerFor(*this);
-  auto fromTensor = dyn_cast<TensorType>(from);
-  auto toTensor = dyn_cast<TensorType>(to);
-  if (fromTensor && toTensor &&
-      failed(verifyNotProvablyDifferent(*this, analyzer, fromTensor, toTensor,
-                                        "value")))
-    return failure();
-  auto fromShape = dyn_cast<ShapeType>(from);
-  auto toShape = dyn_cast<ShapeType>(to);
-  if (fromShape && toShape) {
+/// Fails with a diagnostic when a value of type `from` provably cannot have
+/// type `to`: different kinds, dtypes, ranks, dims, shape lengths or tuple
+/// arities, recursively through tuples. `what` names the value.
+// NOLINTNEXTLINE(misc-no-recursion)
+static LogicalResult verifyCastable(Operation *op, const sym::Analyzer &analyzer,
+                                    Type from, Type to, const Twine &what) {
+  // An object may hold anything, and anything is an object.
+  if (isa<ObjectType>(from) || isa<ObjectType>(to))
+    return success();
+  if (valueKind(from) != valueKind(to))
+    return op->emitOpError() << "cannot match a " << valueKind(from) << " ("
+                             << from << ") against a " << valueKind(to)
+                             << " (" << to << ")";
+  if (auto fromTensor = dyn_cast<TensorType>(from))
+    return verifyNotProvablyDifferent(op, analyzer, fromTensor,
+                                      cast<TensorType>(to), what);
+  if (auto fromShape = dyn_cast<ShapeType>(from)) {
+    auto toShape = cast<ShapeType>(to);
     if (fromShape.getRanked() && toShape.getRanked() &&
         fromShape.getDims().size() != toShape.getDims().size())
-      return emitOpError() << "cannot match a shape of "
-                           << fromShape.getDims().size() << " values (" << from
-                           << ") against one of " << toShape.getDims().size()
-                           << " values (" << to << ")";
+      return op->emitOpError()
+             << "cannot match a shape of " << fromShape.getDims().size()
+             << " values (" << from << ") against one of "
+             << toShape.getDims().size() << " values (" << to << ")";
+    return success();
   }
+  auto fromTuple = dyn_cast<TupleType>(from);
+  auto toTuple = dyn_cast<TupleType>(to);
+  if (!fromTuple || !toTuple)
+    return success();
+  if (fromTuple.size() != toTuple.size())
+    return op->emitOpError() << "cannot match a tuple of " << fromTuple.size()
+                             << " elements (" << from << ") against one of "
+                             << toTuple.size() << " elements (" << to << ")";
+  for (auto [index, types] : llvm::enumerate(
+           llvm::zip_equal(fromTuple.getTypes(), toTuple.getTypes())))
+    if (failed(verifyCastable(op, analyzer, std::get<0>(types),
+                              std::get<1>(types),
+                              what + " element " + Twine(index))))
+      return failure();
+  return success();
+}
+
+LogicalResult MatchCastOp::verify() {
+  Type from = getValue().getType(), to = getResult().getType();
+  if (failed(verifyCastable(*this, getAnalyzerFor(*this), from, to, "value")))
+    return failure();
   llvm::StringSet<> defines;
   collectBareVars(to, defines);
   return verifySymbolsInScope(*this, {from, to}, {}, &defines);
@@ -342,15 +376,26 @@ LogicalResult ConstantOp::inferReturnTypes(
 //===----------------------------------------------------------------------===//
 
 LogicalResult DataflowOp::verifyRegions() {
+  if (!isa_and_nonnull<FunctionOpInterface>((*this)->getParentOp()))
+    return emitOpError("must be directly inside a function body");
+  llvm::StringSet<> defined;
   for (Operation &op : getBody().front()) {
+    if (op.getNumRegions() != 0)
+      return op.emitOpError("has regions; relax.dataflow may not contain "
+                            "control flow or nested dataflow");
     // match_cast stands for a run-time check but TVM allows it in dataflow
     // blocks: it defines symbolic variables and has no other effect.
-    if (isa<MatchCastOp>(op) || isMemoryEffectFree(&op))
+    if (auto cast = dyn_cast<MatchCastOp>(op)) {
+      collectBareVars(cast.getType(), defined);
       continue;
-    return op.emitOpError("has side effects and may not appear inside "
-                          "relax.dataflow, whose body must be pure");
+    }
+    if (!isMemoryEffectFree(&op))
+      return op.emitOpError("has side effects and may not appear inside "
+                            "relax.dataflow, whose body must be pure");
   }
-  return verifySymbolsInScope(*this, llvm::to_vector(getResultTypes()));
+  // The results may use what the body's casts define.
+  return verifySymbolsInScope(*this, llvm::to_vector(getResultTypes()), {},
+                              &defined);
 }
 
 LogicalResult OutputOp::verify() {

@@ -35,19 +35,21 @@ void collectBareVars(Type type, llvm::StringSet<> &vars) {
   });
 }
 
-/// Whether a relax.match_cast inside `op` (or `op` itself) defines `var`.
+/// Whether `op` defines `var`: a relax.match_cast, or a relax.dataflow one
+/// of whose casts does. Casts inside other regions (loops, conditionals) do
+/// not define anything for the code after them (TVM scopes them there).
+// NOLINTNEXTLINE(misc-no-recursion)
 static bool definesVar(Operation *op, StringRef var) {
-  bool found = false;
-  op->walk([&](MatchCastOp cast) {
+  if (auto cast = dyn_cast<MatchCastOp>(op)) {
     llvm::StringSet<> vars;
     collectBareVars(cast.getResult().getType(), vars);
-    if (vars.contains(var)) {
-      found = true;
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return found;
+    return vars.contains(var);
+  }
+  if (auto dataflow = dyn_cast<DataflowOp>(op))
+    return llvm::any_of(dataflow.getBody().front(), [&](Operation &nested) {
+      return definesVar(&nested, var);
+    });
+  return false;
 }
 
 /// Whether a relax.match_cast that executes before `op` in `function`
@@ -113,7 +115,8 @@ sym::Analyzer getAnalyzerFor(Operation *op) {
           RelaxDialect::kSymDivisibleAttrName)) {
     for (NamedAttribute entry : divisible)
       if (auto divisor = dyn_cast<IntegerAttr>(entry.getValue()))
-        if (divisor.getValue().getSExtValue() > 0)
+        if (divisor.getValue().getSignificantBits() <= 64 &&
+            divisor.getValue().getSExtValue() > 0)
           analyzer.setDivisibility(entry.getName().getValue(),
                                    divisor.getValue().getSExtValue());
   }

@@ -95,51 +95,83 @@ private:
   /// int64.
   // NOLINTNEXTLINE(misc-no-recursion)
   ParseResult parseNegated(sym::Expr &result) {
-    SMLoc loc = parser.getCurrentLocation();
-    APInt magnitude;
-    OptionalParseResult integer = parser.parseOptionalInteger(magnitude);
-    if (!integer.has_value()) {
-      if (parseUnary(result))
+    DepthGuard guard(*this);
+    if (guard.tooDeep())
+      return guard.error();
+    if (succeeded(parser.parseOptionalMinus())) {
+      if (parseNegated(result))
         return failure();
       result = -result;
       return success();
     }
-    if (failed(*integer))
+    return parseAtom(result, /*negate=*/true);
+  }
+
+  /// An integer, a variable, `min(a, b)`, `max(a, b)` or `( expr )`,
+  /// negated when `negate` is set. Callers consume every minus sign first:
+  /// MLIR's integer parser would otherwise take one itself.
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseAtom(sym::Expr &result, bool negate = false) {
+    bool negatedLiteral = false;
+    if (failed(parseAtomValue(result, negate, negatedLiteral)))
       return failure();
-    APInt value = -magnitude.zext(magnitude.getBitWidth() + 1);
-    if (value.getSignificantBits() > 64)
-      return parser.emitError(loc, "integer -")
-             << llvm::toString(magnitude, 10, /*Signed=*/false)
-             << " does not fit in int64";
-    result = ctx.constant(value.getSExtValue());
+    if (negate && !negatedLiteral)
+      result = -result;
     return success();
   }
 
+  /// Parses an atom; a literal is negated here when `negate` is set (and
+  /// `negatedLiteral` tells so), everything else by the caller.
   // NOLINTNEXTLINE(misc-no-recursion)
-  ParseResult parseAtom(sym::Expr &result) {
-    int64_t value;
-    OptionalParseResult integer = parser.parseOptionalInteger(value);
-    if (integer.has_value()) {
-      if (failed(*integer))
-        return failure();
-      result = ctx.constant(value);
-      return success();
-    }
+  ParseResult parseAtomValue(sym::Expr &result, bool negate,
+                             bool &negatedLiteral) {
     if (succeeded(parser.parseOptionalLParen())) {
+      DepthGuard guard(*this);
+      if (guard.tooDeep())
+        return guard.error();
       if (parseExpr(result) || parser.parseRParen())
         return failure();
       return success();
     }
     SMLoc loc = parser.getCurrentLocation();
     StringRef name;
-    if (failed(parser.parseOptionalKeyword(&name)))
+    if (succeeded(parser.parseOptionalKeyword(&name)))
+      return parseNamed(loc, name, result);
+    APInt magnitude;
+    OptionalParseResult integer = parser.parseOptionalInteger(magnitude);
+    if (!integer.has_value())
       return parser.emitError(loc, "expected a symbolic expression (an "
                                    "integer, a variable name or '(')");
+    if (failed(*integer))
+      return failure();
+    APInt value = magnitude.zext(magnitude.getBitWidth() + 1);
+    if (negate)
+      value.negate();
+    if (value.getSignificantBits() > 64)
+      return parser.emitError(loc, "integer ")
+             << (negate ? "-" : "")
+             << llvm::toString(magnitude, 10, /*Signed=*/false)
+             << " does not fit in int64";
+    result = ctx.constant(value.getSExtValue());
+    negatedLiteral = negate;
+    return success();
+  }
+
+  /// A variable, or `min(a, b)` / `max(a, b)`.
+  // NOLINTNEXTLINE(misc-no-recursion)
+  ParseResult parseNamed(SMLoc loc, StringRef name, sym::Expr &result) {
     if (name == "floordiv" || name == "ceildiv" || name == "mod")
       return parser.emitError(loc) << "'" << name
                                    << "' is an operator, not a variable name";
+    // MLIR's integer parser would read these as 1 and 0.
+    if (name == "true" || name == "false")
+      return parser.emitError(loc) << "expected a symbolic expression, got '"
+                                   << name << "'";
     if ((name == "min" || name == "max") &&
         succeeded(parser.parseOptionalLParen())) {
+      DepthGuard guard(*this);
+      if (guard.tooDeep())
+        return guard.error();
       sym::Expr lhs, rhs;
       if (parseExpr(lhs) || parser.parseComma() || parseExpr(rhs) ||
           parser.parseRParen())
@@ -150,6 +182,24 @@ private:
     result = ctx.var(name);
     return success();
   }
+
+  /// Bounds the recursion, so deeply nested text is an error, not a stack
+  /// overflow.
+  class DepthGuard {
+  public:
+    explicit DepthGuard(SymExprParser &owner) : owner(owner) { ++owner.depth; }
+    ~DepthGuard() { --owner.depth; }
+    bool tooDeep() const { return owner.depth > kMaxDepth; }
+    ParseResult error() const {
+      return owner.parser.emitError(owner.parser.getCurrentLocation(),
+                                    "symbolic expression nested too deeply");
+    }
+
+  private:
+    SymExprParser &owner;
+  };
+  static constexpr unsigned kMaxDepth = 256;
+  unsigned depth = 0;
 
   AsmParser &parser;
   sym::Context &ctx;

@@ -19,6 +19,8 @@
 #include "mlir/Interfaces/FunctionImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 
+#include "llvm/Support/MathExtras.h"
+
 using namespace mlir;
 using namespace mlc::tir;
 
@@ -222,7 +224,10 @@ std::optional<int64_t> ForOp::getConstantTripCount() {
   int64_t stepValue = step.getSExtValue();
   if (stepValue <= 0)
     return std::nullopt;
-  int64_t span = ub.getSExtValue() - lb.getSExtValue();
+  // A span that overflows int64 has no trip count to compare.
+  int64_t span;
+  if (llvm::SubOverflow(ub.getSExtValue(), lb.getSExtValue(), span))
+    return std::nullopt;
   return span <= 0 ? 0 : llvm::divideCeil(span, stepValue);
 }
 
