@@ -131,11 +131,24 @@ static void refineInferredTypes(Operation *root) {
 
 LogicalResult mlc::bindSymbolicVars(Operation *op,
                                     const llvm::StringMap<sym::Expr> &bindings) {
+  // Substitution is simultaneous: a value that uses a bound variable would
+  // leave that variable without a definition.
+  for (const auto &binding : bindings) {
+    SmallVector<StringRef> used;
+    sym::collectVars(binding.getValue(), used);
+    for (StringRef var : used)
+      if (bindings.count(var))
+        return op->emitError("cannot bind symbolic variables: the value of '")
+               << binding.getKey() << "' uses '" << var
+               << "', which is bound too";
+  }
   SymbolicSubstitution substitution{bindings, {}};
   // First a dry run over every symbolic type and attribute, so that a
-  // failure leaves the IR untouched.
+  // failure leaves the IR untouched. (A binding whose variable does not
+  // occur is no error: a module holds many functions.)
   AttrTypeWalker checker;
-  checker.addWalk([&](relax::TensorType type) { (void)substitution.tensor(type); });
+  checker.addWalk(
+      [&](relax::TensorType type) { (void)substitution.tensor(type); });
   checker.addWalk([&](ShapeType type) { (void)substitution.shape(type); });
   checker.addWalk([&](ShapeAttr attr) { (void)substitution.shapeAttr(attr); });
   walkTypesAndAttrs(op, checker);
@@ -175,7 +188,10 @@ struct RelaxBindSymbolicVarsPass
                << "relax-bind-symbolic-vars: bad binding '" << binding
                << "', expected name=value"
                << (error.empty() ? "" : " (" + error + ")");
-      parsedBindings[name] = *expr;
+      if (!parsedBindings.try_emplace(name, *expr).second)
+        return emitError(UnknownLoc::get(context))
+               << "relax-bind-symbolic-vars: '" << name
+               << "' is bound twice";
     }
     return success();
   }
