@@ -41,9 +41,11 @@ void collectBareVars(Type type, llvm::StringSet<> &vars) {
 // NOLINTNEXTLINE(misc-no-recursion)
 static bool definesVar(Operation *op, StringRef var) {
   if (auto cast = dyn_cast<MatchCastOp>(op)) {
-    llvm::StringSet<> vars;
-    collectBareVars(cast.getResult().getType(), vars);
-    return vars.contains(var);
+    bool found = false;
+    forEachSymDim(cast.getResult().getType(), [&](sym::Expr dim) {
+      found |= dim.isVar() && dim.getVarName() == var;
+    });
+    return found;
   }
   if (auto dataflow = dyn_cast<DataflowOp>(op))
     return llvm::any_of(dataflow.getBody().front(), [&](Operation &nested) {
