@@ -33,6 +33,58 @@ def RelaxBindSymbolicVarsPass
   let dependentDialects = ["::mlc::relax::RelaxDialect"];
 }
 
+def RelaxLegalizePass : Pass<"relax-legalize", "::mlir::ModuleOp"> {
+  let summary = "Rewrite high-level relax operators into calls of generated "
+                "tensor programs";
+  let description = [{
+    TVM's `LegalizeOps`: every high-level relax operator (`relax.add`,
+    `relax.matmul`, `relax.softmax`, ...) becomes a `relax.call_tir` of a
+    generated `tir.prim_func`: readable TensorIR (serial `tir.for` loops
+    around `tir.block`s with spatial and reduce iteration variables, `init`
+    regions for reductions) that schedule passes can transform.
+
+    ```mlir
+    %z = relax.add %x, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+    ```
+
+    becomes
+
+    ```mlir
+    tir.prim_func private @add(%x: memref<?x4xf32>, %y: memref<4xf32>,
+                               %out: memref<?x4xf32>, %n: index) { ... }
+    ...
+    %z = relax.call_tir @add(%x, %y) tir_vars [n]
+        : (!relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>)
+        -> !relax.tensor<[n, 4], f32>
+    ```
+
+    Kernel parameters are the input buffers, the output buffers (memrefs
+    whose symbolic dims are `?`), then one `index` per symbolic variable of
+    the operand and result types, passed by the call's `tir_vars`; so one
+    kernel serves every value of the variables. Kernels are generated once
+    per distinct (operator, attributes, symbolic signature), where the
+    signature is compared up to a renaming of the variables: `[n, 4]` and
+    `[m, 4]` share a kernel. They are named after the operator (`add`,
+    `add_1`, ...) and placed before the function that first uses them.
+
+    Broadcasting is decided from the types: a dim that is the constant 1
+    where the result's is not broadcasts, an equal dim indexes. An operator
+    that cannot be legalized (an undecidable broadcast, an unknown rank, a
+    result dim that is unknown, matmul contraction dims or reshape element
+    counts that are not provably equal, an unsupported element type, or an
+    operator without a lowering yet) gets an error that starts with
+    `cannot legalize:`, the other operators are still rewritten, and the
+    pass fails. docs/Pipelines.md describes the kernel of each operator.
+  }];
+  let dependentDialects = [
+    "::mlc::tir::TIRDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlc::relax::RelaxDialect",
+  ];
+}
+
 def RelaxLowerToHostPass
     : Pass<"relax-lower-to-host", "::mlir::ModuleOp"> {
   let summary = "Lower relax functions to host code over memrefs";

@@ -17,6 +17,7 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
                                const CompileOptions &options) {
   (void)options; // The CPU is the only target so far.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createRelaxLegalizePass());
   pm.addPass(createConvertTIRToSCFPass());
   pm.addPass(createRelaxLowerToHostPass());
   pm.addPass(createCanonicalizerPass());

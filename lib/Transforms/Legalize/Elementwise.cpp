@@ -1,0 +1,174 @@
+//===- Elementwise.cpp - Legalize elementwise relax operators -------------===//
+//
+// add, subtract, multiply and divide with numpy broadcasting, and the unary
+// exp, relu and silu. Each becomes one block over the result's dims, all
+// spatial:
+//
+//   tir.block "T_add" (%v0: spatial[%n] = %i0, %v1: spatial[4] = %i1)
+//       reads(%lhs[%v0, %v1], %rhs[0, %v1] : ...) writes(%out[%v0, %v1] : ...)
+//
+// An operand dim equal to the result's is indexed by its iteration variable,
+// a constant 1 where the result's dim is not by 0 (it broadcasts).
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+
+namespace mlc::legalize {
+namespace {
+
+/// Iterates over every dim of the (single) output, all spatial.
+SmallVector<IterVar> getOutputIterVars(KernelBuilder &kernel) {
+  SmallVector<IterVar> iterVars;
+  for (unsigned dim = 0, e = kernel.getOutputType(0).getNumDims(); dim < e;
+       ++dim)
+    iterVars.push_back({tir::IterKind::Spatial, kernel.getOutputDim(0, dim)});
+  return iterVars;
+}
+
+//===----------------------------------------------------------------------===//
+// Binary ops with broadcasting
+//===----------------------------------------------------------------------===//
+
+using BinaryFn = Value (*)(OpBuilder &, Location, Value, Value);
+
+template <typename OpTy>
+class BinaryBroadcastPattern : public LegalizePattern<OpTy> {
+public:
+  BinaryBroadcastPattern(MLIRContext *ctx, LegalizeKernelCache &cache,
+                         BinaryFn compute)
+      : LegalizePattern<OpTy>(ctx, cache), compute(compute) {}
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    TensorType lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
+    TensorType result = op.getResult().getType();
+    // An undecided pair of dims leaves `?` in the result; say which pair.
+    if (lhs.getRanked() && rhs.getRanked() && result.getRanked() &&
+        failed(checkBroadcastDecided(rewriter, op, lhs.getDims(), rhs.getDims(),
+                                     result.getDims(), "operand shapes")))
+      return failure();
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+
+    KernelSignature signature({lhs, rhs}, {result});
+    ArrayRef<sym::Expr> resultDims = signature.getOutputs()[0].getDims();
+    FailureOr<SmallVector<AffineExpr>> lhsIndices = getBroadcastIndices(
+        rewriter, op, signature.getInputs()[0].getDims(), resultDims, 0, "lhs");
+    if (failed(lhsIndices))
+      return failure();
+    FailureOr<SmallVector<AffineExpr>> rhsIndices = getBroadcastIndices(
+        rewriter, op, signature.getInputs()[1].getDims(), resultDims, 0, "rhs");
+    if (failed(rhsIndices))
+      return failure();
+
+    StringRef name = getKernelBaseName<OpTy>();
+    std::string blockName = ("T_" + name).str();
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, this->cache, signature, name, /*attrs=*/"",
+        [&](KernelBuilder &builder) {
+          Access lhsAccess{builder.getInput(0), *lhsIndices};
+          Access rhsAccess{builder.getInput(1), *rhsIndices};
+          Access out{builder.getOutput(0),
+                     getIdentityIndices(op.getContext(), 0, resultDims.size())};
+          builder.buildBlock(
+              blockName, getOutputIterVars(builder), {lhsAccess, rhsAccess},
+              {out}, [&](BlockBuilder &block) {
+                Value value =
+                    compute(block.getBuilder(), block.getLoc(),
+                            block.load(lhsAccess), block.load(rhsAccess));
+                block.store(value, out);
+              });
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  BinaryFn compute;
+};
+
+//===----------------------------------------------------------------------===//
+// Unary ops
+//===----------------------------------------------------------------------===//
+
+using UnaryFn = Value (*)(OpBuilder &, Location, Value);
+
+Value computeExp(OpBuilder &b, Location loc, Value x) {
+  return math::ExpOp::create(b, loc, x);
+}
+
+/// max(x, 0): arith.maximumf for floats (NaN stays NaN), maxsi for integers.
+Value computeRelu(OpBuilder &b, Location loc, Value x) {
+  return createMax(b, loc, x, createScalarConstant(b, loc, x.getType(), 0));
+}
+
+/// x * sigmoid(x) = x / (1 + exp(-x)): one division, and for very negative
+/// x exp(-x) overflows to inf, which gives -0 rather than NaN.
+Value computeSilu(OpBuilder &b, Location loc, Value x) {
+  Value negated = arith::NegFOp::create(b, loc, x);
+  Value exp = math::ExpOp::create(b, loc, negated);
+  Value one = createScalarConstant(b, loc, x.getType(), 1);
+  Value denominator = arith::AddFOp::create(b, loc, one, exp);
+  return arith::DivFOp::create(b, loc, x, denominator);
+}
+
+template <typename OpTy> class UnaryPattern : public LegalizePattern<OpTy> {
+public:
+  UnaryPattern(MLIRContext *ctx, LegalizeKernelCache &cache, UnaryFn compute)
+      : LegalizePattern<OpTy>(ctx, cache), compute(compute) {}
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    KernelSignature signature({op.getInput().getType()},
+                              {op.getResult().getType()});
+    StringRef name = getKernelBaseName<OpTy>();
+    std::string blockName = ("T_" + name).str();
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, this->cache, signature, name, /*attrs=*/"",
+        [&](KernelBuilder &builder) {
+          unsigned rank = builder.getOutputType(0).getNumDims();
+          SmallVector<AffineExpr> indices =
+              getIdentityIndices(op.getContext(), 0, rank);
+          Access in{builder.getInput(0), indices};
+          Access out{builder.getOutput(0), indices};
+          builder.buildBlock(blockName, getOutputIterVars(builder), {in}, {out},
+                             [&](BlockBuilder &block) {
+                               block.store(compute(block.getBuilder(),
+                                                   block.getLoc(),
+                                                   block.load(in)),
+                                           out);
+                             });
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  UnaryFn compute;
+};
+
+} // namespace
+} // namespace mlc::legalize
+
+void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
+                                                   LegalizeKernelCache &cache) {
+  using namespace mlc::legalize;
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<BinaryBroadcastPattern<relax::AddOp>>(ctx, cache, createAdd);
+  patterns.add<BinaryBroadcastPattern<relax::SubtractOp>>(ctx, cache,
+                                                          createSub);
+  patterns.add<BinaryBroadcastPattern<relax::MultiplyOp>>(ctx, cache,
+                                                          createMul);
+  patterns.add<BinaryBroadcastPattern<relax::DivideOp>>(ctx, cache, createDiv);
+  patterns.add<UnaryPattern<relax::ExpOp>>(ctx, cache, computeExp);
+  patterns.add<UnaryPattern<relax::ReluOp>>(ctx, cache, computeRelu);
+  patterns.add<UnaryPattern<relax::SiluOp>>(ctx, cache, computeSilu);
+}

@@ -1,0 +1,672 @@
+//===- KernelBuilder.cpp - Building the kernels of relax-legalize ---------===//
+
+#include "KernelBuilder.h"
+
+#include "Dialect/Relax/RelaxDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <numeric>
+
+using namespace mlir;
+
+namespace mlc {
+
+std::string LegalizeKernelCache::getUniqueName(StringRef base) const {
+  std::string name = base.str();
+  for (unsigned suffix = 1; SymbolTable::lookupSymbolIn(module, name); ++suffix)
+    name = (base + "_" + Twine(suffix)).str();
+  return name;
+}
+
+namespace legalize {
+
+//===----------------------------------------------------------------------===//
+// KernelSignature
+//===----------------------------------------------------------------------===//
+
+std::string KernelSignature::getParamVarName(unsigned index) {
+  return "v" + std::to_string(index);
+}
+
+KernelSignature::KernelSignature(ArrayRef<TensorType> inputs,
+                                 ArrayRef<TensorType> outputs) {
+  SmallVector<TensorType> all(inputs);
+  llvm::append_range(all, outputs);
+  if (all.empty())
+    return;
+  sym::Context &ctx = relax::RelaxDialect::getSymContext(all[0].getContext());
+
+  SmallVector<StringRef> names;
+  for (TensorType type : all)
+    for (sym::Expr dim : type.getDims())
+      if (dim)
+        sym::collectVars(dim, names);
+  // Substitution is simultaneous, so a caller's variable that happens to be
+  // called `v1` cannot be captured.
+  llvm::StringMap<sym::Expr> renaming;
+  for (auto [index, name] : llvm::enumerate(names)) {
+    vars.push_back(ctx.var(name));
+    renaming[name] = ctx.var(getParamVarName(index));
+  }
+  auto rename = [&](TensorType type) {
+    SmallVector<sym::Expr> dims;
+    for (sym::Expr dim : type.getDims()) {
+      // Renaming a variable to a variable cannot divide by zero.
+      FailureOr<sym::Expr> renamed =
+          dim ? sym::substitute(dim, renaming) : FailureOr<sym::Expr>(dim);
+      dims.push_back(succeeded(renamed) ? *renamed : dim);
+    }
+    return TensorType::get(dims, type.getElementType());
+  };
+  this->inputs = llvm::map_to_vector(inputs, rename);
+  this->outputs = llvm::map_to_vector(outputs, rename);
+}
+
+std::string KernelSignature::getKey(StringRef name, StringRef attrs) const {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  os << name << '{' << attrs << "}(";
+  llvm::interleaveComma(inputs, os);
+  os << ") -> (";
+  llvm::interleaveComma(outputs, os);
+  os << ')';
+  return key;
+}
+
+relax::ShapeAttr KernelSignature::getTirVars(MLIRContext *ctx) const {
+  if (vars.empty())
+    return {};
+  return relax::ShapeAttr::get(ctx, vars);
+}
+
+//===----------------------------------------------------------------------===//
+// BlockBuilder
+//===----------------------------------------------------------------------===//
+
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
+Value BlockBuilder::index(AffineExpr expr) {
+  if (auto dim = dyn_cast<AffineDimExpr>(expr))
+    return iterVars[dim.getPosition()];
+  if (auto constant = dyn_cast<AffineConstantExpr>(expr)) {
+    Value &value = constants[constant.getValue()];
+    if (!value)
+      value = arith::ConstantIndexOp::create(builder, loc, constant.getValue());
+    return value;
+  }
+  auto binary = cast<AffineBinaryOpExpr>(expr);
+  Value lhs = index(binary.getLHS()), rhs = index(binary.getRHS());
+  switch (expr.getKind()) {
+  case AffineExprKind::Add:
+    return arith::AddIOp::create(builder, loc, lhs, rhs);
+  case AffineExprKind::Mul:
+    return arith::MulIOp::create(builder, loc, lhs, rhs);
+  case AffineExprKind::FloorDiv:
+    return arith::FloorDivSIOp::create(builder, loc, lhs, rhs);
+  case AffineExprKind::CeilDiv:
+    return arith::CeilDivSIOp::create(builder, loc, lhs, rhs);
+  case AffineExprKind::Mod:
+    // Region indices are non-negative, where remsi is the floor modulus.
+    return arith::RemSIOp::create(builder, loc, lhs, rhs);
+  default:
+    llvm_unreachable("dims and constants are handled above");
+  }
+}
+
+Value BlockBuilder::load(const Access &access) {
+  SmallVector<Value> indices = llvm::map_to_vector(
+      access.indices, [&](AffineExpr e) { return index(e); });
+  return memref::LoadOp::create(builder, loc, access.buffer, indices);
+}
+
+void BlockBuilder::store(Value value, const Access &access) {
+  SmallVector<Value> indices = llvm::map_to_vector(
+      access.indices, [&](AffineExpr e) { return index(e); });
+  memref::StoreOp::create(builder, loc, value, access.buffer, indices);
+}
+
+//===----------------------------------------------------------------------===//
+// KernelBuilder
+//===----------------------------------------------------------------------===//
+
+KernelBuilder::KernelBuilder(OpBuilder &builder, Location loc,
+                             const KernelSignature &signature,
+                             tir::PrimFuncOp kernel)
+    : builder(builder), loc(loc), signature(signature), kernel(kernel) {
+  unsigned first = signature.getInputs().size() + signature.getOutputs().size();
+  for (unsigned index = 0, e = signature.getVars().size(); index < e; ++index)
+    varParams[KernelSignature::getParamVarName(index)] =
+        kernel.getArgument(first + index);
+}
+
+FlatSymbolRefAttr KernelBuilder::getOrCreate(PatternRewriter &rewriter,
+                                             Operation *user,
+                                             LegalizeKernelCache &cache,
+                                             const KernelSignature &signature,
+                                             StringRef name, StringRef attrs,
+                                             BuildFn build) {
+  std::string key = signature.getKey(name, attrs);
+  if (FlatSymbolRefAttr kernel = cache.lookup(key))
+    return kernel;
+
+  MLIRContext *ctx = rewriter.getContext();
+  Operation *moduleOp = cache.getModule();
+  Operation *anchor = user;
+  while (anchor->getParentOp() != moduleOp)
+    anchor = anchor->getParentOp();
+
+  SmallVector<Type> params;
+  for (TensorType type : llvm::concat<const TensorType>(signature.getInputs(),
+                                                        signature.getOutputs()))
+    params.push_back(MemRefType::get(type.getShape(), type.getElementType()));
+  params.append(signature.getVars().size(), rewriter.getIndexType());
+
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(anchor);
+  Location loc = user->getLoc();
+  auto kernel = tir::PrimFuncOp::create(
+      rewriter, loc, cache.getUniqueName(name),
+      FunctionType::get(ctx, params, {}),
+      rewriter.getNamedAttr(SymbolTable::getVisibilityAttrName(),
+                            rewriter.getStringAttr("private")));
+  Block *entry = rewriter.createBlock(
+      &kernel.getBody(), {}, params, SmallVector<Location>(params.size(), loc));
+  KernelBuilder kernelBuilder(rewriter, loc, signature, kernel);
+  build(kernelBuilder);
+  rewriter.setInsertionPointToEnd(entry);
+  tir::ReturnOp::create(rewriter, loc);
+
+  auto symbol = FlatSymbolRefAttr::get(kernel.getSymNameAttr());
+  cache.insert(key, symbol);
+  return symbol;
+}
+
+Value KernelBuilder::getInput(unsigned index) {
+  return kernel.getArgument(index);
+}
+
+Value KernelBuilder::getOutput(unsigned index) {
+  return kernel.getArgument(signature.getInputs().size() + index);
+}
+
+TensorType KernelBuilder::getInputType(unsigned index) const {
+  return signature.getInputs()[index];
+}
+
+TensorType KernelBuilder::getOutputType(unsigned index) const {
+  return signature.getOutputs()[index];
+}
+
+Value KernelBuilder::getInputDim(unsigned index, unsigned dim) {
+  return getDim(getInput(index), getInputType(index), dim);
+}
+
+Value KernelBuilder::getOutputDim(unsigned index, unsigned dim) {
+  return getDim(getOutput(index), getOutputType(index), dim);
+}
+
+Value KernelBuilder::getDim(Value buffer, TensorType type, unsigned dim) {
+  if (sym::Expr expr = type.getDims()[dim])
+    return materialize(expr);
+  // An unknown dim has no variable to pass: the buffer knows its size.
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionPointToPrologue();
+  return memref::DimOp::create(builder, loc, buffer, dim);
+}
+
+void KernelBuilder::setInsertionPointToPrologue() {
+  if (firstNest)
+    builder.setInsertionPoint(firstNest);
+  else
+    builder.setInsertionPointToEnd(&kernel.getBody().front());
+}
+
+Value KernelBuilder::getIndexConstant(int64_t value) {
+  Value &result = constants[value];
+  if (!result) {
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointToPrologue();
+    result = arith::ConstantIndexOp::create(builder, loc, value);
+  }
+  return result;
+}
+
+/// The floor modulus (sign of the divisor) from remsi, which truncates.
+static Value createFloorMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value remNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
+  Value rhsNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
+  Value nonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
+  Value signsDiffer = arith::XOrIOp::create(b, loc, remNegative, rhsNegative);
+  Value adjust = arith::AndIOp::create(b, loc, nonZero, signsDiffer);
+  Value adjusted = arith::AddIOp::create(b, loc, rem, rhs);
+  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+}
+
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
+Value KernelBuilder::materialize(sym::Expr expr) {
+  assert(expr && "unknown dims are read with memref.dim");
+  if (Value value = exprValues.lookup(expr))
+    return value;
+  Value result;
+  switch (expr.getKind()) {
+  case sym::ExprKind::Constant:
+    result = getIndexConstant(*expr.getConstant());
+    break;
+  case sym::ExprKind::Var: {
+    auto param = varParams.find(expr.getVarName());
+    assert(param != varParams.end() && "the signature renames every variable");
+    result = param->second;
+    break;
+  }
+  default: {
+    SmallVector<Value> operands = llvm::map_to_vector(
+        expr.getOperands(), [&](sym::Expr e) { return materialize(e); });
+    OpBuilder::InsertionGuard guard(builder);
+    setInsertionPointToPrologue();
+    result = operands.front();
+    for (Value operand : llvm::drop_begin(operands)) {
+      switch (expr.getKind()) {
+      case sym::ExprKind::Add:
+        result = arith::AddIOp::create(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::Mul:
+        result = arith::MulIOp::create(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::FloorDiv:
+        result = arith::FloorDivSIOp::create(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::CeilDiv:
+        result = arith::CeilDivSIOp::create(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::Mod:
+        result = createFloorMod(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::Min:
+        result = arith::MinSIOp::create(builder, loc, result, operand);
+        break;
+      case sym::ExprKind::Max:
+        result = arith::MaxSIOp::create(builder, loc, result, operand);
+        break;
+      default:
+        llvm_unreachable("leaf expressions are handled above");
+      }
+    }
+    break;
+  }
+  }
+  exprValues[expr] = result;
+  return result;
+}
+
+Value KernelBuilder::allocBuffer(ArrayRef<Value> extents, Type elementType) {
+  SmallVector<int64_t> shape;
+  SmallVector<Value> dynamicSizes;
+  for (Value extent : extents) {
+    if (std::optional<int64_t> size = getConstantIntValue(extent)) {
+      shape.push_back(*size);
+    } else {
+      shape.push_back(ShapedType::kDynamic);
+      dynamicSizes.push_back(extent);
+    }
+  }
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionPointToPrologue();
+  return tir::AllocBufferOp::create(
+      builder, loc, MemRefType::get(shape, elementType), dynamicSizes);
+}
+
+Value KernelBuilder::flatten(Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  if (type.getRank() == 1)
+    return buffer;
+  OpBuilder::InsertionGuard guard(builder);
+  setInsertionPointToPrologue();
+  if (type.getRank() == 0)
+    return memref::ExpandShapeOp::create(
+        builder, loc, MemRefType::get({1}, type.getElementType()), buffer,
+        ArrayRef<ReassociationIndices>{},
+        ArrayRef<OpFoldResult>{builder.getIndexAttr(1)});
+  ReassociationIndices all(type.getRank());
+  std::iota(all.begin(), all.end(), 0);
+  return memref::CollapseShapeOp::create(builder, loc, buffer,
+                                         ArrayRef<ReassociationIndices>{all});
+}
+
+void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
+                               ArrayRef<Access> reads, ArrayRef<Access> writes,
+                               BlockBodyFn body, BlockBodyFn init) {
+  MLIRContext *ctx = getContext();
+  unsigned numIterVars = iterVars.size();
+  Value zero = numIterVars ? getIndexConstant(0) : Value();
+
+  SmallVector<Value> loopVars;
+  Operation *outermost = nullptr;
+  for (const IterVar &iterVar : iterVars) {
+    auto loop = tir::ForOp::create(builder, loc, zero, iterVar.extent);
+    if (!outermost)
+      outermost = loop;
+    builder.setInsertionPointToStart(loop.getBody());
+    loopVars.push_back(loop.getInductionVar());
+  }
+
+  auto regions = [&](ArrayRef<Access> accesses) {
+    return llvm::map_to_vector(accesses, [&](const Access &access) {
+      auto start = AffineMap::get(numIterVars, 0, access.indices, ctx);
+      SmallVector<int64_t> extents(access.indices.size(), 1);
+      return tir::BufferRegionAttr::get(ctx, start, extents);
+    });
+  };
+  auto buffers = [](ArrayRef<Access> accesses) {
+    return llvm::map_to_vector(
+        accesses, [](const Access &access) { return access.buffer; });
+  };
+  SmallVector<tir::IterKind> kinds = llvm::map_to_vector(
+      iterVars, [](const IterVar &iterVar) { return iterVar.kind; });
+  SmallVector<OpFoldResult> extents =
+      llvm::map_to_vector(iterVars, [](const IterVar &iterVar) {
+        return getAsOpFoldResult(iterVar.extent);
+      });
+  auto block = tir::BlockOp::create(builder, loc, name, kinds, extents,
+                                    loopVars, buffers(reads), regions(reads),
+                                    buffers(writes), regions(writes));
+  if (!outermost)
+    outermost = block;
+  if (!firstNest)
+    firstNest = outermost;
+
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(block.getBody());
+    BlockBuilder bodyBuilder(builder, loc, block.getIterVars());
+    body(bodyBuilder);
+  }
+  if (init) {
+    OpBuilder::InsertionGuard guard(builder);
+    Block *initBlock = builder.createBlock(
+        &block.getInit(), {},
+        SmallVector<Type>(numIterVars, builder.getIndexType()),
+        SmallVector<Location>(numIterVars, loc));
+    BlockBuilder initBuilder(builder, loc, initBlock->getArguments());
+    init(initBuilder);
+    tir::YieldOp::create(builder, loc);
+  }
+  builder.setInsertionPointAfter(outermost);
+}
+
+//===----------------------------------------------------------------------===//
+// Checks
+//===----------------------------------------------------------------------===//
+
+static std::string dimToString(sym::Expr dim) {
+  return dim ? dim.str() : std::string("?");
+}
+
+static std::string dimsToString(ArrayRef<sym::Expr> dims) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(dims, os,
+                        [&](sym::Expr dim) { os << dimToString(dim); });
+  os << ']';
+  return text;
+}
+
+std::string formatAxes(ArrayRef<int64_t> axes) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(axes, os);
+  os << ']';
+  return text;
+}
+
+/// Why kernels cannot compute on `type` yet, or an empty string.
+static std::string getUnsupportedElementTypeReason(Type type) {
+  if (isa<FloatType>(type))
+    return {};
+  auto integer = dyn_cast<IntegerType>(type);
+  if (integer && integer.isSignless() && integer.getWidth() > 1)
+    return {};
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "element type " << type
+     << " is not supported yet; kernels compute on floats and signless "
+        "integers (i8 to i64)";
+  return text;
+}
+
+/// Checks one operand or result type; `what` names it ("operand #0").
+static LogicalResult checkKernelType(PatternRewriter &rewriter, Operation *op,
+                                     Type type, const Twine &what,
+                                     bool isResult, bool computes) {
+  auto tensor = dyn_cast<TensorType>(type);
+  if (!tensor)
+    return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+      diag << what << " is " << type << ", not a relax tensor";
+    });
+  if (!tensor.getRanked())
+    return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+      diag << what << " has unknown rank (" << type
+           << "); a kernel needs the rank, which relax.match_cast can "
+              "assert";
+    });
+  std::string reason =
+      computes ? getUnsupportedElementTypeReason(tensor.getElementType())
+               : std::string();
+  if (!reason.empty())
+    return rewriter.notifyMatchFailure(
+        op, [&](Diagnostic &diag) { diag << reason << " (" << what << ")"; });
+  for (auto [position, dimension] : llvm::enumerate(tensor.getDims())) {
+    size_t index = position;
+    sym::Expr dim = dimension;
+    if (!dim && isResult)
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "dimension " << index << " of " << what << " " << type
+             << " is unknown (?), so the caller cannot allocate it";
+      });
+    std::optional<int64_t> size = dim ? dim.getConstant() : std::nullopt;
+    if (size && *size <= 0)
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "dimension " << index << " of " << what << " " << type << " is "
+             << *size << "; empty tensors are not supported yet";
+      });
+  }
+  return success();
+}
+
+LogicalResult checkKernelTypes(PatternRewriter &rewriter, Operation *op,
+                               bool computes) {
+  for (auto [index, operand] : llvm::enumerate(op->getOperands()))
+    if (failed(checkKernelType(rewriter, op, operand.getType(),
+                               "operand #" + Twine(index), false, computes)))
+      return failure();
+  for (auto [index, result] : llvm::enumerate(op->getResults()))
+    if (failed(checkKernelType(rewriter, op, result.getType(),
+                               op->getNumResults() == 1
+                                   ? Twine("the result type")
+                                   : "result type #" + Twine(index),
+                               true, computes)))
+      return failure();
+  return success();
+}
+
+FailureOr<SmallVector<AffineExpr>> getBroadcastIndices(
+    PatternRewriter &rewriter, Operation *op, ArrayRef<sym::Expr> operandDims,
+    ArrayRef<sym::Expr> resultDims, unsigned firstIterVar, StringRef what) {
+  MLIRContext *ctx = op->getContext();
+  if (operandDims.size() > resultDims.size())
+    return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+      diag << "the " << what << " " << dimsToString(operandDims)
+           << " has more dimensions than the result "
+           << dimsToString(resultDims);
+    });
+  size_t offset = resultDims.size() - operandDims.size();
+  SmallVector<AffineExpr> indices;
+  for (size_t index = 0; index < operandDims.size(); ++index) {
+    sym::Expr dim = operandDims[index];
+    sym::Expr resultDim = resultDims[offset + index];
+    if (dim && dim == resultDim) {
+      indices.push_back(getAffineDimExpr(firstIterVar + offset + index, ctx));
+    } else if (dim && dim.getConstant() == 1) {
+      indices.push_back(getAffineConstantExpr(0, ctx));
+    } else {
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "dimension " << index << " of the " << what << " ("
+             << dimToString(dim) << ") is neither 1 nor the dimension "
+             << offset + index << " of the result (" << dimToString(resultDim)
+             << "), so whether it broadcasts cannot be decided";
+      });
+    }
+  }
+  return indices;
+}
+
+LogicalResult checkBroadcastDecided(PatternRewriter &rewriter, Operation *op,
+                                    ArrayRef<sym::Expr> lhsDims,
+                                    ArrayRef<sym::Expr> rhsDims,
+                                    ArrayRef<sym::Expr> resultDims,
+                                    StringRef what) {
+  size_t rank = resultDims.size();
+  for (size_t position = 0; position < rank; ++position) {
+    if (resultDims[position])
+      continue;
+    // The pair of operand dims that broadcast into this position; an operand
+    // too short to reach it is padded with 1s and cannot be the cause.
+    size_t fromEnd = rank - position;
+    auto operandDim = [&](ArrayRef<sym::Expr> dims,
+                          int64_t &index) -> std::optional<sym::Expr> {
+      if (fromEnd > dims.size())
+        return std::nullopt;
+      index = dims.size() - fromEnd;
+      return dims[index];
+    };
+    int64_t lhsIndex = -1, rhsIndex = -1;
+    std::optional<sym::Expr> lhs = operandDim(lhsDims, lhsIndex);
+    std::optional<sym::Expr> rhs = operandDim(rhsDims, rhsIndex);
+    return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+      diag << "broadcasting the " << what << " " << dimsToString(lhsDims)
+           << " and " << dimsToString(rhsDims) << ": ";
+      if (lhs && rhs && *lhs && *rhs)
+        diag << "dimension " << lhsIndex << " of the lhs (" << lhs->str()
+             << ") and dimension " << rhsIndex << " of the rhs (" << rhs->str()
+             << ") are neither provably equal nor 1, so which one "
+                "broadcasts cannot be decided";
+      else if (lhs && !*lhs)
+        diag << "dimension " << lhsIndex
+             << " of the lhs is unknown (?), so whether it broadcasts "
+                "cannot be decided";
+      else
+        diag << "dimension " << rhsIndex
+             << " of the rhs is unknown (?), so whether it broadcasts "
+                "cannot be decided";
+      diag << "; relax.match_cast can give the operands shapes that decide "
+              "it";
+    });
+  }
+  return success();
+}
+
+SmallVector<AffineExpr> getIdentityIndices(MLIRContext *ctx, unsigned first,
+                                           unsigned count) {
+  SmallVector<AffineExpr> indices;
+  for (unsigned i = 0; i < count; ++i)
+    indices.push_back(getAffineDimExpr(first + i, ctx));
+  return indices;
+}
+
+//===----------------------------------------------------------------------===//
+// Scalar code
+//===----------------------------------------------------------------------===//
+
+Value createScalarConstant(OpBuilder &b, Location loc, Type type,
+                           double value) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(floatType, value));
+  return arith::ConstantOp::create(
+      b, loc, IntegerAttr::get(type, static_cast<int64_t>(value)));
+}
+
+Value createLowest(OpBuilder &b, Location loc, Type type) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(
+        b, loc,
+        FloatAttr::get(floatType, APFloat::getInf(floatType.getFloatSemantics(),
+                                                  /*Negative=*/true)));
+  unsigned width = cast<IntegerType>(type).getWidth();
+  return arith::ConstantOp::create(
+      b, loc, IntegerAttr::get(type, APInt::getSignedMinValue(width)));
+}
+
+static bool isFloat(Value value) { return isa<FloatType>(value.getType()); }
+
+Value createAdd(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::AddFOp::create(b, loc, lhs, rhs);
+  return arith::AddIOp::create(b, loc, lhs, rhs);
+}
+
+Value createSub(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::SubFOp::create(b, loc, lhs, rhs);
+  return arith::SubIOp::create(b, loc, lhs, rhs);
+}
+
+Value createMul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::MulFOp::create(b, loc, lhs, rhs);
+  return arith::MulIOp::create(b, loc, lhs, rhs);
+}
+
+Value createDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::DivFOp::create(b, loc, lhs, rhs);
+  // Floor division, with the divisors that trap (0, and -1 when the
+  // dividend is the smallest value) replaced by 1 and their numpy results
+  // selected afterwards.
+  Type type = lhs.getType();
+  Value zero = createScalarConstant(b, loc, type, 0);
+  Value one = createScalarConstant(b, loc, type, 1);
+  Value minusOne = createScalarConstant(b, loc, type, -1);
+  Value byZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, zero);
+  Value byMinusOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
+  Value trapping = arith::OrIOp::create(b, loc, byZero, byMinusOne);
+  Value divisor = arith::SelectOp::create(b, loc, trapping, one, rhs);
+  Value quotient = arith::FloorDivSIOp::create(b, loc, lhs, divisor);
+  Value negated = arith::SubIOp::create(b, loc, zero, lhs);
+  Value result = arith::SelectOp::create(b, loc, byMinusOne, negated, quotient);
+  return arith::SelectOp::create(b, loc, byZero, zero, result);
+}
+
+Value createMax(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::MaximumFOp::create(b, loc, lhs, rhs);
+  return arith::MaxSIOp::create(b, loc, lhs, rhs);
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+void replaceWithCallTIR(PatternRewriter &rewriter, Operation *op,
+                        FlatSymbolRefAttr kernel,
+                        const KernelSignature &signature) {
+  auto call = relax::CallTIROp::create(
+      rewriter, op->getLoc(), op->getResultTypes(), kernel, op->getOperands(),
+      signature.getTirVars(rewriter.getContext()));
+  rewriter.replaceOp(op, call.getResults());
+}
+
+} // namespace legalize
+} // namespace mlc

@@ -1,0 +1,126 @@
+//===- LegalizePass.cpp - The relax-legalize pass -------------------------===//
+//
+// A thin driver over the populate functions of Transforms/Legalize.h. It
+// visits every relax op that is not at the call level once, in program
+// order (a walk, not a fixpoint: the ops that replace them are already
+// legal), and offers it to the patterns. A listener collects the reasons the
+// patterns give for not matching, so that an op left over gets an error
+// that says why.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Transforms/Legalize.h"
+
+#include "Dialect/Relax/RelaxOps.h"
+#include "Dialect/TIR/TIRDialect.h"
+#include "Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Rewrite/PatternApplicator.h"
+
+namespace mlc {
+#define GEN_PASS_DEF_RELAXLEGALIZEPASS
+#include "Transforms/Passes.h.inc"
+} // namespace mlc
+
+using namespace mlir;
+using namespace mlc;
+
+void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
+                                        LegalizeKernelCache &cache) {
+  populateRelaxLegalizeElementwisePatterns(patterns, cache);
+  populateRelaxLegalizeMatmulPatterns(patterns, cache);
+  populateRelaxLegalizeReductionPatterns(patterns, cache);
+  populateRelaxLegalizeLayoutPatterns(patterns, cache);
+  populateRelaxLegalizeSoftmaxPatterns(patterns, cache);
+}
+
+bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
+  if (!isa<relax::RelaxDialect>(op->getDialect()))
+    return true;
+  return isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
+             relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
+             relax::ConstantOp, relax::DataflowOp, relax::OutputOp>(op);
+}
+
+namespace {
+/// Keeps the reasons that patterns report with notifyMatchFailure while one
+/// op is being tried.
+struct MatchFailureReasons : public RewriterBase::Listener {
+  void
+  notifyMatchFailure(Location loc,
+                     function_ref<void(Diagnostic &)> reasonCallback) override {
+    Diagnostic diag(loc, DiagnosticSeverity::Remark);
+    reasonCallback(diag);
+    reasons.push_back(diag.str());
+  }
+
+  SmallVector<std::string> reasons;
+};
+} // namespace
+
+LogicalResult mlc::legalizeRelaxOps(ModuleOp module,
+                                    const FrozenRewritePatternSet &patterns) {
+  SmallVector<Operation *> ops;
+  module.walk([&](Operation *op) {
+    if (!isLegalAfterRelaxLegalize(op))
+      ops.push_back(op);
+  });
+
+  PatternApplicator applicator(patterns);
+  applicator.applyDefaultCostModel();
+  MatchFailureReasons reasons;
+  PatternRewriter rewriter(module.getContext());
+  rewriter.setListener(&reasons);
+  bool legalized = true;
+  // A rewrite replaces only its own op (and adds kernels to the module), so
+  // the ops collected above stay valid.
+  for (Operation *op : ops) {
+    // Kernels go into `module`, which a nested module's ops cannot see.
+    Operation *symbolTable =
+        SymbolTable::getNearestSymbolTable(op->getParentOp());
+    if (symbolTable != module) {
+      op->emitOpError("cannot legalize: the op is nested in '")
+          << symbolTable->getName()
+          << "', and kernels are added to the top-level module only";
+      legalized = false;
+      continue;
+    }
+    reasons.reasons.clear();
+    bool tried = false;
+    auto canApply = [&](const Pattern &) {
+      tried = true;
+      return true;
+    };
+    if (succeeded(applicator.matchAndRewrite(op, rewriter, canApply)))
+      continue;
+    legalized = false;
+    InFlightDiagnostic diag = op->emitOpError("cannot legalize: ");
+    if (!tried)
+      diag << "there is no lowering of this operator to a tensor program yet";
+    else if (reasons.reasons.empty())
+      diag << "no pattern applies";
+    else
+      diag << llvm::join(reasons.reasons, "; ");
+  }
+  return success(legalized);
+}
+
+LogicalResult mlc::legalizeRelaxOps(ModuleOp module) {
+  LegalizeKernelCache cache(module);
+  RewritePatternSet patterns(module.getContext());
+  populateRelaxLegalizePatterns(patterns, cache);
+  return legalizeRelaxOps(module, FrozenRewritePatternSet(std::move(patterns)));
+}
+
+namespace {
+struct RelaxLegalizePass
+    : public mlc::impl::RelaxLegalizePassBase<RelaxLegalizePass> {
+  void runOnOperation() override {
+    if (failed(legalizeRelaxOps(getOperation())))
+      signalPassFailure();
+  }
+};
+} // namespace

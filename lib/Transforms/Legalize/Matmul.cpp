@@ -1,0 +1,138 @@
+//===- Matmul.cpp - Legalize relax.matmul ---------------------------------===//
+//
+// numpy.matmul as one reduction block: spatial iteration variables over the
+// result's dims (broadcast batch dims, then the rows of a 2-D+ lhs and the
+// columns of a 2-D+ rhs), then the reduce variable of the contraction,
+// innermost:
+//
+//   tir.block "T_matmul" (%b: spatial[%n], %i: spatial[4], %j: spatial[%m],
+//                         %k: reduce[8]) reads(%lhs[%b, %i, %k], %rhs[%k, %j])
+//       writes(%out[%b, %i, %j]) init { out = 0 } { out += lhs * rhs }
+//
+// The accumulation is in the element type, as TVM does without out_dtype.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelBuilder.h"
+
+#include "Dialect/Relax/SymbolScope.h"
+
+using namespace mlir;
+
+namespace mlc::legalize {
+namespace {
+
+class MatmulPattern : public LegalizePattern<relax::MatmulOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    TensorType lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
+    TensorType result = op.getResult().getType();
+    if (lhs.getRanked() && rhs.getRanked() && result.getRanked()) {
+      // The batch dims are those of the result before its matrix dims.
+      size_t numMatrixDims = (lhs.getNumDims() > 1) + (rhs.getNumDims() > 1);
+      if (failed(checkBroadcastDecided(
+              rewriter, op, getBatchDims(lhs), getBatchDims(rhs),
+              result.getDims().drop_back(numMatrixDims), "batch dimensions")))
+        return failure();
+    }
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+
+    // A kernel reads both operands along the lhs's contraction extent, so a
+    // mismatch the verifier had to accept would read out of bounds.
+    sym::Expr lhsReduction = lhs.getDims().back();
+    sym::Expr rhsReduction =
+        rhs.getDims()[rhs.getNumDims() - (rhs.getNumDims() > 1 ? 2 : 1)];
+    if (!lhsReduction || !rhsReduction ||
+        (lhsReduction != rhsReduction &&
+         relax::getAnalyzerFor(op).proveEqual(lhsReduction, rhsReduction) !=
+             sym::Proof::True))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "the contraction dimensions of the lhs ("
+             << (lhsReduction ? lhsReduction.str() : "?") << ") and the rhs ("
+             << (rhsReduction ? rhsReduction.str() : "?")
+             << ") are not provably equal; relax.match_cast can give them "
+                "one symbolic size";
+      });
+
+    KernelSignature signature({lhs, rhs}, {result});
+    TensorType lhsType = signature.getInputs()[0];
+    TensorType rhsType = signature.getInputs()[1];
+    TensorType resultType = signature.getOutputs()[0];
+    bool hasRows = lhsType.getNumDims() > 1, hasCols = rhsType.getNumDims() > 1;
+    unsigned rank = resultType.getNumDims();
+    unsigned numBatch = rank - hasRows - hasCols;
+    ArrayRef<sym::Expr> batchDims = resultType.getDims().take_front(numBatch);
+    FailureOr<SmallVector<AffineExpr>> lhsIndices =
+        getBroadcastIndices(rewriter, op, getBatchDims(lhsType), batchDims, 0,
+                            "lhs batch dimensions");
+    if (failed(lhsIndices))
+      return failure();
+    FailureOr<SmallVector<AffineExpr>> rhsIndices =
+        getBroadcastIndices(rewriter, op, getBatchDims(rhsType), batchDims, 0,
+                            "rhs batch dimensions");
+    if (failed(rhsIndices))
+      return failure();
+
+    // Iteration variables: the result's dims, then the contraction.
+    MLIRContext *ctx = op.getContext();
+    AffineExpr k = getAffineDimExpr(rank, ctx);
+    if (hasRows)
+      lhsIndices->push_back(getAffineDimExpr(numBatch, ctx));
+    lhsIndices->push_back(k);
+    rhsIndices->push_back(k);
+    if (hasCols)
+      rhsIndices->push_back(getAffineDimExpr(rank - 1, ctx));
+
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "matmul", /*attrs=*/"",
+        [&](KernelBuilder &builder) {
+          SmallVector<IterVar> iterVars;
+          for (unsigned dim = 0; dim < rank; ++dim)
+            iterVars.push_back(
+                {tir::IterKind::Spatial, builder.getOutputDim(0, dim)});
+          iterVars.push_back(
+              {tir::IterKind::Reduce,
+               builder.getInputDim(0, lhsType.getNumDims() - 1)});
+          Access lhsAccess{builder.getInput(0), *lhsIndices};
+          Access rhsAccess{builder.getInput(1), *rhsIndices};
+          Access out{builder.getOutput(0), getIdentityIndices(ctx, 0, rank)};
+          Type elementType = resultType.getElementType();
+          builder.buildBlock(
+              "T_matmul", iterVars, {lhsAccess, rhsAccess}, {out},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                Value product = createMul(b, loc, block.load(lhsAccess),
+                                          block.load(rhsAccess));
+                block.store(createAdd(b, loc, block.load(out), product), out);
+              },
+              [&](BlockBuilder &init) {
+                init.store(createScalarConstant(init.getBuilder(),
+                                                init.getLoc(), elementType, 0),
+                           out);
+              });
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  /// The leading dims of an operand with two or more dims; a 1-D operand
+  /// has none.
+  static ArrayRef<sym::Expr> getBatchDims(TensorType type) {
+    ArrayRef<sym::Expr> dims = type.getDims();
+    return dims.size() > 1 ? dims.drop_back(2) : ArrayRef<sym::Expr>();
+  }
+};
+
+} // namespace
+} // namespace mlc::legalize
+
+void mlc::populateRelaxLegalizeMatmulPatterns(RewritePatternSet &patterns,
+                                              LegalizeKernelCache &cache) {
+  patterns.add<legalize::MatmulPattern>(patterns.getContext(), cache);
+}

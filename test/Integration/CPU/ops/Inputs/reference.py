@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Inputs and numpy references for the operator tests in test/Integration/CPU/ops.
+
+usage: reference.py CASE OUTDIR [VAR=VALUE ...] [--seed=N]
+
+CASE names a function of one of the .mlir files next to this script; the
+VAR=VALUE pairs instantiate its symbolic dims. The script writes the
+function's arguments as in0.npy, in1.npy, ... (drawn from a generator seeded
+with --seed, 0 by default, and the case name) and the expected result as
+expected.npy, computed with numpy independently of mlc: floats in float64
+from the (rounded) inputs, integers in int64 and then wrapped to the result's
+dtype as two's complement does. Needs numpy (Debian: python3-numpy).
+"""
+import os
+import sys
+import zlib
+
+import numpy as np
+
+INT32_MIN = np.iinfo(np.int32).min
+
+
+def floor_divide(a, b):
+    """numpy's integer floor division, whose results the kernels match:
+    x // 0 is 0, and INT_MIN // -1 wraps to INT_MIN once cast back."""
+    with np.errstate(divide="ignore"):
+        return np.floor_divide(a, b)
+
+
+def softmax(x, axis):
+    shifted = np.exp(x - x.max(axis=axis, keepdims=True))
+    return shifted / shifted.sum(axis=axis, keepdims=True)
+
+
+def silu(x):
+    return x / (1.0 + np.exp(-x))
+
+
+# name: ([(shape, dtype, values), ...], reference). A shape lists ints and
+# variable names; `values` names a distribution (see make_input).
+CASES = {
+    # add.mlir
+    "add_bcast_f32": ([(("n", 1, 4), "float32", "normal"),
+                       (("m", 1), "float32", "normal")],
+                      lambda a, b: a + b),
+    "add_i32": ([(("n", "m"), "int32", "int"), (("m",), "int32", "int")],
+                lambda a, b: a + b),
+    "add_f16": ([(("n", 3), "float16", "normal"),
+                 (("n", 3), "float16", "normal")],
+                lambda a, b: a + b),
+    # subtract.mlir
+    "subtract_bcast_f32": ([((1, "m"), "float32", "normal"),
+                            (("n", 1), "float32", "normal")],
+                           lambda a, b: a - b),
+    "subtract_i64": ([(("n",), "int64", "int"), (("n",), "int64", "int")],
+                     lambda a, b: a - b),
+    # multiply.mlir
+    "multiply_bcast_f32": ([(("b", "n", "m"), "float32", "normal"),
+                            (("b", 1, "m"), "float32", "normal")],
+                           lambda a, b: a * b),
+    "multiply_i8": ([(("n",), "int8", "int"), (("n",), "int8", "int")],
+                    lambda a, b: a * b),
+    # divide.mlir
+    "divide_f32": ([(("n", 4), "float32", "normal"),
+                    ((4,), "float32", "nonzero")],
+                   lambda a, b: a / b),
+    "divide_i32": ([(("n",), "int32", "dividend"),
+                    (("n",), "int32", "divisor")],
+                   floor_divide),
+    # exp.mlir
+    "exp_f32": ([(("n", "m"), "float32", "normal")], np.exp),
+    "exp_f16": ([(("n",), "float16", "normal")], np.exp),
+    # relu.mlir
+    "relu_f32": ([(("n", 5), "float32", "normal")],
+                 lambda x: np.maximum(x, 0)),
+    "relu_i32": ([(("n",), "int32", "int")], lambda x: np.maximum(x, 0)),
+    # silu.mlir
+    "silu_f32": ([(("n", 3), "float32", "wide")], silu),
+    "silu_f16": ([(("n",), "float16", "normal")], silu),
+    # matmul.mlir
+    "matmul_2d": ([(("n", "k"), "float32", "normal"),
+                   (("k", "m"), "float32", "normal")],
+                  np.matmul),
+    "matmul_batched": ([(("b", 1, "n", 8), "float32", "normal"),
+                        (("h", 8, "m"), "float32", "normal")],
+                       np.matmul),
+    "matmul_vec_mat": ([(("k",), "float32", "normal"),
+                        (("k", "m"), "float32", "normal")],
+                       np.matmul),
+    "matmul_mat_vec": ([(("n", "k"), "float32", "normal"),
+                        (("k",), "float32", "normal")],
+                       np.matmul),
+    "matmul_i32": ([(("n", 3), "int32", "int"), ((3, 2), "int32", "int")],
+                   np.matmul),
+    # permute_dims.mlir
+    "permute_dims_reverse": ([(("n", "m"), "float32", "normal")],
+                             np.transpose),
+    "permute_dims_axes": ([(("b", "n", 4), "float32", "normal")],
+                          lambda x: np.transpose(x, (2, 0, 1))),
+    "permute_dims_u8": ([(("n", 2), "uint8", "int")], np.transpose),
+    # reshape.mlir
+    "reshape_infer": ([(("n", 4, 8), "float32", "normal")],
+                      lambda x: x.reshape(-1, 32)),
+    "reshape_split": ([(("n", 6), "float32", "normal")],
+                      lambda x: x.reshape(-1, 3)),
+    "reshape_flatten": ([(("n", "m"), "int32", "int")],
+                        lambda x: x.reshape(-1)),
+    "reshape_expand": ([(("n", 6), "float32", "normal")],
+                       lambda x: x.reshape(x.shape[0], 2, 3)),
+    # sum.mlir
+    "sum_keepdims": ([(("n", "m", 4), "float32", "normal")],
+                     lambda x: x.sum(axis=1, keepdims=True)),
+    "sum_all": ([(("n", "m"), "float32", "normal")], lambda x: x.sum()),
+    "sum_negative_axes": ([(("n", "m", 3), "float32", "normal")],
+                          lambda x: x.sum(axis=(-1, 0))),
+    "sum_i32": ([(("n", 5), "int32", "int")], lambda x: x.sum(axis=1)),
+    # max.mlir
+    "max_axis": ([(("n", "m"), "float32", "normal")],
+                 lambda x: x.max(axis=0)),
+    "max_all_keepdims": ([(("n", "m"), "float32", "normal")],
+                         lambda x: x.max(keepdims=True)),
+    "max_i32": ([(("n", 3), "int32", "int")], lambda x: x.max(axis=1)),
+    # softmax.mlir
+    "softmax_last": ([(("n", "m"), "float32", "wide")],
+                     lambda x: softmax(x, -1)),
+    "softmax_axis0": ([(("n", 3), "float32", "wide")],
+                      lambda x: softmax(x, 0)),
+    "softmax_3d": ([(("b", "n", "m"), "float32", "normal")],
+                   lambda x: softmax(x, 1)),
+    "softmax_f16": ([(("n", 8), "float16", "normal")],
+                    lambda x: softmax(x, -1)),
+}
+
+
+def make_input(rng, shape, dtype, values):
+    if values == "normal":
+        data = rng.standard_normal(shape)
+    elif values == "wide":
+        # Large magnitudes: exp(100) overflows f32, so softmax must subtract
+        # the max first.
+        data = rng.uniform(-100.0, 100.0, shape)
+    elif values == "nonzero":
+        data = rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
+    elif values == "int":
+        info = np.iinfo(dtype)
+        bound = min(100, info.max)
+        data = rng.integers(-bound if info.min < 0 else 0, bound + 1, shape)
+    elif values == "dividend":
+        data = rng.integers(-1000, 1001, shape)
+        data.flat[0] = INT32_MIN  # INT_MIN // -1 (see "divisor")
+    elif values == "divisor":
+        # Zeros and -1s included: numpy gives 0 for x // 0.
+        data = rng.integers(-4, 5, shape)
+        data.flat[0] = -1
+    else:
+        raise ValueError("unknown distribution " + values)
+    return data.astype(dtype)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--seed=")]
+    seeds = [a for a in sys.argv[1:] if a.startswith("--seed=")]
+    seed = int(seeds[-1].split("=", 1)[1]) if seeds else 0
+    case, outdir = args[0], args[1]
+    dims = {}
+    for binding in args[2:]:
+        name, value = binding.split("=", 1)
+        dims[name] = int(value)
+    specs, reference = CASES[case]
+    rng = np.random.default_rng([seed, zlib.crc32(case.encode())])
+
+    inputs = []
+    for shape, dtype, values in specs:
+        concrete = tuple(d if isinstance(d, int) else dims[d] for d in shape)
+        inputs.append(make_input(rng, concrete, np.dtype(dtype), values))
+
+    out_dtype = inputs[0].dtype
+    if np.issubdtype(out_dtype, np.integer):
+        expected = np.asarray(reference(*[x.astype(np.int64) for x in inputs]))
+        expected = expected.astype(out_dtype)  # wraps like the kernels
+    else:
+        expected = np.asarray(
+            reference(*[x.astype(np.float64) for x in inputs]))
+
+    # A transpose is a view; .npy files are read in C order.
+    expected = np.array(expected, order="C")
+    os.makedirs(outdir, exist_ok=True)
+    for index, value in enumerate(inputs):
+        np.save(os.path.join(outdir, "in%d.npy" % index), value)
+    np.save(os.path.join(outdir, "expected.npy"), expected)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,438 @@
+// RUN: mlc-opt %s -split-input-file --relax-legalize | FileCheck %s
+
+/// Broadcasting: the rhs [4] is read at the result's last iteration variable;
+/// the symbolic dim `n` becomes an index parameter, passed by tir_vars.
+
+// CHECK-LABEL: tir.prim_func private @add
+// CHECK-SAME: (%[[LHS:.*]]: memref<?x4xf32>, %[[RHS:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<?x4xf32>, %[[N:.*]]: index)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK: tir.for %[[I:.*]] = %[[C0]] to %[[N]] {
+// CHECK: tir.for %[[J:.*]] = %[[C0]] to %[[C4]] {
+// CHECK: tir.block "T_add" (%[[VI:.*]]: spatial[%[[N]]] = %[[I]], %[[VJ:.*]]: spatial[4] = %[[J]])
+// CHECK-NEXT: reads(%[[LHS]][%[[VI]], %[[VJ]]], %[[RHS]][%[[VJ]]] : memref<?x4xf32>, memref<4xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VI]], %[[VJ]]] : memref<?x4xf32>) {
+// CHECK: %[[A:.*]] = memref.load %[[LHS]][%[[VI]], %[[VJ]]]
+// CHECK: %[[B:.*]] = memref.load %[[RHS]][%[[VJ]]]
+// CHECK: %[[SUM:.*]] = arith.addf %[[A]], %[[B]] : f32
+// CHECK: memref.store %[[SUM]], %[[OUT]][%[[VI]], %[[VJ]]]
+// CHECK: tir.return
+
+// CHECK-LABEL: func.func @add_row
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 4], f32>, %[[Y:.*]]: !relax.tensor<[4], f32>)
+// CHECK: %[[Z:.*]] = relax.call_tir @add(%[[X]], %[[Y]]) tir_vars [n] : (!relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>) -> !relax.tensor<[n, 4], f32>
+// CHECK: return %[[Z]]
+func.func @add_row(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[4], f32>)
+    -> !relax.tensor<[n, 4], f32> {
+  %0 = relax.add %x, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+  return %0 : !relax.tensor<[n, 4], f32>
+}
+
+// -----
+
+/// A dim that is the constant 1 where the result's is not broadcasts: it is
+/// read at index 0.
+
+// CHECK-LABEL: tir.prim_func private @subtract
+// CHECK-SAME: (%[[LHS:.*]]: memref<1x?xf32>, %[[RHS:.*]]: memref<?x1xf32>, %[[OUT:.*]]: memref<?x?xf32>, %[[M:.*]]: index, %[[N:.*]]: index)
+// CHECK: tir.block "T_subtract" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[%[[M]]] = %{{.*}})
+// CHECK-NEXT: reads(%[[LHS]][0, %[[VJ]]], %[[RHS]][%[[VI]], 0] : memref<1x?xf32>, memref<?x1xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VI]], %[[VJ]]] : memref<?x?xf32>)
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : index
+// CHECK: memref.load %[[LHS]][%[[ZERO]], %[[VJ]]]
+// CHECK: memref.load %[[RHS]][%[[VI]], %[[ZERO]]]
+// CHECK: arith.subf
+
+// CHECK-LABEL: func.func @outer_difference
+// CHECK: relax.call_tir @subtract(%{{.*}}, %{{.*}}) tir_vars [m, n]
+func.func @outer_difference(%row: !relax.tensor<[1, m], f32>, %col: !relax.tensor<[n, 1], f32>)
+    -> !relax.tensor<[n, m], f32> {
+  %0 = relax.subtract %row, %col : !relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+// -----
+
+/// Kernel reuse: the key is (op, attributes, signature up to a renaming of
+/// the variables). The two adds over [n, 4] and the one over [m, 4] share
+/// @add; [n, 8] gets @add_1; the multiply in the other function reuses
+/// nothing but gets its own kernel, once.
+
+// CHECK-LABEL: tir.prim_func private @add(
+// CHECK-SAME: memref<?x4xf32>, %{{.*}}: memref<?x4xf32>, %{{.*}}: memref<?x4xf32>, %{{.*}}: index)
+// CHECK-NOT: tir.prim_func private @add(
+// CHECK-LABEL: tir.prim_func private @add_1(
+// CHECK-SAME: memref<?x8xf32>
+// CHECK-LABEL: func.func @reuse
+// CHECK: %[[FIRST:.*]] = relax.call_tir @add(%{{.*}}, %{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @add(%[[FIRST]], %[[FIRST]]) tir_vars [n]
+// CHECK: relax.call_tir @add(%{{.*}}, %{{.*}}) tir_vars [m]
+// CHECK: relax.call_tir @add_1(%{{.*}}, %{{.*}}) tir_vars [n]
+func.func @reuse(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[m, 4], f32>,
+                 %w: !relax.tensor<[n, 8], f32>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>, !relax.tensor<[n, 8], f32>) {
+  %0 = relax.add %x, %x : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+  %1 = relax.add %0, %0 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+  %2 = relax.add %y, %y : !relax.tensor<[m, 4], f32>, !relax.tensor<[m, 4], f32>
+  %3 = relax.add %w, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[n, 8], f32>
+  return %1, %2, %3 : !relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>, !relax.tensor<[n, 8], f32>
+}
+
+// CHECK-LABEL: tir.prim_func private @multiply(
+// CHECK-NOT: tir.prim_func
+// CHECK-LABEL: func.func @reuse_across_functions
+// CHECK: relax.call_tir @add(%{{.*}}, %{{.*}}) tir_vars [k]
+// CHECK: relax.call_tir @multiply
+// CHECK: relax.call_tir @multiply
+func.func @reuse_across_functions(%x: !relax.tensor<[k, 4], f32>) -> !relax.tensor<[k, 4], f32> {
+  %0 = relax.add %x, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
+  %1 = relax.multiply %0, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
+  %2 = relax.multiply %1, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
+  return %2 : !relax.tensor<[k, 4], f32>
+}
+
+// -----
+
+/// Static shapes: no index parameters, no tir_vars. Kernel names do not
+/// collide with existing symbols.
+
+// CHECK-LABEL: tir.prim_func private @multiply_1
+// CHECK-SAME: (%{{.*}}: memref<2x3xi32>, %{{.*}}: memref<2x3xi32>, %{{.*}}: memref<2x3xi32>) {
+// CHECK: arith.muli %{{.*}}, %{{.*}} : i32
+// CHECK-LABEL: func.func @multiply
+// CHECK: relax.call_tir @multiply_1(%{{.*}}, %{{.*}}) : (
+func.func @multiply(%x: !relax.tensor<[2, 3], i32>) -> !relax.tensor<[2, 3], i32> {
+  %0 = relax.multiply %x, %x : !relax.tensor<[2, 3], i32>, !relax.tensor<[2, 3], i32>
+  return %0 : !relax.tensor<[2, 3], i32>
+}
+
+// -----
+
+/// Float division is arith.divf. Integer division floors (numpy's //) and
+/// never traps: a divisor of 0 gives 0, and -1 negates (INT_MIN wraps).
+
+// CHECK-LABEL: tir.prim_func private @divide
+// CHECK: arith.divf %{{.*}}, %{{.*}} : f32
+// CHECK-LABEL: tir.prim_func private @divide_1
+// CHECK: %[[A:.*]] = memref.load
+// CHECK: %[[B:.*]] = memref.load
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1 : i32
+// CHECK-DAG: %[[MINUS_ONE:.*]] = arith.constant -1 : i32
+// CHECK: %[[BY_ZERO:.*]] = arith.cmpi eq, %[[B]], %[[ZERO]] : i32
+// CHECK: %[[BY_MINUS_ONE:.*]] = arith.cmpi eq, %[[B]], %[[MINUS_ONE]] : i32
+// CHECK: %[[TRAPPING:.*]] = arith.ori %[[BY_ZERO]], %[[BY_MINUS_ONE]] : i1
+// CHECK: %[[DIVISOR:.*]] = arith.select %[[TRAPPING]], %[[ONE]], %[[B]] : i32
+// CHECK: %[[QUOTIENT:.*]] = arith.floordivsi %[[A]], %[[DIVISOR]] : i32
+// CHECK: %[[NEGATED:.*]] = arith.subi %[[ZERO]], %[[A]] : i32
+// CHECK: %[[RESULT:.*]] = arith.select %[[BY_MINUS_ONE]], %[[NEGATED]], %[[QUOTIENT]] : i32
+// CHECK: %[[SAFE:.*]] = arith.select %[[BY_ZERO]], %[[ZERO]], %[[RESULT]] : i32
+// CHECK: memref.store %[[SAFE]]
+func.func @divisions(%x: !relax.tensor<[n], f32>, %i: !relax.tensor<[n], i32>)
+    -> (!relax.tensor<[n], f32>, !relax.tensor<[n], i32>) {
+  %0 = relax.divide %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  %1 = relax.divide %i, %i : !relax.tensor<[n], i32>, !relax.tensor<[n], i32>
+  return %0, %1 : !relax.tensor<[n], f32>, !relax.tensor<[n], i32>
+}
+
+// -----
+
+/// Unary ops: exp is math.exp; relu is maximumf (NaN-propagating) or maxsi
+/// with 0; silu is x / (1 + exp(-x)).
+
+// CHECK-LABEL: tir.prim_func private @exp
+// CHECK: tir.block "T_exp"
+// CHECK: %[[X:.*]] = memref.load
+// CHECK: %[[E:.*]] = math.exp %[[X]] : f16
+// CHECK: memref.store %[[E]]
+// CHECK-LABEL: tir.prim_func private @relu
+// CHECK: tir.block "T_relu"
+// CHECK: %[[X:.*]] = memref.load
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: arith.maximumf %[[X]], %[[ZERO]] : f32
+// CHECK-LABEL: tir.prim_func private @relu_1
+// CHECK: %[[X:.*]] = memref.load
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i8
+// CHECK: arith.maxsi %[[X]], %[[ZERO]] : i8
+// CHECK-LABEL: tir.prim_func private @silu
+// CHECK: tir.block "T_silu"
+// CHECK: %[[X:.*]] = memref.load
+// CHECK: %[[NEG:.*]] = arith.negf %[[X]] : f32
+// CHECK: %[[E:.*]] = math.exp %[[NEG]] : f32
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[DEN:.*]] = arith.addf %[[ONE]], %[[E]] : f32
+// CHECK: %[[Y:.*]] = arith.divf %[[X]], %[[DEN]] : f32
+// CHECK: memref.store %[[Y]]
+// CHECK-LABEL: func.func @unary
+// CHECK: relax.call_tir @exp(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @relu(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @relu_1(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @silu(%{{.*}}) tir_vars [n]
+func.func @unary(%h: !relax.tensor<[n], f16>, %x: !relax.tensor<[n, 2], f32>,
+                 %i: !relax.tensor<[n], i8>)
+    -> (!relax.tensor<[n], f16>, !relax.tensor<[n, 2], f32>, !relax.tensor<[n], i8>,
+        !relax.tensor<[n, 2], f32>) {
+  %0 = relax.exp %h : !relax.tensor<[n], f16>
+  %1 = relax.relu %x : !relax.tensor<[n, 2], f32>
+  %2 = relax.relu %i : !relax.tensor<[n], i8>
+  %3 = relax.silu %x : !relax.tensor<[n, 2], f32>
+  return %0, %1, %2, %3 : !relax.tensor<[n], f16>, !relax.tensor<[n, 2], f32>,
+                          !relax.tensor<[n], i8>, !relax.tensor<[n, 2], f32>
+}
+
+// -----
+
+/// Batched matmul: spatial variables over the result's dims, the
+/// contraction as the innermost, reduce variable; the lhs batch dim 1
+/// broadcasts against `h`; init stores 0.
+
+// CHECK-LABEL: tir.prim_func private @matmul
+// CHECK-SAME: (%[[LHS:.*]]: memref<?x1x?x8xf32>, %[[RHS:.*]]: memref<?x8x?xf32>, %[[OUT:.*]]: memref<?x?x?x?xf32>, %[[B:.*]]: index, %[[N:.*]]: index, %[[H:.*]]: index, %[[M:.*]]: index)
+// CHECK: tir.for %[[LB:.*]] = %{{.*}} to %[[B]] {
+// CHECK: tir.for %[[LH:.*]] = %{{.*}} to %[[H]] {
+// CHECK: tir.for %[[LI:.*]] = %{{.*}} to %[[N]] {
+// CHECK: tir.for %[[LJ:.*]] = %{{.*}} to %[[M]] {
+// CHECK: tir.for %[[LK:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.block "T_matmul" (%[[VB:.*]]: spatial[%[[B]]] = %[[LB]], %[[VH:.*]]: spatial[%[[H]]] = %[[LH]], %[[VI:.*]]: spatial[%[[N]]] = %[[LI]], %[[VJ:.*]]: spatial[%[[M]]] = %[[LJ]], %[[VK:.*]]: reduce[8] = %[[LK]])
+// CHECK-NEXT: reads(%[[LHS]][%[[VB]], 0, %[[VI]], %[[VK]]], %[[RHS]][%[[VH]], %[[VK]], %[[VJ]]] : memref<?x1x?x8xf32>, memref<?x8x?xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VB]], %[[VH]], %[[VI]], %[[VJ]]] : memref<?x?x?x?xf32>) init {
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: memref.store %[[ZERO]], %[[OUT]][%[[VB]], %[[VH]], %[[VI]], %[[VJ]]]
+// CHECK: } {
+// CHECK: %[[A:.*]] = memref.load %[[LHS]]
+// CHECK: %[[W:.*]] = memref.load %[[RHS]]
+// CHECK: %[[PRODUCT:.*]] = arith.mulf %[[A]], %[[W]] : f32
+// CHECK: %[[ACC:.*]] = memref.load %[[OUT]]
+// CHECK: %[[SUM:.*]] = arith.addf %[[ACC]], %[[PRODUCT]] : f32
+// CHECK: memref.store %[[SUM]], %[[OUT]][%[[VB]], %[[VH]], %[[VI]], %[[VJ]]]
+
+/// 1-D operands: a vector-matrix product has no row variable.
+// CHECK-LABEL: tir.prim_func private @matmul_1
+// CHECK-SAME: (%[[V:.*]]: memref<?xf32>, %[[MAT:.*]]: memref<?x4xf32>, %[[OUT:.*]]: memref<4xf32>, %[[K:.*]]: index)
+// CHECK: tir.block "T_matmul" (%[[VJ:.*]]: spatial[4] = %{{.*}}, %[[VK:.*]]: reduce[%[[K]]] = %{{.*}})
+// CHECK-NEXT: reads(%[[V]][%[[VK]]], %[[MAT]][%[[VK]], %[[VJ]]] : memref<?xf32>, memref<?x4xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VJ]]] : memref<4xf32>) init {
+
+// CHECK-LABEL: func.func @matmuls
+// CHECK: relax.call_tir @matmul(%{{.*}}, %{{.*}}) tir_vars [b, n, h, m]
+// CHECK: relax.call_tir @matmul_1(%{{.*}}, %{{.*}}) tir_vars [k]
+func.func @matmuls(%a: !relax.tensor<[b, 1, n, 8], f32>, %w: !relax.tensor<[h, 8, m], f32>,
+                  %v: !relax.tensor<[k], f32>, %x: !relax.tensor<[k, 4], f32>)
+    -> (!relax.tensor<[b, h, n, m], f32>, !relax.tensor<[4], f32>) {
+  %0 = relax.matmul %a, %w : !relax.tensor<[b, 1, n, 8], f32>, !relax.tensor<[h, 8, m], f32>
+  %1 = relax.matmul %v, %x : !relax.tensor<[k], f32>, !relax.tensor<[k, 4], f32>
+  return %0, %1 : !relax.tensor<[b, h, n, m], f32>, !relax.tensor<[4], f32>
+}
+
+// -----
+
+/// permute_dims reads the input at the permuted iteration variables.
+
+// CHECK-LABEL: tir.prim_func private @permute_dims
+// CHECK-SAME: (%[[IN:.*]]: memref<?x?x4xf32>, %[[OUT:.*]]: memref<4x?x?xf32>, %[[B:.*]]: index, %[[N:.*]]: index)
+// CHECK: tir.block "T_permute_dims" (%[[V0:.*]]: spatial[4] = %{{.*}}, %[[V1:.*]]: spatial[%[[B]]] = %{{.*}}, %[[V2:.*]]: spatial[%[[N]]] = %{{.*}})
+// CHECK-NEXT: reads(%[[IN]][%[[V1]], %[[V2]], %[[V0]]] : memref<?x?x4xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[V0]], %[[V1]], %[[V2]]] : memref<4x?x?xf32>)
+
+/// Without axes the dims are reversed.
+// CHECK-LABEL: tir.prim_func private @permute_dims_1
+// CHECK: tir.block "T_permute_dims" (%[[V0:.*]]: spatial[%{{.*}}] = %{{.*}}, %[[V1:.*]]: spatial[%{{.*}}] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%[[V1]], %[[V0]]] : memref<?x?xf32>)
+
+// CHECK-LABEL: func.func @permute
+// CHECK: relax.call_tir @permute_dims(%{{.*}}) tir_vars [b, n]
+// CHECK: relax.call_tir @permute_dims_1(%{{.*}}) tir_vars [n, m]
+func.func @permute(%x: !relax.tensor<[b, n, 4], f32>, %y: !relax.tensor<[n, m], f32>)
+    -> (!relax.tensor<[4, b, n], f32>, !relax.tensor<[m, n], f32>) {
+  %0 = relax.permute_dims %x axes [2, 0, 1] : !relax.tensor<[b, n, 4], f32>
+  %1 = relax.permute_dims %y : !relax.tensor<[n, m], f32>
+  return %0, %1 : !relax.tensor<[4, b, n], f32>, !relax.tensor<[m, n], f32>
+}
+
+// -----
+
+/// reshape copies between 1-D views over the flat index; the element count
+/// comes from the result's symbolic dims.
+
+// CHECK-LABEL: tir.prim_func private @reshape
+// CHECK-SAME: (%[[IN:.*]]: memref<?x4x8xf32>, %[[OUT:.*]]: memref<?x32xf32>, %[[N:.*]]: index)
+// CHECK-DAG: %[[SRC:.*]] = memref.collapse_shape %[[IN]] {{\[}}[0, 1, 2]] : memref<?x4x8xf32> into memref<?xf32>
+// CHECK-DAG: %[[DST:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0, 1]] : memref<?x32xf32> into memref<?xf32>
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK: %[[COUNT:.*]] = arith.muli %[[C32]], %[[N]] : index
+// CHECK: tir.for %[[F:.*]] = %{{.*}} to %[[COUNT]] {
+// CHECK: tir.block "T_reshape" (%[[VF:.*]]: spatial[%[[COUNT]]] = %[[F]])
+// CHECK-NEXT: reads(%[[SRC]][%[[VF]]] : memref<?xf32>)
+// CHECK-NEXT: writes(%[[DST]][%[[VF]]] : memref<?xf32>)
+// CHECK: %[[X:.*]] = memref.load %[[SRC]][%[[VF]]]
+// CHECK: memref.store %[[X]], %[[DST]][%[[VF]]]
+
+/// A rank-0 buffer gets a 1-element view.
+// CHECK-LABEL: tir.prim_func private @reshape_1
+// CHECK-SAME: (%[[IN:.*]]: memref<1x1xi32>, %[[OUT:.*]]: memref<i32>)
+// CHECK: memref.expand_shape %[[OUT]] [] output_shape [1] : memref<i32> into memref<1xi32>
+
+// CHECK-LABEL: func.func @reshapes
+// CHECK: relax.call_tir @reshape(%{{.*}}) tir_vars [n] : (!relax.tensor<[n, 4, 8], f32>) -> !relax.tensor<[n, 32], f32>
+// CHECK: relax.call_tir @reshape_1(%{{.*}}) : (!relax.tensor<[1, 1], i32>) -> !relax.tensor<[], i32>
+func.func @reshapes(%x: !relax.tensor<[n, 4, 8], f32>, %s: !relax.tensor<[1, 1], i32>)
+    -> (!relax.tensor<[n, 32], f32>, !relax.tensor<[], i32>) {
+  %0 = relax.reshape %x [-1, 32] : !relax.tensor<[n, 4, 8], f32>
+  %1 = relax.reshape %s [] : !relax.tensor<[1, 1], i32>
+  return %0, %1 : !relax.tensor<[n, 32], f32>, !relax.tensor<[], i32>
+}
+
+// -----
+
+/// Copies take element types that arithmetic does not (i1, unsigned).
+
+// CHECK-LABEL: tir.prim_func private @reshape
+// CHECK-SAME: (%{{.*}}: memref<?x2xi1>, %{{.*}}: memref<?xi1>, %{{.*}}: index)
+// CHECK-LABEL: tir.prim_func private @permute_dims
+// CHECK-SAME: (%{{.*}}: memref<?x2xui8>, %{{.*}}: memref<2x?xui8>, %{{.*}}: index)
+// CHECK-LABEL: func.func @copies
+func.func @copies(%b: !relax.tensor<[n, 2], i1>, %u: !relax.tensor<[n, 2], ui8>)
+    -> (!relax.tensor<[2 * n], i1>, !relax.tensor<[2, n], ui8>) {
+  %0 = relax.reshape %b [-1] : !relax.tensor<[n, 2], i1>
+  %1 = relax.permute_dims %u : !relax.tensor<[n, 2], ui8>
+  return %0, %1 : !relax.tensor<[2 * n], i1>, !relax.tensor<[2, n], ui8>
+}
+
+// -----
+
+/// Reductions: kept dims are spatial (outer), reduced dims reduce (inner);
+/// keepdims writes index 0; init stores the identity.
+
+// CHECK-LABEL: tir.prim_func private @sum
+// CHECK-SAME: (%[[IN:.*]]: memref<?x4x?xf32>, %[[OUT:.*]]: memref<?x1x?xf32>, %[[N:.*]]: index, %[[M:.*]]: index)
+// CHECK: tir.block "T_sum" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[%[[M]]] = %{{.*}}, %[[VK:.*]]: reduce[4] = %{{.*}})
+// CHECK-NEXT: reads(%[[IN]][%[[VI]], %[[VK]], %[[VJ]]] : memref<?x4x?xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VI]], 0, %[[VJ]]] : memref<?x1x?xf32>) init {
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: memref.store %[[ZERO]], %[[OUT]]
+// CHECK: } {
+// CHECK: %[[X:.*]] = memref.load %[[IN]]
+// CHECK: %[[ACC:.*]] = memref.load %[[OUT]]
+// CHECK: %[[SUM:.*]] = arith.addf %[[ACC]], %[[X]] : f32
+// CHECK: memref.store %[[SUM]], %[[OUT]]
+
+/// A full reduction writes a rank-0 buffer; the identity of max is -inf.
+// CHECK-LABEL: tir.prim_func private @max
+// CHECK-SAME: (%[[IN:.*]]: memref<?x4x?xf32>, %[[OUT:.*]]: memref<f32>, %{{.*}}: index, %{{.*}}: index)
+// CHECK: tir.block "T_max" (%[[VI:.*]]: reduce[%{{.*}}] = %{{.*}}, %[[VJ:.*]]: reduce[4] = %{{.*}}, %[[VK:.*]]: reduce[%{{.*}}] = %{{.*}})
+// CHECK-NEXT: reads(%[[IN]][%[[VI]], %[[VJ]], %[[VK]]] : memref<?x4x?xf32>)
+// CHECK-NEXT: writes(%[[OUT]][] : memref<f32>) init {
+// CHECK: %[[LOWEST:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: memref.store %[[LOWEST]], %[[OUT]][]
+// CHECK: arith.maximumf
+
+/// For integers, the smallest value.
+// CHECK-LABEL: tir.prim_func private @max_1
+// CHECK: arith.constant -2147483648 : i32
+// CHECK: arith.maxsi
+
+/// Reducing no axis is a copy: no reduce variable, no init.
+// CHECK-LABEL: tir.prim_func private @sum_1
+// CHECK: tir.block "T_sum" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %{{.*}}: spatial[4] = %{{.*}}, %{{.*}}: spatial[%{{.*}}] = %{{.*}})
+// CHECK-NOT: init
+// CHECK: tir.return
+
+// CHECK-LABEL: func.func @reductions
+// CHECK: relax.call_tir @sum(%{{.*}}) tir_vars [n, m] : (!relax.tensor<[n, 4, m], f32>) -> !relax.tensor<[n, 1, m], f32>
+// CHECK: relax.call_tir @max(%{{.*}}) tir_vars [n, m] : (!relax.tensor<[n, 4, m], f32>) -> !relax.tensor<[], f32>
+// CHECK: relax.call_tir @max_1(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @sum_1(%{{.*}}) tir_vars [n, m]
+func.func @reductions(%x: !relax.tensor<[n, 4, m], f32>, %i: !relax.tensor<[n, 3], i32>)
+    -> (!relax.tensor<[n, 1, m], f32>, !relax.tensor<[], f32>, !relax.tensor<[n], i32>,
+        !relax.tensor<[n, 4, m], f32>) {
+  %0 = relax.sum %x axes [-2] keepdims : !relax.tensor<[n, 4, m], f32>
+  %1 = relax.max %x : !relax.tensor<[n, 4, m], f32>
+  %2 = relax.max %i axes [1] : !relax.tensor<[n, 3], i32>
+  %3 = relax.sum %x axes [] : !relax.tensor<[n, 4, m], f32>
+  return %0, %1, %2, %3 : !relax.tensor<[n, 1, m], f32>, !relax.tensor<[], f32>,
+                          !relax.tensor<[n], i32>, !relax.tensor<[n, 4, m], f32>
+}
+
+// -----
+
+/// An unknown input dim that the result does not have is read from the
+/// buffer with memref.dim: no variable names it.
+
+// CHECK-LABEL: tir.prim_func private @sum
+// CHECK-SAME: (%[[IN:.*]]: memref<?x?xf32>, %[[OUT:.*]]: memref<?xf32>, %[[N:.*]]: index)
+// CHECK: %[[C1:.*]] = arith.constant 1 : index
+// CHECK: %[[EXTENT:.*]] = memref.dim %[[IN]], %[[C1]] : memref<?x?xf32>
+// CHECK: tir.block "T_sum" (%{{.*}}: spatial[%[[N]]] = %{{.*}}, %{{.*}}: reduce[%[[EXTENT]]] = %{{.*}})
+// CHECK-LABEL: func.func @unknown_reduced_dim
+// CHECK: relax.call_tir @sum(%{{.*}}) tir_vars [n] : (!relax.tensor<[n, ?], f32>) -> !relax.tensor<[n], f32>
+func.func @unknown_reduced_dim(%x: !relax.tensor<[n, ?], f32>) -> !relax.tensor<[n], f32> {
+  %0 = relax.sum %x axes [1] : !relax.tensor<[n, ?], f32>
+  return %0 : !relax.tensor<[n], f32>
+}
+
+// -----
+
+/// softmax: one kernel, three local buffers, four blocks.
+
+// CHECK-LABEL: tir.prim_func private @softmax
+// CHECK-SAME: (%[[IN:.*]]: memref<?x4xf32>, %[[OUT:.*]]: memref<?x4xf32>, %[[N:.*]]: index)
+// CHECK: %[[MAX:.*]] = tir.alloc_buffer(%[[N]]) : memref<?xf32>
+// CHECK: %[[EXP:.*]] = tir.alloc_buffer(%[[N]]) : memref<?x4xf32>
+// CHECK: %[[SUM:.*]] = tir.alloc_buffer(%[[N]]) : memref<?xf32>
+// CHECK: tir.block "T_softmax_maxelem" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VK:.*]]: reduce[4] = %{{.*}})
+// CHECK-NEXT: reads(%[[IN]][%[[VI]], %[[VK]]] : memref<?x4xf32>)
+// CHECK-NEXT: writes(%[[MAX]][%[[VI]]] : memref<?xf32>) init {
+// CHECK: arith.constant 0xFF800000 : f32
+// CHECK: arith.maximumf
+// CHECK: tir.block "T_softmax_exp" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[4] = %{{.*}})
+// CHECK-NEXT: reads(%[[IN]][%[[VI]], %[[VJ]]], %[[MAX]][%[[VI]]] : memref<?x4xf32>, memref<?xf32>)
+// CHECK-NEXT: writes(%[[EXP]][%[[VI]], %[[VJ]]] : memref<?x4xf32>) {
+// CHECK: %[[SHIFTED:.*]] = arith.subf
+// CHECK: math.exp %[[SHIFTED]] : f32
+// CHECK: tir.block "T_softmax_expsum" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VK:.*]]: reduce[4] = %{{.*}})
+// CHECK-NEXT: reads(%[[EXP]][%[[VI]], %[[VK]]] : memref<?x4xf32>)
+// CHECK-NEXT: writes(%[[SUM]][%[[VI]]] : memref<?xf32>) init {
+// CHECK: arith.constant 0.000000e+00 : f32
+// CHECK: arith.addf
+// CHECK: tir.block "T_softmax_norm" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[4] = %{{.*}})
+// CHECK-NEXT: reads(%[[EXP]][%[[VI]], %[[VJ]]], %[[SUM]][%[[VI]]] : memref<?x4xf32>, memref<?xf32>)
+// CHECK-NEXT: writes(%[[OUT]][%[[VI]], %[[VJ]]] : memref<?x4xf32>) {
+// CHECK: arith.divf
+
+/// Along axis 0, the reductions put the axis last.
+// CHECK-LABEL: tir.prim_func private @softmax_1
+// CHECK: tir.block "T_softmax_maxelem" (%[[VJ:.*]]: spatial[4] = %{{.*}}, %[[VI:.*]]: reduce[%{{.*}}] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%[[VI]], %[[VJ]]] : memref<?x4xf32>)
+
+// CHECK-LABEL: func.func @softmaxes
+// CHECK: relax.call_tir @softmax(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @softmax_1(%{{.*}}) tir_vars [n]
+func.func @softmaxes(%x: !relax.tensor<[n, 4], f32>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) {
+  %0 = relax.softmax %x : !relax.tensor<[n, 4], f32>
+  %1 = relax.softmax %x axis 0 : !relax.tensor<[n, 4], f32>
+  return %0, %1 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+}
+
+// -----
+
+/// Ops inside a dataflow region are legalized in place; a symbolic dim
+/// expression is computed from its variable inside the kernel.
+
+// CHECK-LABEL: tir.prim_func private @exp
+// CHECK-SAME: (%{{.*}}: memref<?xf32>, %{{.*}}: memref<?xf32>, %[[N:.*]]: index)
+// CHECK: %[[C2:.*]] = arith.constant 2 : index
+// CHECK: %[[TWICE:.*]] = arith.muli %[[C2]], %[[N]] : index
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[TWICE]] {
+// CHECK-LABEL: func.func @dataflow
+// CHECK: relax.dataflow
+// CHECK: %[[E:.*]] = relax.call_tir @exp(%{{.*}}) tir_vars [n] : (!relax.tensor<[2 * n], f32>) -> !relax.tensor<[2 * n], f32>
+// CHECK: relax.output %[[E]]
+func.func @dataflow(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2 * n], f32>)
+    -> !relax.tensor<[2 * n], f32> {
+  %r = relax.dataflow -> !relax.tensor<[2 * n], f32> {
+    %0 = relax.exp %y : !relax.tensor<[2 * n], f32>
+    relax.output %0 : !relax.tensor<[2 * n], f32>
+  }
+  return %r : !relax.tensor<[2 * n], f32>
+}
