@@ -10,6 +10,7 @@
 #include "Dialect/Relax/SymbolScope.h"
 #include "Transforms/HostABI.h"
 #include "Transforms/Passes.h"
+#include "Transforms/SymbolicArith.h"
 #include "Transforms/Transforms.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -75,49 +76,11 @@ public:
     }
     Value result = operands.front();
     for (Value operand : llvm::drop_begin(operands))
-      result = combine(b, loc, expr.getKind(), result, operand);
+      result = createSymbolicBinaryOp(b, loc, expr.getKind(), result, operand);
     return result;
   }
 
 private:
-  static Value combine(OpBuilder &b, Location loc, sym::ExprKind kind,
-                       Value lhs, Value rhs) {
-    switch (kind) {
-    case sym::ExprKind::Add:
-      return arith::AddIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::Mul:
-      return arith::MulIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::FloorDiv:
-      return arith::FloorDivSIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::CeilDiv:
-      return arith::CeilDivSIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::Min:
-      return arith::MinSIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::Max:
-      return arith::MaxSIOp::create(b, loc, lhs, rhs);
-    case sym::ExprKind::Mod:
-      return floorMod(b, loc, lhs, rhs);
-    default:
-      llvm_unreachable("leaf expressions have no operands to combine");
-    }
-  }
-
-  /// remsi truncates; floor mod takes the sign of the divisor.
-  static Value floorMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
-    Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value remNegative =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
-    Value rhsNegative =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
-    Value nonZero =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
-    Value signsDiffer = arith::XOrIOp::create(b, loc, remNegative, rhsNegative);
-    Value adjust = arith::AndIOp::create(b, loc, nonZero, signsDiffer);
-    Value adjusted = arith::AddIOp::create(b, loc, rem, rhs);
-    return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
-  }
-
   llvm::StringMap<Value> &vars;
 };
 

@@ -3,6 +3,7 @@
 #include "KernelBuilder.h"
 
 #include "Dialect/Relax/RelaxDialect.h"
+#include "Transforms/SymbolicArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -236,22 +237,6 @@ Value KernelBuilder::getIndexConstant(int64_t value) {
   return result;
 }
 
-/// The floor modulus (sign of the divisor) from remsi, which truncates.
-static Value createFloorMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
-  Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value remNegative =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
-  Value rhsNegative =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
-  Value nonZero =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
-  Value signsDiffer = arith::XOrIOp::create(b, loc, remNegative, rhsNegative);
-  Value adjust = arith::AndIOp::create(b, loc, nonZero, signsDiffer);
-  Value adjusted = arith::AddIOp::create(b, loc, rem, rhs);
-  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
-}
-
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
 Value KernelBuilder::materialize(sym::Expr expr) {
   assert(expr && "unknown dims are read with memref.dim");
@@ -274,33 +259,9 @@ Value KernelBuilder::materialize(sym::Expr expr) {
     OpBuilder::InsertionGuard guard(builder);
     setInsertionPointToPrologue();
     result = operands.front();
-    for (Value operand : llvm::drop_begin(operands)) {
-      switch (expr.getKind()) {
-      case sym::ExprKind::Add:
-        result = arith::AddIOp::create(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::Mul:
-        result = arith::MulIOp::create(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::FloorDiv:
-        result = arith::FloorDivSIOp::create(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::CeilDiv:
-        result = arith::CeilDivSIOp::create(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::Mod:
-        result = createFloorMod(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::Min:
-        result = arith::MinSIOp::create(builder, loc, result, operand);
-        break;
-      case sym::ExprKind::Max:
-        result = arith::MaxSIOp::create(builder, loc, result, operand);
-        break;
-      default:
-        llvm_unreachable("leaf expressions are handled above");
-      }
-    }
+    for (Value operand : llvm::drop_begin(operands))
+      result = createSymbolicBinaryOp(builder, loc, expr.getKind(), result,
+                                      operand);
     break;
   }
   }

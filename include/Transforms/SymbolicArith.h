@@ -1,0 +1,27 @@
+//===- SymbolicArith.h - Symbolic expressions as index arithmetic -*- C++ -*-===//
+//
+// Code generators (host lowering, kernel generation) compute symbolic dims
+// at run time; these helpers give the `arith` ops with the semantics of
+// mlc::sym (floor division, floor modulus).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_TRANSFORMS_SYMBOLICARITH_H
+#define MLC_TRANSFORMS_SYMBOLICARITH_H
+
+#include "Support/Symbolic/Expr.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace mlc {
+
+/// Combines two `index` values with the operator of a non-leaf expression
+/// kind (Add, Mul, FloorDiv, CeilDiv, Mod, Min, Max), following mlc::sym:
+/// `mod` takes the sign of the divisor.
+mlir::Value createSymbolicBinaryOp(mlir::OpBuilder &b, mlir::Location loc,
+                                   sym::ExprKind kind, mlir::Value lhs,
+                                   mlir::Value rhs);
+
+} // namespace mlc
+
+#endif // MLC_TRANSFORMS_SYMBOLICARITH_H

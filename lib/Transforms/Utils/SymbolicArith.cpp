@@ -1,0 +1,47 @@
+//===- SymbolicArith.cpp - Symbolic expressions as index arithmetic -------===//
+
+#include "Transforms/SymbolicArith.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+
+/// remsi truncates; the floor modulus takes the sign of the divisor.
+static Value createFloorMod(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Value rem = arith::RemSIOp::create(b, loc, lhs, rhs);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value remNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
+  Value rhsNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero);
+  Value nonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
+  Value signsDiffer = arith::XOrIOp::create(b, loc, remNegative, rhsNegative);
+  Value adjust = arith::AndIOp::create(b, loc, nonZero, signsDiffer);
+  Value adjusted = arith::AddIOp::create(b, loc, rem, rhs);
+  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+}
+
+Value mlc::createSymbolicBinaryOp(OpBuilder &b, Location loc,
+                                  sym::ExprKind kind, Value lhs, Value rhs) {
+  switch (kind) {
+  case sym::ExprKind::Add:
+    return arith::AddIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::Mul:
+    return arith::MulIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::FloorDiv:
+    return arith::FloorDivSIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::CeilDiv:
+    return arith::CeilDivSIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::Mod:
+    return createFloorMod(b, loc, lhs, rhs);
+  case sym::ExprKind::Min:
+    return arith::MinSIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::Max:
+    return arith::MaxSIOp::create(b, loc, lhs, rhs);
+  case sym::ExprKind::Constant:
+  case sym::ExprKind::Var:
+    break;
+  }
+  llvm_unreachable("constants and variables have no operands to combine");
+}
