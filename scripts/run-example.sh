@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# mlc's main job: compile the relax model in examples/ for the CPU into a
-# shared library, run it with mlc-run on generated inputs, check the result
-# against numpy and time it.
+# mlc's main job: compile the relax model in examples/classifier.mlir
+# (tensor operators, symbolic batch size) for the CPU into a shared library,
+# run it with mlc-run on generated inputs, check the result against numpy
+# and time it.
 #
 #   scripts/run-example.sh [build-dir]
 set -euo pipefail
@@ -12,19 +13,21 @@ bin="$build/bin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "== compile examples/mlp.mlir (symbolic batch) for the CPU =="
-"$bin/mlc-opt" "$root/examples/mlp.mlir" --mlc-compile="target=cpu" |
-  "$bin/mlc-translate" --mlc-to-shared-library -o "$work/mlp.so"
-"$bin/mlc-run" "$work/mlp.so" --list
+echo "== compile examples/classifier.mlir for the CPU =="
+"$bin/mlc-opt" "$root/examples/classifier.mlir" --mlc-compile="target=cpu" |
+  "$bin/mlc-translate" --mlc-to-shared-library -o "$work/classifier.so"
+"$bin/mlc-run" "$work/classifier.so" --list
 
 # Debian's interpreter has numpy (python3-numpy); a pyenv one may not.
 python=/usr/bin/python3
-for batch in 3 64; do
+for batch in 3 256; do
   echo
-  echo "== run with batch = $batch, checked against numpy =="
-  "$python" "$root/examples/mlp_reference.py" "$batch" "$work/b$batch"
-  "$bin/mlc-run" "$work/mlp.so" --input="$work/b$batch/x.npy" \
-    --input="$work/b$batch/w1.npy" --input="$work/b$batch/w2.npy" \
-    --expected="$work/b$batch/expected.npy" --rtol=1e-4 --atol=1e-4 \
+  echo "== batch = $batch: run, compare with numpy, time =="
+  data="$work/b$batch"
+  "$python" "$root/examples/classifier_reference.py" "$batch" "$data"
+  inputs=()
+  for name in x w1 b1 w2 b2; do inputs+=(--input="$data/$name.npy"); done
+  "$bin/mlc-run" "$work/classifier.so" "${inputs[@]}" \
+    --expected="$data/expected.npy" --rtol=1e-4 --atol=1e-5 \
     $([ "$batch" -le 3 ] && echo --print) --benchmark=10
 done
