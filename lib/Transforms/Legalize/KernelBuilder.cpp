@@ -313,7 +313,13 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
   SmallVector<Value> loopVars;
   Operation *outermost = nullptr;
   for (const IterVar &iterVar : iterVars) {
-    auto loop = tir::ForOp::create(builder, loc, zero, iterVar.extent);
+    // The outermost spatial loop is parallel: its iterations write disjoint
+    // outputs, and it spreads the kernel over the cores (OpenMP on the CPU).
+    // Everything finer is left to schedules.
+    bool parallel = !outermost && iterVar.kind == tir::IterKind::Spatial;
+    auto loop = tir::ForOp::create(
+        builder, loc, zero, iterVar.extent, Value(),
+        parallel ? tir::ForKind::Parallel : tir::ForKind::Serial);
     if (!outermost)
       outermost = loop;
     builder.setInsertionPointToStart(loop.getBody());
