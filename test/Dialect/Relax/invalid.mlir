@@ -457,3 +457,16 @@ func.func @packed_no_outputs(%x: !relax.tensor<[n], f32>) {
   relax.call_dps_packed "lib.fn"(%x) : (!relax.tensor<[n], f32>) -> ()
   return
 }
+
+// -----
+
+tir.prim_func @scale_(%x: memref<?xf32>) {
+  tir.return
+}
+
+func.func @inplace_input_used_later(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  // expected-error @+1 {{overwrites input 0 in place, but it is used after the call}}
+  %y = relax.call_tir_inplace @scale_(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %s = relax.shape_of %x : !relax.tensor<[n], f32>
+  return %x : !relax.tensor<[n], f32>
+}

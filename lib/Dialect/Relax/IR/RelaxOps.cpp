@@ -209,6 +209,18 @@ LogicalResult CallTIRInplaceOp::verify() {
     if (!seen.insert(index).second)
       return emitOpError() << "input " << index
                            << " is written in place by two results";
+    // The overwritten value is dead after the call (TVM's
+    // DataflowUseInplaceCalls guarantees it); a later use would see the
+    // result instead of the value it names.
+    Value input = getInputs()[index];
+    for (Operation *user : input.getUsers()) {
+      Operation *inBlock = getOperation()->getBlock()->findAncestorOpInBlock(
+          *user);
+      if (inBlock && inBlock != getOperation() &&
+          getOperation()->isBeforeInBlock(inBlock))
+        return emitOpError() << "overwrites input " << index
+                             << " in place, but it is used after the call";
+    }
     auto inputType = cast<TensorType>(getInputs()[index].getType());
     auto resultType = cast<TensorType>(getResult(result).getType());
     if (failed(verifyNotProvablyDifferent(
