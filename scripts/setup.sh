@@ -9,8 +9,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 
 packages=(cmake ninja-build ccache clang-22 llvm-22-dev llvm-22-tools
-  libmlir-22-dev mlir-22-tools libomp-22-dev libgtest-dev libdlpack-dev python3
-  python3-numpy)
+  libmlir-22-dev mlir-22-tools libomp-22-dev libgtest-dev libdlpack-dev libopenblas-dev
+  python3 python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

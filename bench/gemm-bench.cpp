@@ -1,0 +1,134 @@
+//===- gemm-bench.cpp - mlc GEMM against OpenBLAS in one process ----------===//
+//
+// usage: gemm-bench MODULE.so THREADS M,N,K [M,N,K ...]
+//
+// Calls the module's `matmul` through the runtime and OpenBLAS's cblas_sgemm
+// on the same inputs, checks that they agree, and prints GFLOP/s of both and
+// their ratio. OpenBLAS uses THREADS threads; the module's OpenMP threads
+// come from OMP_NUM_THREADS, which run-gemm.sh sets to the same number.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mlc/Runtime/Runtime.h"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <vector>
+
+extern "C" void openblas_set_num_threads(int);
+
+namespace {
+
+struct Shape {
+  int64_t m, n, k;
+};
+
+/// A compact f32 matrix owned by the runtime (64-byte aligned).
+DLManagedTensor *allocMatrix(int64_t rows, int64_t cols, std::mt19937 &rng) {
+  int64_t shape[2] = {rows, cols};
+  DLManagedTensor *tensor = nullptr;
+  if (mlcAllocTensor({kDLFloat, 32, 1}, 2, shape, &tensor) != MLC_OK)
+    return nullptr;
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  float *data = static_cast<float *>(tensor->dl_tensor.data);
+  for (int64_t i = 0; i < rows * cols; ++i)
+    data[i] = dist(rng);
+  return tensor;
+}
+
+/// Best time in seconds of `repeat` runs after one warm-up.
+template <typename Fn> double bestTime(int repeat, Fn fn) {
+  fn();
+  double best = 1e30;
+  for (int i = 0; i < repeat; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    fn();
+    std::chrono::duration<double> elapsed =
+        std::chrono::steady_clock::now() - start;
+    best = std::min(best, elapsed.count());
+  }
+  return best;
+}
+
+int runShape(const MLCModule *module, Shape s, std::mt19937 &rng) {
+  DLManagedTensor *a = allocMatrix(s.m, s.k, rng);
+  DLManagedTensor *b = allocMatrix(s.k, s.n, rng);
+  if (!a || !b) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  std::vector<float> reference(s.m * s.n);
+  DLTensor args[2] = {a->dl_tensor, b->dl_tensor};
+  DLManagedTensor *result = nullptr;
+  double flops = 2.0 * s.m * s.n * s.k;
+  int repeat = flops > 1e9 ? 3 : 10;
+  bool failed = false;
+  double mlcTime = bestTime(repeat, [&] {
+    if (result)
+      result->deleter(result);
+    result = nullptr;
+    if (mlcModuleCall(module, "matmul", args, 2, &result, 1) != MLC_OK)
+      failed = true;
+  });
+  if (failed || !result) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  double blasTime = bestTime(repeat, [&] {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, s.m, s.n, s.k,
+                1.0f, static_cast<float *>(a->dl_tensor.data), s.k,
+                static_cast<float *>(b->dl_tensor.data), s.n, 0.0f,
+                reference.data(), s.n);
+  });
+  const float *ours = static_cast<const float *>(result->dl_tensor.data);
+  double maxError = 0;
+  for (int64_t i = 0; i < s.m * s.n; ++i)
+    maxError = std::max(maxError, double(std::fabs(ours[i] - reference[i])));
+  std::printf("%5lld %5lld %5lld  mlc %8.2f GFLOP/s  OpenBLAS %8.2f GFLOP/s  "
+              "ratio %.3f  max|diff| %.2e\n",
+              (long long)s.m, (long long)s.n, (long long)s.k,
+              flops / mlcTime * 1e-9, flops / blasTime * 1e-9,
+              blasTime / mlcTime, maxError);
+  result->deleter(result);
+  a->deleter(a);
+  b->deleter(b);
+  // Sums of up to K products of values in [-1, 1] in f32.
+  return maxError <= 1e-3 * std::sqrt(double(s.k)) ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: gemm-bench MODULE.so THREADS M,N,K ...\n");
+    return 2;
+  }
+  openblas_set_num_threads(std::atoi(argv[2]));
+  MLCModule *module = nullptr;
+  if (mlcModuleLoad(argv[1], &module) != MLC_OK) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  std::mt19937 rng(0);
+  int status = 0;
+  for (int i = 3; i < argc; ++i) {
+    Shape s;
+    long long m, n, k;
+    if (std::sscanf(argv[i], "%lld,%lld,%lld", &m, &n, &k) != 3) {
+      std::fprintf(stderr, "error: bad shape '%s', expected M,N,K\n", argv[i]);
+      status = 2;
+      continue;
+    }
+    s = {m, n, k};
+    status |= runShape(module, s, rng);
+  }
+  mlcModuleFree(module);
+  return status;
+}
