@@ -5,6 +5,7 @@
 #include "Conversion/Passes.h"
 #include "Dialect/Relax/RelaxDialect.h"
 #include "Dialect/TIR/TIRDialect.h"
+#include "Dialect/TIR/TransformOps/TIRTransformOps.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/NativeCode.h"
 #include "Transforms/Passes.h"
@@ -13,6 +14,7 @@
 
 void mlc::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<relax::RelaxDialect, tir::TIRDialect>();
+  tir::registerTransformDialectExtension(registry);
 }
 
 void mlc::registerAllPasses() {

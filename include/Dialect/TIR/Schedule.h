@@ -1,0 +1,71 @@
+//===- Schedule.h - TensorIR schedule primitives ----------------*- C++ -*-===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The C++ API under the `transform.tir.*` ops: TVM's TensorIR schedule
+// primitives over tir.prim_func / tir.for / tir.block. Every primitive checks
+// its preconditions first; when one fails it returns a silenceable failure
+// carrying a diagnostic at the offending payload op and leaves the IR
+// unchanged. Callers outside the transform interpreter can report it with
+// `DiagnosedSilenceableFailure::checkAndReport()` or `silence()`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_TIR_SCHEDULE_H
+#define MLC_DIALECT_TIR_SCHEDULE_H
+
+#include "Dialect/TIR/TIROps.h"
+
+#include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlc::tir {
+
+/// Finds the unique `tir.block` named `name` nested in `scope`. Fails if
+/// there is none or more than one.
+mlir::DiagnosedSilenceableFailure getBlock(mlir::Operation *scope,
+                                           llvm::StringRef name,
+                                           BlockOp &result);
+
+/// The `tir.for` loops around `block` up to its enclosing block or
+/// prim_func, outermost first.
+llvm::SmallVector<ForOp> getLoops(BlockOp block);
+
+/// Sets the kind of `loop` to `kind` (parallel, vectorized or unrolled).
+/// Rejects thread-bound loops, and for parallel and vectorized loops, a
+/// non-spatial iteration variable bound to an expression of the loop
+/// variable (TVM's CheckLoopParallelizableInBlock).
+mlir::DiagnosedSilenceableFailure setLoopKind(mlir::RewriterBase &rewriter,
+                                              ForOp loop, ForKind kind);
+
+/// Binds `loop` to the GPU thread axis `tag`.
+mlir::DiagnosedSilenceableFailure bind(mlir::RewriterBase &rewriter,
+                                       ForOp loop, ThreadTag tag);
+
+/// Merges `annotations` into the loop's annotations (new entries win).
+void annotate(mlir::RewriterBase &rewriter, ForOp loop,
+              mlir::DictionaryAttr annotations);
+
+/// The value of a split factor that is inferred from the loop extent.
+constexpr int64_t kInferredFactor = mlir::ShapedType::kDynamic;
+
+/// Splits `loop` (from 0, step 1) into one serial loop per factor, outermost
+/// first; at most one factor is `kInferredFactor`. Blocks directly under the
+/// loop are guarded by `fused < extent` unless the factors provably cover
+/// the extent exactly. The new loops are appended to `result`.
+mlir::DiagnosedSilenceableFailure split(mlir::RewriterBase &rewriter,
+                                        ForOp loop,
+                                        llvm::ArrayRef<int64_t> factors,
+                                        llvm::SmallVectorImpl<ForOp> &result);
+
+/// Permutes perfectly nested loops: `order` lists loops of one chain in
+/// their new order, outermost first. The loop ops move (they are not
+/// recreated) and the innermost loop's body moves to the new innermost loop.
+mlir::DiagnosedSilenceableFailure reorder(mlir::RewriterBase &rewriter,
+                                          llvm::ArrayRef<ForOp> order);
+
+} // namespace mlc::tir
+
+#endif // MLC_DIALECT_TIR_SCHEDULE_H

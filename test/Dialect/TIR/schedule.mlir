@@ -1,0 +1,332 @@
+// RUN: mlc-opt %s --transform-interpreter --split-input-file | FileCheck %s
+
+/// get_block, get_loops and the loop kinds on the TVM matmul: i and j are
+/// spatial, k feeds the reduce variable and can only be unrolled.
+// CHECK-LABEL: tir.prim_func @kinds
+// CHECK: tir.for parallel %[[I:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.for vectorized %[[J:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.for unrolled %[[K:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.block "C" (%{{.*}}: spatial[128] = %[[I]], %{{.*}}: spatial[128] = %[[J]], %{{.*}}: reduce[64] = %[[K]])
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @kinds(%A: memref<128x64xf32>, %B: memref<64x128xf32>,
+                       %C: memref<128x128xf32>) {
+    %c0 = arith.constant 0 : index
+    %c64 = arith.constant 64 : index
+    %c128 = arith.constant 128 : index
+    tir.for %i = %c0 to %c128 {
+      tir.for %j = %c0 to %c128 {
+        tir.for %k = %c0 to %c64 {
+          tir.block "C" (%vi: spatial[128] = %i, %vj: spatial[128] = %j,
+                         %vk: reduce[64] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<128x64xf32>, memref<64x128xf32>)
+              writes(%C[%vi, %vj] : memref<128x128xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<128x64xf32>
+            %b = memref.load %B[%vk, %vj] : memref<64x128xf32>
+            %c = memref.load %C[%vi, %vj] : memref<128x128xf32>
+            %prod = arith.mulf %a, %b : f32
+            %sum = arith.addf %c, %prod : f32
+            memref.store %sum, %C[%vi, %vj] : memref<128x128xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %f = transform.structured.match ops{["tir.prim_func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %b = transform.tir.get_block "C" in %f : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.tir.parallel %i : !transform.any_op
+    transform.tir.vectorize %j : !transform.any_op
+    transform.tir.unroll %k : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// bind: block and thread axes; a reduce variable may be bound to threadIdx
+/// (a cross-thread reduction). annotate merges into existing annotations.
+// CHECK-LABEL: tir.prim_func @bind_annotate
+// CHECK: tir.for thread_binding("blockIdx.x") %{{.*}} = %{{.*}} to %{{.*}} {
+// CHECK: tir.for thread_binding("threadIdx.x") %{{.*}} = %{{.*}} to %{{.*}} annotations {keep = "a", pragma_unroll_explicit = 0 : i64, unroll = 4 : i64} {
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @bind_annotate(%A: memref<64x32xf32>, %B: memref<64xf32>) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %c64 = arith.constant 64 : index
+    tir.for %i = %c0 to %c64 {
+      tir.for %k = %c0 to %c32 annotations {keep = "a", pragma_unroll_explicit = 1} {
+        tir.block "sum" (%vi: spatial[64] = %i, %vk: reduce[32] = %k)
+            reads(%A[%vi, %vk] : memref<64x32xf32>) writes(%B[%vi] : memref<64xf32>) {
+          %a = memref.load %A[%vi, %vk] : memref<64x32xf32>
+          %b = memref.load %B[%vi] : memref<64xf32>
+          %s = arith.addf %a, %b : f32
+          memref.store %s, %B[%vi] : memref<64xf32>
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "sum" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %k = transform.tir.get_loops %b
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.tir.bind %i "blockIdx.x" : !transform.any_op
+    transform.tir.bind %k "threadIdx.x" : !transform.any_op
+    transform.tir.annotate %k {pragma_unroll_explicit = 0, unroll = 4}
+        : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// split by an exact factor: no predicate; three factors nest three loops.
+// CHECK-LABEL: tir.prim_func @split_exact
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: tir.for %[[L0:.*]] = %{{.*}} to %[[C2]] {
+// CHECK-NEXT: tir.for %[[L1:.*]] = %{{.*}} to %[[C8]] {
+// CHECK-NEXT: tir.for vectorized %[[L2:.*]] = %{{.*}} to %[[C4]] {
+// CHECK-NEXT: %[[M0:.*]] = arith.muli %[[L0]], %[[C8]] : index
+// CHECK-NEXT: %[[A0:.*]] = arith.addi %[[M0]], %[[L1]] : index
+// CHECK-NEXT: %[[M1:.*]] = arith.muli %[[A0]], %[[C4]] : index
+// CHECK-NEXT: %[[A1:.*]] = arith.addi %[[M1]], %[[L2]] : index
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[64] = %[[A1]])
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}}] : memref<64xf32>) {
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @split_exact(%A: memref<64xf32>, %B: memref<64xf32>) {
+    %c0 = arith.constant 0 : index
+    %c64 = arith.constant 64 : index
+    tir.for parallel %i = %c0 to %c64 {
+      tir.block "B" (%vi: spatial[64] = %i) reads(%A[%vi] : memref<64xf32>)
+          writes(%B[%vi] : memref<64xf32>) {
+        %a = memref.load %A[%vi] : memref<64xf32>
+        memref.store %a, %B[%vi] : memref<64xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %l0, %l1, %l2 = transform.tir.split %i factors [?, 8, 4]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.tir.vectorize %l2 : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// split of a constant extent that is not a multiple of the factor: the
+/// block gets the predicate `outer * 5 + inner < 64`.
+// CHECK-LABEL: tir.prim_func @split_guard
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK-DAG: %[[C13:.*]] = arith.constant 13 : index
+// CHECK-DAG: %[[C5:.*]] = arith.constant 5 : index
+// CHECK: tir.for %[[O:.*]] = %{{.*}} to %[[C13]] {
+// CHECK-NEXT: tir.for %[[I:.*]] = %{{.*}} to %[[C5]] {
+// CHECK-NEXT: %[[M:.*]] = arith.muli %[[O]], %[[C5]] : index
+// CHECK-NEXT: %[[F:.*]] = arith.addi %[[M]], %[[I]] : index
+// CHECK-NEXT: %[[P:.*]] = arith.cmpi slt, %[[F]], %[[C64]] : index
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[64] = %[[F]])
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}}] : memref<64xf32>) where(%[[P]]) {
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @split_guard(%A: memref<64xf32>, %B: memref<64xf32>) {
+    %c0 = arith.constant 0 : index
+    %c64 = arith.constant 64 : index
+    tir.for %i = %c0 to %c64 {
+      tir.block "B" (%vi: spatial[64] = %i) reads(%A[%vi] : memref<64xf32>)
+          writes(%B[%vi] : memref<64xf32>) {
+        %a = memref.load %A[%vi] : memref<64xf32>
+        memref.store %a, %B[%vi] : memref<64xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %o, %in = transform.tir.split %i factors [?, 5]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+/// split of a symbolic extent: the outer extent is ceildiv(n, 4), and the
+/// new guard is combined with the block's predicate by arith.andi.
+// CHECK-LABEL: tir.prim_func @split_symbolic
+// CHECK-SAME: (%{{.*}}: memref<?xf32>, %{{.*}}: memref<?xf32>, %[[N:.*]]: index)
+// CHECK: %[[C4:.*]] = arith.constant 4 : index
+// CHECK: %[[E:.*]] = arith.ceildivsi %[[N]], %[[C4]] : index
+// CHECK: %[[Q:.*]] = arith.cmpi sgt, %[[N]]
+// CHECK: tir.for %[[O:.*]] = %{{.*}} to %[[E]] {
+// CHECK-NEXT: tir.for %[[I:.*]] = %{{.*}} to %[[C4]] {
+// CHECK-NEXT: %[[M:.*]] = arith.muli %[[O]], %[[C4]] : index
+// CHECK-NEXT: %[[F:.*]] = arith.addi %[[M]], %[[I]] : index
+// CHECK-NEXT: %[[P:.*]] = arith.cmpi slt, %[[F]], %[[N]] : index
+// CHECK-NEXT: %[[AND:.*]] = arith.andi %[[Q]], %[[P]] : i1
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[%[[N]]] = %[[F]])
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}}] : memref<?xf32>) where(%[[AND]]) {
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @split_symbolic(%A: memref<?xf32>, %B: memref<?xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    %c16 = arith.constant 16 : index
+    %q = arith.cmpi sgt, %n, %c16 : index
+    tir.for %i = %c0 to %n {
+      tir.block "B" (%vi: spatial[%n] = %i) reads(%A[%vi] : memref<?xf32>)
+          writes(%B[%vi] : memref<?xf32>) where(%q) {
+        %a = memref.load %A[%vi] : memref<?xf32>
+        memref.store %a, %B[%vi] : memref<?xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %o, %in = transform.tir.split %i factors [?, 4]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+/// split of a symbolic extent with the inner factor inferred.
+// CHECK-LABEL: tir.prim_func @split_symbolic_inner
+// CHECK-SAME: (%{{.*}}: memref<?xf32>, %{{.*}}: memref<?xf32>, %[[N:.*]]: index)
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: %[[E:.*]] = arith.ceildivsi %[[N]], %[[C8]] : index
+// CHECK: tir.for %[[O:.*]] = %{{.*}} to %[[C8]] {
+// CHECK-NEXT: tir.for %[[I:.*]] = %{{.*}} to %[[E]] {
+// CHECK-NEXT: %[[M:.*]] = arith.muli %[[O]], %[[E]] : index
+// CHECK-NEXT: %[[F:.*]] = arith.addi %[[M]], %[[I]] : index
+// CHECK-NEXT: %[[P:.*]] = arith.cmpi slt, %[[F]], %[[N]] : index
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[%[[N]]] = %[[F]])
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}}] : memref<?xf32>) where(%[[P]]) {
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @split_symbolic_inner(%A: memref<?xf32>, %B: memref<?xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    tir.for %i = %c0 to %n {
+      tir.block "B" (%vi: spatial[%n] = %i) reads(%A[%vi] : memref<?xf32>)
+          writes(%B[%vi] : memref<?xf32>) {
+        %a = memref.load %A[%vi] : memref<?xf32>
+        memref.store %a, %B[%vi] : memref<?xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %o, %in = transform.tir.split %i factors [8, ?]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+/// reorder: the given loops permute among the positions they occupy (0 and
+/// 2 here); j stays in the middle. The handles follow their loops: after the
+/// reorder, %i is the innermost loop and gets vectorized.
+// CHECK-LABEL: tir.prim_func @reorder
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK: tir.for %[[K:.*]] = %{{.*}} to %[[C16]] {
+// CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %[[C32]] {
+// CHECK-NEXT: tir.for vectorized %[[I:.*]] = %{{.*}} to %[[C64]] {
+// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[64] = %[[I]], %{{.*}}: spatial[32] = %[[J]], %{{.*}}: reduce[16] = %[[K]])
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @reorder(%A: memref<64x16xf32>, %C: memref<64x32xf32>) {
+    %c0 = arith.constant 0 : index
+    %c16 = arith.constant 16 : index
+    %c32 = arith.constant 32 : index
+    %c64 = arith.constant 64 : index
+    tir.for %i = %c0 to %c64 {
+      tir.for %j = %c0 to %c32 {
+        tir.for %k = %c0 to %c16 {
+          tir.block "C" (%vi: spatial[64] = %i, %vj: spatial[32] = %j,
+                         %vk: reduce[16] = %k)
+              reads(%A[%vi, %vk] : memref<64x16xf32>)
+              writes(%C[%vi, %vj] : memref<64x32xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<64x16xf32>
+            %c = memref.load %C[%vi, %vj] : memref<64x32xf32>
+            %s = arith.addf %a, %c : f32
+            memref.store %s, %C[%vi, %vj] : memref<64x32xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.tir.reorder %k, %i : !transform.any_op, !transform.any_op
+    transform.tir.vectorize %i : !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// split then reorder (TVM's tiling): the handles to the block and to the
+/// other loops stay valid across split; the index computations that split
+/// put between the loops move with the innermost body.
+// CHECK-LABEL: tir.prim_func @tile
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: tir.for parallel %[[IO:.*]] = %{{.*}} to %[[C8]] {
+// CHECK-NEXT: tir.for %[[JO:.*]] = %{{.*}} to %[[C8]] {
+// CHECK-NEXT: tir.for %[[II:.*]] = %{{.*}} to %[[C4]] {
+// CHECK-NEXT: %[[MI:.*]] = arith.muli %[[IO]], %[[C4]] : index
+// CHECK-NEXT: %[[FI:.*]] = arith.addi %[[MI]], %[[II]] : index
+// CHECK-NEXT: tir.for vectorized %[[JI:.*]] = %{{.*}} to %[[C4]] {
+// CHECK-NEXT: %[[MJ:.*]] = arith.muli %[[JO]], %[[C4]] : index
+// CHECK-NEXT: %[[FJ:.*]] = arith.addi %[[MJ]], %[[JI]] : index
+// CHECK-NEXT: tir.block "T" (%{{.*}}: spatial[32] = %[[FI]], %{{.*}}: spatial[32] = %[[FJ]])
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @tile(%A: memref<32x32xf32>, %B: memref<32x32xf32>) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    tir.for %i = %c0 to %c32 {
+      tir.for %j = %c0 to %c32 {
+        tir.block "T" (%vi: spatial[32] = %i, %vj: spatial[32] = %j)
+            reads(%A[%vj, %vi] : memref<32x32xf32>)
+            writes(%B[%vi, %vj] : memref<32x32xf32>) {
+          %a = memref.load %A[%vj, %vi] : memref<32x32xf32>
+          memref.store %a, %B[%vi, %vj] : memref<32x32xf32>
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "T" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %io, %ii = transform.tir.split %i factors [?, 4]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %jo, %ji = transform.tir.split %j factors [?, 4]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.tir.reorder %jo, %ii : !transform.any_op, !transform.any_op
+    transform.tir.parallel %io : !transform.any_op
+    transform.tir.vectorize %ji : !transform.any_op
+    transform.yield
+  }
+}
