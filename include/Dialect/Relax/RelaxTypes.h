@@ -10,6 +10,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <string>
+
 namespace mlc::relax {
 
 /// The static view of symbolic dims: constants stay, everything else becomes
@@ -28,6 +30,12 @@ mlir::ParseResult parseSymDims(mlir::AsmParser &parser,
 /// Prints what parseSymDims parses.
 void printSymDims(mlir::AsmPrinter &printer, llvm::ArrayRef<sym::Expr> dims,
                   bool ranked = true);
+
+/// A dim as it prints in types: the expression, or `?` when unknown.
+std::string dimToString(sym::Expr dim);
+
+/// `[n, 2 * n, ?]`, as shapes print in types.
+std::string dimsToString(llvm::ArrayRef<sym::Expr> dims);
 
 /// Parses one symbolic expression, e.g. `(n + 31) floordiv 32`.
 mlir::ParseResult parseSymExpr(mlir::AsmParser &parser, sym::Expr &result);

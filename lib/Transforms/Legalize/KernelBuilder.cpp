@@ -3,6 +3,7 @@
 #include "KernelBuilder.h"
 
 #include "Dialect/Relax/RelaxDialect.h"
+#include "Dialect/Relax/RelaxTypes.h"
 #include "Transforms/SymbolicArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -374,20 +375,6 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
 // Checks
 //===----------------------------------------------------------------------===//
 
-static std::string dimToString(sym::Expr dim) {
-  return dim ? dim.str() : std::string("?");
-}
-
-static std::string dimsToString(ArrayRef<sym::Expr> dims) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '[';
-  llvm::interleaveComma(dims, os,
-                        [&](sym::Expr dim) { os << dimToString(dim); });
-  os << ']';
-  return text;
-}
-
 std::string formatAxes(ArrayRef<int64_t> axes) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -473,9 +460,9 @@ FailureOr<SmallVector<AffineExpr>> getBroadcastIndices(
   MLIRContext *ctx = op->getContext();
   if (operandDims.size() > resultDims.size())
     return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
-      diag << "the " << what << " " << dimsToString(operandDims)
+      diag << "the " << what << " " << relax::dimsToString(operandDims)
            << " has more dimensions than the result "
-           << dimsToString(resultDims);
+           << relax::dimsToString(resultDims);
     });
   size_t offset = resultDims.size() - operandDims.size();
   SmallVector<AffineExpr> indices;
@@ -489,8 +476,8 @@ FailureOr<SmallVector<AffineExpr>> getBroadcastIndices(
     } else {
       return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
         diag << "dimension " << index << " of the " << what << " ("
-             << dimToString(dim) << ") is neither 1 nor the dimension "
-             << offset + index << " of the result (" << dimToString(resultDim)
+             << relax::dimToString(dim) << ") is neither 1 nor the dimension "
+             << offset + index << " of the result (" << relax::dimToString(resultDim)
              << "), so whether it broadcasts cannot be decided";
       });
     }
@@ -521,8 +508,8 @@ LogicalResult checkBroadcastDecided(PatternRewriter &rewriter, Operation *op,
     std::optional<sym::Expr> lhs = operandDim(lhsDims, lhsIndex);
     std::optional<sym::Expr> rhs = operandDim(rhsDims, rhsIndex);
     return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
-      diag << "broadcasting the " << what << " " << dimsToString(lhsDims)
-           << " and " << dimsToString(rhsDims) << ": ";
+      diag << "broadcasting the " << what << " " << relax::dimsToString(lhsDims)
+           << " and " << relax::dimsToString(rhsDims) << ": ";
       if (lhs && rhs && *lhs && *rhs)
         diag << "dimension " << lhsIndex << " of the lhs (" << lhs->str()
              << ") and dimension " << rhsIndex << " of the rhs (" << rhs->str()

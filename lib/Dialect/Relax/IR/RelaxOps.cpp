@@ -41,11 +41,6 @@ namespace mlc::relax {
 // Helpers shared by the verifiers
 //===----------------------------------------------------------------------===//
 
-/// Prints a dim for diagnostics (`?` when unknown).
-static std::string dimToString(sym::Expr dim) {
-  return dim ? dim.str() : std::string("?");
-}
-
 /// Fails with a diagnostic that shows both sides when the prover shows that
 /// `type` cannot be `expected` (different dtype, rank or a dimension that is
 /// provably different). `what` names the value being compared.

@@ -33,21 +33,6 @@ static LogicalResult fail(EmitErrorFn emitError, Args &&...args) {
   return failure();
 }
 
-static std::string dimToString(sym::Expr dim) {
-  return dim ? dim.str() : std::string("?");
-}
-
-/// `[n, 2 * n, ?]`, as shapes print in types.
-static std::string dimsToString(ArrayRef<sym::Expr> dims) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '[';
-  llvm::interleaveComma(dims, os,
-                        [&](sym::Expr dim) { os << dimToString(dim); });
-  os << ']';
-  return text;
-}
-
 static std::string axesToString(ArrayRef<int64_t> axes) {
   std::string text;
   llvm::raw_string_ostream os(text);

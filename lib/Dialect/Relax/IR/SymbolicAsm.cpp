@@ -232,19 +232,23 @@ ParseResult relax::parseSymDims(AsmParser &parser,
       });
 }
 
+std::string relax::dimToString(sym::Expr dim) {
+  return dim ? dim.str() : std::string("?");
+}
+
+std::string relax::dimsToString(ArrayRef<sym::Expr> dims) {
+  std::string text = "[";
+  llvm::raw_string_ostream os(text);
+  llvm::interleaveComma(dims, os,
+                        [&](sym::Expr dim) { os << dimToString(dim); });
+  os << ']';
+  return text;
+}
+
 void relax::printSymDims(AsmPrinter &printer, ArrayRef<sym::Expr> dims,
                          bool ranked) {
-  raw_ostream &os = printer.getStream();
-  if (!ranked) {
-    os << '*';
-    return;
-  }
-  os << '[';
-  llvm::interleaveComma(dims, os, [&](sym::Expr dim) {
-    if (dim)
-      dim.print(os);
-    else
-      os << '?';
-  });
-  os << ']';
+  if (!ranked)
+    printer.getStream() << '*';
+  else
+    printer.getStream() << dimsToString(dims);
 }
