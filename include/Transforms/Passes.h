@@ -4,6 +4,7 @@
 #define MLC_TRANSFORMS_PASSES_H
 
 #include "Dialect/Relax/RelaxDialect.h"
+#include "Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"

@@ -123,4 +123,33 @@ def RelaxLowerToHostPass
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// tir passes
+//===----------------------------------------------------------------------===//
+
+def TIRDefaultSchedulePass
+    : Pass<"tir-default-schedule", "::mlir::ModuleOp"> {
+  let summary = "Apply rule-based default schedules to unscheduled tir kernels";
+  let description = [{
+    A first rule of TVM DLight-style default schedules, built on the
+    `transform.tir` primitives (Dialect/TIR/Schedule.h). For the CPU:
+
+    * reduction blocks whose innermost spatial iteration variable is the
+      last index of what they write (matmul, batched matmul, reductions over
+      a leading axis): the reduce loops move outside that spatial loop, so
+      the innermost loop walks the output and the inputs contiguously and
+      LLVM vectorizes it (for a matmul, `i, j, k` becomes `i, k, j`). The
+      outermost loop keeps its kind (parallel stays parallel).
+
+    Blocks that do not fit (bindings that are not plain loop variables, a
+    single spatial loop, loops already reordered or annotated) are left as
+    they are. Tiling, packing and micro-kernels are later rules.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
+           "The target whose rules apply (only `cpu` so far)">,
+  ];
+  let dependentDialects = ["::mlc::tir::TIRDialect"];
+}
+
 #endif // MLC_TRANSFORMS_PASSES_TD

@@ -28,6 +28,11 @@ bindSymbolicVars(mlir::Operation *op,
 /// relax-lower-to-host). Fails with a diagnostic on what it cannot lower.
 mlir::LogicalResult lowerRelaxToHost(mlir::ModuleOp module);
 
+/// Applies the CPU default schedule rules (the pass tir-default-schedule) to
+/// every tir.block nested in `root`; blocks that match no rule stay as they
+/// are. Returns the number of blocks rescheduled.
+unsigned applyDefaultCPUSchedules(mlir::Operation *root);
+
 } // namespace mlc
 
 #endif // MLC_TRANSFORMS_TRANSFORMS_H

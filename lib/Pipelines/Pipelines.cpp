@@ -18,6 +18,7 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   (void)options; // The CPU is the only target so far.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRelaxLegalizePass());
+  pm.addPass(createTIRDefaultSchedulePass());
   pm.addPass(createConvertTIRToSCFPass());
   pm.addPass(createRelaxLowerToHostPass());
   pm.addPass(createCanonicalizerPass());
