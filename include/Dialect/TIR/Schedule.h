@@ -66,6 +66,31 @@ mlir::DiagnosedSilenceableFailure split(mlir::RewriterBase &rewriter,
 mlir::DiagnosedSilenceableFailure reorder(mlir::RewriterBase &rewriter,
                                           llvm::ArrayRef<ForOp> order);
 
+/// Fuses `outer` and the loop `inner` directly inside it (both from 0 with
+/// step 1) into one loop over `outer_extent * inner_extent` (an
+/// `arith.muli` for symbolic extents), placed where `outer` was. Uses of the
+/// old loop variables become `fused floordiv inner_extent` and
+/// `fused mod inner_extent`. Index computations between the two loops move
+/// into the new body. The fused loop keeps the loops' kind when both have the
+/// same one and is serial otherwise; it has no annotations (TVM). Rejects
+/// loops that are not directly nested, not perfectly nested, thread-bound,
+/// or an inner loop whose bounds are computed inside the outer one.
+mlir::DiagnosedSilenceableFailure fuse(mlir::RewriterBase &rewriter,
+                                       ForOp outer, ForOp inner,
+                                       ForOp &result);
+
+/// TVM's decompose_reduction: moves the `init` region of `block` into a new
+/// block `<name>_init` over the block's spatial iteration variables (with
+/// the same bindings, and the original writes), placed immediately before
+/// `loop` in fresh copies of the loops at or inside `loop` that the spatial
+/// bindings use (same kind and thread tag, no annotations). The block loses
+/// its init region. The init block keeps the conjuncts (`arith.andi`) of
+/// the predicate that use no dropped loop. `loop` must enclose `block`
+/// (inside its enclosing block) and every loop that a reduce binding uses
+/// must be `loop` or inside it.
+mlir::DiagnosedSilenceableFailure decomposeReduction(
+    mlir::RewriterBase &rewriter, BlockOp block, ForOp loop, BlockOp &result);
+
 } // namespace mlc::tir
 
 #endif // MLC_DIALECT_TIR_SCHEDULE_H

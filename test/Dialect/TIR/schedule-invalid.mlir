@@ -429,3 +429,371 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// fuse: the same loop twice.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{cannot fuse a loop with itself}}
+    tir.for %i = %c0 to %c8 {
+      tir.block "B" (%vi: spatial[8] = %i) writes(%B[%vi] : memref<8xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %f = transform.tir.fuse %i, %i : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: the loops are not adjacent (a loop between them).
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<4x4x4xf32>) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    // expected-error @below {{cannot fuse loops that are not directly nested: the second loop must be directly inside the first}}
+    tir.for %i = %c0 to %c4 {
+      tir.for %j = %c0 to %c4 {
+        // expected-note @below {{second loop}}
+        tir.for %k = %c0 to %c4 {
+          tir.block "B" (%vi: spatial[4] = %i, %vj: spatial[4] = %j, %vk: spatial[4] = %k)
+              writes(%B[%vi, %vj, %vk] : memref<4x4x4xf32>) {
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: the loops in the wrong order (the first is inside the second).
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<4x4xf32>) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    // expected-note @below {{second loop}}
+    tir.for %i = %c0 to %c4 {
+      // expected-error @below {{cannot fuse loops that are not directly nested: the second loop must be directly inside the first}}
+      tir.for %j = %c0 to %c4 {
+        tir.block "B" (%vi: spatial[4] = %i, %vj: spatial[4] = %j)
+            writes(%B[%vi, %vj] : memref<4x4xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %j, %i : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: a block between the loops.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{cannot fuse loops that are not perfectly nested}}
+    tir.for %i = %c0 to %c8 {
+      // expected-note @below {{this op is between the loops}}
+      tir.block "A" (%vi: spatial[8] = %i) writes(%B[%vi, %vi] : memref<8x8xf32>) {
+      }
+      tir.for %j = %c0 to %c8 {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[8] = %j) writes(%B[%vi, %vj] : memref<8x8xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: a thread-bound loop.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %i = %c0 to %c8 {
+      // expected-error @below {{cannot fuse this loop: it is bound to thread axis 'threadIdx.x'}}
+      tir.for thread_binding("threadIdx.x") %j = %c0 to %c8 {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[8] = %j) writes(%B[%vi, %vj] : memref<8x8xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: a loop that does not start at 0.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{can only fuse loops that start at 0 with step 1}}
+    tir.for %i = %c1 to %c8 {
+      tir.for %j = %c0 to %c8 {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[8] = %j) writes(%B[%vi, %vj] : memref<8x8xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: the inner extent depends on the outer loop (a triangular nest).
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %i = %c0 to %c8 {
+      %e = arith.addi %i, %c0 : index
+      // expected-error @below {{cannot fuse: the bounds of this loop are computed inside the outer loop}}
+      tir.for %j = %c0 to %e {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[8] = %j) writes(%B[%vi, %vj] : memref<8x8xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// fuse: a handle to a block instead of a loop.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %i = %c0 to %c8 {
+      // expected-note @below {{payload op}}
+      tir.block "B" (%vi: spatial[8] = %i) writes(%B[%vi] : memref<8xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    // expected-error @below {{expects a handle to exactly one tir.for, but it holds 1 payload ops}}
+    %f = transform.tir.fuse %i, %b : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: a block without init.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8xf32>, %S: memref<f32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      // expected-error @below {{cannot decompose the reduction of block "S": it has no init region}}
+      tir.block "S" (%vk: reduce[8] = %k) reads(%A[%vk] : memref<8xf32>)
+          writes(%S[] : memref<f32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %k = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %init = transform.tir.decompose_reduction %b, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: the loop does not enclose the block.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8xf32>, %S: memref<f32>, %B: memref<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %k = %c0 to %c8 {
+      // expected-note @below {{block "S"}}
+      tir.block "S" (%vk: reduce[8] = %k) reads(%A[%vk] : memref<8xf32>)
+          writes(%S[] : memref<f32>) init {
+        memref.store %zero, %S[] : memref<f32>
+      } {
+      }
+    }
+    // expected-error @below {{cannot decompose the reduction of block "S" at this loop: it does not enclose the block (inside the block's scope)}}
+    tir.for %i = %c0 to %c8 {
+      tir.block "B" (%vi: spatial[8] = %i) writes(%B[%vi] : memref<8xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %s = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %init = transform.tir.decompose_reduction %s, %i : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: the reduce loop k is outside the given loop j.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8x8xf32>, %S: memref<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    // expected-note @below {{loop outside}}
+    tir.for %k = %c0 to %c8 {
+      // expected-error @below {{cannot decompose the reduction of block "S" at this loop: reduce iteration variable #1 depends on a loop outside it}}
+      tir.for %j = %c0 to %c8 {
+        tir.block "S" (%vj: spatial[8] = %j, %vk: reduce[8] = %k)
+            reads(%A[%vj, %vk] : memref<8x8xf32>) writes(%S[%vj] : memref<8xf32>) init {
+          memref.store %zero, %S[%vj] : memref<8xf32>
+        } {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %s = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %j = transform.tir.get_loops %s : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %init = transform.tir.decompose_reduction %s, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: the init region uses the reduce variable.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8xf32>, %S: memref<f32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      // expected-error @below {{cannot decompose the reduction of block "S": its init region or write regions use the 'reduce' iteration variable #0}}
+      tir.block "S" (%vk: reduce[8] = %k) reads(%A[%vk] : memref<8xf32>)
+          writes(%S[] : memref<f32>) init {
+        %a = memref.load %A[%vk] : memref<8xf32>
+        memref.store %a, %S[] : memref<f32>
+      } {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %k = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %init = transform.tir.decompose_reduction %b, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: the extent of a copied loop is loaded inside the
+// given loop, so it cannot be recomputed in front of it.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8x8xf32>, %S: memref<8xf32>, %N: memref<index>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %k = %c0 to %c8 {
+      // expected-note @below {{value defined here}}
+      %n = memref.load %N[] : memref<index>
+      // expected-error @below {{cannot decompose the reduction of block "S": this op uses a value that cannot be recomputed in front of the loop}}
+      tir.for %j = %c0 to %n {
+        tir.block "S" (%vj: spatial[8] = %j, %vk: reduce[8] = %k)
+            reads(%A[%vj, %vk] : memref<8x8xf32>) writes(%S[%vj] : memref<8xf32>) init {
+          memref.store %zero, %S[%vj] : memref<8xf32>
+        } {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %s = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %j = transform.tir.get_loops %s : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %init = transform.tir.decompose_reduction %s, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// decompose_reduction: a handle to a loop instead of a block.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8xf32>, %S: memref<f32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    // expected-note @below {{payload op}}
+    tir.for %k = %c0 to %c8 {
+      tir.block "S" (%vk: reduce[8] = %k) reads(%A[%vk] : memref<8xf32>)
+          writes(%S[] : memref<f32>) init {
+        memref.store %zero, %S[] : memref<f32>
+      } {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %k = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    // expected-error @below {{expects a handle to exactly one tir.block, but it holds 1 payload ops}}
+    %init = transform.tir.decompose_reduction %k, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

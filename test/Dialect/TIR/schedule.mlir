@@ -330,3 +330,195 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// fuse: constant extents give a constant product at the prim_func entry;
+/// two parallel loops stay parallel; an index computation between the loops
+/// moves into the fused body; annotations are dropped.
+// CHECK-LABEL: tir.prim_func @fuse_const
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK: tir.for parallel %[[F:.*]] = %{{.*}} to %[[C32]] {
+// CHECK-NEXT: %[[I:.*]] = arith.floordivsi %[[F]], %[[C4]] : index
+// CHECK-NEXT: %[[J:.*]] = arith.remsi %[[F]], %[[C4]] : index
+// CHECK-NEXT: %[[I2:.*]] = arith.addi %[[I]], %[[I]] : index
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[8] = %[[I]], %{{.*}}: spatial[4] = %[[J]], %{{.*}}: spatial[16] = %[[I2]])
+// CHECK-NOT: annotations
+// CHECK: tir.return
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @fuse_const(%B: memref<8x4x16xf32>) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    tir.for parallel %i = %c0 to %c8 annotations {keep = 1} {
+      %i2 = arith.addi %i, %i : index
+      tir.for parallel %j = %c0 to %c4 {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[4] = %j, %vk: spatial[16] = %i2)
+            writes(%B[%vi, %vj, %vk] : memref<8x4x16xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// fuse: symbolic extents give an arith.muli right after their definitions
+/// (here, the prim_func entry); different kinds give a serial loop. The
+/// fused loop can be fused again (a handle to it is returned).
+// CHECK-LABEL: tir.prim_func @fuse_symbolic
+// CHECK-SAME: (%{{.*}}: memref<?x?x2xf32>, %[[N:.*]]: index, %[[M:.*]]: index)
+// CHECK-NEXT: %[[NM:.*]] = arith.muli %[[N]], %[[M]] : index
+// CHECK: %[[C2:.*]] = arith.constant 2 : index
+// CHECK: %[[NM2:.*]] = arith.muli %[[NM]], %[[C2]] : index
+// CHECK: tir.for %[[F:.*]] = %{{.*}} to %[[NM2]] {
+// CHECK-NEXT: %[[IJ:.*]] = arith.floordivsi %[[F]], %[[C2]] : index
+// CHECK-NEXT: %[[K:.*]] = arith.remsi %[[F]], %[[C2]] : index
+// CHECK-NEXT: %[[I:.*]] = arith.floordivsi %[[IJ]], %[[M]] : index
+// CHECK-NEXT: %[[J:.*]] = arith.remsi %[[IJ]], %[[M]] : index
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[%[[N]]] = %[[I]], %{{.*}}: spatial[%[[M]]] = %[[J]], %{{.*}}: spatial[2] = %[[K]])
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @fuse_symbolic(%B: memref<?x?x2xf32>, %n: index, %m: index) {
+    %c0 = arith.constant 0 : index
+    %c2 = arith.constant 2 : index
+    tir.for parallel %i = %c0 to %n {
+      tir.for %j = %c0 to %m {
+        tir.for unrolled %k = %c0 to %c2 {
+          tir.block "B" (%vi: spatial[%n] = %i, %vj: spatial[%m] = %j, %vk: spatial[2] = %k)
+              writes(%B[%vi, %vj, %vk] : memref<?x?x2xf32>) {
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %ij = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    %ijk = transform.tir.fuse %ij, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// decompose_reduction at the reduce loop k: no loop is copied, the init
+/// block goes right before k, with the spatial variables and the writes.
+// CHECK-LABEL: tir.prim_func @decompose_at_k
+// CHECK: tir.for %[[I:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.block "C_init" (%[[VI:.*]]: spatial[8] = %[[I]], %[[VJ:.*]]: spatial[8] = %[[J]])
+// CHECK-NEXT: writes(%[[C:.*]][%[[VI]], %[[VJ]]] : memref<8x8xf32>) {
+// CHECK-NEXT: memref.store %{{.*}}, %[[C]][%[[VI]], %[[VJ]]] : memref<8x8xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: tir.for %[[K:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[8] = %[[I]], %{{.*}}: spatial[8] = %[[J]], %{{.*}}: reduce[4] = %[[K]])
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes({{.*}}) {
+// CHECK-NEXT: memref.load
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @decompose_at_k(%A: memref<8x4xf32>, %B: memref<4x8xf32>,
+                                %C: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %i = %c0 to %c8 {
+      tir.for %j = %c0 to %c8 {
+        tir.for %k = %c0 to %c4 {
+          tir.block "C" (%vi: spatial[8] = %i, %vj: spatial[8] = %j,
+                         %vk: reduce[4] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<8x4xf32>, memref<4x8xf32>)
+              writes(%C[%vi, %vj] : memref<8x8xf32>) init {
+            memref.store %zero, %C[%vi, %vj] : memref<8x8xf32>
+          } {
+            %a = memref.load %A[%vi, %vk] : memref<8x4xf32>
+            %b = memref.load %B[%vk, %vj] : memref<4x8xf32>
+            %c = memref.load %C[%vi, %vj] : memref<8x8xf32>
+            %prod = arith.mulf %a, %b : f32
+            %sum = arith.addf %c, %prod : f32
+            memref.store %sum, %C[%vi, %vj] : memref<8x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %init = transform.tir.decompose_reduction %b, %k : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// decompose_reduction at the outer loop of a row sum over a split,
+/// predicated i: the copies of io and ii keep their kinds (not their
+/// annotations), the binding io * 4 + ii is recomputed over the copies, the
+/// predicate conjunct on i carries over and the one on k (a dropped loop)
+/// does not. The dynamic extent and the parameter buffer stay as they are.
+// CHECK-LABEL: tir.prim_func @decompose_outer
+// CHECK-SAME: (%[[A:.*]]: memref<?x?xf32>, %[[S:.*]]: memref<?xf32>, %[[N:.*]]: index, %[[M:.*]]: index)
+// CHECK: tir.for parallel %[[IO0:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.for vectorized %[[II0:.*]] = %{{.*}} to %[[C4:.*]] {
+// CHECK-NEXT: %[[MUL0:.*]] = arith.muli %[[IO0]], %[[C4]] : index
+// CHECK-NEXT: %[[I0:.*]] = arith.addi %[[MUL0]], %[[II0]] : index
+// CHECK-NEXT: %[[P0:.*]] = arith.cmpi slt, %[[I0]], %[[N]] : index
+// CHECK-NEXT: tir.block "S_init" (%[[VI0:.*]]: spatial[%[[N]]] = %[[I0]])
+// CHECK-NEXT: writes(%[[S]][%[[VI0]]] : memref<?xf32>) where(%[[P0]]) {
+// CHECK-NEXT: memref.store %{{.*}}, %[[S]][%[[VI0]]] : memref<?xf32>
+// CHECK: tir.for parallel %[[IO:.*]] = %{{.*}} to %{{.*}} annotations {keep = 1 : i64} {
+// CHECK-NEXT: tir.for vectorized %[[II:.*]] = %{{.*}} to %[[C4]] {
+// CHECK: tir.for %[[K:.*]] = %{{.*}} to %[[M]] {
+// CHECK: tir.block "S" (
+// CHECK-NOT: init
+// CHECK: tir.return
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @decompose_outer(%A: memref<?x?xf32>, %S: memref<?xf32>,
+                                 %n: index, %m: index) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c5 = arith.constant 5 : index
+    %zero = arith.constant 0.0 : f32
+    %tiles = arith.ceildivsi %n, %c4 : index
+    tir.for parallel %io = %c0 to %tiles annotations {keep = 1} {
+      tir.for vectorized %ii = %c0 to %c4 {
+        %base = arith.muli %io, %c4 : index
+        %i = arith.addi %base, %ii : index
+        %in_i = arith.cmpi slt, %i, %n : index
+        tir.for %k = %c0 to %m {
+          %in_k = arith.cmpi slt, %k, %c5 : index
+          %p = arith.andi %in_i, %in_k : i1
+          tir.block "S" (%vi: spatial[%n] = %i, %vk: reduce[%m] = %k)
+              reads(%A[%vi, %vk] : memref<?x?xf32>)
+              writes(%S[%vi] : memref<?xf32>) where(%p) init {
+            memref.store %zero, %S[%vi] : memref<?xf32>
+          } {
+            %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+            %s = memref.load %S[%vi] : memref<?xf32>
+            %sum = arith.addf %s, %a : f32
+            memref.store %sum, %S[%vi] : memref<?xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %io, %ii, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %init = transform.tir.decompose_reduction %b, %io : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

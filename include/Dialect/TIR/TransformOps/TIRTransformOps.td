@@ -294,4 +294,89 @@ def TIR_ReorderOp : TIRTransformOp<"reorder", [
   let assemblyFormat = "$targets attr-dict `:` type($targets)";
 }
 
+//===----------------------------------------------------------------------===//
+// FuseOp
+//===----------------------------------------------------------------------===//
+
+def TIR_FuseOp : TIRTransformOp<"fuse", [
+    DeclareOpInterfaceMethods<TransformOpInterface>,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "fuse two directly nested loops into one";
+  let description = [{
+    Replaces `%outer` and the `tir.for` `%inner` directly inside it (both
+    from 0 with step 1) by one loop over the product of their extents (an
+    `arith.muli` when an extent is symbolic). Uses of the old loop variables
+    become `arith.floordivsi %fused, %inner_extent` and
+    `arith.remsi %fused, %inner_extent`; index computations between the two
+    loops move into the new body. The fused loop has the loops' kind when
+    both have the same one and is serial otherwise, and carries no
+    annotations. TVM's `fuse` for two loops.
+
+    ```mlir
+    %fused = transform.tir.fuse %i, %j
+        : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    ```
+
+    #### Return modes
+
+    Reads the two loop handles and returns a handle to the fused loop. Both
+    loops are erased, so their handles become empty; handles to the ops
+    inside stay valid. Produces a silenceable failure, leaving the IR
+    unchanged, when a handle does not point to one `tir.for`, the loops are
+    the same, the second is not directly inside the first, another op with
+    memory effects or regions sits between them, a loop is thread-bound or
+    does not start at 0 with step 1, or the bounds of the inner loop are
+    computed inside the outer loop.
+  }];
+  let arguments = (ins TransformHandleTypeInterface:$outer,
+                       TransformHandleTypeInterface:$inner);
+  let results = (outs TransformHandleTypeInterface:$fused);
+  let assemblyFormat = [{
+    $outer `,` $inner attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// DecomposeReductionOp
+//===----------------------------------------------------------------------===//
+
+def TIR_DecomposeReductionOp : TIRTransformOp<"decompose_reduction", [
+    DeclareOpInterfaceMethods<TransformOpInterface>,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "move the init region of a reduction block into its own block";
+  let description = [{
+    The `init` region of the `tir.block` `%block` becomes a new block named
+    `<name>_init` with the block's `spatial` iteration variables (same
+    extents and bindings) and its writes, and no reads. It is placed
+    immediately before `%loop`, which must enclose the block (inside the
+    block's enclosing block), in fresh copies of the loops at or inside
+    `%loop` that the spatial bindings use (same bounds, kind and thread
+    tag, no annotations). The conjuncts of the block's predicate (an
+    `arith.andi` tree) that use no dropped loop carry over. The original
+    block loses its `init` region. TVM's `decompose_reduction`.
+
+    ```mlir
+    %init = transform.tir.decompose_reduction %block, %k
+        : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    ```
+
+    #### Return modes
+
+    Reads the two handles and returns a handle to the new init block; both
+    handles stay valid. Produces a silenceable failure, leaving the IR
+    unchanged, when the handles do not point to one `tir.block` and one
+    `tir.for`, the block has no init region, the loop does not enclose the
+    block, a reduce binding uses a loop outside `%loop`, the init region or
+    the write regions use a non-spatial iteration variable, or a value the
+    init block needs (a bound, binding, extent, buffer or predicate) cannot
+    be recomputed in front of `%loop`.
+  }];
+  let arguments = (ins TransformHandleTypeInterface:$block,
+                       TransformHandleTypeInterface:$loop);
+  let results = (outs TransformHandleTypeInterface:$init);
+  let assemblyFormat = [{
+    $block `,` $loop attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // MLC_DIALECT_TIR_TRANSFORMOPS_TIRTRANSFORMOPS_TD

@@ -257,6 +257,76 @@ DiagnosedSilenceableFailure ReorderOp::apply(mt::TransformRewriter &rewriter,
   return tir::reorder(rewriter, order);
 }
 
+//===----------------------------------------------------------------------===//
+// FuseOp
+//===----------------------------------------------------------------------===//
+
+void FuseOp::getEffects(
+    SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
+  mt::onlyReadsHandle(getOuterMutable(), effects);
+  mt::onlyReadsHandle(getInnerMutable(), effects);
+  mt::producesHandle(getOperation()->getOpResults(), effects);
+  mt::modifiesPayload(effects);
+}
+
+DiagnosedSilenceableFailure FuseOp::apply(mt::TransformRewriter &rewriter,
+                                          mt::TransformResults &results,
+                                          mt::TransformState &state) {
+  ForOp outer, inner, fused;
+  DiagnosedSilenceableFailure diag =
+      getSingleLoop(*this, state, getOuter(), outer);
+  if (!diag.succeeded())
+    return diag;
+  diag = getSingleLoop(*this, state, getInner(), inner);
+  if (!diag.succeeded())
+    return diag;
+  diag = tir::fuse(rewriter, outer, inner, fused);
+  if (!diag.succeeded())
+    return diag;
+  results.set(cast<OpResult>(getFused()), {fused.getOperation()});
+  return DiagnosedSilenceableFailure::success();
+}
+
+//===----------------------------------------------------------------------===//
+// DecomposeReductionOp
+//===----------------------------------------------------------------------===//
+
+void DecomposeReductionOp::getEffects(
+    SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
+  mt::onlyReadsHandle(getBlockMutable(), effects);
+  mt::onlyReadsHandle(getLoopMutable(), effects);
+  mt::producesHandle(getOperation()->getOpResults(), effects);
+  mt::modifiesPayload(effects);
+}
+
+DiagnosedSilenceableFailure
+DecomposeReductionOp::apply(mt::TransformRewriter &rewriter,
+                            mt::TransformResults &results,
+                            mt::TransformState &state) {
+  auto payload = llvm::to_vector(state.getPayloadOps(getBlock()));
+  if (payload.size() != 1 || !isa<BlockOp>(payload.front())) {
+    DiagnosedSilenceableFailure diag =
+        emitSilenceableError()
+        << "expects a handle to exactly one tir.block, but it holds "
+        << payload.size() << " payload ops";
+    for (Operation *op : payload)
+      diag.attachNote(op->getLoc()) << "payload op";
+    return diag;
+  }
+  ForOp loop;
+  DiagnosedSilenceableFailure diag =
+      getSingleLoop(*this, state, getLoop(), loop);
+  if (!diag.succeeded())
+    return diag;
+  BlockOp init;
+  diag = tir::decomposeReduction(rewriter, cast<BlockOp>(payload.front()),
+                                 loop, init);
+  if (!diag.succeeded())
+    return diag;
+  results.set(cast<OpResult>(getInit()), {init.getOperation()});
+  return DiagnosedSilenceableFailure::success();
+}
+
 } // namespace mlc::tir::transform
 
 //===----------------------------------------------------------------------===//
