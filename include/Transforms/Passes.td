@@ -140,10 +140,17 @@ def TIRDefaultSchedulePass
       the innermost loop walks the output and the inputs contiguously and
       LLVM vectorizes it (for a matmul, `i, j, k` becomes `i, k, j`). The
       outermost loop keeps its kind (parallel stays parallel).
+    * with a single reduce loop, the loop outside the reduction (the rows)
+      is then split into tiles of 8 and the reduction into tiles of 64
+      (`i, k, j` becomes `i/8, k/64, 8, 64, j`; the outer row loop takes
+      the row loop's kind), so each 64-row panel of the second matmul
+      operand serves 8 output rows from cache. Non-dividing and symbolic
+      extents get predicates; a constant extent no larger than its tile is
+      not split. The innermost loop is not split, so it keeps vectorizing.
 
     Blocks that do not fit (bindings that are not plain loop variables, a
     single spatial loop, loops already reordered or annotated) are left as
-    they are. Tiling, packing and micro-kernels are later rules.
+    they are. Packing and micro-kernels are later rules.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"cpu\"",

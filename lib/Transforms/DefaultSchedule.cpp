@@ -10,6 +10,7 @@
 #include "Transforms/Passes.h"
 #include "Transforms/Transforms.h"
 
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlc {
@@ -31,6 +32,54 @@ static std::optional<SmallVector<tir::ForOp>> getPlainLoopNest(
     if (binding != loop.getInductionVar())
       return std::nullopt;
   return loops;
+}
+
+/// Whether a primitive succeeded; a failure's diagnostic is dropped (the
+/// rule then leaves that part of the schedule as it is).
+static bool succeeded(DiagnosedSilenceableFailure &&result) {
+  if (result.succeeded())
+    return true;
+  (void)result.silence();
+  return false;
+}
+
+/// Rows per tile and reduction steps per tile of tileRowsAndReduction.
+static constexpr int64_t kRowTile = 8;
+static constexpr int64_t kReduceTile = 64;
+
+/// Splits `loop` into (outer, inner) with an inner extent of `factor`, unless
+/// its extent is a constant no larger than `factor`. Returns the loops
+/// (outer first), or just `loop` when it stays whole.
+static SmallVector<tir::ForOp> splitBy(RewriterBase &rewriter, tir::ForOp loop,
+                                       int64_t factor) {
+  std::optional<int64_t> extent = getConstantIntValue(loop.getUpperBound());
+  SmallVector<tir::ForOp> result;
+  if ((extent && *extent <= factor) ||
+      !succeeded(
+          tir::split(rewriter, loop, {tir::kInferredFactor, factor}, result)))
+    return {loop};
+  return result;
+}
+
+/// Cache tiling on the nest `row`, `reduce`, innermost spatial loop that
+/// moveReductionOutward leaves: the reduction is split into tiles of
+/// kReduceTile steps and the rows into tiles of kRowTile, giving
+/// `rowOuter, reduceOuter, rowInner, reduceInner, inner`. Each tile of
+/// kReduceTile rows of the second operand (64 x N values) then serves
+/// kRowTile rows of the output from cache instead of being streamed from
+/// memory once per row. The innermost loop is not split: a predicate inside
+/// it (for a symbolic extent) would keep LLVM from vectorizing it. When the
+/// row loop is parallel its outer part is.
+static void tileRowsAndReduction(RewriterBase &rewriter, tir::ForOp row,
+                                 tir::ForOp reduce) {
+  bool parallel = row.getKind() == tir::ForKind::Parallel;
+  SmallVector<tir::ForOp> rows = splitBy(rewriter, row, kRowTile);
+  SmallVector<tir::ForOp> reduces = splitBy(rewriter, reduce, kReduceTile);
+  if (rows.size() == 2 && parallel)
+    (void)succeeded(
+        tir::setLoopKind(rewriter, rows[0], tir::ForKind::Parallel));
+  if (rows.size() == 2 && reduces.size() == 2)
+    (void)succeeded(tir::reorder(rewriter, {reduces[0], rows[1]}));
 }
 
 /// Reduce loops inside the innermost spatial loop move outside it, when that
@@ -67,7 +116,12 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
     return false;
   SmallVector<tir::ForOp> order(loops->begin() + numSpatial, loops->end());
   order.push_back((*loops)[innerSpatial]);
-  return tir::reorder(rewriter, order).succeeded();
+  if (!succeeded(tir::reorder(rewriter, order)))
+    return false;
+  if (loops->size() == numSpatial + 1)
+    tileRowsAndReduction(rewriter, (*loops)[innerSpatial - 1],
+                         (*loops)[numSpatial]);
+  return true;
 }
 
 unsigned mlc::applyDefaultCPUSchedules(Operation *root) {

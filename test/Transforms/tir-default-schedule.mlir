@@ -4,14 +4,23 @@
 // TARGET: tir-default-schedule: unknown target 'gpu' (known: cpu)
 
 /// A matmul: the reduce loop moves outside the innermost spatial loop, so
-/// the innermost loop walks C and B contiguously; the outer loop stays
-/// parallel.
+/// the innermost loop walks C and B contiguously. The symbolic row loop is
+/// then split into tiles of 8 rows (guarded by a predicate), whose outer loop
+/// stays parallel; the reduction (64, no more than one tile) stays whole.
 
 // CHECK-LABEL: tir.prim_func @matmul
-// CHECK: tir.for parallel %[[I:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-SAME: (%{{.*}}: memref<?x64xf32>, %{{.*}}: memref<64x32xf32>, %{{.*}}: memref<?x32xf32>, %[[M:.*]]: index)
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK-DAG: %[[TILES:.*]] = arith.ceildivsi %[[M]], %[[C8]] : index
+// CHECK: tir.for parallel %[[IO:.*]] = %{{.*}} to %[[TILES]] {
+// CHECK-NEXT: tir.for %[[II:.*]] = %{{.*}} to %[[C8]] {
+// CHECK-NEXT: %[[SCALED:.*]] = arith.muli %[[IO]], %[[C8]] : index
+// CHECK-NEXT: %[[I:.*]] = arith.addi %[[SCALED]], %[[II]] : index
+// CHECK-NEXT: %[[IN:.*]] = arith.cmpi slt, %[[I]], %[[M]] : index
 // CHECK-NEXT: tir.for %[[K:.*]] = %{{.*}} to %[[C64:.*]] {
 // CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %[[C32:.*]] {
-// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[%{{.*}}] = %[[I]], %{{.*}}: spatial[32] = %[[J]], %{{.*}}: reduce[64] = %[[K]])
+// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[%[[M]]] = %[[I]], %{{.*}}: spatial[32] = %[[J]], %{{.*}}: reduce[64] = %[[K]])
+// CHECK: where(%[[IN]])
 tir.prim_func @matmul(%A: memref<?x64xf32>, %B: memref<64x32xf32>, %C: memref<?x32xf32>, %m: index) {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
@@ -31,6 +40,53 @@ tir.prim_func @matmul(%A: memref<?x64xf32>, %B: memref<64x32xf32>, %C: memref<?x
           %p = arith.mulf %a, %b : f32
           %s = arith.addf %c, %p : f32
           memref.store %s, %C[%vi, %vj] : memref<?x32xf32>
+        }
+      }
+    }
+  }
+  tir.return
+}
+
+// -----
+
+/// With a symbolic reduction as well, both are tiled: tiles of 8 rows
+/// (parallel), then tiles of 64 reduction steps, then the rows and steps of
+/// one tile; the innermost loop is not split, so it carries no predicate of
+/// its own and still vectorizes.
+
+// CHECK-LABEL: tir.prim_func @matmul_symbolic
+// CHECK-SAME: (%{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %[[M:[^:]*]]: index, %[[K:[^:]*]]: index, %[[N:[^:]*]]: index)
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK-DAG: %[[KTILES:.*]] = arith.ceildivsi %[[K]], %[[C64]] : index
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK-DAG: %[[MTILES:.*]] = arith.ceildivsi %[[M]], %[[C8]] : index
+// CHECK: tir.for parallel %[[IO:.*]] = %{{.*}} to %[[MTILES]] {
+// CHECK-NEXT: tir.for %[[KO:.*]] = %{{.*}} to %[[KTILES]] {
+// CHECK-NEXT: tir.for %[[II:.*]] = %{{.*}} to %[[C8]] {
+// CHECK: %[[IIN:.*]] = arith.cmpi slt, %{{.*}}, %[[M]] : index
+// CHECK-NEXT: tir.for %[[KI:.*]] = %{{.*}} to %[[C64]] {
+// CHECK: %[[KIN:.*]] = arith.cmpi slt, %{{.*}}, %[[K]] : index
+// CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %[[N]] {
+// CHECK-NEXT: %[[IN:.*]] = arith.andi %[[IIN]], %[[KIN]] : i1
+// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[%[[M]]] = %{{.*}}, %{{.*}}: spatial[%[[N]]] = %[[J]], %{{.*}}: reduce[%[[K]]] = %{{.*}})
+// CHECK: where(%[[IN]])
+tir.prim_func @matmul_symbolic(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>, %m: index, %k: index, %n: index) {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  tir.for parallel %i = %c0 to %m {
+    tir.for %j = %c0 to %n {
+      tir.for %r = %c0 to %k {
+        tir.block "C" (%vi: spatial[%m] = %i, %vj: spatial[%n] = %j, %vk: reduce[%k] = %r)
+            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x?xf32>, memref<?x?xf32>)
+            writes(%C[%vi, %vj] : memref<?x?xf32>) init {
+          memref.store %zero, %C[%vi, %vj] : memref<?x?xf32>
+        } {
+          %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+          %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
+          %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
+          %p = arith.mulf %a, %b : f32
+          %s = arith.addf %c, %p : f32
+          memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
         }
       }
     }

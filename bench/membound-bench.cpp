@@ -1,0 +1,226 @@
+//===- membound-bench.cpp - memory-bound mlc kernels against memcpy -------===//
+//
+// usage: membound-bench MODULE.so THREADS [N [M,N]]
+//
+// Calls the module's `add` on two f32 vectors of N elements (default 16M:
+// 64 MiB per operand) and its `softmax` on an M x N f32 matrix (default
+// 4096,4096: 64 MiB) through the runtime, checks both against a plain C++
+// reference, and compares their bandwidth with memcpy of the same bytes in
+// the same process (THREADS threads, each copying one contiguous chunk).
+//
+// Bandwidth counts the bytes the operator must read and write: add reads two
+// operands and writes one (3 x 4 x N bytes), softmax reads its input and
+// writes its output (2 x 4 x M x N bytes; intermediates are not counted);
+// memcpy of B bytes reads B and writes B. The ratio is mlc GB/s / memcpy
+// GB/s, where memcpy copies as many bytes as the kernel's output.
+//
+// The runtime allocates each result afresh. So that repeated calls measure
+// the kernel rather than the kernel's page faults on a new 64 MiB mapping,
+// glibc is told to keep freed memory (mallopt) unless MLC_BENCH_FRESH_PAGES
+// is set. The module's OpenMP threads come from OMP_NUM_THREADS, which
+// run-membound.sh sets to THREADS.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mlc/Runtime/Runtime.h"
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <thread>
+#include <vector>
+
+namespace {
+
+DLManagedTensor *allocTensor(int32_t rank, const int64_t *shape,
+                             std::mt19937 &rng, float lo, float hi) {
+  DLManagedTensor *tensor = nullptr;
+  if (mlcAllocTensor({kDLFloat, 32, 1}, rank, shape, &tensor) != MLC_OK)
+    return nullptr;
+  int64_t count = 1;
+  for (int32_t i = 0; i < rank; ++i)
+    count *= shape[i];
+  std::uniform_real_distribution<float> dist(lo, hi);
+  float *data = static_cast<float *>(tensor->dl_tensor.data);
+  for (int64_t i = 0; i < count; ++i)
+    data[i] = dist(rng);
+  return tensor;
+}
+
+/// Best time in seconds of `repeat` runs after one warm-up.
+template <typename Fn> double bestTime(int repeat, Fn fn) {
+  fn();
+  double best = 1e30;
+  for (int i = 0; i < repeat; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    fn();
+    std::chrono::duration<double> elapsed =
+        std::chrono::steady_clock::now() - start;
+    best = std::min(best, elapsed.count());
+  }
+  return best;
+}
+
+/// memcpy of `bytes` from `src` to `dst` split over `threads` threads.
+void parallelCopy(char *dst, const char *src, size_t bytes, int threads) {
+  if (threads <= 1) {
+    std::memcpy(dst, src, bytes);
+    return;
+  }
+  std::vector<std::thread> workers;
+  size_t chunk = (bytes / threads + 63) / 64 * 64;
+  for (int t = 0; t < threads; ++t) {
+    size_t begin = std::min(bytes, t * chunk);
+    size_t end = std::min(bytes, begin + chunk);
+    workers.emplace_back(
+        [=] { std::memcpy(dst + begin, src + begin, end - begin); });
+  }
+  for (std::thread &w : workers)
+    w.join();
+}
+
+/// Best memcpy time for `bytes` into a buffer that is already mapped.
+double memcpyTime(size_t bytes, int threads, int repeat) {
+  std::vector<char> src(bytes, 1), dst(bytes, 0);
+  return bestTime(repeat, [&] {
+    parallelCopy(dst.data(), src.data(), bytes, threads);
+  });
+}
+
+/// Calls `name` `repeat` times (after a warm-up) and returns the best time;
+/// `result` holds the last result.
+double callTime(const MLCModule *module, const char *name, DLTensor *args,
+                int32_t numArgs, DLManagedTensor *&result, int repeat,
+                bool &failed) {
+  return bestTime(repeat, [&] {
+    if (result)
+      result->deleter(result);
+    result = nullptr;
+    if (mlcModuleCall(module, name, args, numArgs, &result, 1) != MLC_OK)
+      failed = true;
+  });
+}
+
+void report(const char *what, double bytes, double mlcTime,
+            double copyBytes, double copyTime, double maxError) {
+  double ours = bytes / mlcTime * 1e-9;
+  double copy = 2 * copyBytes / copyTime * 1e-9;
+  std::printf("%-26s mlc %7.2f GB/s (%7.2f ms)  memcpy %7.2f GB/s  "
+              "ratio %.3f  max|diff| %.2e\n",
+              what, ours, mlcTime * 1e3, copy, ours / copy, maxError);
+}
+
+int runAdd(const MLCModule *module, int64_t n, int threads, int repeat,
+           std::mt19937 &rng) {
+  DLManagedTensor *a = allocTensor(1, &n, rng, -1, 1);
+  DLManagedTensor *b = allocTensor(1, &n, rng, -1, 1);
+  if (!a || !b) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  DLTensor args[2] = {a->dl_tensor, b->dl_tensor};
+  DLManagedTensor *result = nullptr;
+  bool failed = false;
+  double mlcTime = callTime(module, "add", args, 2, result, repeat, failed);
+  if (failed || !result) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  size_t bytes = size_t(n) * sizeof(float);
+  double copyTime = memcpyTime(bytes, threads, repeat);
+  const float *x = static_cast<const float *>(a->dl_tensor.data);
+  const float *y = static_cast<const float *>(b->dl_tensor.data);
+  const float *z = static_cast<const float *>(result->dl_tensor.data);
+  double maxError = 0;
+  for (int64_t i = 0; i < n; ++i)
+    maxError = std::max(maxError, double(std::fabs(z[i] - (x[i] + y[i]))));
+  char what[64];
+  std::snprintf(what, sizeof(what), "add [%lld]", (long long)n);
+  report(what, 3.0 * bytes, mlcTime, bytes, copyTime, maxError);
+  result->deleter(result);
+  a->deleter(a);
+  b->deleter(b);
+  return maxError == 0 ? 0 : 1;
+}
+
+int runSoftmax(const MLCModule *module, int64_t m, int64_t n, int threads,
+               int repeat, std::mt19937 &rng) {
+  int64_t shape[2] = {m, n};
+  DLManagedTensor *x = allocTensor(2, shape, rng, -4, 4);
+  if (!x) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  DLTensor args[1] = {x->dl_tensor};
+  DLManagedTensor *result = nullptr;
+  bool failed = false;
+  double mlcTime =
+      callTime(module, "softmax", args, 1, result, repeat, failed);
+  if (failed || !result) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  size_t bytes = size_t(m) * n * sizeof(float);
+  double copyTime = memcpyTime(bytes, threads, repeat);
+  const float *in = static_cast<const float *>(x->dl_tensor.data);
+  const float *out = static_cast<const float *>(result->dl_tensor.data);
+  double maxError = 0;
+  std::vector<double> row(n);
+  for (int64_t i = 0; i < m; ++i) {
+    const float *r = in + i * n;
+    double max = -INFINITY, sum = 0;
+    for (int64_t j = 0; j < n; ++j)
+      max = std::max(max, double(r[j]));
+    for (int64_t j = 0; j < n; ++j)
+      sum += row[j] = std::exp(double(r[j]) - max);
+    for (int64_t j = 0; j < n; ++j)
+      maxError =
+          std::max(maxError, std::fabs(double(out[i * n + j]) - row[j] / sum));
+  }
+  char what[64];
+  std::snprintf(what, sizeof(what), "softmax [%lld, %lld]", (long long)m,
+                (long long)n);
+  report(what, 2.0 * bytes, mlcTime, bytes, copyTime, maxError);
+  result->deleter(result);
+  x->deleter(x);
+  // Probabilities of rows of n values in [-4, 4] are around 1/n or below.
+  return maxError <= 1e-6 ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: membound-bench MODULE.so THREADS [N [M,N]]\n");
+    return 2;
+  }
+  if (!std::getenv("MLC_BENCH_FRESH_PAGES")) {
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  }
+  int threads = std::max(1, std::atoi(argv[2]));
+  long long n = 16 << 20, sm = 4096, sn = 4096;
+  if (argc > 3)
+    n = std::atoll(argv[3]);
+  if (argc > 4 && std::sscanf(argv[4], "%lld,%lld", &sm, &sn) != 2) {
+    std::fprintf(stderr, "error: bad shape '%s', expected M,N\n", argv[4]);
+    return 2;
+  }
+  MLCModule *module = nullptr;
+  if (mlcModuleLoad(argv[1], &module) != MLC_OK) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  std::mt19937 rng(0);
+  const int repeat = 10;
+  int status = runAdd(module, n, threads, repeat, rng);
+  status |= runSoftmax(module, sm, sn, threads, repeat, rng);
+  mlcModuleFree(module);
+  return status;
+}
