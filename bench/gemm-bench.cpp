@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Runtime/Runtime.h"
+#include "BenchUtils.h"
 
 #include <cblas.h>
 
@@ -30,31 +30,12 @@ struct Shape {
   int64_t m, n, k;
 };
 
-/// A compact f32 matrix owned by the runtime (64-byte aligned).
+using mlc::bench::bestTime;
+
+/// A rows x cols f32 matrix with values in [-1, 1).
 DLManagedTensor *allocMatrix(int64_t rows, int64_t cols, std::mt19937 &rng) {
   int64_t shape[2] = {rows, cols};
-  DLManagedTensor *tensor = nullptr;
-  if (mlcAllocTensor({kDLFloat, 32, 1}, 2, shape, &tensor) != MLC_OK)
-    return nullptr;
-  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  float *data = static_cast<float *>(tensor->dl_tensor.data);
-  for (int64_t i = 0; i < rows * cols; ++i)
-    data[i] = dist(rng);
-  return tensor;
-}
-
-/// Best time in seconds of `repeat` runs after one warm-up.
-template <typename Fn> double bestTime(int repeat, Fn fn) {
-  fn();
-  double best = 1e30;
-  for (int i = 0; i < repeat; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    fn();
-    std::chrono::duration<double> elapsed =
-        std::chrono::steady_clock::now() - start;
-    best = std::min(best, elapsed.count());
-  }
-  return best;
+  return mlc::bench::allocRandomTensor(2, shape, rng, -1.0f, 1.0f);
 }
 
 int runShape(const MLCModule *module, Shape s, std::mt19937 &rng) {

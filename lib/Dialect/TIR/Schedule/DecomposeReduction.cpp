@@ -12,6 +12,8 @@
 
 #include "Dialect/TIR/Schedule.h"
 
+#include "ScheduleUtils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -19,22 +21,7 @@
 
 using namespace mlir;
 using namespace mlc::tir;
-
-/// Whether `value` is computed from `iv` through the ops that define it.
-static bool dependsOn(Value value, Value iv) {
-  SmallVector<Value> worklist{value};
-  llvm::DenseSet<Value> seen;
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    if (v == iv)
-      return true;
-    if (!seen.insert(v).second)
-      continue;
-    if (Operation *def = v.getDefiningOp())
-      llvm::append_range(worklist, def->getOperands());
-  }
-  return false;
-}
+using mlc::tir::detail::dependsOn;
 
 namespace {
 /// Recomputes values of the loop nest under `root` in front of `root`, with

@@ -12,19 +12,21 @@
 #include "Dialect/TIR/Schedule.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "ScheduleUtils.h"
+
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace mlir;
 using namespace mlc::tir;
+using mlc::tir::detail::dependsOn;
 
 //===----------------------------------------------------------------------===//
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Whether `value` is computed from `iv` through the ops that define it.
-static bool dependsOn(Value value, Value iv) {
+bool mlc::tir::detail::dependsOn(Value value, Value iv) {
   SmallVector<Value> worklist{value};
   llvm::DenseSet<Value> seen;
   while (!worklist.empty()) {
