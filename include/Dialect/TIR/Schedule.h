@@ -91,6 +91,19 @@ mlir::DiagnosedSilenceableFailure fuse(mlir::RewriterBase &rewriter,
 mlir::DiagnosedSilenceableFailure decomposeReduction(
     mlir::RewriterBase &rewriter, BlockOp block, ForOp loop, BlockOp &result);
 
+//===----------------------------------------------------------------------===//
+// Producers, consumers, caching, inlining, storage_align (CacheInline.cpp)
+//===----------------------------------------------------------------------===//
+
+//===----------------------------------------------------------------------===//
+// compute_at, reverse_compute_at, rfactor, pad_einsum, blockize
+// (ComputeLocation.cpp)
+//===----------------------------------------------------------------------===//
+
+//===----------------------------------------------------------------------===//
+// tensorize (Tensorize.cpp, TensorIntrinsics.cpp)
+//===----------------------------------------------------------------------===//
+
 } // namespace mlc::tir
 
 #endif // MLC_DIALECT_TIR_SCHEDULE_H

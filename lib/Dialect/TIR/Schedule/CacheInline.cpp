@@ -1,0 +1,7 @@
+//===- CacheInline.cpp - TensorIR schedule primitives ---------------------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dialect/TIR/Schedule.h"
