@@ -156,7 +156,9 @@ def TIRDefaultSchedulePass
     Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
            "The target whose rules apply (only `cpu` so far)">,
   ];
-  let dependentDialects = ["::mlc::tir::TIRDialect"];
+  let dependentDialects = ["::mlc::tir::TIRDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 #endif // MLC_TRANSFORMS_PASSES_TD

@@ -23,6 +23,9 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createRelaxLowerToHostPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Micro-kernels (tensorize) use the vector dialect; transfers with
+  // out-of-bounds lanes become masked loads and stores.
+  pm.addPass(createConvertVectorToSCFPass());
   // Parallel loops run on the runtime's OpenMP threads.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -30,6 +33,7 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createLowerAffinePass());
   // Allocations go through the runtime (_mlir_memref_to_llvm_alloc), which
   // frees the results it receives.
+  pm.addPass(createConvertVectorToLLVMPass());
   FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
   memrefOptions.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));

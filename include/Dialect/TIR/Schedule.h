@@ -21,6 +21,9 @@
 #include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <functional>
+#include <string>
+
 namespace mlc::tir {
 
 /// Finds the unique `tir.block` named `name` nested in `scope`. Fails if
@@ -103,6 +106,64 @@ mlir::DiagnosedSilenceableFailure decomposeReduction(
 //===----------------------------------------------------------------------===//
 // tensorize (Tensorize.cpp, TensorIntrinsics.cpp)
 //===----------------------------------------------------------------------===//
+
+/// What a tensor intrinsic's implementation receives: the payload buffers in
+/// the order of the description's buffer parameters, and, per iteration
+/// variable of the description's block, the payload iteration variable that
+/// holds the tile's origin. `tripCounts` holds, per description loop, the
+/// number of iterations to run (at most the loop's extent: fewer when a
+/// predicate cuts the tile short).
+struct TensorizeOperands {
+  llvm::SmallVector<mlir::Value> buffers;
+  llvm::SmallVector<mlir::Value> origins;
+  llvm::SmallVector<mlir::Value> tripCounts;
+};
+
+/// TVM's TensorIntrin: `description` is the text of a `tir.prim_func` whose
+/// body is a loop nest around one block (the computation the intrinsic
+/// performs); `implement` emits the code that performs it at the builder's
+/// insertion point. With `partialTiles`, the implementation handles trip
+/// counts below the extents of spatial loops too (tiles on the edge of a
+/// symbolic domain); otherwise such tiles run the original loops.
+struct TensorIntrinsic {
+  std::string name;
+  std::string description;
+  std::function<void(mlir::OpBuilder &, mlir::Location,
+                     const TensorizeOperands &)>
+      implement;
+  bool partialTiles = false;
+};
+
+/// Adds `intrinsic` to the process-wide registry (replacing one of the same
+/// name).
+void registerTensorIntrinsic(TensorIntrinsic intrinsic);
+
+/// The registered intrinsic named `name`, or null. The built-in CPU
+/// intrinsics are registered on first use.
+const TensorIntrinsic *lookupTensorIntrinsic(llvm::StringRef name);
+
+/// Names of the registered intrinsics, sorted.
+llvm::SmallVector<std::string> getTensorIntrinsicNames();
+
+/// The name of the built-in intrinsic that accumulates an f32 `rows x cols`
+/// tile of C += A * B with vector FMAs (`cpu.f32_fma_<rows>x<cols>`).
+std::string getFMATensorIntrinsicName(int64_t rows, int64_t cols);
+
+/// TVM's tensorize: replaces `loop` and the loops nested in it with one
+/// block that runs the implementation of the intrinsic `name`. The nest
+/// must match the intrinsic's description: as many perfectly nested loops,
+/// the same constant extents where the description has constants, a block
+/// without init whose iteration variables have the description's kinds and
+/// are bound to `origin + loop variable` of the corresponding loop, and a
+/// body with the same operations (buffers and iteration variables mapped).
+/// A predicate on the block (from `split`) may bound the iterations: terms
+/// `binding < bound` over a reduction loop shorten the implementation's trip
+/// count, and tiles cut by other terms run the original loops instead. The
+/// new block keeps the iteration variables, bound to the tile origins, with
+/// read/write regions widened to the tile. Returns the new block in `result`.
+mlir::DiagnosedSilenceableFailure tensorize(mlir::RewriterBase &rewriter,
+                                            ForOp loop, llvm::StringRef name,
+                                            BlockOp &result);
 
 } // namespace mlc::tir
 

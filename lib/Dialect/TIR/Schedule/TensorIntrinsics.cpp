@@ -1,7 +1,253 @@
-//===- TensorIntrinsics.cpp - TensorIR schedule primitives ---------------------------===//
+//===- TensorIntrinsics.cpp - Registry of tensor intrinsics ---------------===//
 //
 // Part of the mlc project.
 //
 //===----------------------------------------------------------------------===//
+//
+// The registry that `tensorize` draws from, and the built-in CPU intrinsics:
+// register-blocked f32 micro-kernels that keep a rows x cols tile of C in
+// vector registers while they stream a column of A and a row of B per step.
+//
+//===----------------------------------------------------------------------===//
 
 #include "Dialect/TIR/Schedule.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <mutex>
+
+using namespace mlir;
+using namespace mlc::tir;
+
+namespace {
+/// The process-wide registry; intrinsics are looked up while passes run in
+/// parallel, so access is serialized.
+struct Registry {
+  std::mutex mutex;
+  llvm::StringMap<TensorIntrinsic> intrinsics;
+};
+} // namespace
+
+static void registerBuiltinIntrinsics(Registry &registry);
+
+static Registry &getRegistry() {
+  static Registry *registry = [] {
+    auto *r = new Registry();
+    registerBuiltinIntrinsics(*r);
+    return r;
+  }();
+  return *registry;
+}
+
+void mlc::tir::registerTensorIntrinsic(TensorIntrinsic intrinsic) {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  std::string name = intrinsic.name;
+  registry.intrinsics[name] = std::move(intrinsic);
+}
+
+const TensorIntrinsic *mlc::tir::lookupTensorIntrinsic(StringRef name) {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  auto it = registry.intrinsics.find(name);
+  return it == registry.intrinsics.end() ? nullptr : &it->second;
+}
+
+SmallVector<std::string> mlc::tir::getTensorIntrinsicNames() {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  SmallVector<std::string> names;
+  for (const auto &entry : registry.intrinsics)
+    names.push_back(entry.getKey().str());
+  llvm::sort(names);
+  return names;
+}
+
+//===----------------------------------------------------------------------===//
+// f32 FMA micro-kernels
+//===----------------------------------------------------------------------===//
+
+std::string mlc::tir::getFMATensorIntrinsicName(int64_t rows, int64_t cols) {
+  return llvm::formatv("cpu.f32_fma_{0}x{1}", rows, cols).str();
+}
+
+/// C[i, j] += A[i, k] * B[k, j] over a rows x cols tile and any number of
+/// reduction steps; the operations of the block are those relax-legalize
+/// emits for a matmul.
+static std::string getFMADescription(int64_t rows, int64_t cols) {
+  return llvm::formatv(R"mlir(
+tir.prim_func @desc(%A: memref<?x?xf32>, %B: memref<?x?xf32>,
+                    %C: memref<?x?xf32>, %k: index) {{
+  %c0 = arith.constant 0 : index
+  %rows = arith.constant {0} : index
+  %cols = arith.constant {1} : index
+  tir.for %kk = %c0 to %k {{
+    tir.for %ii = %c0 to %rows {{
+      tir.for %jj = %c0 to %cols {{
+        tir.block "update" (%vi: spatial[{0}] = %ii, %vj: spatial[{1}] = %jj,
+                            %vk: reduce[%k] = %kk)
+            reads(%A[%vi, %vk], %B[%vk, %vj], %C[%vi, %vj]
+                  : memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>)
+            writes(%C[%vi, %vj] : memref<?x?xf32>) {{
+          %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+          %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
+          %p = arith.mulf %a, %b : f32
+          %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
+          %s = arith.addf %c, %p : f32
+          memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
+        }
+      }
+    }
+  }
+  tir.return
+}
+)mlir",
+                       rows, cols)
+      .str();
+}
+
+/// Where the micro-kernel reads and writes: the buffers, the tile origin
+/// and, on an edge tile, the rows and columns that exist.
+namespace {
+struct FMATile {
+  Value a, b, c;
+  Value i0, j0, k0, steps;
+  int64_t rows, cols;
+};
+} // namespace
+
+/// The kernel: the tile of C lives in `rows` vectors of `cols` lanes
+/// (loop-carried, so they stay in registers); each reduction step loads one
+/// row of B as a vector and broadcasts one element of A per row into an FMA.
+/// On an edge tile (`validRows`/`validCols` given) C and B are accessed with
+/// lane masks and rows past the edge read the last valid row of A.
+static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
+                          Value validRows, Value validCols) {
+  auto vecType = VectorType::get({tile.cols}, b.getF32Type());
+  auto maskType = VectorType::get({tile.cols}, b.getI1Type());
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  bool masked = validRows != nullptr;
+  SmallVector<Value> rowIndex, rowMask;
+  Value colMask, zeroVec;
+  if (masked) {
+    colMask = vector::CreateMaskOp::create(b, loc, maskType, validCols);
+    zeroVec = arith::ConstantOp::create(
+        b, loc, vecType, DenseElementsAttr::get(vecType, b.getF32FloatAttr(0)));
+  }
+  for (int64_t r = 0; r < tile.rows; ++r) {
+    Value offset = index(r);
+    if (masked) {
+      Value lastRow = arith::SubIOp::create(b, loc, validRows, index(1));
+      offset = arith::MinSIOp::create(b, loc, offset, lastRow);
+      Value exists = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                           index(r), validRows);
+      Value lanes =
+          arith::SelectOp::create(b, loc, exists, validCols, index(0));
+      rowMask.push_back(vector::CreateMaskOp::create(b, loc, maskType, lanes));
+    }
+    rowIndex.push_back(arith::AddIOp::create(b, loc, tile.i0, offset));
+  }
+  SmallVector<Value> accumulators;
+  for (auto [r, row] : llvm::enumerate(rowIndex))
+    accumulators.push_back(
+        masked ? vector::MaskedLoadOp::create(b, loc, vecType, tile.c,
+                                              ValueRange{row, tile.j0},
+                                              rowMask[r], zeroVec)
+                     .getResult()
+               : vector::LoadOp::create(b, loc, vecType, tile.c,
+                                        ValueRange{row, tile.j0})
+                     .getResult());
+  auto loop = scf::ForOp::create(
+      b, loc, index(0), tile.steps, index(1), accumulators,
+      [&](OpBuilder &nb, Location nloc, Value kk, ValueRange acc) {
+        Value k = arith::AddIOp::create(nb, nloc, tile.k0, kk);
+        Value bRow =
+            masked ? vector::MaskedLoadOp::create(nb, nloc, vecType, tile.b,
+                                                  ValueRange{k, tile.j0},
+                                                  colMask, zeroVec)
+                         .getResult()
+                   : vector::LoadOp::create(nb, nloc, vecType, tile.b,
+                                            ValueRange{k, tile.j0})
+                         .getResult();
+        SmallVector<Value> next;
+        for (auto [row, sum] : llvm::zip_equal(rowIndex, acc)) {
+          Value aElem =
+              memref::LoadOp::create(nb, nloc, tile.a, ValueRange{row, k});
+          Value splat = vector::BroadcastOp::create(nb, nloc, vecType, aElem);
+          next.push_back(vector::FMAOp::create(nb, nloc, splat, bRow, sum));
+        }
+        scf::YieldOp::create(nb, nloc, next);
+      });
+  for (auto [r, row, sum] :
+       llvm::enumerate(rowIndex, loop.getResults())) {
+    if (masked)
+      vector::MaskedStoreOp::create(b, loc, tile.c, ValueRange{row, tile.j0},
+                                    rowMask[r], sum);
+    else
+      vector::StoreOp::create(b, loc, sum, tile.c, ValueRange{row, tile.j0});
+  }
+}
+
+/// Full tiles take the unmasked kernel; edge tiles (fewer rows or columns
+/// than the tile, known only at run time) take the masked one, and empty
+/// ones nothing.
+static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
+                                  int64_t cols,
+                                  const TensorizeOperands &operands) {
+  FMATile tile{operands.buffers[0], operands.buffers[1], operands.buffers[2],
+               operands.origins[0], operands.origins[1], operands.origins[2],
+               operands.tripCounts[0], rows, cols};
+  Value validRows = operands.tripCounts[1], validCols = operands.tripCounts[2];
+  if (getConstantIntValue(validRows) == rows &&
+      getConstantIntValue(validCols) == cols) {
+    emitFMAKernel(b, loc, tile, nullptr, nullptr);
+    return;
+  }
+  auto cmp = [&](arith::CmpIPredicate pred, Value lhs, int64_t rhs) -> Value {
+    return arith::CmpIOp::create(b, loc, pred, lhs,
+                                 arith::ConstantIndexOp::create(b, loc, rhs));
+  };
+  Value full = arith::AndIOp::create(
+      b, loc, cmp(arith::CmpIPredicate::eq, validRows, rows),
+      cmp(arith::CmpIPredicate::eq, validCols, cols));
+  auto branch = scf::IfOp::create(b, loc, full, /*withElseRegion=*/true);
+  b.setInsertionPointToStart(branch.thenBlock());
+  emitFMAKernel(b, loc, tile, nullptr, nullptr);
+  b.setInsertionPointToStart(branch.elseBlock());
+  Value nonEmpty = arith::AndIOp::create(
+      b, loc, cmp(arith::CmpIPredicate::sgt, validRows, 0),
+      cmp(arith::CmpIPredicate::sgt, validCols, 0));
+  auto edge = scf::IfOp::create(b, loc, nonEmpty, /*withElseRegion=*/false);
+  b.setInsertionPointToStart(edge.thenBlock());
+  emitFMAKernel(b, loc, tile, validRows, validCols);
+  b.setInsertionPointAfter(branch);
+}
+
+static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols) {
+  return TensorIntrinsic{
+      getFMATensorIntrinsicName(rows, cols), getFMADescription(rows, cols),
+      [rows, cols](OpBuilder &b, Location loc,
+                   const TensorizeOperands &operands) {
+        emitFMAImplementation(b, loc, rows, cols, operands);
+      },
+      /*partialTiles=*/true};
+}
+
+/// One kernel per x86 vector width: 12 accumulators of two vectors per row
+/// (SSE, AVX2, AVX-512) leave registers for one row of B and a broadcast.
+static void registerBuiltinIntrinsics(Registry &registry) {
+  for (int64_t lanes : {4, 8, 16}) {
+    TensorIntrinsic intrinsic = makeFMAIntrinsic(6, 2 * lanes);
+    std::string name = intrinsic.name;
+    registry.intrinsics[name] = std::move(intrinsic);
+  }
+}

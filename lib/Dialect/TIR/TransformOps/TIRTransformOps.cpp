@@ -15,6 +15,8 @@
 #include "Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/IR/DialectRegistry.h"
 
@@ -342,6 +344,9 @@ public:
   TIRTransformDialectExtension() {
     declareGeneratedDialect<TIRDialect>();
     declareGeneratedDialect<arith::ArithDialect>();
+    // Tensor intrinsics emit micro-kernels in these.
+    declareGeneratedDialect<scf::SCFDialect>();
+    declareGeneratedDialect<vector::VectorDialect>();
     registerTransformOps<
 #define GET_OP_LIST
 #include "Dialect/TIR/TransformOps/TIRTransformOps.cpp.inc"
