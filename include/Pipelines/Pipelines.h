@@ -17,6 +17,15 @@ struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
       llvm::cl::init(CompileTarget::CPU),
       llvm::cl::values(clEnumValN(CompileTarget::CPU, "cpu",
                                   "the host CPU (native code)"))};
+  Option<std::string> cpu{
+      *this, "cpu",
+      llvm::cl::desc("LLVM CPU name to compile for, or `host`"),
+      llvm::cl::init("host")};
+  Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("LLVM subtarget features (`+avx2,+fma`); from the host "
+                     "with cpu=host"),
+      llvm::cl::init("")};
 };
 
 /// relax + tir -> the LLVM dialect: tir kernels become loops, relax

@@ -29,8 +29,9 @@ bindSymbolicVars(mlir::Operation *op,
 mlir::LogicalResult lowerRelaxToHost(mlir::ModuleOp module);
 
 /// Applies the CPU default schedule rules (the pass tir-default-schedule) to
-/// every tir.block nested in `root`; blocks that match no rule stay as they
-/// are. Returns the number of blocks rescheduled.
+/// every tir.block nested in `root`, for SIMD registers of `vectorBits`
+/// bits; blocks that match no rule stay as they are. Returns the number of
+/// blocks rescheduled.
 unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits);
 
 } // namespace mlc

@@ -15,7 +15,10 @@ using namespace mlir;
 
 void mlc::buildCompilePipeline(OpPassManager &pm,
                                const CompileOptions &options) {
-  (void)options; // The CPU is the only target so far.
+  MLCSetTargetPassOptions targetOptions;
+  targetOptions.cpu = options.cpu;
+  targetOptions.features = options.features;
+  pm.addPass(createMLCSetTargetPass(targetOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRelaxLegalizePass());
   pm.addPass(createTIRDefaultSchedulePass());
@@ -23,6 +26,8 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createRelaxLowerToHostPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Vectorizable exp/tanh/... instead of a libm call per element.
+  pm.addPass(createMLCApproximateMathPass());
   // Micro-kernels (tensorize) use the vector dialect; transfers with
   // out-of-bounds lanes become masked loads and stores.
   pm.addPass(createConvertVectorToSCFPass());

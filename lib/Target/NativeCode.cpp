@@ -2,6 +2,9 @@
 
 #include "Target/NativeCode.h"
 
+#include "Dialect/TIR/TIRDialect.h"
+#include "Dialect/TIR/TIROps.h"
+
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -23,32 +26,39 @@
 
 using namespace mlir;
 
-/// A target machine for the host CPU with all its features: kernels are
-/// compiled for the machine that runs them.
+/// A target machine for the module's `mlc.target`, or for the host CPU with
+/// all its features when it has none.
 static std::unique_ptr<llvm::TargetMachine>
-createHostTargetMachine(Operation *module) {
+createTargetMachine(Operation *module) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
-  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  auto target = mlc::tir::TargetAttr::lookup(module);
+  llvm::Triple triple(target ? target.getTriple().str()
+                             : llvm::sys::getDefaultTargetTriple());
   std::string error;
-  const llvm::Target *target =
+  const llvm::Target *llvmTarget =
       llvm::TargetRegistry::lookupTarget(triple, error);
-  if (!target) {
+  if (!llvmTarget) {
     module->emitError("no LLVM target for ")
         << triple.str() << ": " << error;
     return nullptr;
   }
+  if (target)
+    return std::unique_ptr<llvm::TargetMachine>(
+        llvmTarget->createTargetMachine(triple, target.getCpu(),
+                                        target.getFeatures(), {},
+                                        llvm::Reloc::PIC_));
   llvm::SubtargetFeatures features;
   for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
     features.AddFeature(name, enabled);
-  return std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
+  return std::unique_ptr<llvm::TargetMachine>(llvmTarget->createTargetMachine(
       triple, llvm::sys::getHostCPUName(), features.getString(), {},
       llvm::Reloc::PIC_));
 }
 
 LogicalResult mlc::emitObjectFile(Operation *module, llvm::raw_ostream &os) {
   std::unique_ptr<llvm::TargetMachine> machine =
-      createHostTargetMachine(module);
+      createTargetMachine(module);
   if (!machine)
     return failure();
   llvm::LLVMContext context;
@@ -67,7 +77,7 @@ LogicalResult mlc::emitObjectFile(Operation *module, llvm::raw_ostream &os) {
   llvm::legacy::PassManager passes;
   if (machine->addPassesToEmitFile(passes, stream, nullptr,
                                    llvm::CodeGenFileType::ObjectFile))
-    return module->emitError("the host target cannot emit object files");
+    return module->emitError("the target cannot emit object files");
   passes.run(*llvmModule);
   os.write(buffer.data(), buffer.size());
   return success();
@@ -135,7 +145,8 @@ LogicalResult mlc::emitSharedLibrary(Operation *module, llvm::raw_ostream &os) {
 void mlc::registerNativeCodeTranslations() {
   auto registerDialects = [](DialectRegistry &registry) {
     registerAllToLLVMIRTranslations(registry);
-    registry.insert<DLTIDialect, func::FuncDialect>();
+    // tir for the module's `mlc.target`.
+    registry.insert<DLTIDialect, func::FuncDialect, mlc::tir::TIRDialect>();
   };
   TranslateFromMLIRRegistration object(
       "mlc-to-object", "Emit a host object file from the LLVM dialect",

@@ -218,7 +218,11 @@ struct TIRDefaultSchedulePass
           << target << "' (known: cpu)";
       return signalPassFailure();
     }
-    (void)applyDefaultCPUSchedules(getOperation(), 256);
+    // Without a target, the baseline every x86-64 and AArch64 CPU has.
+    int64_t vectorBits = 128;
+    if (auto target = tir::TargetAttr::lookup(getOperation()))
+      vectorBits = target.getVectorBits();
+    (void)applyDefaultCPUSchedules(getOperation(), vectorBits);
   }
 };
 } // namespace

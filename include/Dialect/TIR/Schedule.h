@@ -98,6 +98,65 @@ mlir::DiagnosedSilenceableFailure decomposeReduction(
 // Producers, consumers, caching, inlining, storage_align (CacheInline.cpp)
 //===----------------------------------------------------------------------===//
 
+/// The other blocks of `block`'s scope (its enclosing block or prim_func,
+/// not looking into nested blocks) that write a buffer `block` reads, in
+/// program order.
+llvm::SmallVector<BlockOp> getProducers(BlockOp block);
+
+/// The other blocks of `block`'s scope that read a buffer `block` writes, in
+/// program order.
+llvm::SmallVector<BlockOp> getConsumers(BlockOp block);
+
+/// TVM's compute_inline: `block` computes `B[v...] = f(...)` (spatial
+/// iteration variables only, no init or predicate, one store at distinct
+/// iteration variables, otherwise loads and pure ops); every load of `B` in
+/// the blocks that read it becomes a copy of `f` at the load's indices, and
+/// their read regions become those of `block` composed with their region of
+/// `B`. The block's variables must range over all of `B`, which must be a
+/// `tir.alloc_buffer` that nothing else writes. The block, the loops left
+/// empty and the allocation are erased.
+mlir::DiagnosedSilenceableFailure computeInline(mlir::RewriterBase &rewriter,
+                                                BlockOp block);
+
+/// TVM's reverse_compute_inline: `block` computes `C[...] = g(B[v...], ...)`
+/// (spatial only, no init or predicate, one store, loads of `B` at distinct
+/// iteration variables ranging over all of `B`) and has a single producer,
+/// which stores `B[e...] = x`. The producer's store becomes
+/// `C[...] = g(x, ...)` with `v... := e...`;
+/// its regions follow. `B` must be a `tir.alloc_buffer` used by nothing
+/// else. The block, the loops left empty and the allocation are erased.
+mlir::DiagnosedSilenceableFailure
+reverseComputeInline(mlir::RewriterBase &rewriter, BlockOp block);
+
+/// TVM's cache_read for one consumer: allocates a copy of the read buffer
+/// `readIndex` of `block` in `scope` and a block (`result`) that copies the
+/// whole buffer into it, both placed right before the outermost op of
+/// `block`'s scope that holds `block`; `block` then reads the copy.
+mlir::DiagnosedSilenceableFailure cacheRead(mlir::RewriterBase &rewriter,
+                                            BlockOp block, unsigned readIndex,
+                                            StorageScope scope,
+                                            BlockOp &result);
+
+/// TVM's cache_write: `block` writes a new buffer in `scope` instead of its
+/// write buffer `writeIndex`, and a block (`result`) placed right after the
+/// outermost op of `block`'s scope that holds `block` copies it back whole.
+/// The block's write region must cover the whole buffer.
+mlir::DiagnosedSilenceableFailure cacheWrite(mlir::RewriterBase &rewriter,
+                                             BlockOp block, unsigned writeIndex,
+                                             StorageScope scope,
+                                             BlockOp &result);
+
+/// TVM's storage_align on the write buffer `writeIndex` of `block`, which
+/// must come from `tir.alloc_buffer`: pads the stride of dimension `axis`
+/// (negative counts from the end) to `stride % factor == offset` by
+/// enlarging the allocated size of dimension `axis + 1`, which keeps the
+/// layout the identity and every access in bounds.
+mlir::DiagnosedSilenceableFailure storageAlign(mlir::RewriterBase &rewriter,
+                                               BlockOp block,
+                                               unsigned writeIndex,
+                                               int64_t axis, int64_t factor,
+                                               int64_t offset);
+
 //===----------------------------------------------------------------------===//
 // compute_at, reverse_compute_at, rfactor, pad_einsum, blockize
 // (ComputeLocation.cpp)

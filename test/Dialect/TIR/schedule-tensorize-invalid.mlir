@@ -1,0 +1,394 @@
+// RUN: mlc-opt %s --transform-interpreter --split-input-file -verify-diagnostics
+
+/// Every rejection of transform.tir.tensorize: the diagnostic points at the
+/// payload op that breaks the rule, and the payload IR stays unchanged.
+
+/// The intrinsic must be registered.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{unknown tensor intrinsic 'cpu.f32_fma_7x7'}}
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_7x7" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// The handle must hold one tir.for.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          // expected-note @below {{payload op}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    // expected-error @below {{expects a handle to exactly one tir.for, but it holds 1 payload ops}}
+    %t = transform.tir.tensorize %b "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// As many loops as the description (k, i, j).
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      // expected-error @below {{cannot tensorize: 2 nested loops, but intrinsic 'cpu.f32_fma_6x8' has 3}}
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %i "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// Constant extents must be those of the description.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8x8xf32>, %B: memref<8x8xf32>, %C: memref<8x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      // expected-error @below {{cannot tensorize: intrinsic 'cpu.f32_fma_6x8' needs a loop of 6 iterations here}}
+      tir.for %i = %c0 to %c8 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[8] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<8x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<8x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<8x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<8x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<8x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// Loops must be serial.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{cannot tensorize: loops must be serial, from 0 with step 1}}
+    tir.for parallel %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: spatial[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// The init must be split off first.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          // expected-error @below {{cannot tensorize block "C": it has an init region (decompose_reduction first)}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  init {
+            %zero = arith.constant 0.0 : f32
+            memref.store %zero, %C[%vi, %vj] : memref<6x8xf32>
+          } {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// Each iteration variable is bound to its loop of the description.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          // expected-error @below {{cannot tensorize block "C": iteration variable #0 must be 'spatial' and bound to an origin plus the variable of loop #1 of the nest}}
+          tir.block "C" (%vi: spatial[6] = %j, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// The body must compute what the description computes.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            // expected-error @+5 {{cannot tensorize: the body of block "C" does not match the intrinsic's description here}}
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.subf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// A predicate must be `binding < bound` terms.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          %cond = arith.cmpi sgt, %j, %i : index
+          // expected-error @below {{cannot tensorize block "C": its predicate is not a conjunction of 'binding < bound' with bounds defined outside the nest}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>) where(%cond) {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// Region starts must keep tiled variables apart.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          // expected-error @below {{cannot tensorize block "C": a region index mixes a tiled iteration variable with other terms}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi + %vk, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// One block under perfectly nested loops.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    // expected-error @below {{cannot tensorize: the loops from here are not perfectly nested around one block}}
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>)  {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+          tir.block "D" {
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
