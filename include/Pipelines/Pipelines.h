@@ -15,11 +15,10 @@ struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
   Option<CompileTarget> target{
       *this, "target", llvm::cl::desc("Where the compiled code runs"),
       llvm::cl::init(CompileTarget::CPU),
-      llvm::cl::values(clEnumValN(CompileTarget::CPU, "cpu",
-                                  "the host CPU (native code)"))};
+      llvm::cl::values(
+          clEnumValN(CompileTarget::CPU, "cpu", "the host CPU (native code)"))};
   Option<std::string> cpu{
-      *this, "cpu",
-      llvm::cl::desc("LLVM CPU name to compile for, or `host`"),
+      *this, "cpu", llvm::cl::desc("LLVM CPU name to compile for, or `host`"),
       llvm::cl::init("host")};
   Option<std::string> features{
       *this, "features",

@@ -187,26 +187,27 @@ def TIRDefaultSchedulePass
     : Pass<"tir-default-schedule", "::mlir::ModuleOp"> {
   let summary = "Apply rule-based default schedules to unscheduled tir kernels";
   let description = [{
-    A first rule of TVM DLight-style default schedules, built on the
-    `transform.tir` primitives (Dialect/TIR/Schedule.h). For the CPU:
+    Rules in the spirit of TVM's DLight, built on the `transform.tir`
+    primitives (Dialect/TIR/Schedule.h). The SIMD width comes from the
+    module's `mlc.target` (`#tir.target`; 128 bits without one). For the
+    CPU:
 
-    * reduction blocks whose innermost spatial iteration variable is the
-      last index of what they write (matmul, batched matmul, reductions over
-      a leading axis): the reduce loops move outside that spatial loop, so
-      the innermost loop walks the output and the inputs contiguously and
-      LLVM vectorizes it (for a matmul, `i, j, k` becomes `i, k, j`). The
-      outermost loop keeps its kind (parallel stays parallel).
-    * with a single reduce loop, the loop outside the reduction (the rows)
-      is then split into tiles of 8 and the reduction into tiles of 64
-      (`i, k, j` becomes `i/8, k/64, 8, 64, j`; the outer row loop takes
-      the row loop's kind), so each 64-row panel of the second matmul
-      operand serves 8 output rows from cache. Non-dividing and symbolic
-      extents get predicates; a constant extent no larger than its tile is
-      not split. The innermost loop is not split, so it keeps vectorizing.
+    * row-wise fusion: when a prim_func is a sequence of loop nests over the
+      same rows (softmax, normalizations), the earlier blocks move under the
+      last nest's row loop (compute_at), so each row stays in cache; float
+      sums among them get `fastmath<reassoc>` (rfactor's freedom), so LLVM
+      vectorizes them.
+    * f32 matmuls in the form relax-legalize emits: GotoBLAS tiling
+      `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
+      the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
+      parallel and the init decomposed into its own parallel nest.
+    * other reduction blocks whose innermost spatial iteration variable is
+      the last index of what they write (batched or integer matmuls): the
+      reduce loops move outside that spatial loop so it vectorizes, and with
+      one reduce loop the rows are tiled by 8 and the reduction by 64.
 
-    Blocks that do not fit (bindings that are not plain loop variables, a
-    single spatial loop, loops already reordered or annotated) are left as
-    they are. Packing and micro-kernels are later rules.
+    Blocks that fit no rule keep their loops; symbolic extents get
+    predicates (and the micro-kernel's masked edge tiles).
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"cpu\"",

@@ -39,15 +39,12 @@ createTargetMachine(Operation *module) {
   const llvm::Target *llvmTarget =
       llvm::TargetRegistry::lookupTarget(triple, error);
   if (!llvmTarget) {
-    module->emitError("no LLVM target for ")
-        << triple.str() << ": " << error;
+    module->emitError("no LLVM target for ") << triple.str() << ": " << error;
     return nullptr;
   }
   if (target)
-    return std::unique_ptr<llvm::TargetMachine>(
-        llvmTarget->createTargetMachine(triple, target.getCpu(),
-                                        target.getFeatures(), {},
-                                        llvm::Reloc::PIC_));
+    return std::unique_ptr<llvm::TargetMachine>(llvmTarget->createTargetMachine(
+        triple, target.getCpu(), target.getFeatures(), {}, llvm::Reloc::PIC_));
   llvm::SubtargetFeatures features;
   for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
     features.AddFeature(name, enabled);
@@ -57,8 +54,7 @@ createTargetMachine(Operation *module) {
 }
 
 LogicalResult mlc::emitObjectFile(Operation *module, llvm::raw_ostream &os) {
-  std::unique_ptr<llvm::TargetMachine> machine =
-      createTargetMachine(module);
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(module);
   if (!machine)
     return failure();
   llvm::LLVMContext context;
@@ -66,6 +62,12 @@ LogicalResult mlc::emitObjectFile(Operation *module, llvm::raw_ostream &os) {
       translateModuleToLLVMIR(module, context);
   if (!llvmModule)
     return module->emitError("cannot translate the module to LLVM IR");
+  // The runtime's allocator returns fresh memory, like malloc: saying so
+  // lets LLVM keep reduction accumulators of kernel-local buffers in
+  // registers and vectorize loops that read one buffer and write another.
+  if (llvm::Function *alloc =
+          llvmModule->getFunction("_mlir_memref_to_llvm_alloc"))
+    alloc->addRetAttr(llvm::Attribute::NoAlias);
   llvmModule->setDataLayout(machine->createDataLayout());
   llvmModule->setTargetTriple(machine->getTargetTriple());
   if (llvm::Error error = makeOptimizingTransformer(
@@ -123,12 +125,12 @@ LogicalResult mlc::emitSharedLibrary(Operation *module, llvm::raw_ostream &os) {
   llvm::SmallString<128> linkerPath;
   if (llvm::sys::fs::real_path(*linker, linkerPath))
     linkerPath = *linker;
-  llvm::SmallString<128> libDir = llvm::sys::path::parent_path(
-      llvm::sys::path::parent_path(linkerPath));
+  llvm::SmallString<128> libDir =
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(linkerPath));
   llvm::sys::path::append(libDir, "lib");
   std::string rpath = ("-Wl,-rpath," + libDir).str();
-  llvm::SmallVector<StringRef> args = {
-      *linker, "-shared", "-fopenmp", rpath, "-o", library.path, object.path};
+  llvm::SmallVector<StringRef> args = {*linker, "-shared",    "-fopenmp", rpath,
+                                       "-o",    library.path, object.path};
   if (llvm::sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
                                 &message) != 0)
     return module->emitError("linking the shared library failed")

@@ -20,9 +20,9 @@ using namespace mlir;
 namespace {
 /// Functions that vectorize badly through libm and that upstream
 /// approximates well in f32.
-constexpr StringLiteral kDefaultFunctions[] = {
-    "exp", "expm1", "log", "log1p", "log2", "tanh", "erf", "sin", "cos",
-    "rsqrt"};
+constexpr StringLiteral kDefaultFunctions[] = {"exp",  "expm1", "log", "log1p",
+                                               "log2", "tanh",  "erf", "sin",
+                                               "cos",  "rsqrt"};
 
 struct MLCApproximateMathPass
     : public mlc::impl::MLCApproximateMathPassBase<MLCApproximateMathPass> {

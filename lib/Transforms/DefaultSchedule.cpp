@@ -10,6 +10,8 @@
 #include "Transforms/Passes.h"
 #include "Transforms/Transforms.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -23,8 +25,8 @@ using namespace mlc;
 
 /// The loops of `block` when they are exactly its iteration variables, one
 /// loop per variable in order, each bound to the plain loop variable.
-static std::optional<SmallVector<tir::ForOp>> getPlainLoopNest(
-    tir::BlockOp block) {
+static std::optional<SmallVector<tir::ForOp>>
+getPlainLoopNest(tir::BlockOp block) {
   SmallVector<tir::ForOp> loops = tir::getLoops(block);
   if (loops.size() != block.getBindings().size())
     return std::nullopt;
@@ -90,8 +92,8 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
   if (!loops || block.getWrites().empty())
     return false;
-  SmallVector<tir::IterKind> kinds = llvm::map_to_vector(
-      block.getIterKinds(), [](Attribute kind) {
+  SmallVector<tir::IterKind> kinds =
+      llvm::map_to_vector(block.getIterKinds(), [](Attribute kind) {
         return cast<tir::IterKindAttr>(kind).getValue();
       });
   // The legalized shape: spatial loops, then reduce loops.
@@ -103,8 +105,9 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
   unsigned numSpatial = firstReduce - kinds.begin();
   // Keep the outermost (parallel) loop outermost.
   if (numSpatial < 2 ||
-      !llvm::all_of(llvm::make_range(kinds.begin(), firstReduce),
-                    [](tir::IterKind k) { return k == tir::IterKind::Spatial; }))
+      !llvm::all_of(
+          llvm::make_range(kinds.begin(), firstReduce),
+          [](tir::IterKind k) { return k == tir::IterKind::Spatial; }))
     return false;
   auto region = cast<tir::BufferRegionAttr>(block.getWriteRegions()[0]);
   if (region.getRank() == 0)
@@ -191,12 +194,84 @@ static bool tensorizeMatmul(RewriterBase &rewriter, tir::BlockOp block,
   return succeeded(tir::tensorize(rewriter, k[1], intrinsic, tile));
 }
 
+/// Row-wise fusion (softmax, normalizations): when the body of `func` is a
+/// sequence of loop nests whose outermost loops run over the same rows, the
+/// blocks of the earlier nests move under the last nest's row loop
+/// (compute_at, the last producer first). Each row is then reduced,
+/// transformed and written while it is in cache, and the rows stay
+/// parallel. Stops at the first block that cannot move. Returns the number
+/// of blocks moved.
+static unsigned fuseRows(RewriterBase &rewriter, tir::PrimFuncOp func) {
+  SmallVector<tir::ForOp> nests =
+      llvm::to_vector(func.getBody().front().getOps<tir::ForOp>());
+  if (nests.size() < 2)
+    return 0;
+  tir::ForOp rows = nests.back();
+  if (llvm::any_of(nests, [&](tir::ForOp nest) {
+        return nest.getUpperBound() != rows.getUpperBound() ||
+               nest.getLowerBound() != rows.getLowerBound();
+      }))
+    return 0;
+  SmallVector<tir::BlockOp> producers;
+  for (tir::ForOp nest : llvm::drop_end(nests))
+    nest.walk([&](tir::BlockOp block) { producers.push_back(block); });
+  unsigned moved = 0;
+  for (tir::BlockOp block : llvm::reverse(producers)) {
+    if (!succeeded(tir::computeAt(rewriter, block, rows)))
+      break;
+    ++moved;
+  }
+  return moved;
+}
+
+/// A float reduction over the innermost loop (`C[v] = C[v] + x`): LLVM
+/// vectorizes it only if it may reassociate the sum, which is the freedom
+/// TVM's rfactor takes when it splits a reduction into vector lanes. The
+/// combiner gets `reassoc`, so LLVM keeps one partial sum per lane (and
+/// several vectors of them) and handles the tail of a symbolic extent
+/// itself; max and min need no flag. Returns whether the block changed.
+static bool vectorizeInnerReduction(RewriterBase &rewriter,
+                                    tir::BlockOp block) {
+  if (!block.hasInit() || block.getWrites().size() != 1)
+    return false;
+  Value output = block.getWrites()[0];
+  bool changed = false;
+  block.getBody()->walk([&](memref::StoreOp store) {
+    if (store.getMemRef() != output)
+      return;
+    auto combiner = store.getValue().getDefiningOp<arith::AddFOp>();
+    if (!combiner || arith::bitEnumContainsAll(combiner.getFastmath(),
+                                               arith::FastMathFlags::reassoc))
+      return;
+    rewriter.modifyOpInPlace(combiner, [&] {
+      combiner.setFastmath(combiner.getFastmath() |
+                           arith::FastMathFlags::reassoc);
+    });
+    changed = true;
+  });
+  return changed;
+}
+
 unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
-  SmallVector<tir::BlockOp> blocks;
-  root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   IRRewriter rewriter(root->getContext());
   int64_t lanes = vectorBits / 32;
   unsigned rescheduled = 0;
+  SmallVector<tir::PrimFuncOp> funcs;
+  root->walk([&](tir::PrimFuncOp func) { funcs.push_back(func); });
+  for (tir::PrimFuncOp func : funcs) {
+    if (!fuseRows(rewriter, func))
+      continue;
+    ++rescheduled;
+    SmallVector<tir::BlockOp> reductions;
+    func.walk([&](tir::BlockOp block) {
+      if (block.hasInit())
+        reductions.push_back(block);
+    });
+    for (tir::BlockOp block : reductions)
+      (void)vectorizeInnerReduction(rewriter, block);
+  }
+  SmallVector<tir::BlockOp> blocks;
+  root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
     if (lanes >= 4 && tensorizeMatmul(rewriter, block, lanes)) {
       ++rescheduled;

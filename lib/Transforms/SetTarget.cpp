@@ -46,12 +46,12 @@ struct MLCSetTargetPass
     std::string featureList =
         host && features.empty() ? getHostFeatures() : features;
     auto emitError = [&] { return module.emitError("mlc-set-target: "); };
-    if (failed(tir::TargetAttr::verifyInvariants(emitError, tripleName,
-                                                 cpuName, featureList)))
+    if (failed(tir::TargetAttr::verifyInvariants(emitError, tripleName, cpuName,
+                                                 featureList)))
       return signalPassFailure();
-    module->setAttr(tir::TargetAttr::kModuleAttrName,
-                    tir::TargetAttr::get(&getContext(), tripleName, cpuName,
-                                         featureList));
+    module->setAttr(
+        tir::TargetAttr::kModuleAttrName,
+        tir::TargetAttr::get(&getContext(), tripleName, cpuName, featureList));
   }
 };
 } // namespace

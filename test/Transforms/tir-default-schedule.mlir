@@ -232,3 +232,87 @@ tir.prim_func @matmul_baseline(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: mem
   }
   tir.return
 }
+
+// -----
+
+/// Softmax as relax-legalize emits it: four nests over the rows. The three
+/// producers move under the normalization's parallel row loop (compute_at),
+/// so each row stays in cache through the four passes; the float sum may
+/// reassociate, so it vectorizes (max needs no flag).
+
+// CHECK-LABEL: tir.prim_func @softmax
+// CHECK: tir.for parallel %[[ROW:.*]] = %{{.*}} to %[[M:.*]] {
+// CHECK-NEXT: tir.for %{{.*}} = %{{.*}} to %[[N:.*]] {
+// CHECK-NEXT: tir.block "T_softmax_maxelem" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK: arith.maximumf %{{.*}}, %{{.*}} : f32
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
+// CHECK-NEXT: tir.block "T_softmax_exp" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
+// CHECK-NEXT: tir.block "T_softmax_expsum" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
+// CHECK-NEXT: tir.block "T_softmax_norm" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK-NOT: tir.for parallel
+// CHECK: tir.return
+  tir.prim_func @softmax(%arg0: memref<?x?xf32>, %arg1: memref<?x?xf32>, %arg2: index, %arg3: index) {
+    %0 = tir.alloc_buffer(%arg2) : memref<?xf32>
+    %1 = tir.alloc_buffer(%arg2, %arg3) : memref<?x?xf32>
+    %2 = tir.alloc_buffer(%arg2) : memref<?xf32>
+    %c0 = arith.constant 0 : index
+    tir.for parallel %arg4 = %c0 to %arg2 {
+      tir.for %arg5 = %c0 to %arg3 {
+        tir.block "T_softmax_maxelem" (%arg6: spatial[%arg2] = %arg4, %arg7: reduce[%arg3] = %arg5)
+            reads(%arg0[%arg6, %arg7] : memref<?x?xf32>)
+            writes(%0[%arg6] : memref<?xf32>) init {
+          %cst = arith.constant 0xFF800000 : f32
+          memref.store %cst, %0[%arg6] : memref<?xf32>
+        } {
+          %3 = memref.load %0[%arg6] : memref<?xf32>
+          %4 = memref.load %arg0[%arg6, %arg7] : memref<?x?xf32>
+          %5 = arith.maximumf %3, %4 : f32
+          memref.store %5, %0[%arg6] : memref<?xf32>
+        }
+      }
+    }
+    tir.for parallel %arg4 = %c0 to %arg2 {
+      tir.for %arg5 = %c0 to %arg3 {
+        tir.block "T_softmax_exp" (%arg6: spatial[%arg2] = %arg4, %arg7: spatial[%arg3] = %arg5)
+            reads(%arg0[%arg6, %arg7], %0[%arg6] : memref<?x?xf32>, memref<?xf32>)
+            writes(%1[%arg6, %arg7] : memref<?x?xf32>) {
+          %3 = memref.load %arg0[%arg6, %arg7] : memref<?x?xf32>
+          %4 = memref.load %0[%arg6] : memref<?xf32>
+          %5 = arith.subf %3, %4 : f32
+          %6 = math.exp %5 : f32
+          memref.store %6, %1[%arg6, %arg7] : memref<?x?xf32>
+        }
+      }
+    }
+    tir.for parallel %arg4 = %c0 to %arg2 {
+      tir.for %arg5 = %c0 to %arg3 {
+        tir.block "T_softmax_expsum" (%arg6: spatial[%arg2] = %arg4, %arg7: reduce[%arg3] = %arg5)
+            reads(%1[%arg6, %arg7] : memref<?x?xf32>)
+            writes(%2[%arg6] : memref<?xf32>) init {
+          %cst = arith.constant 0.000000e+00 : f32
+          memref.store %cst, %2[%arg6] : memref<?xf32>
+        } {
+          %3 = memref.load %2[%arg6] : memref<?xf32>
+          %4 = memref.load %1[%arg6, %arg7] : memref<?x?xf32>
+          %5 = arith.addf %3, %4 : f32
+          memref.store %5, %2[%arg6] : memref<?xf32>
+        }
+      }
+    }
+    tir.for parallel %arg4 = %c0 to %arg2 {
+      tir.for %arg5 = %c0 to %arg3 {
+        tir.block "T_softmax_norm" (%arg6: spatial[%arg2] = %arg4, %arg7: spatial[%arg3] = %arg5)
+            reads(%1[%arg6, %arg7], %2[%arg6] : memref<?x?xf32>, memref<?xf32>)
+            writes(%arg1[%arg6, %arg7] : memref<?x?xf32>) {
+          %3 = memref.load %1[%arg6, %arg7] : memref<?x?xf32>
+          %4 = memref.load %2[%arg6] : memref<?xf32>
+          %5 = arith.divf %3, %4 : f32
+          memref.store %5, %arg1[%arg6, %arg7] : memref<?x?xf32>
+        }
+      }
+    }
+    tir.return
+  }

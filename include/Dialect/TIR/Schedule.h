@@ -162,6 +162,67 @@ mlir::DiagnosedSilenceableFailure storageAlign(mlir::RewriterBase &rewriter,
 // (ComputeLocation.cpp)
 //===----------------------------------------------------------------------===//
 
+/// TVM's compute_at: moves the producer `block` (the only writer of the one
+/// buffer it writes, a `tir.alloc_buffer`) under `loop`, which encloses all
+/// of the buffer's consumers, in front of the first of them. The producer
+/// gets one new loop per iteration variable over the part of its domain
+/// that the consumers read in one iteration of `loop` (computed from their
+/// read regions, which must be affine in the loops and linear in the loops
+/// inside `loop`); a unit range gets no loop. The block is guarded by
+/// `where` when the range may leave its domain. Its old loop nest is erased.
+mlir::DiagnosedSilenceableFailure computeAt(mlir::RewriterBase &rewriter,
+                                            BlockOp block, ForOp loop);
+
+/// TVM's reverse_compute_at: moves the consumer `block` under `loop`, which
+/// encloses every writer of the one buffer the block reads that is produced
+/// inside `loop`, right after the last of them. The consumer iterates over
+/// the part of that buffer written in one iteration of `loop`; the mirror
+/// of `computeAt`.
+mlir::DiagnosedSilenceableFailure reverseComputeAt(mlir::RewriterBase &rewriter,
+                                                   BlockOp block, ForOp loop);
+
+/// TVM's rfactor: `loop` (from 0, step 1, constant extent) holds one block
+/// whose body ends in `C[v] = C[v] op expr` (op an `arith` add, mul, max or
+/// min; the init region stores the identity unless op is max/min) and whose
+/// reduce bindings use `loop`. The block becomes `<name>_rf`, writing the
+/// partial reductions to a new buffer `C` with the loop's extent inserted
+/// at `factorAxis` (negative counts from the end): its variables are the
+/// loop (spatial), the spatial ones and one reduce variable per other loop
+/// of the reduce bindings. A write-back block `<name>` reduces the rf
+/// buffer into `C` after the nest, in copies of the loops that the spatial
+/// bindings and `loop` use. `result` is the rf block.
+mlir::DiagnosedSilenceableFailure rfactor(mlir::RewriterBase &rewriter,
+                                          ForOp loop, int64_t factorAxis,
+                                          BlockOp &result);
+
+/// TVM's pad_einsum: rounds the extent of each iteration variable `i` of
+/// `block` up to a multiple of `padding[i]` (`ceildiv(n, p) * p`, with
+/// `arith` ops for a symbolic `n`), in the block and in its loops, which
+/// must bind one variable each, from 0 with step 1 over its domain,
+/// perfectly nested. The block's accesses must be indexed by iteration
+/// variables (an einsum). Each buffer indexed by a padded variable is
+/// replaced by a padded `tir.alloc_buffer`: an input is filled in front of
+/// the nest (zero outside the original domain, by block
+/// `<name>_pad_read<k>`), the output is copied back after it (block
+/// `<name>_pad_write`). Padding a reduce variable requires the body
+/// `C[v] = C[v] + X[..] * Y[..]` with X or Y indexed by it.
+mlir::DiagnosedSilenceableFailure padEinsum(mlir::RewriterBase &rewriter,
+                                            BlockOp block,
+                                            llvm::ArrayRef<int64_t> padding);
+
+/// TVM's blockize of a loop: the subtree of `loop`, which holds one block,
+/// becomes the body of a new block `<name>_o` placed where `loop` was. Each
+/// binding of the inner block must be `outer`, `inner` or
+/// `outer * c + inner`, where `outer` is affine in the loops outside
+/// `loop` and `inner` is the variable of a loop at or inside `loop` from 0
+/// with constant trip count `c`. The outer block gets one iteration
+/// variable (of the inner variable's kind, over ceildiv(extent, c)) bound
+/// to each `outer` part, and the inner binding becomes `vo * c + inner`;
+/// its regions cover the inner block's over the loops inside (constant
+/// bounds, linear accesses). `result` is the outer block.
+mlir::DiagnosedSilenceableFailure blockize(mlir::RewriterBase &rewriter,
+                                           ForOp loop, BlockOp &result);
+
 //===----------------------------------------------------------------------===//
 // tensorize (Tensorize.cpp, TensorIntrinsics.cpp)
 //===----------------------------------------------------------------------===//

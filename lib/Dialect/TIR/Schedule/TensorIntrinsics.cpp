@@ -170,14 +170,13 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
       b, loc, index(0), tile.steps, index(1), accumulators,
       [&](OpBuilder &nb, Location nloc, Value kk, ValueRange acc) {
         Value k = arith::AddIOp::create(nb, nloc, tile.k0, kk);
-        Value bRow =
-            masked ? vector::MaskedLoadOp::create(nb, nloc, vecType, tile.b,
-                                                  ValueRange{k, tile.j0},
-                                                  colMask, zeroVec)
-                         .getResult()
-                   : vector::LoadOp::create(nb, nloc, vecType, tile.b,
-                                            ValueRange{k, tile.j0})
-                         .getResult();
+        Value bRow = masked ? vector::MaskedLoadOp::create(
+                                  nb, nloc, vecType, tile.b,
+                                  ValueRange{k, tile.j0}, colMask, zeroVec)
+                                  .getResult()
+                            : vector::LoadOp::create(nb, nloc, vecType, tile.b,
+                                                     ValueRange{k, tile.j0})
+                                  .getResult();
         SmallVector<Value> next;
         for (auto [row, sum] : llvm::zip_equal(rowIndex, acc)) {
           Value aElem =
@@ -187,8 +186,7 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
         }
         scf::YieldOp::create(nb, nloc, next);
       });
-  for (auto [r, row, sum] :
-       llvm::enumerate(rowIndex, loop.getResults())) {
+  for (auto [r, row, sum] : llvm::enumerate(rowIndex, loop.getResults())) {
     if (masked)
       vector::MaskedStoreOp::create(b, loc, tile.c, ValueRange{row, tile.j0},
                                     rowMask[r], sum);
@@ -203,9 +201,15 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
 static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
                                   int64_t cols,
                                   const TensorizeOperands &operands) {
-  FMATile tile{operands.buffers[0], operands.buffers[1], operands.buffers[2],
-               operands.origins[0], operands.origins[1], operands.origins[2],
-               operands.tripCounts[0], rows, cols};
+  FMATile tile{operands.buffers[0],
+               operands.buffers[1],
+               operands.buffers[2],
+               operands.origins[0],
+               operands.origins[1],
+               operands.origins[2],
+               operands.tripCounts[0],
+               rows,
+               cols};
   Value validRows = operands.tripCounts[1], validCols = operands.tripCounts[2];
   if (getConstantIntValue(validRows) == rows &&
       getConstantIntValue(validCols) == cols) {
@@ -233,13 +237,13 @@ static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
 }
 
 static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols) {
-  return TensorIntrinsic{
-      getFMATensorIntrinsicName(rows, cols), getFMADescription(rows, cols),
-      [rows, cols](OpBuilder &b, Location loc,
-                   const TensorizeOperands &operands) {
-        emitFMAImplementation(b, loc, rows, cols, operands);
-      },
-      /*partialTiles=*/true};
+  return TensorIntrinsic{getFMATensorIntrinsicName(rows, cols),
+                         getFMADescription(rows, cols),
+                         [rows, cols](OpBuilder &b, Location loc,
+                                      const TensorizeOperands &operands) {
+                           emitFMAImplementation(b, loc, rows, cols, operands);
+                         },
+                         /*partialTiles=*/true};
 }
 
 /// One kernel per x86 vector width: 12 accumulators of two vectors per row

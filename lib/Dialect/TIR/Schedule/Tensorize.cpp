@@ -39,11 +39,11 @@ struct BoundTerm {
 
 /// What matching the payload against the description found.
 struct TensorizeMatch {
-  SmallVector<ForOp> loops;         // payload loops, outermost first
-  BlockOp block;                    // payload block
-  SmallVector<unsigned> loopOfVar;  // per iteration variable: its loop
-  SmallVector<Value> buffers;       // per description buffer parameter
-  SmallVector<BoundTerm> terms;     // the predicate's conjuncts over the tile
+  SmallVector<ForOp> loops;          // payload loops, outermost first
+  BlockOp block;                     // payload block
+  SmallVector<unsigned> loopOfVar;   // per iteration variable: its loop
+  SmallVector<Value> buffers;        // per description buffer parameter
+  SmallVector<BoundTerm> terms;      // the predicate's conjuncts over the tile
   SmallVector<Value> invariantTerms; // conjuncts that hold for all the tile
 };
 } // namespace
@@ -130,9 +130,9 @@ static LogicalResult collectBoundTerms(Value predicate, BlockOp block,
 /// attributes other than comparison predicates are not compared: a builder
 /// and the parser may spell the same default differently (`nontemporal =
 /// false` or nothing).
-static DiagnosedSilenceableFailure
-matchBody(BlockOp payload, BlockOp desc, PrimFuncOp descFunc,
-          SmallVectorImpl<Value> &buffers) {
+static DiagnosedSilenceableFailure matchBody(BlockOp payload, BlockOp desc,
+                                             PrimFuncOp descFunc,
+                                             SmallVectorImpl<Value> &buffers) {
   IRMapping mapping;
   for (auto [d, p] : llvm::zip_equal(desc.getIterVars(), payload.getIterVars()))
     mapping.map(d, p);
@@ -211,8 +211,8 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
     std::optional<int64_t> have = getConstantIntValue(p.getUpperBound());
     if (want && want != have)
       return emitSilenceableFailure(p)
-             << "cannot tensorize: intrinsic '" << name
-             << "' needs a loop of " << *want << " iterations here";
+             << "cannot tensorize: intrinsic '" << name << "' needs a loop of "
+             << *want << " iterations here";
     if (!have)
       return emitSilenceableFailure(p)
              << "cannot tensorize: the loop's extent must be a constant";
@@ -223,24 +223,23 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
            << "\": it has an init region (decompose_reduction first)";
   if (block->getNumIterVars() != descBlock->getNumIterVars())
     return emitSilenceableFailure(*block)
-           << "cannot tensorize block \"" << block->getNameHint() << "\": "
-           << block->getNumIterVars() << " iteration variables, intrinsic '"
-           << name << "' has " << descBlock->getNumIterVars();
+           << "cannot tensorize block \"" << block->getNameHint()
+           << "\": " << block->getNumIterVars()
+           << " iteration variables, intrinsic '" << name << "' has "
+           << descBlock->getNumIterVars();
   for (unsigned v = 0, e = block->getNumIterVars(); v < e; ++v) {
     auto descIv = dyn_cast<BlockArgument>(descBlock->getBindings()[v]);
-    auto descLoop = llvm::find_if(descLoops, [&](ForOp l) {
-      return l.getInductionVar() == descIv;
-    });
+    auto descLoop = llvm::find_if(
+        descLoops, [&](ForOp l) { return l.getInductionVar() == descIv; });
     unsigned position = descLoop - descLoops.begin();
     if (block->getIterKind(v) != descBlock->getIterKind(v) ||
         descLoop == descLoops.end() ||
         !isOriginPlusLoop(block->getBindings()[v],
-                          match.loops[position].getInductionVar(),
-                          match.loops))
+                          match.loops[position].getInductionVar(), match.loops))
       return emitSilenceableFailure(*block)
              << "cannot tensorize block \"" << block->getNameHint()
-             << "\": iteration variable #" << v
-             << " must be '" << stringifyIterKind(descBlock->getIterKind(v))
+             << "\": iteration variable #" << v << " must be '"
+             << stringifyIterKind(descBlock->getIterKind(v))
              << "' and bound to an origin plus the variable of loop #"
              << position << " of the nest";
     match.loopOfVar.push_back(position);
@@ -257,8 +256,8 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
 /// The region of the tile: each start result that is an iteration variable
 /// of a tiled loop grows by the loop's extent minus one. Fails on a result
 /// that mixes a tiled variable with anything else.
-static FailureOr<BufferRegionAttr>
-widenRegion(BufferRegionAttr region, ArrayRef<int64_t> tileOfVar) {
+static FailureOr<BufferRegionAttr> widenRegion(BufferRegionAttr region,
+                                               ArrayRef<int64_t> tileOfVar) {
   SmallVector<int64_t> extents(region.getExtents());
   for (auto [dim, expr] : llvm::enumerate(region.getStart().getResults())) {
     if (auto d = dyn_cast<AffineDimExpr>(expr)) {
@@ -269,16 +268,14 @@ widenRegion(BufferRegionAttr region, ArrayRef<int64_t> tileOfVar) {
       if (tileOfVar[v] > 1 && expr.isFunctionOfDim(v))
         return failure();
   }
-  return BufferRegionAttr::get(region.getContext(), region.getStart(),
-                               extents);
+  return BufferRegionAttr::get(region.getContext(), region.getStart(), extents);
 }
 
 /// Clones the ops inside `loops` that `value` depends on, at the rewriter's
 /// insertion point, with each loop variable replaced by `ivValues`.
 static Value cloneWithLoopValues(RewriterBase &rewriter, Value value,
                                  ArrayRef<ForOp> loops,
-                                 ArrayRef<Value> ivValues,
-                                 IRMapping &mapping) {
+                                 ArrayRef<Value> ivValues, IRMapping &mapping) {
   if (Value mapped = mapping.lookupOrNull(value))
     return mapped;
   for (auto [loop, replacement] : llvm::zip_equal(loops, ivValues))
@@ -288,9 +285,8 @@ static Value cloneWithLoopValues(RewriterBase &rewriter, Value value,
   if (!def || !loops.front()->isProperAncestor(def))
     return value;
   for (Value operand : def->getOperands())
-    mapping.map(operand,
-                cloneWithLoopValues(rewriter, operand, loops, ivValues,
-                                    mapping));
+    mapping.map(operand, cloneWithLoopValues(rewriter, operand, loops, ivValues,
+                                             mapping));
   Operation *clone = rewriter.clone(*def, mapping);
   return clone->getResult(cast<OpResult>(value).getResultNumber());
 }
@@ -340,25 +336,24 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
   SmallVector<Value> zeros(match.loops.size(),
                            arith::ConstantIndexOp::create(rewriter, loc, 0));
   IRMapping originMapping;
-  SmallVector<Value> origins = llvm::map_to_vector(
-      block.getBindings(), [&](Value binding) {
+  SmallVector<Value> origins =
+      llvm::map_to_vector(block.getBindings(), [&](Value binding) {
         return cloneWithLoopValues(rewriter, binding, match.loops, zeros,
                                    originMapping);
       });
   Value tilePredicate;
   for (Value term : match.invariantTerms) {
-    Value value = cloneWithLoopValues(rewriter, term, match.loops, zeros,
-                                      originMapping);
+    Value value =
+        cloneWithLoopValues(rewriter, term, match.loops, zeros, originMapping);
     tilePredicate = tilePredicate ? arith::AndIOp::create(rewriter, loc,
                                                           tilePredicate, value)
                                   : value;
   }
   auto newBlock = BlockOp::create(
       rewriter, loc, (block.getNameHint() + "_" + intrinsic.name).str(),
-      llvm::map_to_vector(block.getIterKinds(),
-                          [](Attribute kind) {
-                            return cast<IterKindAttr>(kind).getValue();
-                          }),
+      llvm::map_to_vector(
+          block.getIterKinds(),
+          [](Attribute kind) { return cast<IterKindAttr>(kind).getValue(); }),
       block.getMixedExtents(), origins, block.getReads(), readRegions,
       block.getWrites(), writeRegions, tilePredicate);
   rewriter.setInsertionPointToStart(newBlock.getBody());
@@ -383,18 +378,17 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
     }
     Value last = arith::AddIOp::create(
         rewriter, loc, origin,
-        arith::SubIOp::create(rewriter, loc,
-                              ForOp(match.loops[loopIndex]).getUpperBound(),
-                              arith::ConstantIndexOp::create(rewriter, loc, 1)));
+        arith::SubIOp::create(
+            rewriter, loc, ForOp(match.loops[loopIndex]).getUpperBound(),
+            arith::ConstantIndexOp::create(rewriter, loc, 1)));
     Value inside =
         arith::CmpIOp::create(rewriter, loc, term.predicate, last, term.bound);
     fullTile = fullTile ? arith::AndIOp::create(rewriter, loc, fullTile, inside)
                         : inside;
   }
-  TensorizeOperands operands{match.buffers,
-                             SmallVector<Value>(iterVars.begin(),
-                                                iterVars.end()),
-                             tripCounts};
+  TensorizeOperands operands{
+      match.buffers, SmallVector<Value>(iterVars.begin(), iterVars.end()),
+      tripCounts};
   // The description's variables are in the payload's order (matchNest).
   if (!fullTile) {
     intrinsic.implement(rewriter, loc, operands);
@@ -428,13 +422,12 @@ DiagnosedSilenceableFailure mlc::tir::tensorize(RewriterBase &rewriter,
            << "tensor intrinsic '" << name
            << "' has a description that is not a tir.prim_func";
   TensorizeMatch match;
-  DiagnosedSilenceableFailure matched =
-      matchNest(loop, descFunc, name, match);
+  DiagnosedSilenceableFailure matched = matchNest(loop, descFunc, name, match);
   if (!matched.succeeded())
     return matched;
 
-  SmallVector<int64_t> tileOfVar = llvm::map_to_vector(
-      match.loopOfVar, [&](unsigned position) {
+  SmallVector<int64_t> tileOfVar =
+      llvm::map_to_vector(match.loopOfVar, [&](unsigned position) {
         return *getConstantIntValue(match.loops[position].getUpperBound());
       });
   auto widen = [&](ArrayAttr regions,

@@ -1,4 +1,5 @@
-//===- TensorizeTransformOps.cpp - transform.tir ops ------------------------===//
+//===- TensorizeTransformOps.cpp - transform.tir ops
+//------------------------===//
 //
 // Part of the mlc project.
 //
