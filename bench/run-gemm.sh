@@ -12,7 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$build/bin/mlc-opt" "$root/bench/gemm.mlir" --mlc-compile=target=cpu |
   "$build/bin/mlc-translate" --mlc-to-shared-library -o "$work/gemm.so"
-shapes=(256,256,256 1024,1024,1024 1,4096,4096 16,4096,4096 128,4096,4096)
+shapes=(256,256,256 1024,1024,1024 2048,2048,2048 1,4096,4096 16,4096,4096 128,4096,4096)
 for threads in 1 2; do
   echo "== $threads thread(s): M N K =="
   OMP_NUM_THREADS=$threads "$build/bin/bench-gemm" "$work/gemm.so" \

@@ -24,10 +24,7 @@
 
 using namespace mlir;
 using namespace mlc::tir;
-using mlc::tir::detail::dependsOn;
-using mlc::tir::detail::emitIndex;
-using mlc::tir::detail::getIndexConstant;
-using mlc::tir::detail::LoopAffineMap;
+using namespace mlc::tir::detail;
 
 namespace {
 /// How one binding of the inner block divides into the outer and inner
@@ -120,14 +117,11 @@ static llvm::DenseSet<Operation *> findDeadBindingOps(ForOp loop,
 DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
                                                ForOp loop, BlockOp &result) {
   // Step 1. Check everything.
-  SmallVector<BlockOp> blocks;
-  loop.walk([&](BlockOp block) { blocks.push_back(block); });
-  if (blocks.size() != 1)
-    return emitSilenceableFailure(loop)
-           << "cannot blockize this loop: it must hold exactly one block, but "
-              "it holds "
-           << blocks.size();
-  BlockOp block = blocks.front();
+  BlockOp block;
+  if (DiagnosedSilenceableFailure diag =
+          getSingleBlock(loop, "blockize", block);
+      !diag.succeeded())
+    return diag;
   StringRef name = block.getNameHint();
   auto reject = [&](Operation *at, const Twine &why) {
     return emitSilenceableFailure(at)
@@ -230,8 +224,8 @@ DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
       SmallVector<int64_t> spans;
       for (auto [start, extent] : llvm::zip_equal(
                region.getStart().getResults(), region.getExtents())) {
-        auto range = mlc::tir::detail::coverInnerLoops(
-            start.replaceDims(innerVarExprs), numVars, regionLoops, extent);
+        auto range = coverInnerLoops(start.replaceDims(innerVarExprs), numVars,
+                                     regionLoops, extent);
         if (!range)
           return false;
         starts.push_back(range->first);

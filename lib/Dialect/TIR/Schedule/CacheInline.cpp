@@ -833,6 +833,47 @@ static void redirectUses(RewriterBase &rewriter, BlockOp block, Value buffer,
   });
 }
 
+/// Finds the prim_func of `block` and `root`, the op of its scope that
+/// holds it, checks that `buffer` is defined in front of `root` and that
+/// no other op in `root` accesses (`onlyWrites`: writes) the buffer.
+static DiagnosedSilenceableFailure
+checkCacheRoot(BlockOp block, Value buffer, bool onlyWrites, const Twine &what,
+               PrimFuncOp &func, Operation *&root) {
+  Operation *scopeOp = getScopeOp(block);
+  func = block->getParentOfType<PrimFuncOp>();
+  if (!scopeOp || !func)
+    return reject(block, what, "the block is not inside a tir.prim_func");
+  root = getScopeRoot(block, scopeOp);
+  DominanceInfo dom(func);
+  if (!dom.properlyDominates(buffer, root))
+    return reject(block, what,
+                  "the buffer is not defined before the block's loop nest");
+  return checkNoOtherAccessInNest(root, block, buffer, onlyWrites, what);
+}
+
+/// Creates the cache of `buffer` in `scope` in front of `root`, which
+/// `block` uses instead, and the block `<block>_read<index>_<scope>` that
+/// fills it in front of `root` or (`copyBack`) the block
+/// `<block>_write<index>_<scope>` that copies it back after `root`.
+static BlockOp createCache(RewriterBase &rewriter, BlockOp block,
+                           PrimFuncOp func, Operation *root, Value buffer,
+                           unsigned index, StorageScope scope, bool copyBack) {
+  Location loc = block.getLoc();
+  OpBuilder::InsertionGuard guard(rewriter);
+  SmallVector<OpFoldResult> sizes =
+      getBufferSizes(rewriter, func, buffer, root);
+  rewriter.setInsertionPoint(root);
+  Value cache = createCacheBuffer(rewriter, loc, buffer, sizes, scope);
+  redirectUses(rewriter, block, buffer, cache);
+  std::string name = (block.getNameHint() + (copyBack ? "_write" : "_read") +
+                      Twine(index) + "_" + stringifyStorageScope(scope))
+                         .str();
+  if (!copyBack)
+    return createCopyBlock(rewriter, loc, func, name, buffer, cache, sizes);
+  rewriter.setInsertionPointAfter(root);
+  return createCopyBlock(rewriter, loc, func, name, cache, buffer, sizes);
+}
+
 DiagnosedSilenceableFailure
 mlc::tir::cacheRead(RewriterBase &rewriter, BlockOp block, unsigned readIndex,
                     StorageScope scope, BlockOp &result) {
@@ -851,35 +892,18 @@ mlc::tir::cacheRead(RewriterBase &rewriter, BlockOp block, unsigned readIndex,
       checkCacheableUses(block, buffer, /*allowStores=*/false, what);
   if (!diag.succeeded())
     return diag;
-  Operation *scopeOp = getScopeOp(block);
-  auto func = block->getParentOfType<PrimFuncOp>();
-  if (!scopeOp || !func)
-    return reject(block, what, "the block is not inside a tir.prim_func");
-  Operation *root = getScopeRoot(block, scopeOp);
-  DominanceInfo dom(func);
-  if (!dom.properlyDominates(buffer, root))
-    return reject(block, what,
-                  "the buffer is not defined before the block's loop nest");
   // The copy runs before the whole nest: no write in it may precede the
   // block's reads.
-  diag =
-      checkNoOtherAccessInNest(root, block, buffer, /*onlyWrites=*/true, what);
+  PrimFuncOp func;
+  Operation *root;
+  diag = checkCacheRoot(block, buffer, /*onlyWrites=*/true, what, func, root);
   if (!diag.succeeded())
     return diag;
 
   // Step 2. The cache and the copy in front of the nest; the block reads
   // the cache.
-  Location loc = block.getLoc();
-  OpBuilder::InsertionGuard guard(rewriter);
-  SmallVector<OpFoldResult> sizes =
-      getBufferSizes(rewriter, func, buffer, root);
-  rewriter.setInsertionPoint(root);
-  Value cache = createCacheBuffer(rewriter, loc, buffer, sizes, scope);
-  std::string name = (block.getNameHint() + "_read" + Twine(readIndex) + "_" +
-                      stringifyStorageScope(scope))
-                         .str();
-  result = createCopyBlock(rewriter, loc, func, name, buffer, cache, sizes);
-  redirectUses(rewriter, block, buffer, cache);
+  result = createCache(rewriter, block, func, root, buffer, readIndex, scope,
+                       /*copyBack=*/false);
   return DiagnosedSilenceableFailure::success();
 }
 
@@ -932,36 +956,18 @@ mlc::tir::cacheWrite(RewriterBase &rewriter, BlockOp block, unsigned writeIndex,
   diag = checkCacheableUses(block, buffer, /*allowStores=*/true, what);
   if (!diag.succeeded())
     return diag;
-  Operation *scopeOp = getScopeOp(block);
-  auto func = block->getParentOfType<PrimFuncOp>();
-  if (!scopeOp || !func)
-    return reject(block, what, "the block is not inside a tir.prim_func");
-  Operation *root = getScopeRoot(block, scopeOp);
-  DominanceInfo dom(func);
-  if (!dom.properlyDominates(buffer, root))
-    return reject(block, what,
-                  "the buffer is not defined before the block's loop nest");
   // The copy-back runs after the whole nest: nothing else in it may see
   // the buffer.
-  diag =
-      checkNoOtherAccessInNest(root, block, buffer, /*onlyWrites=*/false, what);
+  PrimFuncOp func;
+  Operation *root;
+  diag = checkCacheRoot(block, buffer, /*onlyWrites=*/false, what, func, root);
   if (!diag.succeeded())
     return diag;
 
   // Step 2. The cache in front of the nest, the copy-back after it; the
   // block works on the cache.
-  Location loc = block.getLoc();
-  OpBuilder::InsertionGuard guard(rewriter);
-  SmallVector<OpFoldResult> sizes =
-      getBufferSizes(rewriter, func, buffer, root);
-  rewriter.setInsertionPoint(root);
-  Value cache = createCacheBuffer(rewriter, loc, buffer, sizes, scope);
-  redirectUses(rewriter, block, buffer, cache);
-  rewriter.setInsertionPointAfter(root);
-  std::string name = (block.getNameHint() + "_write" + Twine(writeIndex) + "_" +
-                      stringifyStorageScope(scope))
-                         .str();
-  result = createCopyBlock(rewriter, loc, func, name, cache, buffer, sizes);
+  result = createCache(rewriter, block, func, root, buffer, writeIndex, scope,
+                       /*copyBack=*/true);
   return DiagnosedSilenceableFailure::success();
 }
 

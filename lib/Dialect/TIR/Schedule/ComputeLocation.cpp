@@ -23,13 +23,11 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace mlir;
 using namespace mlc::tir;
-using mlc::tir::detail::dependsOn;
-using mlc::tir::detail::emitIndex;
-using mlc::tir::detail::getIndexConstant;
-using mlc::tir::detail::LoopAffineMap;
+using namespace mlc::tir::detail;
 
 //===----------------------------------------------------------------------===//
 // Shared helpers (ScheduleUtils.h)
@@ -260,6 +258,10 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
   auto map = [](std::optional<int64_t> v, auto fn) -> std::optional<int64_t> {
     return v ? std::optional<int64_t>(fn(*v)) : std::nullopt;
   };
+  // `fn` of both bounds, for a non-decreasing `fn`.
+  auto mapBounds = [&](auto fn) -> Interval {
+    return {map(lhs.lo, fn), map(lhs.hi, fn)};
+  };
   switch (expr.getKind()) {
   case AffineExprKind::Add: {
     Interval rhs = evalRange(binary.getRHS(), loops);
@@ -273,21 +275,17 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
       return {};
     auto mul = [&](int64_t v) { return v * c; };
     if (c >= 0)
-      return {map(lhs.lo, mul), map(lhs.hi, mul)};
+      return mapBounds(mul);
     return {map(lhs.hi, mul), map(lhs.lo, mul)};
   }
   case AffineExprKind::FloorDiv:
     if (c <= 0)
       return {};
-    return {
-        map(lhs.lo, [&](int64_t v) { return llvm::divideFloorSigned(v, c); }),
-        map(lhs.hi, [&](int64_t v) { return llvm::divideFloorSigned(v, c); })};
+    return mapBounds([&](int64_t v) { return llvm::divideFloorSigned(v, c); });
   case AffineExprKind::CeilDiv:
     if (c <= 0)
       return {};
-    return {
-        map(lhs.lo, [&](int64_t v) { return llvm::divideCeilSigned(v, c); }),
-        map(lhs.hi, [&](int64_t v) { return llvm::divideCeilSigned(v, c); })};
+    return mapBounds([&](int64_t v) { return llvm::divideCeilSigned(v, c); });
   case AffineExprKind::Mod:
     if (c <= 0)
       return {};
@@ -301,14 +299,13 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
 /// variable, the variable of each dimension; nullopt otherwise.
 static std::optional<SmallVector<unsigned>>
 getIterVarPerDim(BufferRegionAttr region) {
-  SmallVector<unsigned> vars;
-  for (auto [expr, extent] :
-       llvm::zip_equal(region.getStart().getResults(), region.getExtents())) {
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim || extent != 1 || llvm::is_contained(vars, dim.getPosition()))
+  std::optional<SmallVector<unsigned>> vars = getPointRegionVars(region);
+  if (!vars)
+    return std::nullopt;
+  llvm::SmallDenseSet<unsigned> seen;
+  for (unsigned var : *vars)
+    if (!seen.insert(var).second)
       return std::nullopt;
-    vars.push_back(dim.getPosition());
-  }
   return vars;
 }
 
@@ -376,8 +373,7 @@ coverAccesses(Relocation &reloc, ArrayRef<ForOp> outer, LoopAffineMap &affine,
                               }),
           {});
       std::optional<std::pair<AffineExpr, int64_t>> range =
-          mlc::tir::detail::coverInnerLoops(composed, outer.size(), dimLoops,
-                                            extent);
+          coverInnerLoops(composed, outer.size(), dimLoops, extent);
       if (range) {
         ranges.push_back({range->first, range->second});
         continue;
@@ -469,37 +465,26 @@ static DiagnosedSilenceableFailure findRoots(Relocation &reloc,
   BlockOp moved = reloc.moved;
   ForOp loop = reloc.loop;
   StringRef name = moved.getNameHint();
-  if (loop->isProperAncestor(moved)) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableFailure(loop)
-        << "cannot " << reloc.what << " block \"" << name
-        << "\" at this loop: the loop already encloses the block";
+  auto reject = [&](StringRef why) {
+    DiagnosedSilenceableFailure diag = emitSilenceableFailure(loop)
+                                       << "cannot " << reloc.what << " block \""
+                                       << name << "\" at this loop: " << why;
     diag.attachNote(moved.getLoc()) << "block \"" << name << "\"";
     return diag;
-  }
-  if (getScope(loop) != getScope(moved)) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableFailure(loop)
-        << "cannot " << reloc.what << " block \"" << name
-        << "\" at this loop: it is not in the block's scope";
-    diag.attachNote(moved.getLoc()) << "block \"" << name << "\"";
-    return diag;
-  }
+  };
+  if (loop->isProperAncestor(moved))
+    return reject("the loop already encloses the block");
+  if (getScope(loop) != getScope(moved))
+    return reject("it is not in the block's scope");
   Operation *root = moved;
   while (!root->getParentOp()->isAncestor(loop))
     root = root->getParentOp();
   Operation *loopRoot = loop;
   while (loopRoot->getBlock() != root->getBlock())
     loopRoot = loopRoot->getParentOp();
-  if (root->isBeforeInBlock(loopRoot) != movedFirst) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableFailure(loop)
-        << "cannot " << reloc.what << " block \"" << name
-        << "\" at this loop: the block must come "
-        << (movedFirst ? "before" : "after") << " the loop";
-    diag.attachNote(moved.getLoc()) << "block \"" << name << "\"";
-    return diag;
-  }
+  if (root->isBeforeInBlock(loopRoot) != movedFirst)
+    return reject(movedFirst ? "the block must come before the loop"
+                             : "the block must come after the loop");
   reloc.movedRoot = root;
   reloc.loopRoot = loopRoot;
   return DiagnosedSilenceableFailure::success();
@@ -557,9 +542,33 @@ static DiagnosedSilenceableFailure checkMovedNest(Relocation &reloc) {
   return DiagnosedSilenceableFailure::success();
 }
 
+/// Sets up `reloc` for moving `block` under `loop` (`what` names the
+/// primitive): finds its roots and checks the moved nest.
+static DiagnosedSilenceableFailure startRelocation(Relocation &reloc,
+                                                   BlockOp block, ForOp loop,
+                                                   StringRef what,
+                                                   bool movedFirst) {
+  reloc.moved = block;
+  reloc.loop = loop;
+  reloc.what = what;
+  DiagnosedSilenceableFailure diag = findRoots(reloc, movedFirst);
+  if (!diag.succeeded())
+    return diag;
+  return checkMovedNest(reloc);
+}
+
 /// Appends the blocks nested in `op` (itself included) to `blocks`.
 static void collectBlocks(Operation *op, SmallVectorImpl<BlockOp> &blocks) {
   op->walk([&](BlockOp block) { blocks.push_back(block); });
+}
+
+/// The blocks in the scope of the moved block: those nested in the ops of
+/// the block that holds its nest.
+static SmallVector<BlockOp> getScopeBlocks(const Relocation &reloc) {
+  SmallVector<BlockOp> blocks;
+  for (Operation &op : *reloc.movedRoot->getBlock())
+    collectBlocks(&op, blocks);
+  return blocks;
 }
 
 static bool touches(BlockOp block, Value buffer, bool reads, bool writes) {
@@ -777,6 +786,43 @@ static Operation *childOf(ForOp loop, Operation *op) {
   return op;
 }
 
+/// The end of compute_at (`computeAt`) and reverse_compute_at once
+/// `reloc.fixed` is known: the last check, that the ranges the fixed
+/// accesses cover in one iteration of the loop are computable in front of
+/// it, then the move of the block in front of the first fixed access
+/// (compute_at) or after the last one (reverse_compute_at).
+static DiagnosedSilenceableFailure
+coverAndRelocate(RewriterBase &rewriter, Relocation &reloc,
+                 ArrayRef<unsigned> varPerDim, bool computeAt) {
+  LoopAffineMap affine;
+  affine.ctx = reloc.moved.getContext();
+  SmallVector<ForOp> outer = getOuterLoops(reloc.loop), dimLoops;
+  SmallVector<CoveredRange> covered;
+  DiagnosedSilenceableFailure diag =
+      coverAccesses(reloc, outer, affine, dimLoops, covered);
+  if (!diag.succeeded())
+    return diag;
+  diag = checkSymbols(reloc, affine, covered);
+  if (!diag.succeeded())
+    return diag;
+
+  // Step 2. Move the block in front of the first consumer (compute_at) or
+  // after the last producer (reverse_compute_at).
+  Operation *first = nullptr, *last = nullptr;
+  for (Access &access : reloc.fixed) {
+    Operation *child = childOf(reloc.loop, access.block);
+    if (!first || child->isBeforeInBlock(first))
+      first = child;
+    if (!last || last->isBeforeInBlock(child))
+      last = child;
+  }
+  SmallVector<IterRange> ranges = getIterRanges(
+      reloc.moved, varPerDim, covered, dimLoops, /*clampToDomain=*/computeAt);
+  relocate(rewriter, reloc, computeAt ? first : last->getNextNode(), ranges,
+           affine);
+  return DiagnosedSilenceableFailure::success();
+}
+
 //===----------------------------------------------------------------------===//
 // compute_at
 //===----------------------------------------------------------------------===//
@@ -785,14 +831,9 @@ DiagnosedSilenceableFailure mlc::tir::computeAt(RewriterBase &rewriter,
                                                 BlockOp block, ForOp loop) {
   // Step 1. Check everything.
   Relocation reloc;
-  reloc.moved = block;
-  reloc.loop = loop;
-  reloc.what = "compute_at";
   StringRef name = block.getNameHint();
-  DiagnosedSilenceableFailure diag = findRoots(reloc, /*movedFirst=*/true);
-  if (!diag.succeeded())
-    return diag;
-  diag = checkMovedNest(reloc);
+  DiagnosedSilenceableFailure diag =
+      startRelocation(reloc, block, loop, "compute_at", /*movedFirst=*/true);
   if (!diag.succeeded())
     return diag;
   if (block.getWrites().size() != 1)
@@ -821,10 +862,7 @@ DiagnosedSilenceableFailure mlc::tir::computeAt(RewriterBase &rewriter,
 
   // Every other block of the scope that accesses the buffer reads it, and
   // is inside the loop.
-  SmallVector<BlockOp> scopeBlocks;
-  for (Operation &op : *reloc.movedRoot->getBlock())
-    collectBlocks(&op, scopeBlocks);
-  for (BlockOp other : scopeBlocks) {
+  for (BlockOp other : getScopeBlocks(reloc)) {
     if (other == block || !touches(other, reloc.buffer, true, true))
       continue;
     if (touches(other, reloc.buffer, false, true)) {
@@ -863,28 +901,7 @@ DiagnosedSilenceableFailure mlc::tir::computeAt(RewriterBase &rewriter,
   if (!diag.succeeded())
     return diag;
 
-  LoopAffineMap affine;
-  affine.ctx = block.getContext();
-  SmallVector<ForOp> outer = getOuterLoops(loop), dimLoops;
-  SmallVector<CoveredRange> covered;
-  diag = coverAccesses(reloc, outer, affine, dimLoops, covered);
-  if (!diag.succeeded())
-    return diag;
-  diag = checkSymbols(reloc, affine, covered);
-  if (!diag.succeeded())
-    return diag;
-
-  // Step 2. Move the block in front of the first consumer.
-  Operation *point = nullptr;
-  for (Access &access : reloc.fixed) {
-    Operation *child = childOf(loop, access.block);
-    if (!point || child->isBeforeInBlock(point))
-      point = child;
-  }
-  SmallVector<IterRange> ranges = getIterRanges(
-      block, *varPerDim, covered, dimLoops, /*clampToDomain=*/true);
-  relocate(rewriter, reloc, point, ranges, affine);
-  return DiagnosedSilenceableFailure::success();
+  return coverAndRelocate(rewriter, reloc, *varPerDim, /*computeAt=*/true);
 }
 
 //===----------------------------------------------------------------------===//
@@ -895,14 +912,9 @@ DiagnosedSilenceableFailure
 mlc::tir::reverseComputeAt(RewriterBase &rewriter, BlockOp block, ForOp loop) {
   // Step 1. Check everything.
   Relocation reloc;
-  reloc.moved = block;
-  reloc.loop = loop;
-  reloc.what = "reverse_compute_at";
   StringRef name = block.getNameHint();
-  DiagnosedSilenceableFailure diag = findRoots(reloc, /*movedFirst=*/false);
-  if (!diag.succeeded())
-    return diag;
-  diag = checkMovedNest(reloc);
+  DiagnosedSilenceableFailure diag = startRelocation(
+      reloc, block, loop, "reverse_compute_at", /*movedFirst=*/false);
   if (!diag.succeeded())
     return diag;
 
@@ -935,10 +947,7 @@ mlc::tir::reverseComputeAt(RewriterBase &rewriter, BlockOp block, ForOp loop) {
               "dimension by a distinct iteration variable";
 
   // Every writer of the buffer in the scope is under the loop.
-  SmallVector<BlockOp> scopeBlocks;
-  for (Operation &op : *reloc.movedRoot->getBlock())
-    collectBlocks(&op, scopeBlocks);
-  for (BlockOp other : scopeBlocks) {
+  for (BlockOp other : getScopeBlocks(reloc)) {
     if (!touches(other, reloc.buffer, false, true))
       continue;
     if (!loop->isProperAncestor(other) || getScope(other) != getScope(block)) {
@@ -976,26 +985,5 @@ mlc::tir::reverseComputeAt(RewriterBase &rewriter, BlockOp block, ForOp loop) {
   if (!diag.succeeded())
     return diag;
 
-  LoopAffineMap affine;
-  affine.ctx = block.getContext();
-  SmallVector<ForOp> outer = getOuterLoops(loop), dimLoops;
-  SmallVector<CoveredRange> covered;
-  diag = coverAccesses(reloc, outer, affine, dimLoops, covered);
-  if (!diag.succeeded())
-    return diag;
-  diag = checkSymbols(reloc, affine, covered);
-  if (!diag.succeeded())
-    return diag;
-
-  // Step 2. Move the block after the last producer.
-  Operation *last = nullptr;
-  for (Access &access : reloc.fixed) {
-    Operation *child = childOf(loop, access.block);
-    if (!last || last->isBeforeInBlock(child))
-      last = child;
-  }
-  SmallVector<IterRange> ranges = getIterRanges(
-      block, *varPerDim, covered, dimLoops, /*clampToDomain=*/false);
-  relocate(rewriter, reloc, last->getNextNode(), ranges, affine);
-  return DiagnosedSilenceableFailure::success();
+  return coverAndRelocate(rewriter, reloc, *varPerDim, /*computeAt=*/false);
 }

@@ -16,59 +16,10 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "llvm/ADT/DenseSet.h"
 
 using namespace mlir;
 using namespace mlc::tir;
-using mlc::tir::detail::dependsOn;
-
-namespace {
-/// Recomputes values of the loop nest under `root` in front of `root`, with
-/// the loop variables of the copied loops in `mapping`.
-struct Recomputer {
-  ForOp root;
-  IRMapping &mapping;
-
-  /// Whether `value` is defined inside `root` (or is its loop variable).
-  bool isInside(Value value) const {
-    return root->isAncestor(value.getParentBlock()->getParentOp());
-  }
-
-  /// Returns the value in `value`'s def chain that cannot be recomputed:
-  /// the variable of a loop that is not copied, or the result of an op
-  /// that is not an index computation. Null when it can be.
-  Value findObstacle(Value value) const {
-    SmallVector<Value> worklist{value};
-    llvm::DenseSet<Value> seen;
-    while (!worklist.empty()) {
-      Value v = worklist.pop_back_val();
-      if (!seen.insert(v).second || !isInside(v) || mapping.contains(v))
-        continue;
-      Operation *def = v.getDefiningOp();
-      if (!def || def->getNumRegions() != 0 || !isMemoryEffectFree(def))
-        return v;
-      llvm::append_range(worklist, def->getOperands());
-    }
-    return {};
-  }
-
-  /// Clones the def chain of `value` (which has no obstacle) at the
-  /// insertion point of `rewriter`.
-  // NOLINTNEXTLINE(misc-no-recursion)
-  Value recompute(RewriterBase &rewriter, Value value) {
-    if (!isInside(value))
-      return value;
-    if (Value mapped = mapping.lookupOrNull(value))
-      return mapped;
-    Operation *def = value.getDefiningOp();
-    for (Value operand : def->getOperands())
-      recompute(rewriter, operand);
-    Operation *clone = rewriter.clone(*def, mapping);
-    return clone->getResult(cast<OpResult>(value).getResultNumber());
-  }
-};
-} // namespace
+using namespace mlc::tir::detail;
 
 /// Appends the conjuncts of the `arith.andi` tree `predicate` to `result`.
 static void collectConjuncts(Value predicate, SmallVectorImpl<Value> &result) {
@@ -216,30 +167,14 @@ DiagnosedSilenceableFailure mlc::tir::decomposeReduction(RewriterBase &rewriter,
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(loop);
   mapping.clear();
-  for (ForOp inner : copied) {
-    Value lb = recomputer.recompute(rewriter, inner.getLowerBound());
-    Value ub = recomputer.recompute(rewriter, inner.getUpperBound());
-    Value step = inner.getStep()
-                     ? recomputer.recompute(rewriter, inner.getStep())
-                     : Value();
-    auto copy = ForOp::create(rewriter, inner.getLoc(), lb, ub, step,
-                              inner.getKind(), inner.getThread());
-    mapping.map(inner.getInductionVar(), copy.getInductionVar());
-    rewriter.setInsertionPointToStart(copy.getBody());
-  }
+  recomputer.copyLoops(rewriter, copied);
 
   // Step 3. The init block.
   Location loc = block.getLoc();
   SmallVector<IterKind> kinds(spatial.size(), IterKind::Spatial);
-  SmallVector<OpFoldResult> extents, allExtents = block.getMixedExtents();
+  SmallVector<OpFoldResult> extents;
   SmallVector<Value> bindings;
-  for (unsigned i : spatial) {
-    OpFoldResult extent = allExtents[i];
-    if (auto value = dyn_cast<Value>(extent))
-      extent = recomputer.recompute(rewriter, value);
-    extents.push_back(extent);
-    bindings.push_back(recomputer.recompute(rewriter, block.getBindings()[i]));
-  }
+  recomputer.recomputeIterVars(rewriter, block, spatial, extents, bindings);
   SmallVector<Value> writes =
       llvm::map_to_vector(block.getWrites(), [&](Value written) {
         return recomputer.recompute(rewriter, written);

@@ -23,22 +23,7 @@
 
 using namespace mlir;
 using namespace mlc::tir;
-using mlc::tir::detail::getIndexConstant;
-
-/// For a point region indexed by iteration variables, the variable of each
-/// dimension; nullopt otherwise.
-static std::optional<SmallVector<unsigned>>
-getEinsumIndices(BufferRegionAttr region) {
-  SmallVector<unsigned> vars;
-  for (auto [expr, extent] :
-       llvm::zip_equal(region.getStart().getResults(), region.getExtents())) {
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim || extent != 1)
-      return std::nullopt;
-    vars.push_back(dim.getPosition());
-  }
-  return vars;
-}
+using namespace mlc::tir::detail;
 
 /// Whether padding the reduce variables `padded` keeps the result: the
 /// body ends in `C[v] = C[v] + X[..] * Y[..]` and each padded variable
@@ -163,13 +148,13 @@ checkPadEinsum(BlockOp block, ArrayRef<int64_t> padding, PadPlan &plan) {
   // Every access is indexed by iteration variables (an einsum).
   for (BufferRegionAttr region :
        block.getReadRegions().getAsRange<BufferRegionAttr>()) {
-    std::optional<SmallVector<unsigned>> vars = getEinsumIndices(region);
+    std::optional<SmallVector<unsigned>> vars = getPointRegionVars(region);
     if (!vars)
       return reject(block, "a read region is not indexed by iteration "
                            "variables");
     plan.readVars.push_back(*vars);
   }
-  std::optional<SmallVector<unsigned>> writeVars = getEinsumIndices(
+  std::optional<SmallVector<unsigned>> writeVars = getPointRegionVars(
       cast<BufferRegionAttr>(block.getWriteRegions().getValue().front()));
   if (!writeVars)
     return reject(block, "its write region is not indexed by iteration "
@@ -226,6 +211,19 @@ static BufferRegionAttr identityRegion(MLIRContext *ctx, unsigned rank) {
                                SmallVector<int64_t>(rank, 1));
 }
 
+/// Splits `extents` into static sizes (`ShapedType::kDynamic` where not
+/// constant) and the values of the dynamic ones.
+static void splitStaticExtents(ArrayRef<Value> extents,
+                               SmallVectorImpl<int64_t> &staticExtents,
+                               SmallVectorImpl<Value> &dynamicExtents) {
+  for (Value extent : extents) {
+    std::optional<int64_t> constant = getConstantIntValue(extent);
+    staticExtents.push_back(constant ? *constant : ShapedType::kDynamic);
+    if (!constant)
+      dynamicExtents.push_back(extent);
+  }
+}
+
 /// A padded copy of `buffer`, whose dimension `j` has the extent
 /// `extents[j]`, in front of `root`.
 static Value allocPadded(RewriterBase &rewriter, Location loc, Value buffer,
@@ -233,12 +231,7 @@ static Value allocPadded(RewriterBase &rewriter, Location loc, Value buffer,
   auto type = cast<MemRefType>(buffer.getType());
   SmallVector<int64_t> shape;
   SmallVector<Value> sizes;
-  for (Value extent : extents) {
-    std::optional<int64_t> constant = getConstantIntValue(extent);
-    shape.push_back(constant ? *constant : ShapedType::kDynamic);
-    if (!constant)
-      sizes.push_back(extent);
-  }
+  splitStaticExtents(extents, shape, sizes);
   auto paddedType =
       MemRefType::get(shape, type.getElementType(), MemRefLayoutAttrInterface(),
                       type.getMemorySpace());
@@ -350,12 +343,7 @@ DiagnosedSilenceableFailure mlc::tir::padEinsum(RewriterBase &rewriter,
   }
   SmallVector<int64_t> staticExtents;
   SmallVector<Value> dynamicExtents;
-  for (Value extent : padded) {
-    std::optional<int64_t> constant = getConstantIntValue(extent);
-    staticExtents.push_back(constant ? *constant : ShapedType::kDynamic);
-    if (!constant)
-      dynamicExtents.push_back(extent);
-  }
+  splitStaticExtents(padded, staticExtents, dynamicExtents);
   SmallVector<std::pair<Value, Value>> redirects;
   for (auto [read, newRead] : llvm::zip_equal(block.getReads(), newReads))
     if (read != newRead)

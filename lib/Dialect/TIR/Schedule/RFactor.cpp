@@ -22,14 +22,10 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "llvm/ADT/DenseSet.h"
 
 using namespace mlir;
 using namespace mlc::tir;
-using mlc::tir::detail::dependsOn;
-using mlc::tir::detail::emitIndex;
-using mlc::tir::detail::getIndexConstant;
-using mlc::tir::detail::LoopAffineMap;
+using namespace mlc::tir::detail;
 
 namespace {
 /// The reduction `C[idx] = C[idx] op expr` at the end of a block body.
@@ -138,47 +134,6 @@ static DiagnosedSilenceableFailure matchReducer(BlockOp block, Value buffer,
 }
 
 namespace {
-/// Clones the index computations of a loop nest in front of its root,
-/// for loop variables already mapped to copies (decompose_reduction's
-/// recomputation).
-struct Recomputer {
-  Operation *root;
-  IRMapping &mapping;
-
-  bool isInside(Value value) const {
-    return root->isAncestor(value.getParentBlock()->getParentOp());
-  }
-
-  /// The value in `value`'s def chain that cannot be recomputed, or null.
-  Value findObstacle(Value value) const {
-    SmallVector<Value> worklist{value};
-    llvm::DenseSet<Value> seen;
-    while (!worklist.empty()) {
-      Value v = worklist.pop_back_val();
-      if (!seen.insert(v).second || !isInside(v) || mapping.contains(v))
-        continue;
-      Operation *def = v.getDefiningOp();
-      if (!def || def->getNumRegions() != 0 || !isMemoryEffectFree(def))
-        return v;
-      llvm::append_range(worklist, def->getOperands());
-    }
-    return {};
-  }
-
-  // NOLINTNEXTLINE(misc-no-recursion)
-  Value recompute(RewriterBase &rewriter, Value value) {
-    if (!isInside(value))
-      return value;
-    if (Value mapped = mapping.lookupOrNull(value))
-      return mapped;
-    Operation *def = value.getDefiningOp();
-    for (Value operand : def->getOperands())
-      recompute(rewriter, operand);
-    Operation *clone = rewriter.clone(*def, mapping);
-    return clone->getResult(cast<OpResult>(value).getResultNumber());
-  }
-};
-
 /// What rfactor needs to know about the block and its loops.
 struct RFactorPlan {
   BlockOp block;
@@ -396,15 +351,11 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
                                               ForOp loop, int64_t factorAxis,
                                               BlockOp &result) {
   // Step 1. Check everything.
-  SmallVector<BlockOp> blocks;
-  loop.walk([&](BlockOp block) { blocks.push_back(block); });
-  if (blocks.size() != 1)
-    return emitSilenceableFailure(loop)
-           << "cannot rfactor this loop: it must hold exactly one block, but "
-              "it holds "
-           << blocks.size();
   RFactorPlan plan;
-  plan.block = blocks.front();
+  DiagnosedSilenceableFailure diag =
+      getSingleBlock(loop, "rfactor", plan.block);
+  if (!diag.succeeded())
+    return diag;
   plan.loop = loop;
   BlockOp block = plan.block;
   StringRef name = block.getNameHint();
@@ -438,7 +389,7 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
     return emitSilenceableFailure(loop)
            << "cannot rfactor block \"" << name << "\": factor axis "
            << factorAxis << " is out of range for a buffer of rank " << rank;
-  DiagnosedSilenceableFailure diag = planLoops(plan);
+  diag = planLoops(plan);
   if (!diag.succeeded())
     return diag;
   diag = matchReducer(block, plan.buffer, plan.reducer);
@@ -482,29 +433,13 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
   IRMapping mapping;
   Recomputer recomputer{plan.root, mapping};
   rewriter.setInsertionPointAfter(plan.root);
-  for (ForOp nestLoop : plan.writeBackLoops) {
-    Value lb = recomputer.recompute(rewriter, nestLoop.getLowerBound());
-    Value ub = recomputer.recompute(rewriter, nestLoop.getUpperBound());
-    Value step = nestLoop.getStep()
-                     ? recomputer.recompute(rewriter, nestLoop.getStep())
-                     : Value();
-    auto copy = ForOp::create(rewriter, nestLoop.getLoc(), lb, ub, step,
-                              nestLoop.getKind(), nestLoop.getThread());
-    mapping.map(nestLoop.getInductionVar(), copy.getInductionVar());
-    rewriter.setInsertionPointToStart(copy.getBody());
-  }
+  recomputer.copyLoops(rewriter, plan.writeBackLoops);
   SmallVector<IterKind> wbKinds(numSpatial, IterKind::Spatial);
   wbKinds.push_back(IterKind::Reduce);
   SmallVector<OpFoldResult> wbExtents;
   SmallVector<Value> wbBindings;
-  for (unsigned i : plan.spatial) {
-    OpFoldResult extent = oldExtents[i];
-    if (auto value = dyn_cast<Value>(extent))
-      extent = recomputer.recompute(rewriter, value);
-    wbExtents.push_back(extent);
-    wbBindings.push_back(
-        recomputer.recompute(rewriter, block.getBindings()[i]));
-  }
+  recomputer.recomputeIterVars(rewriter, block, plan.spatial, wbExtents,
+                               wbBindings);
   wbExtents.push_back(rewriter.getIndexAttr(plan.factor));
   wbBindings.push_back(mapping.lookup(loop.getInductionVar()));
   unsigned numWB = numSpatial + 1;

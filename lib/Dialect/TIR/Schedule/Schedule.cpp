@@ -41,6 +41,91 @@ bool mlc::tir::detail::dependsOn(Value value, Value iv) {
   return false;
 }
 
+DiagnosedSilenceableFailure
+mlc::tir::detail::getSingleBlock(ForOp loop, StringRef what, BlockOp &block) {
+  SmallVector<BlockOp> blocks;
+  loop.walk([&](BlockOp nested) { blocks.push_back(nested); });
+  if (blocks.size() != 1)
+    return emitSilenceableFailure(loop)
+           << "cannot " << what
+           << " this loop: it must hold exactly one block, but it holds "
+           << blocks.size();
+  block = blocks.front();
+  return DiagnosedSilenceableFailure::success();
+}
+
+std::optional<SmallVector<unsigned>>
+mlc::tir::detail::getPointRegionVars(BufferRegionAttr region) {
+  SmallVector<unsigned> vars;
+  for (auto [expr, extent] :
+       llvm::zip_equal(region.getStart().getResults(), region.getExtents())) {
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim || extent != 1)
+      return std::nullopt;
+    vars.push_back(dim.getPosition());
+  }
+  return vars;
+}
+
+bool mlc::tir::detail::Recomputer::isInside(Value value) const {
+  return root->isAncestor(value.getParentBlock()->getParentOp());
+}
+
+Value mlc::tir::detail::Recomputer::findObstacle(Value value) const {
+  SmallVector<Value> worklist{value};
+  llvm::DenseSet<Value> seen;
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    if (!seen.insert(v).second || !isInside(v) || mapping.contains(v))
+      continue;
+    Operation *def = v.getDefiningOp();
+    if (!def || def->getNumRegions() != 0 || !isMemoryEffectFree(def))
+      return v;
+    llvm::append_range(worklist, def->getOperands());
+  }
+  return {};
+}
+
+// NOLINTNEXTLINE(misc-no-recursion)
+Value mlc::tir::detail::Recomputer::recompute(RewriterBase &rewriter,
+                                              Value value) {
+  if (!isInside(value))
+    return value;
+  if (Value mapped = mapping.lookupOrNull(value))
+    return mapped;
+  Operation *def = value.getDefiningOp();
+  for (Value operand : def->getOperands())
+    recompute(rewriter, operand);
+  Operation *clone = rewriter.clone(*def, mapping);
+  return clone->getResult(cast<OpResult>(value).getResultNumber());
+}
+
+void mlc::tir::detail::Recomputer::copyLoops(RewriterBase &rewriter,
+                                             ArrayRef<ForOp> loops) {
+  for (ForOp loop : loops) {
+    Value lb = recompute(rewriter, loop.getLowerBound());
+    Value ub = recompute(rewriter, loop.getUpperBound());
+    Value step = loop.getStep() ? recompute(rewriter, loop.getStep()) : Value();
+    auto copy = ForOp::create(rewriter, loop.getLoc(), lb, ub, step,
+                              loop.getKind(), loop.getThread());
+    mapping.map(loop.getInductionVar(), copy.getInductionVar());
+    rewriter.setInsertionPointToStart(copy.getBody());
+  }
+}
+
+void mlc::tir::detail::Recomputer::recomputeIterVars(
+    RewriterBase &rewriter, BlockOp block, ArrayRef<unsigned> vars,
+    SmallVectorImpl<OpFoldResult> &extents, SmallVectorImpl<Value> &bindings) {
+  SmallVector<OpFoldResult> allExtents = block.getMixedExtents();
+  for (unsigned i : vars) {
+    OpFoldResult extent = allExtents[i];
+    if (auto value = dyn_cast<Value>(extent))
+      extent = recompute(rewriter, value);
+    extents.push_back(extent);
+    bindings.push_back(recompute(rewriter, block.getBindings()[i]));
+  }
+}
+
 /// Rejects a block inside `loop` with an iteration variable that is neither
 /// spatial nor (if `allowReduce`) reduce and whose binding depends on the
 /// loop variable (TVM's CheckLoopParallelizableInBlock).
@@ -295,20 +380,8 @@ mlc::tir::split(RewriterBase &rewriter, ForOp loop, ArrayRef<int64_t> factors,
   // later primitives such as reorder see loop-invariant bounds.
   Location loc = loop.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
-  auto func = loop->getParentOfType<PrimFuncOp>();
-  auto constant = [&](int64_t value) -> Value {
-    OpBuilder::InsertionGuard constantGuard(rewriter);
-    if (!func) {
-      rewriter.setInsertionPoint(loop);
-      return arith::ConstantIndexOp::create(rewriter, loc, value);
-    }
-    Block &entry = func.getBody().front();
-    for (Operation &op : entry)
-      if (auto existing = dyn_cast<arith::ConstantIndexOp>(op);
-          existing && existing.value() == value)
-        return existing;
-    rewriter.setInsertionPointToStart(&entry);
-    return arith::ConstantIndexOp::create(rewriter, loc, value);
+  auto constant = [&](int64_t value) {
+    return detail::getIndexConstant(rewriter, loop, value);
   };
   SmallVector<Value> extents;
   for (int64_t factor : factors) {

@@ -5,7 +5,9 @@
 
 #include "Dialect/TIR/TIROps.h"
 
+#include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/AffineExpr.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/Value.h"
 
@@ -13,6 +15,48 @@ namespace mlc::tir::detail {
 
 /// Whether `value` is computed from `iv` through the ops that define it.
 bool dependsOn(mlir::Value value, mlir::Value iv);
+
+/// The only block nested in `loop`, or a silenceable failure "cannot
+/// `what` this loop: it must hold exactly one block, ...".
+mlir::DiagnosedSilenceableFailure
+getSingleBlock(ForOp loop, llvm::StringRef what, BlockOp &block);
+
+/// For a point region whose every dimension is an iteration variable, the
+/// variable of each dimension; nullopt otherwise.
+std::optional<llvm::SmallVector<unsigned>>
+getPointRegionVars(BufferRegionAttr region);
+
+/// Recomputes values of the loop nest under `root` in front of `root`
+/// (rfactor's write-back nest, decompose_reduction's init nest), with the
+/// loop variables of the copied loops in `mapping`.
+struct Recomputer {
+  mlir::Operation *root;
+  mlir::IRMapping &mapping;
+
+  /// Whether `value` is defined inside `root` (or is its loop variable).
+  bool isInside(mlir::Value value) const;
+
+  /// Returns the value in `value`'s def chain that cannot be recomputed:
+  /// the variable of a loop that is not copied, or the result of an op
+  /// that is not an index computation. Null when it can be.
+  mlir::Value findObstacle(mlir::Value value) const;
+
+  /// Clones the def chain of `value` (which has no obstacle) at the
+  /// insertion point of `rewriter`.
+  mlir::Value recompute(mlir::RewriterBase &rewriter, mlir::Value value);
+
+  /// Copies the nest `loops` (outermost first, bounds recomputed) at the
+  /// insertion point, maps their variables to the copies' and leaves the
+  /// insertion point at the start of the innermost copy.
+  void copyLoops(mlir::RewriterBase &rewriter, llvm::ArrayRef<ForOp> loops);
+
+  /// Appends, per iteration variable `i` in `vars`, the recomputed extent
+  /// and binding of `block`.
+  void recomputeIterVars(mlir::RewriterBase &rewriter, BlockOp block,
+                         llvm::ArrayRef<unsigned> vars,
+                         llvm::SmallVectorImpl<mlir::OpFoldResult> &extents,
+                         llvm::SmallVectorImpl<mlir::Value> &bindings);
+};
 
 //===----------------------------------------------------------------------===//
 // Index arithmetic over loops (ComputeLocation.cpp; also used by rfactor,

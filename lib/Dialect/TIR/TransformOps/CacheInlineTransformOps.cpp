@@ -132,14 +132,16 @@ void CacheWriteOp::getEffects(
   mt::modifiesPayload(effects);
 }
 
-DiagnosedSilenceableFailure
-CacheReadOp::applyToOne(mt::TransformRewriter &rewriter, BlockOp target,
-                        mt::ApplyToEachResultList &results,
-                        mt::TransformState &state) {
+/// Applies `cache` (cache_read or cache_write) to `target` and returns the
+/// copy block it creates.
+static DiagnosedSilenceableFailure applyCacheOp(
+    RewriterBase &rewriter, BlockOp target, unsigned bufferIndex,
+    StringRef scope, mt::ApplyToEachResultList &results,
+    DiagnosedSilenceableFailure (*cache)(RewriterBase &, BlockOp, unsigned,
+                                         StorageScope, BlockOp &)) {
   BlockOp copy;
   DiagnosedSilenceableFailure diag =
-      tir::cacheRead(rewriter, target, getBufferIndex(),
-                     *symbolizeStorageScope(getStorageScope()), copy);
+      cache(rewriter, target, bufferIndex, *symbolizeStorageScope(scope), copy);
   if (!diag.succeeded())
     return diag;
   results.push_back(copy);
@@ -147,17 +149,19 @@ CacheReadOp::applyToOne(mt::TransformRewriter &rewriter, BlockOp target,
 }
 
 DiagnosedSilenceableFailure
+CacheReadOp::applyToOne(mt::TransformRewriter &rewriter, BlockOp target,
+                        mt::ApplyToEachResultList &results,
+                        mt::TransformState &state) {
+  return applyCacheOp(rewriter, target, getBufferIndex(), getStorageScope(),
+                      results, &tir::cacheRead);
+}
+
+DiagnosedSilenceableFailure
 CacheWriteOp::applyToOne(mt::TransformRewriter &rewriter, BlockOp target,
                          mt::ApplyToEachResultList &results,
                          mt::TransformState &state) {
-  BlockOp copy;
-  DiagnosedSilenceableFailure diag =
-      tir::cacheWrite(rewriter, target, getBufferIndex(),
-                      *symbolizeStorageScope(getStorageScope()), copy);
-  if (!diag.succeeded())
-    return diag;
-  results.push_back(copy);
-  return DiagnosedSilenceableFailure::success();
+  return applyCacheOp(rewriter, target, getBufferIndex(), getStorageScope(),
+                      results, &tir::cacheWrite);
 }
 
 //===----------------------------------------------------------------------===//

@@ -13,40 +13,49 @@
 
 #include "Dialect/TIR/Schedule.h"
 
+#include "TransformOpUtils.h"
+
 using namespace mlir;
 using namespace mlc::tir;
+using mlc::tir::transform::detail::getSinglePayload;
 namespace mt = mlir::transform;
 
-/// The single payload op of type `OpTy` that `handle` points to, or a
-/// silenceable failure.
-template <typename OpTy>
-static DiagnosedSilenceableFailure
-getSinglePayload(Operation *transformOp, mt::TransformState &state,
-                 Value handle, StringRef what, OpTy &result) {
-  auto payload = llvm::to_vector(state.getPayloadOps(handle));
-  if (payload.size() != 1 || !isa<OpTy>(payload.front())) {
-    DiagnosedSilenceableFailure diag = emitSilenceableFailure(transformOp)
-                                       << "expects a handle to exactly one "
-                                       << what << ", but it holds "
-                                       << payload.size() << " payload ops";
-    for (Operation *op : payload)
-      diag.attachNote(op->getLoc()) << "payload op";
-    return diag;
-  }
-  result = cast<OpTy>(payload.front());
-  return DiagnosedSilenceableFailure::success();
-}
-
-/// Resolves the block and loop handles of a block-moving op.
-static DiagnosedSilenceableFailure
-getBlockAndLoop(Operation *transformOp, mt::TransformState &state,
-                Value blockHandle, Value loopHandle, BlockOp &block,
-                ForOp &loop) {
+/// Resolves the block and loop handles of a block-moving op and moves the
+/// block with `move` (compute_at or reverse_compute_at).
+static DiagnosedSilenceableFailure applyBlockMove(
+    Operation *transformOp, mt::TransformRewriter &rewriter,
+    mt::TransformState &state, Value blockHandle, Value loopHandle,
+    DiagnosedSilenceableFailure (*move)(RewriterBase &, BlockOp, ForOp)) {
+  BlockOp block;
+  ForOp loop;
   DiagnosedSilenceableFailure diag =
       getSinglePayload(transformOp, state, blockHandle, "tir.block", block);
   if (!diag.succeeded())
     return diag;
-  return getSinglePayload(transformOp, state, loopHandle, "tir.for", loop);
+  diag = getSinglePayload(transformOp, state, loopHandle, "tir.for", loop);
+  if (!diag.succeeded())
+    return diag;
+  return move(rewriter, block, loop);
+}
+
+/// Resolves the loop handle of an op that makes a block of a loop (rfactor,
+/// blockize), applies `makeBlock` to the loop and maps `result` to the new
+/// block.
+static DiagnosedSilenceableFailure applyLoopToBlock(
+    Operation *transformOp, mt::TransformResults &results,
+    mt::TransformState &state, Value loopHandle, OpResult result,
+    function_ref<DiagnosedSilenceableFailure(ForOp, BlockOp &)> makeBlock) {
+  ForOp loop;
+  DiagnosedSilenceableFailure diag =
+      getSinglePayload(transformOp, state, loopHandle, "tir.for", loop);
+  if (!diag.succeeded())
+    return diag;
+  BlockOp block;
+  diag = makeBlock(loop, block);
+  if (!diag.succeeded())
+    return diag;
+  results.set(result, {block.getOperation()});
+  return DiagnosedSilenceableFailure::success();
 }
 
 namespace mlc::tir::transform {
@@ -55,29 +64,23 @@ namespace mlc::tir::transform {
 // ComputeAtOp, ReverseComputeAtOp
 //===----------------------------------------------------------------------===//
 
+/// Both ops read the block and the loop handle, which stay valid.
 void ComputeAtOp::getEffects(
     SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
-  mt::onlyReadsHandle(getBlockMutable(), effects);
-  mt::onlyReadsHandle(getLoopMutable(), effects);
+  mt::onlyReadsHandle(getOperation()->getOpOperands(), effects);
   mt::modifiesPayload(effects);
 }
 
 DiagnosedSilenceableFailure ComputeAtOp::apply(mt::TransformRewriter &rewriter,
                                                mt::TransformResults &results,
                                                mt::TransformState &state) {
-  BlockOp block;
-  ForOp loop;
-  DiagnosedSilenceableFailure diag =
-      getBlockAndLoop(*this, state, getBlock(), getLoop(), block, loop);
-  if (!diag.succeeded())
-    return diag;
-  return tir::computeAt(rewriter, block, loop);
+  return applyBlockMove(*this, rewriter, state, getBlock(), getLoop(),
+                        &tir::computeAt);
 }
 
 void ReverseComputeAtOp::getEffects(
     SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
-  mt::onlyReadsHandle(getBlockMutable(), effects);
-  mt::onlyReadsHandle(getLoopMutable(), effects);
+  mt::onlyReadsHandle(getOperation()->getOpOperands(), effects);
   mt::modifiesPayload(effects);
 }
 
@@ -85,13 +88,8 @@ DiagnosedSilenceableFailure
 ReverseComputeAtOp::apply(mt::TransformRewriter &rewriter,
                           mt::TransformResults &results,
                           mt::TransformState &state) {
-  BlockOp block;
-  ForOp loop;
-  DiagnosedSilenceableFailure diag =
-      getBlockAndLoop(*this, state, getBlock(), getLoop(), block, loop);
-  if (!diag.succeeded())
-    return diag;
-  return tir::reverseComputeAt(rewriter, block, loop);
+  return applyBlockMove(*this, rewriter, state, getBlock(), getLoop(),
+                        &tir::reverseComputeAt);
 }
 
 //===----------------------------------------------------------------------===//
@@ -108,17 +106,11 @@ void RFactorOp::getEffects(
 DiagnosedSilenceableFailure RFactorOp::apply(mt::TransformRewriter &rewriter,
                                              mt::TransformResults &results,
                                              mt::TransformState &state) {
-  ForOp loop;
-  DiagnosedSilenceableFailure diag =
-      getSinglePayload(*this, state, getLoop(), "tir.for", loop);
-  if (!diag.succeeded())
-    return diag;
-  BlockOp rfBlock;
-  diag = tir::rfactor(rewriter, loop, getFactorAxis(), rfBlock);
-  if (!diag.succeeded())
-    return diag;
-  results.set(cast<OpResult>(getRfBlock()), {rfBlock.getOperation()});
-  return DiagnosedSilenceableFailure::success();
+  return applyLoopToBlock(
+      *this, results, state, getLoop(), cast<OpResult>(getRfBlock()),
+      [&](ForOp loop, BlockOp &rfBlock) {
+        return tir::rfactor(rewriter, loop, getFactorAxis(), rfBlock);
+      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -156,17 +148,11 @@ void BlockizeOp::getEffects(
 DiagnosedSilenceableFailure BlockizeOp::apply(mt::TransformRewriter &rewriter,
                                               mt::TransformResults &results,
                                               mt::TransformState &state) {
-  ForOp loop;
-  DiagnosedSilenceableFailure diag =
-      getSinglePayload(*this, state, getLoop(), "tir.for", loop);
-  if (!diag.succeeded())
-    return diag;
-  BlockOp outer;
-  diag = tir::blockize(rewriter, loop, outer);
-  if (!diag.succeeded())
-    return diag;
-  results.set(cast<OpResult>(getOuter()), {outer.getOperation()});
-  return DiagnosedSilenceableFailure::success();
+  return applyLoopToBlock(*this, results, state, getLoop(),
+                          cast<OpResult>(getOuter()),
+                          [&](ForOp loop, BlockOp &outer) {
+                            return tir::blockize(rewriter, loop, outer);
+                          });
 }
 
 } // namespace mlc::tir::transform

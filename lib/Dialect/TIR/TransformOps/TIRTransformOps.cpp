@@ -14,6 +14,8 @@
 #include "Dialect/TIR/Schedule.h"
 #include "Dialect/TIR/TIRDialect.h"
 
+#include "TransformOpUtils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -22,7 +24,30 @@
 
 using namespace mlir;
 using namespace mlc::tir;
+using mlc::tir::transform::detail::getSinglePayload;
 namespace mt = mlir::transform;
+
+//===----------------------------------------------------------------------===//
+// Shared helpers (TransformOpUtils.h)
+//===----------------------------------------------------------------------===//
+
+DiagnosedSilenceableFailure mlc::tir::transform::detail::getSinglePayload(
+    Operation *transformOp, mt::TransformState &state, Value handle,
+    StringRef what, function_ref<bool(Operation *)> isExpected,
+    Operation *&result) {
+  auto payload = llvm::to_vector(state.getPayloadOps(handle));
+  if (payload.size() != 1 || !isExpected(payload.front())) {
+    DiagnosedSilenceableFailure diag = emitSilenceableFailure(transformOp)
+                                       << "expects a handle to exactly one "
+                                       << what << ", but it holds "
+                                       << payload.size() << " payload ops";
+    for (Operation *op : payload)
+      diag.attachNote(op->getLoc()) << "payload op";
+    return diag;
+  }
+  result = payload.front();
+  return DiagnosedSilenceableFailure::success();
+}
 
 //===----------------------------------------------------------------------===//
 // Custom directives
@@ -194,24 +219,6 @@ LogicalResult SplitOp::verify() {
   return success();
 }
 
-/// The single `tir.for` a handle points to, or a silenceable failure.
-static DiagnosedSilenceableFailure getSingleLoop(Operation *transformOp,
-                                                 mt::TransformState &state,
-                                                 Value handle, ForOp &loop) {
-  auto payload = llvm::to_vector(state.getPayloadOps(handle));
-  if (payload.size() != 1 || !isa<ForOp>(payload.front())) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableFailure(transformOp)
-        << "expects a handle to exactly one tir.for, but it holds "
-        << payload.size() << " payload ops";
-    for (Operation *op : payload)
-      diag.attachNote(op->getLoc()) << "payload op";
-    return diag;
-  }
-  loop = cast<ForOp>(payload.front());
-  return DiagnosedSilenceableFailure::success();
-}
-
 void SplitOp::getEffects(
     SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
   mt::onlyReadsHandle(getTargetMutable(), effects);
@@ -224,7 +231,7 @@ DiagnosedSilenceableFailure SplitOp::apply(mt::TransformRewriter &rewriter,
                                            mt::TransformState &state) {
   ForOp loop;
   DiagnosedSilenceableFailure diag =
-      getSingleLoop(*this, state, getTarget(), loop);
+      getSinglePayload(*this, state, getTarget(), "tir.for", loop);
   if (!diag.succeeded())
     return diag;
   SmallVector<ForOp> loops;
@@ -252,7 +259,7 @@ DiagnosedSilenceableFailure ReorderOp::apply(mt::TransformRewriter &rewriter,
   SmallVector<ForOp> order;
   for (Value handle : getTargets()) {
     DiagnosedSilenceableFailure diag =
-        getSingleLoop(*this, state, handle, order.emplace_back());
+        getSinglePayload(*this, state, handle, "tir.for", order.emplace_back());
     if (!diag.succeeded())
       return diag;
   }
@@ -276,10 +283,10 @@ DiagnosedSilenceableFailure FuseOp::apply(mt::TransformRewriter &rewriter,
                                           mt::TransformState &state) {
   ForOp outer, inner, fused;
   DiagnosedSilenceableFailure diag =
-      getSingleLoop(*this, state, getOuter(), outer);
+      getSinglePayload(*this, state, getOuter(), "tir.for", outer);
   if (!diag.succeeded())
     return diag;
-  diag = getSingleLoop(*this, state, getInner(), inner);
+  diag = getSinglePayload(*this, state, getInner(), "tir.for", inner);
   if (!diag.succeeded())
     return diag;
   diag = tir::fuse(rewriter, outer, inner, fused);
@@ -305,24 +312,17 @@ DiagnosedSilenceableFailure
 DecomposeReductionOp::apply(mt::TransformRewriter &rewriter,
                             mt::TransformResults &results,
                             mt::TransformState &state) {
-  auto payload = llvm::to_vector(state.getPayloadOps(getBlock()));
-  if (payload.size() != 1 || !isa<BlockOp>(payload.front())) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableError()
-        << "expects a handle to exactly one tir.block, but it holds "
-        << payload.size() << " payload ops";
-    for (Operation *op : payload)
-      diag.attachNote(op->getLoc()) << "payload op";
-    return diag;
-  }
+  BlockOp block;
   ForOp loop;
   DiagnosedSilenceableFailure diag =
-      getSingleLoop(*this, state, getLoop(), loop);
+      getSinglePayload(*this, state, getBlock(), "tir.block", block);
+  if (!diag.succeeded())
+    return diag;
+  diag = getSinglePayload(*this, state, getLoop(), "tir.for", loop);
   if (!diag.succeeded())
     return diag;
   BlockOp init;
-  diag = tir::decomposeReduction(rewriter, cast<BlockOp>(payload.front()),
-                                 loop, init);
+  diag = tir::decomposeReduction(rewriter, block, loop, init);
   if (!diag.succeeded())
     return diag;
   results.set(cast<OpResult>(getInit()), {init.getOperation()});
