@@ -200,7 +200,9 @@ def TIRDefaultSchedulePass
     * f32 matmuls in the form relax-legalize emits: GotoBLAS tiling
       `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
       the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
-      parallel and the init decomposed into its own parallel nest.
+      parallel and the init decomposed into its own parallel nest; from 512
+      rows B is packed into column panels first (the `_packed_b` kernel),
+      with a run-time dispatch when the row count is symbolic.
     * other reduction blocks whose innermost spatial iteration variable is
       the last index of what they write (batched or integer matmuls): the
       reduce loops move outside that spatial loop so it vectorizes, and with

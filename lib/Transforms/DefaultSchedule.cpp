@@ -10,6 +10,8 @@
 #include "Transforms/Passes.h"
 #include "Transforms/Transforms.h"
 
+#include "ScheduleRules.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -22,11 +24,11 @@ namespace mlc {
 
 using namespace mlir;
 using namespace mlc;
+using mlc::detail::getPlainLoopNest;
+using mlc::detail::succeeded;
 
-/// The loops of `block` when they are exactly its iteration variables, one
-/// loop per variable in order, each bound to the plain loop variable.
-static std::optional<SmallVector<tir::ForOp>>
-getPlainLoopNest(tir::BlockOp block) {
+std::optional<SmallVector<tir::ForOp>>
+mlc::detail::getPlainLoopNest(tir::BlockOp block) {
   SmallVector<tir::ForOp> loops = tir::getLoops(block);
   if (loops.size() != block.getBindings().size())
     return std::nullopt;
@@ -36,9 +38,7 @@ getPlainLoopNest(tir::BlockOp block) {
   return loops;
 }
 
-/// Whether a primitive succeeded; a failure's diagnostic is dropped (the
-/// rule then leaves that part of the schedule as it is).
-static bool succeeded(DiagnosedSilenceableFailure &&result) {
+bool mlc::detail::succeeded(DiagnosedSilenceableFailure &&result) {
   if (result.succeeded())
     return true;
   (void)result.silence();
@@ -127,73 +127,6 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
   return true;
 }
 
-/// Micro-kernel tile: rows of C per tile (each row is `2 * lanes` wide), and
-/// rows and reduction steps per cache tile.
-static constexpr int64_t kKernelRows = 6;
-static constexpr int64_t kKernelTilesPerCacheTile = 16;
-static constexpr int64_t kKernelReduceTile = 256;
-
-/// Whether `block` is `C[i, j] += A[i, k] * B[k, j]` over f32 in the form
-/// relax-legalize emits (the FMA intrinsics' description); tensorize checks
-/// the details, this only avoids splitting loops that cannot be tensorized.
-static bool isF32Matmul(tir::BlockOp block) {
-  static constexpr StringLiteral kOps[] = {"memref.load", "memref.load",
-                                           "arith.mulf",  "memref.load",
-                                           "arith.addf",  "memref.store"};
-  if (block.getNumIterVars() != 3 || block.getWrites().size() != 1 ||
-      block.getIterKind(0) != tir::IterKind::Spatial ||
-      block.getIterKind(1) != tir::IterKind::Spatial ||
-      block.getIterKind(2) != tir::IterKind::Reduce)
-    return false;
-  auto type = dyn_cast<MemRefType>(block.getWrites()[0].getType());
-  if (!type || !type.getElementType().isF32())
-    return false;
-  auto ops = block.getBody()->without_terminator();
-  if (std::distance(ops.begin(), ops.end()) != std::size(kOps))
-    return false;
-  return llvm::all_of(llvm::zip(ops, kOps), [](auto pair) {
-    return std::get<0>(pair).getName().getStringRef() == std::get<1>(pair);
-  });
-}
-
-/// The GotoBLAS schedule with a register-blocked micro-kernel: loops
-/// `k/256, i/96, j/(2*lanes), i/6 [ki, ii, ji]`, where the bracketed tile
-/// becomes the `cpu.f32_fma_6x<2*lanes>` intrinsic (6 x 2 vector
-/// accumulators). A 96 x 256 block of A stays in L2 while the j loop (the
-/// parallel one: it has work for every shape) sweeps 256-row panels of B.
-/// The init becomes its own parallel nest in front.
-static bool tensorizeMatmul(RewriterBase &rewriter, tir::BlockOp block,
-                            int64_t lanes) {
-  std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
-  if (!loops || loops->size() != 3 || !isF32Matmul(block) || !block.hasInit())
-    return false;
-  std::string intrinsic =
-      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes);
-  SmallVector<tir::ForOp> i, j, k, io;
-  if (!succeeded(tir::split(rewriter, (*loops)[0],
-                            {tir::kInferredFactor, kKernelRows}, i)) ||
-      !succeeded(tir::split(rewriter, (*loops)[1],
-                            {tir::kInferredFactor, 2 * lanes}, j)) ||
-      !succeeded(tir::split(rewriter, (*loops)[2],
-                            {tir::kInferredFactor, kKernelReduceTile}, k)) ||
-      !succeeded(tir::split(rewriter, i[0],
-                            {tir::kInferredFactor, kKernelTilesPerCacheTile},
-                            io)) ||
-      !succeeded(
-          tir::reorder(rewriter, {k[0], io[0], j[0], io[1], k[1], i[1], j[1]})))
-    return false;
-  (void)succeeded(tir::setLoopKind(rewriter, j[0], tir::ForKind::Parallel));
-  tir::BlockOp init;
-  if (succeeded(tir::decomposeReduction(rewriter, block, k[0], init))) {
-    SmallVector<tir::ForOp> initLoops = tir::getLoops(init);
-    if (!initLoops.empty())
-      (void)succeeded(
-          tir::setLoopKind(rewriter, initLoops[0], tir::ForKind::Parallel));
-  }
-  tir::BlockOp tile;
-  return succeeded(tir::tensorize(rewriter, k[1], intrinsic, tile));
-}
-
 /// Row-wise fusion (softmax, normalizations): when the body of `func` is a
 /// sequence of loop nests whose outermost loops run over the same rows, the
 /// blocks of the earlier nests move under the last nest's row loop
@@ -273,7 +206,7 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
   SmallVector<tir::BlockOp> blocks;
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
-    if (lanes >= 4 && tensorizeMatmul(rewriter, block, lanes)) {
+    if (lanes >= 4 && detail::scheduleMatmul(rewriter, block, lanes)) {
       ++rescheduled;
       continue;
     }

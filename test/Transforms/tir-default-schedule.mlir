@@ -163,16 +163,29 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 /// An f32 matmul in the form relax-legalize emits, on an AVX2 target: the
 /// GotoBLAS tiling `k/256, i/96, j/16, i/6` with the 6 x 16 FMA micro-kernel
 /// on the inner tile, the column-tile loop parallel, and the init in its own
-/// nest in front.
+/// nest in front. The row count is symbolic, so the nest is duplicated: from
+/// 512 rows B is first packed into 16-column panels (full panels, then the
+/// guarded partial one) and the packed kernel runs; below, the plain one.
 
 // CHECK-LABEL: tir.prim_func @matmul_avx2
+// CHECK-SAME: %[[M:[a-z0-9]+]]: index, %{{.*}}: index, %{{.*}}: index)
+// CHECK-DAG: %[[MANY:.*]] = arith.cmpi sge, %[[M]], %{{.*}} : index
+// CHECK-DAG: %[[FEW:.*]] = arith.cmpi slt, %[[M]], %{{.*}} : index
+// CHECK: %[[PANELS:.*]] = tir.alloc_buffer({{.*}}) : memref<?x?x16xf32>
+// CHECK: tir.block "B_pack"
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%[[PANELS]]{{.*}}) where(%[[MANY]])
+// CHECK: tir.block "B_pack_tail"
 // CHECK: tir.block "C_init"
 // CHECK: tir.for %[[KO:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[IC:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for parallel %[[JO:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[IO:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.block "C_cpu.f32_fma_6x16_packed_b"
+// CHECK-NEXT: reads({{.*}}, %[[PANELS]][%{{.*}} floordiv 16, %{{.*}}, %{{.*}} mod 16] [1, 256, 16]
+// CHECK: vector.load %[[PANELS]]
+// CHECK: tir.block "C_init"
 // CHECK: tir.block "C_cpu.f32_fma_6x16"
-// CHECK-SAME: reduce[%{{.*}}]
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu", cpu = "znver3", features = "+avx,+avx2,+fma">} {
   tir.prim_func @matmul_avx2(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>,
@@ -204,28 +217,31 @@ module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu",
 // -----
 
 /// Without a target, the 128-bit baseline: 6 x 8 tiles of 4-lane vectors.
+/// Few rows (a constant below 512): no packing, no duplicate.
 
 // CHECK-LABEL: tir.prim_func @matmul_baseline
+// CHECK-NOT: B_pack
 // CHECK: tir.block "C_cpu.f32_fma_6x8"
 // CHECK: vector.fma {{.*}} : vector<8xf32>
-tir.prim_func @matmul_baseline(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>,
-                               %m: index, %n: index, %k: index) {
+tir.prim_func @matmul_baseline(%A: memref<64x?xf32>, %B: memref<?x?xf32>, %C: memref<64x?xf32>,
+                               %n: index, %k: index) {
   %c0 = arith.constant 0 : index
-  tir.for parallel %i = %c0 to %m {
+  %c64 = arith.constant 64 : index
+  tir.for parallel %i = %c0 to %c64 {
     tir.for %j = %c0 to %n {
       tir.for %r = %c0 to %k {
-        tir.block "C" (%vi: spatial[%m] = %i, %vj: spatial[%n] = %j, %vk: reduce[%k] = %r)
-            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x?xf32>, memref<?x?xf32>)
-            writes(%C[%vi, %vj] : memref<?x?xf32>) init {
+        tir.block "C" (%vi: spatial[64] = %i, %vj: spatial[%n] = %j, %vk: reduce[%k] = %r)
+            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<64x?xf32>, memref<?x?xf32>)
+            writes(%C[%vi, %vj] : memref<64x?xf32>) init {
           %zero = arith.constant 0.0 : f32
-          memref.store %zero, %C[%vi, %vj] : memref<?x?xf32>
+          memref.store %zero, %C[%vi, %vj] : memref<64x?xf32>
         } {
-          %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+          %a = memref.load %A[%vi, %vk] : memref<64x?xf32>
           %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
           %p = arith.mulf %a, %b : f32
-          %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
+          %c = memref.load %C[%vi, %vj] : memref<64x?xf32>
           %s = arith.addf %c, %p : f32
-          memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
+          memref.store %s, %C[%vi, %vj] : memref<64x?xf32>
         }
       }
     }

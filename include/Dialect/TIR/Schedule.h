@@ -245,6 +245,9 @@ struct TensorizeOperands {
 /// insertion point. With `partialTiles`, the implementation handles trip
 /// counts below the extents of spatial loops too (tiles on the edge of a
 /// symbolic domain); otherwise such tiles run the original loops.
+/// `originAlignment` (per iteration variable of the description, 1 when
+/// absent) is what a tile origin must provably be a multiple of, e.g. for a
+/// packed operand indexed by `v floordiv c` and `v mod c`.
 struct TensorIntrinsic {
   std::string name;
   std::string description;
@@ -252,6 +255,7 @@ struct TensorIntrinsic {
                      const TensorizeOperands &)>
       implement;
   bool partialTiles = false;
+  llvm::SmallVector<int64_t> originAlignment = {};
 };
 
 /// Adds `intrinsic` to the process-wide registry (replacing one of the same
@@ -266,8 +270,12 @@ const TensorIntrinsic *lookupTensorIntrinsic(llvm::StringRef name);
 llvm::SmallVector<std::string> getTensorIntrinsicNames();
 
 /// The name of the built-in intrinsic that accumulates an f32 `rows x cols`
-/// tile of C += A * B with vector FMAs (`cpu.f32_fma_<rows>x<cols>`).
-std::string getFMATensorIntrinsicName(int64_t rows, int64_t cols);
+/// tile of C += A * B with vector FMAs (`cpu.f32_fma_<rows>x<cols>`), or,
+/// with `packedB`, C += A * Bp where B is packed in panels of `cols`
+/// columns, `Bp[j floordiv cols, k, j mod cols] = B[k, j]`
+/// (`cpu.f32_fma_<rows>x<cols>_packed_b`).
+std::string getFMATensorIntrinsicName(int64_t rows, int64_t cols,
+                                      bool packedB = false);
 
 /// TVM's tensorize: replaces `loop` and the loops nested in it with one
 /// block that runs the implementation of the intrinsic `name`. The nest

@@ -392,3 +392,44 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// A packed operand needs tile origins at multiples of the panel width.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %Bp: memref<?x?x16xf32>, %C: memref<6x?xf32>,
+                   %off: index, %n: index) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    %c16 = arith.constant 16 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c16 {
+          %vjb = arith.addi %off, %j : index
+          // expected-error @below {{cannot tensorize block "C": the origin of iteration variable #1 is not provably a multiple of 16, which intrinsic 'cpu.f32_fma_6x16_packed_b' needs}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[%n] = %vjb, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %Bp[%vj floordiv 16, %vk, %vj mod 16] : memref<6x8xf32>, memref<?x?x16xf32>)
+              writes(%C[%vi, %vj] : memref<6x?xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %panels = arith.constant 16 : index
+            %q = arith.divui %vj, %panels : index
+            %r = arith.remui %vj, %panels : index
+            %b = memref.load %Bp[%q, %vk, %r] : memref<?x?x16xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x?xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x?xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x16_packed_b" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

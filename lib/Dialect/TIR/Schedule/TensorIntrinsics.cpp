@@ -74,16 +74,34 @@ SmallVector<std::string> mlc::tir::getTensorIntrinsicNames() {
 // f32 FMA micro-kernels
 //===----------------------------------------------------------------------===//
 
-std::string mlc::tir::getFMATensorIntrinsicName(int64_t rows, int64_t cols) {
-  return llvm::formatv("cpu.f32_fma_{0}x{1}", rows, cols).str();
+std::string mlc::tir::getFMATensorIntrinsicName(int64_t rows, int64_t cols,
+                                                bool packedB) {
+  return llvm::formatv("cpu.f32_fma_{0}x{1}{2}", rows, cols,
+                       packedB ? "_packed_b" : "")
+      .str();
 }
 
 /// C[i, j] += A[i, k] * B[k, j] over a rows x cols tile and any number of
 /// reduction steps; the operations of the block are those relax-legalize
-/// emits for a matmul.
-static std::string getFMADescription(int64_t rows, int64_t cols) {
+/// emits for a matmul. With `packedB`, B is read from panels of `cols`
+/// columns, as tir-default-schedule packs it.
+static std::string getFMADescription(int64_t rows, int64_t cols, bool packedB) {
+  std::string bType = packedB ? llvm::formatv("memref<?x?x{0}xf32>", cols).str()
+                              : "memref<?x?xf32>";
+  std::string bRegion = packedB
+                            ? "%B[%vj floordiv " + std::to_string(cols) +
+                                  ", %vk, %vj mod " + std::to_string(cols) + "]"
+                            : "%B[%vk, %vj]";
+  std::string bLoad =
+      packedB ? llvm::formatv(R"mlir(%panels = arith.constant {0} : index
+          %q = arith.divui %vj, %panels : index
+          %r = arith.remui %vj, %panels : index
+          %b = memref.load %B[%q, %vk, %r] : {1})mlir",
+                              cols, bType)
+                    .str()
+              : "%b = memref.load %B[%vk, %vj] : memref<?x?xf32>";
   return llvm::formatv(R"mlir(
-tir.prim_func @desc(%A: memref<?x?xf32>, %B: memref<?x?xf32>,
+tir.prim_func @desc(%A: memref<?x?xf32>, %B: {2},
                     %C: memref<?x?xf32>, %k: index) {{
   %c0 = arith.constant 0 : index
   %rows = arith.constant {0} : index
@@ -93,11 +111,11 @@ tir.prim_func @desc(%A: memref<?x?xf32>, %B: memref<?x?xf32>,
       tir.for %jj = %c0 to %cols {{
         tir.block "update" (%vi: spatial[{0}] = %ii, %vj: spatial[{1}] = %jj,
                             %vk: reduce[%k] = %kk)
-            reads(%A[%vi, %vk], %B[%vk, %vj], %C[%vi, %vj]
-                  : memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>)
+            reads(%A[%vi, %vk], {3}, %C[%vi, %vj]
+                  : memref<?x?xf32>, {2}, memref<?x?xf32>)
             writes(%C[%vi, %vj] : memref<?x?xf32>) {{
           %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
-          %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
+          {4}
           %p = arith.mulf %a, %b : f32
           %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
           %s = arith.addf %c, %p : f32
@@ -109,7 +127,7 @@ tir.prim_func @desc(%A: memref<?x?xf32>, %B: memref<?x?xf32>,
   tir.return
 }
 )mlir",
-                       rows, cols)
+                       rows, cols, bType, bRegion, bLoad)
       .str();
 }
 
@@ -120,6 +138,8 @@ struct FMATile {
   Value a, b, c;
   Value i0, j0, k0, steps;
   int64_t rows, cols;
+  /// Whether `b` holds panels of `cols` columns (Bp[j / cols, k, j % cols]).
+  bool packedB;
 };
 } // namespace
 
@@ -166,17 +186,24 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
                : vector::LoadOp::create(b, loc, vecType, tile.c,
                                         ValueRange{row, tile.j0})
                      .getResult());
+  // The panel of a packed B (the origin is a multiple of `cols`).
+  Value panel = tile.packedB
+                    ? arith::DivUIOp::create(b, loc, tile.j0, index(tile.cols))
+                          .getResult()
+                    : Value();
   auto loop = scf::ForOp::create(
       b, loc, index(0), tile.steps, index(1), accumulators,
       [&](OpBuilder &nb, Location nloc, Value kk, ValueRange acc) {
         Value k = arith::AddIOp::create(nb, nloc, tile.k0, kk);
-        Value bRow = masked ? vector::MaskedLoadOp::create(
-                                  nb, nloc, vecType, tile.b,
-                                  ValueRange{k, tile.j0}, colMask, zeroVec)
-                                  .getResult()
-                            : vector::LoadOp::create(nb, nloc, vecType, tile.b,
-                                                     ValueRange{k, tile.j0})
-                                  .getResult();
+        SmallVector<Value> bIndex = tile.packedB
+                                        ? SmallVector<Value>{panel, k, index(0)}
+                                        : SmallVector<Value>{k, tile.j0};
+        Value bRow =
+            masked ? vector::MaskedLoadOp::create(nb, nloc, vecType, tile.b,
+                                                  bIndex, colMask, zeroVec)
+                         .getResult()
+                   : vector::LoadOp::create(nb, nloc, vecType, tile.b, bIndex)
+                         .getResult();
         SmallVector<Value> next;
         for (auto [row, sum] : llvm::zip_equal(rowIndex, acc)) {
           Value aElem =
@@ -199,7 +226,7 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
 /// than the tile, known only at run time) take the masked one, and empty
 /// ones nothing.
 static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
-                                  int64_t cols,
+                                  int64_t cols, bool packedB,
                                   const TensorizeOperands &operands) {
   FMATile tile{operands.buffers[0],
                operands.buffers[1],
@@ -209,7 +236,8 @@ static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
                operands.origins[2],
                operands.tripCounts[0],
                rows,
-               cols};
+               cols,
+               packedB};
   Value validRows = operands.tripCounts[1], validCols = operands.tripCounts[2];
   if (getConstantIntValue(validRows) == rows &&
       getConstantIntValue(validCols) == cols) {
@@ -236,22 +264,28 @@ static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
   b.setInsertionPointAfter(branch);
 }
 
-static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols) {
-  return TensorIntrinsic{getFMATensorIntrinsicName(rows, cols),
-                         getFMADescription(rows, cols),
-                         [rows, cols](OpBuilder &b, Location loc,
-                                      const TensorizeOperands &operands) {
-                           emitFMAImplementation(b, loc, rows, cols, operands);
-                         },
-                         /*partialTiles=*/true};
+static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols,
+                                        bool packedB) {
+  return TensorIntrinsic{
+      getFMATensorIntrinsicName(rows, cols, packedB),
+      getFMADescription(rows, cols, packedB),
+      [rows, cols, packedB](OpBuilder &b, Location loc,
+                            const TensorizeOperands &operands) {
+        emitFMAImplementation(b, loc, rows, cols, packedB, operands);
+      },
+      /*partialTiles=*/true,
+      // A packed panel starts at a multiple of `cols` columns.
+      /*originAlignment=*/{1, packedB ? cols : 1, 1}};
 }
 
 /// One kernel per x86 vector width: 12 accumulators of two vectors per row
 /// (SSE, AVX2, AVX-512) leave registers for one row of B and a broadcast.
 static void registerBuiltinIntrinsics(Registry &registry) {
   for (int64_t lanes : {4, 8, 16}) {
-    TensorIntrinsic intrinsic = makeFMAIntrinsic(6, 2 * lanes);
-    std::string name = intrinsic.name;
-    registry.intrinsics[name] = std::move(intrinsic);
+    for (bool packedB : {false, true}) {
+      TensorIntrinsic intrinsic = makeFMAIntrinsic(6, 2 * lanes, packedB);
+      std::string name = intrinsic.name;
+      registry.intrinsics[name] = std::move(intrinsic);
+    }
   }
 }

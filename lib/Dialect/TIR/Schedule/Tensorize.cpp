@@ -73,23 +73,43 @@ static FailureOr<BlockOp> collectPerfectNest(ForOp loop,
 }
 
 /// Whether `binding` is `x + iv` (or `iv`) with `x` independent of every
-/// loop in `loops`.
-static bool isOriginPlusLoop(Value binding, Value iv, ArrayRef<ForOp> loops) {
+/// loop in `loops`; `origin` is set to `x` (null for a plain `iv`).
+static bool isOriginPlusLoop(Value binding, Value iv, ArrayRef<ForOp> loops,
+                             Value &origin) {
+  origin = nullptr;
   if (binding == iv)
     return true;
   auto add = binding.getDefiningOp<arith::AddIOp>();
   if (!add)
     return false;
-  Value other;
   if (add.getRhs() == iv)
-    other = add.getLhs();
+    origin = add.getLhs();
   else if (add.getLhs() == iv)
-    other = add.getRhs();
+    origin = add.getRhs();
   else
     return false;
   return llvm::none_of(loops, [&](ForOp loop) {
-    return dependsOn(other, loop.getInductionVar());
+    return dependsOn(origin, loop.getInductionVar());
   });
+}
+
+/// Whether `value` (an `index`) is provably a multiple of `factor`: a
+/// constant multiple, a product with such a factor, or a sum of multiples.
+// NOLINTNEXTLINE(misc-no-recursion)
+static bool isMultipleOf(Value value, int64_t factor) {
+  if (factor == 1)
+    return true;
+  if (!value)
+    return false;
+  if (std::optional<int64_t> constant = getConstantIntValue(value))
+    return *constant % factor == 0;
+  if (auto mul = value.getDefiningOp<arith::MulIOp>())
+    return isMultipleOf(mul.getLhs(), factor) ||
+           isMultipleOf(mul.getRhs(), factor);
+  if (auto add = value.getDefiningOp<arith::AddIOp>())
+    return isMultipleOf(add.getLhs(), factor) &&
+           isMultipleOf(add.getRhs(), factor);
+  return false;
 }
 
 /// Splits `predicate` into conjuncts that use no loop of the nest (they
@@ -127,7 +147,8 @@ static LogicalResult collectBoundTerms(Value predicate, BlockOp block,
 /// Whether the payload body computes what the description body computes:
 /// the same operations in the same order, with description buffers and
 /// iteration variables mapped to payload ones consistently. Inherent
-/// attributes other than comparison predicates are not compared: a builder
+/// attributes other than comparison predicates and constant values are not
+/// compared: a builder
 /// and the parser may spell the same default differently (`nontemporal =
 /// false` or nothing).
 static DiagnosedSilenceableFailure matchBody(BlockOp payload, BlockOp desc,
@@ -155,7 +176,8 @@ static DiagnosedSilenceableFailure matchBody(BlockOp payload, BlockOp desc,
         p.getNumOperands() != d.getNumOperands() ||
         p.getResultTypes() != d.getResultTypes() ||
         p.getDiscardableAttrDictionary() != d.getDiscardableAttrDictionary() ||
-        p.getInherentAttr("predicate") != d.getInherentAttr("predicate"))
+        p.getInherentAttr("predicate") != d.getInherentAttr("predicate") ||
+        p.getInherentAttr("value") != d.getInherentAttr("value"))
       return mismatch(&p);
     for (auto [po, dOperand] : llvm::zip(p.getOperands(), d.getOperands())) {
       if (auto arg = dyn_cast<BlockArgument>(dOperand);
@@ -178,8 +200,9 @@ static DiagnosedSilenceableFailure matchBody(BlockOp payload, BlockOp desc,
 
 /// Matches the nest at `loop` against the description function.
 static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
-                                             StringRef name,
+                                             const TensorIntrinsic &intrinsic,
                                              TensorizeMatch &match) {
+  StringRef name = intrinsic.name;
   SmallVector<ForOp> descLoops;
   auto descRoot = descFunc.getBody().front().getOps<ForOp>();
   if (descRoot.empty())
@@ -232,16 +255,26 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
     auto descLoop = llvm::find_if(
         descLoops, [&](ForOp l) { return l.getInductionVar() == descIv; });
     unsigned position = descLoop - descLoops.begin();
+    Value origin;
     if (block->getIterKind(v) != descBlock->getIterKind(v) ||
         descLoop == descLoops.end() ||
         !isOriginPlusLoop(block->getBindings()[v],
-                          match.loops[position].getInductionVar(), match.loops))
+                          match.loops[position].getInductionVar(), match.loops,
+                          origin))
       return emitSilenceableFailure(*block)
              << "cannot tensorize block \"" << block->getNameHint()
              << "\": iteration variable #" << v << " must be '"
              << stringifyIterKind(descBlock->getIterKind(v))
              << "' and bound to an origin plus the variable of loop #"
              << position << " of the nest";
+    int64_t alignment =
+        v < intrinsic.originAlignment.size() ? intrinsic.originAlignment[v] : 1;
+    if (origin && !isMultipleOf(origin, alignment))
+      return emitSilenceableFailure(*block)
+             << "cannot tensorize block \"" << block->getNameHint()
+             << "\": the origin of iteration variable #" << v
+             << " is not provably a multiple of " << alignment
+             << ", which intrinsic '" << name << "' needs";
     match.loopOfVar.push_back(position);
   }
   if (Value predicate = block->getPredicate())
@@ -254,15 +287,33 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
 }
 
 /// The region of the tile: each start result that is an iteration variable
-/// of a tiled loop grows by the loop's extent minus one. Fails on a result
-/// that mixes a tiled variable with anything else.
+/// of a tiled loop grows by the loop's extent minus one. A variable whose
+/// tile is `c` and whose origin is a multiple of `c` (the intrinsic's
+/// alignment) keeps `v floordiv c` to one value and spans all of `v mod c`
+/// (a packed layout). Fails on a result that mixes a tiled variable with
+/// anything else.
 static FailureOr<BufferRegionAttr> widenRegion(BufferRegionAttr region,
-                                               ArrayRef<int64_t> tileOfVar) {
+                                               ArrayRef<int64_t> tileOfVar,
+                                               ArrayRef<int64_t> alignment) {
   SmallVector<int64_t> extents(region.getExtents());
   for (auto [dim, expr] : llvm::enumerate(region.getStart().getResults())) {
     if (auto d = dyn_cast<AffineDimExpr>(expr)) {
       extents[dim] += tileOfVar[d.getPosition()] - 1;
       continue;
+    }
+    if (auto binary = dyn_cast<AffineBinaryOpExpr>(expr)) {
+      auto d = dyn_cast<AffineDimExpr>(binary.getLHS());
+      auto c = dyn_cast<AffineConstantExpr>(binary.getRHS());
+      unsigned v = d ? d.getPosition() : 0;
+      if (d && c && tileOfVar[v] == c.getValue() && v < alignment.size() &&
+          alignment[v] % c.getValue() == 0) {
+        if (expr.getKind() == AffineExprKind::FloorDiv)
+          continue;
+        if (expr.getKind() == AffineExprKind::Mod) {
+          extents[dim] = c.getValue();
+          continue;
+        }
+      }
     }
     for (unsigned v = 0; v < tileOfVar.size(); ++v)
       if (tileOfVar[v] > 1 && expr.isFunctionOfDim(v))
@@ -422,7 +473,8 @@ DiagnosedSilenceableFailure mlc::tir::tensorize(RewriterBase &rewriter,
            << "tensor intrinsic '" << name
            << "' has a description that is not a tir.prim_func";
   TensorizeMatch match;
-  DiagnosedSilenceableFailure matched = matchNest(loop, descFunc, name, match);
+  DiagnosedSilenceableFailure matched =
+      matchNest(loop, descFunc, *intrinsic, match);
   if (!matched.succeeded())
     return matched;
 
@@ -433,8 +485,8 @@ DiagnosedSilenceableFailure mlc::tir::tensorize(RewriterBase &rewriter,
   auto widen = [&](ArrayAttr regions,
                    SmallVectorImpl<BufferRegionAttr> &out) -> LogicalResult {
     for (Attribute attr : regions) {
-      FailureOr<BufferRegionAttr> region =
-          widenRegion(cast<BufferRegionAttr>(attr), tileOfVar);
+      FailureOr<BufferRegionAttr> region = widenRegion(
+          cast<BufferRegionAttr>(attr), tileOfVar, intrinsic->originAlignment);
       if (failed(region))
         return failure();
       out.push_back(*region);

@@ -1,0 +1,311 @@
+//===- ScheduleMatmul.cpp - Default CPU schedule of f32 matmuls -----------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// GotoBLAS on TensorIR: tiles for the caches, a register-blocked FMA
+// micro-kernel through `tensorize`, and, when there are enough rows to pay
+// for it, B packed into panels the micro-kernel streams contiguously.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ScheduleRules.h"
+
+#include "Dialect/TIR/Schedule.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
+
+using namespace mlir;
+using namespace mlc;
+using mlc::detail::getPlainLoopNest;
+using mlc::detail::succeeded;
+
+/// Micro-kernel tile: rows of C per tile (each row is `2 * lanes` wide), and
+/// rows and reduction steps per cache tile.
+static constexpr int64_t kKernelRows = 6;
+static constexpr int64_t kKernelTilesPerCacheTile = 16;
+static constexpr int64_t kKernelReduceTile = 256;
+
+/// Packing B costs a copy of B, about 2.3 ns per element here (K = N = 4096:
+/// 37 ms), against about 0.033 ns of micro-kernel time per element of B and
+/// row of C; the contiguous panels save some 15% of the kernel time (the
+/// strided panel of B misses L1 and the TLB from 1024 columns on). Packing
+/// pays from about 500 rows of C; LLM decoding shapes (1 to 128 rows) stay
+/// unpacked.
+static constexpr int64_t kPackMinRows = 512;
+
+/// Whether `block` is `C[i, j] += A[i, k] * B[k, j]` over f32 in the form
+/// relax-legalize emits (the FMA intrinsics' description); tensorize checks
+/// the details, this only avoids splitting loops that cannot be tensorized.
+static bool isF32Matmul(tir::BlockOp block) {
+  static constexpr StringLiteral kOps[] = {"memref.load", "memref.load",
+                                           "arith.mulf",  "memref.load",
+                                           "arith.addf",  "memref.store"};
+  if (block.getNumIterVars() != 3 || block.getWrites().size() != 1 ||
+      block.getIterKind(0) != tir::IterKind::Spatial ||
+      block.getIterKind(1) != tir::IterKind::Spatial ||
+      block.getIterKind(2) != tir::IterKind::Reduce)
+    return false;
+  auto type = dyn_cast<MemRefType>(block.getWrites()[0].getType());
+  if (!type || !type.getElementType().isF32())
+    return false;
+  auto ops = block.getBody()->without_terminator();
+  if (std::distance(ops.begin(), ops.end()) != std::size(kOps))
+    return false;
+  return llvm::all_of(llvm::zip(ops, kOps), [](auto pair) {
+    return std::get<0>(pair).getName().getStringRef() == std::get<1>(pair);
+  });
+}
+
+/// The load of B (`B[vk, vj]`) in a block that isF32Matmul accepts.
+static memref::LoadOp getLoadOfB(tir::BlockOp block) {
+  auto load = dyn_cast<memref::LoadOp>(*std::next(block.getBody()->begin()));
+  ValueRange vars = block.getIterVars();
+  if (!load || load.getIndices().size() != 2 ||
+      load.getIndices()[0] != vars[2] || load.getIndices()[1] != vars[1] ||
+      !llvm::is_contained(block.getReads(), load.getMemRef()))
+    return {};
+  return load;
+}
+
+/// The extent of iteration variable `var` of `block` as a value available
+/// at the start of `func` (a constant there, or a prim_func parameter).
+static Value getExtentAtEntry(RewriterBase &rewriter, tir::PrimFuncOp func,
+                              tir::BlockOp block, unsigned var) {
+  OpFoldResult extent = block.getMixedExtents()[var];
+  if (auto value = dyn_cast<Value>(extent)) {
+    auto arg = dyn_cast<BlockArgument>(value);
+    return arg && arg.getOwner()->getParentOp() == func ? value : Value();
+  }
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(&func.getBody().front());
+  return arith::ConstantIndexOp::create(rewriter, block.getLoc(),
+                                        *getConstantIntValue(extent));
+}
+
+/// Adds `term` to the predicate of `block` (a conjunction).
+static void addPredicate(RewriterBase &rewriter, tir::BlockOp block,
+                         Value term) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(block);
+  Value predicate = block.getPredicate();
+  if (predicate)
+    term = arith::AndIOp::create(rewriter, block.getLoc(), predicate, term);
+  rewriter.modifyOpInPlace(block,
+                           [&] { block.getPredicateMutable().assign(term); });
+}
+
+namespace {
+/// What the packing nests copy: B (`k x n`) into `packed` (`panels x k x
+/// cols`).
+struct PackNest {
+  Value b, packed, n, k, panels;
+  int64_t cols;
+};
+} // namespace
+
+/// Emits, at the rewriter's insertion point, a nest copying panels
+/// `[first, last)` of B: rows outermost, so each step reads a row
+/// contiguously and writes one cache line per panel. The nest stays serial:
+/// as an OpenMP region its copies did not vectorize (1.6x slower on one
+/// thread). With `guardColumns`
+/// the block skips columns past `n`; `guard` (may be null) is a further
+/// predicate.
+static void emitPackNest(RewriterBase &rewriter, Location loc,
+                         const PackNest &nest, StringRef name, Value first,
+                         Value last, Value guard, bool guardColumns) {
+  OpBuilder::InsertionGuard insertionGuard(rewriter);
+  MLIRContext *ctx = rewriter.getContext();
+  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+  Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, nest.cols);
+  auto rowLoop = tir::ForOp::create(rewriter, loc, zero, nest.k);
+  rewriter.setInsertionPointToStart(rowLoop.getBody());
+  auto panelLoop = tir::ForOp::create(rewriter, loc, first, last);
+  rewriter.setInsertionPointToStart(panelLoop.getBody());
+  auto laneLoop = tir::ForOp::create(rewriter, loc, zero, colsValue);
+  rewriter.setInsertionPointToStart(laneLoop.getBody());
+  Value predicate = guard;
+  if (guardColumns) {
+    Value column = arith::AddIOp::create(
+        rewriter, loc,
+        arith::MulIOp::create(rewriter, loc, panelLoop.getInductionVar(),
+                              colsValue),
+        laneLoop.getInductionVar());
+    Value inside = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::slt, column, nest.n);
+    predicate = predicate
+                    ? arith::AndIOp::create(rewriter, loc, predicate, inside)
+                    : inside;
+  }
+  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
+             d2 = getAffineDimExpr(2, ctx);
+  auto readRegion = tir::BufferRegionAttr::get(
+      ctx, AffineMap::get(3, 0, {d1, d0 * nest.cols + d2}, ctx), {1, 1});
+  auto writeRegion = tir::BufferRegionAttr::get(
+      ctx, AffineMap::get(3, 0, {d0, d1, d2}, ctx), {1, 1, 1});
+  auto pack = tir::BlockOp::create(
+      rewriter, loc, name,
+      {tir::IterKind::Spatial, tir::IterKind::Spatial, tir::IterKind::Spatial},
+      {nest.panels, nest.k, rewriter.getIndexAttr(nest.cols)},
+      ValueRange{panelLoop.getInductionVar(), rowLoop.getInductionVar(),
+                 laneLoop.getInductionVar()},
+      ValueRange{nest.b}, {readRegion}, ValueRange{nest.packed}, {writeRegion},
+      predicate);
+  rewriter.setInsertionPointToStart(pack.getBody());
+  ValueRange vars = pack.getIterVars();
+  Value packCols = arith::ConstantIndexOp::create(rewriter, loc, nest.cols);
+  Value source = arith::AddIOp::create(
+      rewriter, loc, arith::MulIOp::create(rewriter, loc, vars[0], packCols),
+      vars[2]);
+  Value element = memref::LoadOp::create(rewriter, loc, nest.b,
+                                         ValueRange{vars[1], source});
+  memref::StoreOp::create(rewriter, loc, element, nest.packed, vars);
+}
+
+/// Copies B (`k x n`) into panels of `cols` columns, `Bp[p, k, c] = B[k, p *
+/// cols + c]`, in a parallel nest in front of the matmul's nest, and makes
+/// the matmul read Bp. Lanes of the last panel past `n` are left unwritten:
+/// the micro-kernel masks them. Blocks get `guard` (may be null) as
+/// predicate. Returns false, changing nothing, if B cannot be packed.
+static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
+                         int64_t cols, Value guard) {
+  auto func = block->getParentOfType<tir::PrimFuncOp>();
+  memref::LoadOp loadB = getLoadOfB(block);
+  if (!func || !loadB)
+    return false;
+  Value n = getExtentAtEntry(rewriter, func, block, 1);
+  Value k = getExtentAtEntry(rewriter, func, block, 2);
+  if (!n || !k)
+    return false;
+  MLIRContext *ctx = rewriter.getContext();
+  Location loc = block.getLoc();
+  Value b = loadB.getMemRef();
+
+  // The packed buffer and the packing nest, in front of the matmul's nest.
+  rewriter.setInsertionPoint(tir::getLoops(block).front());
+  Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, cols);
+  Value panels = arith::CeilDivSIOp::create(rewriter, loc, n, colsValue);
+  auto packedType =
+      MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, cols},
+                      rewriter.getF32Type());
+  Value packed = tir::AllocBufferOp::create(rewriter, loc, packedType,
+                                            ValueRange{panels, k});
+
+  // Full panels need no guard on the columns, so their copies vectorize;
+  // the last, partial panel (if any) has its own guarded nest.
+  Value fullPanels = arith::DivSIOp::create(rewriter, loc, n, colsValue);
+  PackNest nest{b, packed, n, k, panels, cols};
+  emitPackNest(rewriter, loc, nest, "B_pack",
+               arith::ConstantIndexOp::create(rewriter, loc, 0), fullPanels,
+               guard, /*guardColumns=*/false);
+  emitPackNest(rewriter, loc, nest, "B_pack_tail", fullPanels, panels, guard,
+               /*guardColumns=*/true);
+
+  // The matmul reads the panels: `Bp[vj / cols, vk, vj % cols]`, the form
+  // of the packed intrinsic's description.
+  rewriter.setInsertionPoint(loadB);
+  ValueRange matmulVars = block.getIterVars();
+  Value blockCols = arith::ConstantIndexOp::create(rewriter, loc, cols);
+  Value panel = arith::DivUIOp::create(rewriter, loc, matmulVars[1], blockCols);
+  Value lane = arith::RemUIOp::create(rewriter, loc, matmulVars[1], blockCols);
+  rewriter.replaceOpWithNewOp<memref::LoadOp>(
+      loadB, packed, ValueRange{panel, matmulVars[2], lane});
+  unsigned readIndex =
+      llvm::find(block.getReads(), b) - block.getReads().begin();
+  SmallVector<Attribute> regions(block.getReadRegions().begin(),
+                                 block.getReadRegions().end());
+  AffineExpr vj = getAffineDimExpr(1, ctx), vk = getAffineDimExpr(2, ctx);
+  regions[readIndex] = tir::BufferRegionAttr::get(
+      ctx, AffineMap::get(3, 0, {vj.floorDiv(cols), vk, vj % cols}, ctx),
+      {1, 1, 1});
+  rewriter.modifyOpInPlace(block, [&] {
+    block.getReadsMutable()[readIndex].set(packed);
+    block.setReadRegionsAttr(rewriter.getArrayAttr(regions));
+  });
+  if (guard)
+    addPredicate(rewriter, block, guard);
+  return true;
+}
+
+/// The GotoBLAS schedule with a register-blocked micro-kernel: loops
+/// `k/256, i/96, j/(2*lanes), i/6 [ki, ii, ji]`, where the bracketed tile
+/// becomes the `cpu.f32_fma_6x<2*lanes>` intrinsic (6 x 2 vector
+/// accumulators), reading B packed when `packedB`. A 96 x 256 block of A
+/// stays in L2 while the j loop (the parallel one: it has work for every
+/// shape) sweeps 256-row panels of B. The init becomes its own parallel
+/// nest in front.
+static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
+                             int64_t lanes, bool packedB) {
+  std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
+  if (!loops || loops->size() != 3)
+    return false;
+  std::string intrinsic =
+      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes, packedB);
+  SmallVector<tir::ForOp> i, j, k, io;
+  if (!succeeded(tir::split(rewriter, (*loops)[0],
+                            {tir::kInferredFactor, kKernelRows}, i)) ||
+      !succeeded(tir::split(rewriter, (*loops)[1],
+                            {tir::kInferredFactor, 2 * lanes}, j)) ||
+      !succeeded(tir::split(rewriter, (*loops)[2],
+                            {tir::kInferredFactor, kKernelReduceTile}, k)) ||
+      !succeeded(tir::split(rewriter, i[0],
+                            {tir::kInferredFactor, kKernelTilesPerCacheTile},
+                            io)) ||
+      !succeeded(
+          tir::reorder(rewriter, {k[0], io[0], j[0], io[1], k[1], i[1], j[1]})))
+    return false;
+  (void)succeeded(tir::setLoopKind(rewriter, j[0], tir::ForKind::Parallel));
+  tir::BlockOp init;
+  if (succeeded(tir::decomposeReduction(rewriter, block, k[0], init))) {
+    SmallVector<tir::ForOp> initLoops = tir::getLoops(init);
+    if (!initLoops.empty())
+      (void)succeeded(
+          tir::setLoopKind(rewriter, initLoops[0], tir::ForKind::Parallel));
+  }
+  tir::BlockOp tile;
+  return succeeded(tir::tensorize(rewriter, k[1], intrinsic, tile));
+}
+
+/// With a symbolic row count, the nest is duplicated: the copy guarded by
+/// `rows >= kPackMinRows` packs B, the other does not (run-time dispatch;
+/// the guards are loop-invariant, so only one nest does work).
+bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
+                                 int64_t lanes) {
+  std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
+  if (!loops || loops->size() != 3 || !isF32Matmul(block) || !block.hasInit() ||
+      !getLoadOfB(block))
+    return false;
+  int64_t cols = 2 * lanes;
+  std::optional<int64_t> rows = getConstantIntValue(block.getMixedExtents()[0]);
+  if (rows)
+    return *rows >= kPackMinRows
+               ? packOperandB(rewriter, block, cols, Value()) &&
+                     tileAndTensorize(rewriter, block, lanes, true)
+               : tileAndTensorize(rewriter, block, lanes, false);
+  auto func = block->getParentOfType<tir::PrimFuncOp>();
+  Value m = func ? getExtentAtEntry(rewriter, func, block, 0) : Value();
+  if (!m)
+    return tileAndTensorize(rewriter, block, lanes, false);
+  tir::ForOp nest = loops->front();
+  rewriter.setInsertionPointAfter(nest);
+  auto copy = cast<tir::ForOp>(rewriter.clone(*nest));
+  tir::BlockOp unpacked;
+  copy.walk([&](tir::BlockOp b) { unpacked = b; });
+  rewriter.setInsertionPoint(nest);
+  Value many = arith::CmpIOp::create(
+      rewriter, block.getLoc(), arith::CmpIPredicate::sge, m,
+      arith::ConstantIndexOp::create(rewriter, block.getLoc(), kPackMinRows));
+  Value few = arith::CmpIOp::create(
+      rewriter, block.getLoc(), arith::CmpIPredicate::slt, m,
+      arith::ConstantIndexOp::create(rewriter, block.getLoc(), kPackMinRows));
+  addPredicate(rewriter, unpacked, few);
+  if (!packOperandB(rewriter, block, cols, many))
+    addPredicate(rewriter, block, many);
+  bool packedOk = tileAndTensorize(rewriter, block, lanes, true);
+  bool unpackedOk = tileAndTensorize(rewriter, unpacked, lanes, false);
+  return packedOk || unpackedOk;
+}
