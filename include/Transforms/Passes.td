@@ -194,9 +194,9 @@ def TIRDefaultSchedulePass
 
     * row-wise fusion: when a prim_func is a sequence of loop nests over the
       same rows (softmax, normalizations), the earlier blocks move under the
-      last nest's row loop (compute_at), so each row stays in cache; float
-      sums among them get `fastmath<reassoc>` (rfactor's freedom), so LLVM
-      vectorizes them.
+      last nest's row loop (compute_at), so each row stays in cache.
+    * float sums over the innermost loop (after the other rules) get
+      `fastmath<reassoc>` (rfactor's freedom), so LLVM vectorizes them.
     * f32 matmuls in the form relax-legalize emits: GotoBLAS tiling
       `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
       the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop

@@ -167,6 +167,17 @@ static bool vectorizeInnerReduction(RewriterBase &rewriter,
                                     tir::BlockOp block) {
   if (!block.hasInit() || block.getWrites().size() != 1)
     return false;
+  // Only a reduction that the innermost loop walks.
+  SmallVector<tir::ForOp> loops = tir::getLoops(block);
+  if (loops.empty())
+    return false;
+  Value innermost = loops.back().getInductionVar();
+  bool innerReduce = false;
+  for (auto [i, binding] : llvm::enumerate(block.getBindings()))
+    if (binding == innermost && block.getIterKind(i) == tir::IterKind::Reduce)
+      innerReduce = true;
+  if (!innerReduce)
+    return false;
   Value output = block.getWrites()[0];
   bool changed = false;
   block.getBody()->walk([&](memref::StoreOp store) {
@@ -191,18 +202,8 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
   unsigned rescheduled = 0;
   SmallVector<tir::PrimFuncOp> funcs;
   root->walk([&](tir::PrimFuncOp func) { funcs.push_back(func); });
-  for (tir::PrimFuncOp func : funcs) {
-    if (!fuseRows(rewriter, func))
-      continue;
-    ++rescheduled;
-    SmallVector<tir::BlockOp> reductions;
-    func.walk([&](tir::BlockOp block) {
-      if (block.hasInit())
-        reductions.push_back(block);
-    });
-    for (tir::BlockOp block : reductions)
-      (void)vectorizeInnerReduction(rewriter, block);
-  }
+  for (tir::PrimFuncOp func : funcs)
+    rescheduled += fuseRows(rewriter, func) != 0;
   SmallVector<tir::BlockOp> blocks;
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
@@ -212,6 +213,11 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
     }
     rescheduled += moveReductionOutward(rewriter, block);
   }
+  // Reductions left innermost (row sums, the fused softmax's).
+  blocks.clear();
+  root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
+  for (tir::BlockOp block : blocks)
+    rescheduled += vectorizeInnerReduction(rewriter, block);
   return rescheduled;
 }
 

@@ -16,6 +16,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 
@@ -87,18 +88,6 @@ static Value getExtentAtEntry(RewriterBase &rewriter, tir::PrimFuncOp func,
                                         *getConstantIntValue(extent));
 }
 
-/// Adds `term` to the predicate of `block` (a conjunction).
-static void addPredicate(RewriterBase &rewriter, tir::BlockOp block,
-                         Value term) {
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPoint(block);
-  Value predicate = block.getPredicate();
-  if (predicate)
-    term = arith::AndIOp::create(rewriter, block.getLoc(), predicate, term);
-  rewriter.modifyOpInPlace(block,
-                           [&] { block.getPredicateMutable().assign(term); });
-}
-
 namespace {
 /// What the packing nests copy: B (`k x n`) into `packed` (`panels x k x
 /// cols`).
@@ -112,12 +101,10 @@ struct PackNest {
 /// `[first, last)` of B: rows outermost, so each step reads a row
 /// contiguously and writes one cache line per panel. The nest stays serial:
 /// as an OpenMP region its copies did not vectorize (1.6x slower on one
-/// thread). With `guardColumns`
-/// the block skips columns past `n`; `guard` (may be null) is a further
-/// predicate.
+/// thread). With `guardColumns` the block skips columns past `n`.
 static void emitPackNest(RewriterBase &rewriter, Location loc,
                          const PackNest &nest, StringRef name, Value first,
-                         Value last, Value guard, bool guardColumns) {
+                         Value last, bool guardColumns) {
   OpBuilder::InsertionGuard insertionGuard(rewriter);
   MLIRContext *ctx = rewriter.getContext();
   Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
@@ -128,7 +115,7 @@ static void emitPackNest(RewriterBase &rewriter, Location loc,
   rewriter.setInsertionPointToStart(panelLoop.getBody());
   auto laneLoop = tir::ForOp::create(rewriter, loc, zero, colsValue);
   rewriter.setInsertionPointToStart(laneLoop.getBody());
-  Value predicate = guard;
+  Value predicate;
   if (guardColumns) {
     Value column = arith::AddIOp::create(
         rewriter, loc,
@@ -137,9 +124,7 @@ static void emitPackNest(RewriterBase &rewriter, Location loc,
         laneLoop.getInductionVar());
     Value inside = arith::CmpIOp::create(
         rewriter, loc, arith::CmpIPredicate::slt, column, nest.n);
-    predicate = predicate
-                    ? arith::AndIOp::create(rewriter, loc, predicate, inside)
-                    : inside;
+    predicate = inside;
   }
   AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
              d2 = getAffineDimExpr(2, ctx);
@@ -167,12 +152,15 @@ static void emitPackNest(RewriterBase &rewriter, Location loc,
 }
 
 /// Copies B (`k x n`) into panels of `cols` columns, `Bp[p, k, c] = B[k, p *
-/// cols + c]`, in a parallel nest in front of the matmul's nest, and makes
-/// the matmul read Bp. Lanes of the last panel past `n` are left unwritten:
-/// the micro-kernel masks them. Blocks get `guard` (may be null) as
-/// predicate. Returns false, changing nothing, if B cannot be packed.
+/// cols + c]`, in nests in front of the matmul's nest, and makes the matmul
+/// read Bp. Lanes of the last panel past `n` are left unwritten: the
+/// micro-kernel masks them. The buffer is allocated before `allocPoint`
+/// (in the prim_func body, where allocations are lowered), with no panels
+/// unless `allocGuard` (may be null) holds. Returns false, changing nothing,
+/// if B cannot be packed.
 static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
-                         int64_t cols, Value guard) {
+                         int64_t cols, Operation *allocPoint,
+                         Value allocGuard) {
   auto func = block->getParentOfType<tir::PrimFuncOp>();
   memref::LoadOp loadB = getLoadOfB(block);
   if (!func || !loadB)
@@ -185,15 +173,22 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
   Location loc = block.getLoc();
   Value b = loadB.getMemRef();
 
-  // The packed buffer and the packing nest, in front of the matmul's nest.
-  rewriter.setInsertionPoint(tir::getLoops(block).front());
+  rewriter.setInsertionPoint(allocPoint);
   Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, cols);
   Value panels = arith::CeilDivSIOp::create(rewriter, loc, n, colsValue);
+  Value allocated = panels;
+  if (allocGuard)
+    allocated = arith::SelectOp::create(
+        rewriter, loc, allocGuard, panels,
+        arith::ConstantIndexOp::create(rewriter, loc, 0));
   auto packedType =
       MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, cols},
                       rewriter.getF32Type());
   Value packed = tir::AllocBufferOp::create(rewriter, loc, packedType,
-                                            ValueRange{panels, k});
+                                            ValueRange{allocated, k});
+
+  // The packing nests, in front of the matmul's nest.
+  rewriter.setInsertionPoint(tir::getLoops(block).front());
 
   // Full panels need no guard on the columns, so their copies vectorize;
   // the last, partial panel (if any) has its own guarded nest.
@@ -201,8 +196,8 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
   PackNest nest{b, packed, n, k, panels, cols};
   emitPackNest(rewriter, loc, nest, "B_pack",
                arith::ConstantIndexOp::create(rewriter, loc, 0), fullPanels,
-               guard, /*guardColumns=*/false);
-  emitPackNest(rewriter, loc, nest, "B_pack_tail", fullPanels, panels, guard,
+               /*guardColumns=*/false);
+  emitPackNest(rewriter, loc, nest, "B_pack_tail", fullPanels, panels,
                /*guardColumns=*/true);
 
   // The matmul reads the panels: `Bp[vj / cols, vk, vj % cols]`, the form
@@ -226,8 +221,6 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
     block.getReadsMutable()[readIndex].set(packed);
     block.setReadRegionsAttr(rewriter.getArrayAttr(regions));
   });
-  if (guard)
-    addPredicate(rewriter, block, guard);
   return true;
 }
 
@@ -270,9 +263,10 @@ static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
   return succeeded(tir::tensorize(rewriter, k[1], intrinsic, tile));
 }
 
-/// With a symbolic row count, the nest is duplicated: the copy guarded by
-/// `rows >= kPackMinRows` packs B, the other does not (run-time dispatch;
-/// the guards are loop-invariant, so only one nest does work).
+/// With a symbolic row count, the nest is duplicated under an `scf.if`:
+/// from kPackMinRows rows the copy that packs B runs, below it the one that
+/// does not (run-time dispatch; the branch keeps the idle variant's
+/// parallel loops from forking threads).
 bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
                                  int64_t lanes) {
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
@@ -280,32 +274,31 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
       !getLoadOfB(block))
     return false;
   int64_t cols = 2 * lanes;
+  tir::ForOp nest = loops->front();
   std::optional<int64_t> rows = getConstantIntValue(block.getMixedExtents()[0]);
-  if (rows)
-    return *rows >= kPackMinRows
-               ? packOperandB(rewriter, block, cols, Value()) &&
-                     tileAndTensorize(rewriter, block, lanes, true)
-               : tileAndTensorize(rewriter, block, lanes, false);
+  if (rows) {
+    bool packed = *rows >= kPackMinRows &&
+                  packOperandB(rewriter, block, cols, nest, Value());
+    return tileAndTensorize(rewriter, block, lanes, packed);
+  }
   auto func = block->getParentOfType<tir::PrimFuncOp>();
   Value m = func ? getExtentAtEntry(rewriter, func, block, 0) : Value();
-  if (!m)
+  if (!m || nest->getParentOp() != func)
     return tileAndTensorize(rewriter, block, lanes, false);
-  tir::ForOp nest = loops->front();
-  rewriter.setInsertionPointAfter(nest);
-  auto copy = cast<tir::ForOp>(rewriter.clone(*nest));
-  tir::BlockOp unpacked;
-  copy.walk([&](tir::BlockOp b) { unpacked = b; });
+  Location loc = block.getLoc();
   rewriter.setInsertionPoint(nest);
   Value many = arith::CmpIOp::create(
-      rewriter, block.getLoc(), arith::CmpIPredicate::sge, m,
-      arith::ConstantIndexOp::create(rewriter, block.getLoc(), kPackMinRows));
-  Value few = arith::CmpIOp::create(
-      rewriter, block.getLoc(), arith::CmpIPredicate::slt, m,
-      arith::ConstantIndexOp::create(rewriter, block.getLoc(), kPackMinRows));
-  addPredicate(rewriter, unpacked, few);
-  if (!packOperandB(rewriter, block, cols, many))
-    addPredicate(rewriter, block, many);
-  bool packedOk = tileAndTensorize(rewriter, block, lanes, true);
+      rewriter, loc, arith::CmpIPredicate::sge, m,
+      arith::ConstantIndexOp::create(rewriter, loc, kPackMinRows));
+  auto dispatch = scf::IfOp::create(rewriter, loc, many,
+                                    /*withElseRegion=*/true);
+  rewriter.setInsertionPoint(dispatch.elseBlock()->getTerminator());
+  auto copy = cast<tir::ForOp>(rewriter.clone(*nest));
+  rewriter.moveOpBefore(nest, dispatch.thenBlock()->getTerminator());
+  tir::BlockOp unpacked;
+  copy.walk([&](tir::BlockOp b) { unpacked = b; });
+  bool packed = packOperandB(rewriter, block, cols, dispatch, many);
+  bool packedOk = tileAndTensorize(rewriter, block, lanes, packed);
   bool unpackedOk = tileAndTensorize(rewriter, unpacked, lanes, false);
   return packedOk || unpackedOk;
 }

@@ -163,18 +163,20 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 /// An f32 matmul in the form relax-legalize emits, on an AVX2 target: the
 /// GotoBLAS tiling `k/256, i/96, j/16, i/6` with the 6 x 16 FMA micro-kernel
 /// on the inner tile, the column-tile loop parallel, and the init in its own
-/// nest in front. The row count is symbolic, so the nest is duplicated: from
-/// 512 rows B is first packed into 16-column panels (full panels, then the
-/// guarded partial one) and the packed kernel runs; below, the plain one.
+/// nest in front. The row count is symbolic, so the nest is duplicated under
+/// an scf.if: from 512 rows B is first packed into 16-column panels (full
+/// panels, then the guarded partial one; the buffer has no panels when
+/// unused) and the packed kernel runs; below, the plain one.
 
 // CHECK-LABEL: tir.prim_func @matmul_avx2
 // CHECK-SAME: %[[M:[a-z0-9]+]]: index, %{{.*}}: index, %{{.*}}: index)
-// CHECK-DAG: %[[MANY:.*]] = arith.cmpi sge, %[[M]], %{{.*}} : index
-// CHECK-DAG: %[[FEW:.*]] = arith.cmpi slt, %[[M]], %{{.*}} : index
-// CHECK: %[[PANELS:.*]] = tir.alloc_buffer({{.*}}) : memref<?x?x16xf32>
+// CHECK: %[[MANY:.*]] = arith.cmpi sge, %[[M]], %{{.*}} : index
+// CHECK: %[[USED:.*]] = arith.select %[[MANY]]
+// CHECK: %[[PANELS:.*]] = tir.alloc_buffer(%[[USED]], %{{.*}}) : memref<?x?x16xf32>
+// CHECK: scf.if %[[MANY]] {
 // CHECK: tir.block "B_pack"
 // CHECK-NEXT: reads(
-// CHECK-NEXT: writes(%[[PANELS]]{{.*}}) where(%[[MANY]])
+// CHECK-NEXT: writes(%[[PANELS]]{{.*}}) {
 // CHECK: tir.block "B_pack_tail"
 // CHECK: tir.block "C_init"
 // CHECK: tir.for %[[KO:.*]] = %{{.*}} to %{{.*}} {
@@ -184,6 +186,7 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 // CHECK: tir.block "C_cpu.f32_fma_6x16_packed_b"
 // CHECK-NEXT: reads({{.*}}, %[[PANELS]][%{{.*}} floordiv 16, %{{.*}}, %{{.*}} mod 16] [1, 256, 16]
 // CHECK: vector.load %[[PANELS]]
+// CHECK: } else {
 // CHECK: tir.block "C_init"
 // CHECK: tir.block "C_cpu.f32_fma_6x16"
 // CHECK: vector.fma {{.*}} : vector<16xf32>
@@ -332,3 +335,50 @@ tir.prim_func @matmul_baseline(%A: memref<64x?xf32>, %B: memref<?x?xf32>, %C: me
     }
     tir.return
   }
+
+// -----
+
+/// A row sum over the innermost loop: the sum may reassociate, so it
+/// vectorizes. A max needs no flag; an integer sum is exact anyway.
+
+// CHECK-LABEL: tir.prim_func @inner_sum_f32
+// CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
+// CHECK-LABEL: tir.prim_func @inner_sum_i32
+// CHECK: arith.addi %{{.*}}, %{{.*}} : i32
+tir.prim_func @inner_sum_f32(%X: memref<?x?xf32>, %S: memref<?xf32>, %m: index, %n: index) {
+  %c0 = arith.constant 0 : index
+  tir.for parallel %i = %c0 to %m {
+    tir.for %k = %c0 to %n {
+      tir.block "S" (%vi: spatial[%m] = %i, %vk: reduce[%n] = %k)
+          reads(%X[%vi, %vk] : memref<?x?xf32>) writes(%S[%vi] : memref<?xf32>) init {
+        %zero = arith.constant 0.0 : f32
+        memref.store %zero, %S[%vi] : memref<?xf32>
+      } {
+        %s = memref.load %S[%vi] : memref<?xf32>
+        %x = memref.load %X[%vi, %vk] : memref<?x?xf32>
+        %t = arith.addf %s, %x : f32
+        memref.store %t, %S[%vi] : memref<?xf32>
+      }
+    }
+  }
+  tir.return
+}
+
+tir.prim_func @inner_sum_i32(%X: memref<?x?xi32>, %S: memref<?xi32>, %m: index, %n: index) {
+  %c0 = arith.constant 0 : index
+  tir.for parallel %i = %c0 to %m {
+    tir.for %k = %c0 to %n {
+      tir.block "S" (%vi: spatial[%m] = %i, %vk: reduce[%n] = %k)
+          reads(%X[%vi, %vk] : memref<?x?xi32>) writes(%S[%vi] : memref<?xi32>) init {
+        %zero = arith.constant 0 : i32
+        memref.store %zero, %S[%vi] : memref<?xi32>
+      } {
+        %s = memref.load %S[%vi] : memref<?xi32>
+        %x = memref.load %X[%vi, %vk] : memref<?x?xi32>
+        %t = arith.addi %s, %x : i32
+        memref.store %t, %S[%vi] : memref<?xi32>
+      }
+    }
+  }
+  tir.return
+}
