@@ -202,9 +202,11 @@ def TIRDefaultSchedulePass
       the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
       parallel and the init decomposed into its own parallel nest; from 512
       rows B is packed into column panels first (the `_packed_b` kernel),
-      with a run-time dispatch when the row count is symbolic.
+      with a run-time dispatch when the row count is symbolic. Batched
+      matmuls (no broadcast batch) take the `_batched` kernel.
     * other reduction blocks whose innermost spatial iteration variable is
-      the last index of what they write (batched or integer matmuls): the
+      the last index of what they write (broadcast-batch or integer
+      matmuls): the
       reduce loops move outside that spatial loop so it vectorizes, and with
       one reduce loop the rows are tiled by 8 and the reduction by 64.
 

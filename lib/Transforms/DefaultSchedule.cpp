@@ -207,7 +207,8 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
   SmallVector<tir::BlockOp> blocks;
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
-    if (lanes >= 4 && detail::scheduleMatmul(rewriter, block, lanes)) {
+    if (lanes >= 4 && (detail::scheduleMatmul(rewriter, block, lanes) ||
+                       detail::scheduleBatchedMatmul(rewriter, block, lanes))) {
       ++rescheduled;
       continue;
     }

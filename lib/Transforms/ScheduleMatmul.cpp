@@ -226,30 +226,38 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
 
 /// The GotoBLAS schedule with a register-blocked micro-kernel: loops
 /// `k/256, i/96, j/(2*lanes), i/6 [ki, ii, ji]`, where the bracketed tile
-/// becomes the `cpu.f32_fma_6x<2*lanes>` intrinsic (6 x 2 vector
-/// accumulators), reading B packed when `packedB`. A 96 x 256 block of A
-/// stays in L2 while the j loop (the parallel one: it has work for every
-/// shape) sweeps 256-row panels of B. The init becomes its own parallel
-/// nest in front.
+/// becomes the FMA intrinsic `intrinsic` (6 x 2 vector accumulators). A
+/// batched matmul keeps its batch loop outermost and splits off a one-batch
+/// loop in front of the tile (`b, ..., [1, ki, ii, ji]`). A 96 x 256 block
+/// of A stays in L2 while the j loop (the parallel one: it has work for
+/// every shape) sweeps 256-row panels of B. The init becomes its own
+/// parallel nest in front.
 static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
-                             int64_t lanes, bool packedB) {
+                             int64_t lanes, StringRef intrinsic) {
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
-  if (!loops || loops->size() != 3)
+  if (!loops || (loops->size() != 3 && loops->size() != 4))
     return false;
-  std::string intrinsic =
-      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes, packedB);
-  SmallVector<tir::ForOp> i, j, k, io;
-  if (!succeeded(tir::split(rewriter, (*loops)[0],
+  bool batched = loops->size() == 4;
+  ArrayRef<tir::ForOp> ijk = ArrayRef(*loops).take_back(3);
+  SmallVector<tir::ForOp> b, i, j, k, io;
+  if ((batched && !succeeded(tir::split(rewriter, loops->front(),
+                                        {tir::kInferredFactor, 1}, b))) ||
+      !succeeded(tir::split(rewriter, ijk[0],
                             {tir::kInferredFactor, kKernelRows}, i)) ||
-      !succeeded(tir::split(rewriter, (*loops)[1],
-                            {tir::kInferredFactor, 2 * lanes}, j)) ||
-      !succeeded(tir::split(rewriter, (*loops)[2],
+      !succeeded(
+          tir::split(rewriter, ijk[1], {tir::kInferredFactor, 2 * lanes}, j)) ||
+      !succeeded(tir::split(rewriter, ijk[2],
                             {tir::kInferredFactor, kKernelReduceTile}, k)) ||
       !succeeded(tir::split(rewriter, i[0],
                             {tir::kInferredFactor, kKernelTilesPerCacheTile},
-                            io)) ||
-      !succeeded(
-          tir::reorder(rewriter, {k[0], io[0], j[0], io[1], k[1], i[1], j[1]})))
+                            io)))
+    return false;
+  SmallVector<tir::ForOp> order = {k[0], io[0], j[0], io[1], k[1], i[1], j[1]};
+  if (batched) {
+    order.insert(order.begin(), b[0]);
+    order.insert(order.begin() + 5, b[1]);
+  }
+  if (!succeeded(tir::reorder(rewriter, order)))
     return false;
   (void)succeeded(tir::setLoopKind(rewriter, j[0], tir::ForKind::Parallel));
   tir::BlockOp init;
@@ -260,7 +268,55 @@ static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
           tir::setLoopKind(rewriter, initLoops[0], tir::ForKind::Parallel));
   }
   tir::BlockOp tile;
-  return succeeded(tir::tensorize(rewriter, k[1], intrinsic, tile));
+  return succeeded(
+      tir::tensorize(rewriter, batched ? b[1] : k[1], intrinsic, tile));
+}
+
+/// tileAndTensorize for a 2-D matmul, on the plain or packed-B kernel.
+static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
+                             int64_t lanes, bool packedB) {
+  return tileAndTensorize(
+      rewriter, block, lanes,
+      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes, packedB));
+}
+
+/// Whether `block` is relax-legalize's batched matmul `C[b, i, j] += A[b, i,
+/// k] * B[b, k, j]` over f32 with every operand indexed by the iteration
+/// variables in that order (no broadcast batch).
+static bool isF32BatchedMatmul(tir::BlockOp block) {
+  if (block.getNumIterVars() != 4 || block.getWrites().size() != 1 ||
+      block.getIterKind(3) != tir::IterKind::Reduce ||
+      !llvm::all_of(llvm::seq(0, 3), [&](int v) {
+        return block.getIterKind(v) == tir::IterKind::Spatial;
+      }))
+    return false;
+  auto type = dyn_cast<MemRefType>(block.getWrites()[0].getType());
+  if (!type || !type.getElementType().isF32())
+    return false;
+  ValueRange v = block.getIterVars();
+  SmallVector<SmallVector<Value>> expected = {
+      {v[0], v[1], v[3]}, {v[0], v[3], v[2]}, {v[0], v[1], v[2]}};
+  SmallVector<memref::LoadOp> loads;
+  for (Operation &op : block.getBody()->without_terminator())
+    if (auto load = dyn_cast<memref::LoadOp>(op))
+      loads.push_back(load);
+  return loads.size() == 3 &&
+         llvm::all_of(llvm::zip(loads, expected), [](auto pair) {
+           return llvm::equal(std::get<0>(pair).getIndices(),
+                              std::get<1>(pair));
+         });
+}
+
+/// The batched matmul on the `_batched` FMA intrinsic (tileAndTensorize).
+bool mlc::detail::scheduleBatchedMatmul(RewriterBase &rewriter,
+                                        tir::BlockOp block, int64_t lanes) {
+  std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
+  if (!loops || loops->size() != 4 || !block.hasInit() ||
+      !isF32BatchedMatmul(block))
+    return false;
+  return tileAndTensorize(
+      rewriter, block, lanes,
+      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes) + "_batched");
 }
 
 /// With a symbolic row count, the nest is duplicated under an `scf.if`:

@@ -29,6 +29,11 @@ bool succeeded(mlir::DiagnosedSilenceableFailure &&result);
 bool scheduleMatmul(mlir::RewriterBase &rewriter, tir::BlockOp block,
                     int64_t lanes);
 
+/// The same for relax-legalize's batched matmul (no broadcast batch), on
+/// the `_batched` micro-kernel, B unpacked.
+bool scheduleBatchedMatmul(mlir::RewriterBase &rewriter, tir::BlockOp block,
+                           int64_t lanes);
+
 } // namespace mlc::detail
 
 #endif // MLC_LIB_TRANSFORMS_SCHEDULERULES_H

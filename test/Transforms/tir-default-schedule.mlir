@@ -382,3 +382,42 @@ tir.prim_func @inner_sum_i32(%X: memref<?x?xi32>, %S: memref<?xi32>, %m: index, 
   }
   tir.return
 }
+
+// -----
+
+/// relax-legalize's batched matmul (no broadcast batch): the batch loop
+/// splits off a one-batch loop right outside the tile, which the batched
+/// micro-kernel replaces.
+
+// CHECK-LABEL: tir.prim_func @batched_matmul
+// CHECK: tir.block "T_matmul_init"
+// CHECK: tir.block "T_matmul_cpu.f32_fma_6x16_batched"
+// CHECK-SAME: spatial{{.*}}spatial{{.*}}spatial{{.*}}reduce
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu", cpu = "znver3", features = "+avx,+avx2,+fma">} {
+    tir.prim_func @batched_matmul(%arg0: memref<?x?x?xf32>, %arg1: memref<?x?x?xf32>, %arg2: memref<?x?x?xf32>, %arg3: index, %arg4: index, %arg5: index, %arg6: index) {
+      %c0 = arith.constant 0 : index
+      tir.for parallel %arg7 = %c0 to %arg3 {
+        tir.for %arg8 = %c0 to %arg4 {
+          tir.for %arg9 = %c0 to %arg6 {
+            tir.for %arg10 = %c0 to %arg5 {
+              tir.block "T_matmul" (%arg11: spatial[%arg3] = %arg7, %arg12: spatial[%arg4] = %arg8, %arg13: spatial[%arg6] = %arg9, %arg14: reduce[%arg5] = %arg10)
+                  reads(%arg0[%arg11, %arg12, %arg14], %arg1[%arg11, %arg14, %arg13] : memref<?x?x?xf32>, memref<?x?x?xf32>)
+                  writes(%arg2[%arg11, %arg12, %arg13] : memref<?x?x?xf32>) init {
+                %cst = arith.constant 0.000000e+00 : f32
+                memref.store %cst, %arg2[%arg11, %arg12, %arg13] : memref<?x?x?xf32>
+              } {
+                %0 = memref.load %arg0[%arg11, %arg12, %arg14] : memref<?x?x?xf32>
+                %1 = memref.load %arg1[%arg11, %arg14, %arg13] : memref<?x?x?xf32>
+                %2 = arith.mulf %0, %1 : f32
+                %3 = memref.load %arg2[%arg11, %arg12, %arg13] : memref<?x?x?xf32>
+                %4 = arith.addf %3, %2 : f32
+                memref.store %4, %arg2[%arg11, %arg12, %arg13] : memref<?x?x?xf32>
+              }
+            }
+          }
+        }
+      }
+      tir.return
+    }
+}

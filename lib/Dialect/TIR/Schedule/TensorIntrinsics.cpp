@@ -140,6 +140,17 @@ struct FMATile {
   int64_t rows, cols;
   /// Whether `b` holds panels of `cols` columns (Bp[j / cols, k, j % cols]).
   bool packedB;
+  /// The batch index of 3-D operands (`X[batch, ...]`), or null for 2-D.
+  Value batch = nullptr;
+
+  /// `indices`, behind the batch index for 3-D operands.
+  SmallVector<Value> at(ArrayRef<Value> indices) const {
+    SmallVector<Value> result;
+    if (batch)
+      result.push_back(batch);
+    llvm::append_range(result, indices);
+    return result;
+  }
 };
 } // namespace
 
@@ -180,11 +191,11 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
   for (auto [r, row] : llvm::enumerate(rowIndex))
     accumulators.push_back(
         masked ? vector::MaskedLoadOp::create(b, loc, vecType, tile.c,
-                                              ValueRange{row, tile.j0},
+                                              tile.at({row, tile.j0}),
                                               rowMask[r], zeroVec)
                      .getResult()
                : vector::LoadOp::create(b, loc, vecType, tile.c,
-                                        ValueRange{row, tile.j0})
+                                        tile.at({row, tile.j0}))
                      .getResult());
   // The panel of a packed B (the origin is a multiple of `cols`).
   Value panel = tile.packedB
@@ -197,7 +208,7 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
         Value k = arith::AddIOp::create(nb, nloc, tile.k0, kk);
         SmallVector<Value> bIndex = tile.packedB
                                         ? SmallVector<Value>{panel, k, index(0)}
-                                        : SmallVector<Value>{k, tile.j0};
+                                        : tile.at({k, tile.j0});
         Value bRow =
             masked ? vector::MaskedLoadOp::create(nb, nloc, vecType, tile.b,
                                                   bIndex, colMask, zeroVec)
@@ -207,7 +218,7 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
         SmallVector<Value> next;
         for (auto [row, sum] : llvm::zip_equal(rowIndex, acc)) {
           Value aElem =
-              memref::LoadOp::create(nb, nloc, tile.a, ValueRange{row, k});
+              memref::LoadOp::create(nb, nloc, tile.a, tile.at({row, k}));
           Value splat = vector::BroadcastOp::create(nb, nloc, vecType, aElem);
           next.push_back(vector::FMAOp::create(nb, nloc, splat, bRow, sum));
         }
@@ -215,10 +226,10 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
       });
   for (auto [r, row, sum] : llvm::enumerate(rowIndex, loop.getResults())) {
     if (masked)
-      vector::MaskedStoreOp::create(b, loc, tile.c, ValueRange{row, tile.j0},
+      vector::MaskedStoreOp::create(b, loc, tile.c, tile.at({row, tile.j0}),
                                     rowMask[r], sum);
     else
-      vector::StoreOp::create(b, loc, sum, tile.c, ValueRange{row, tile.j0});
+      vector::StoreOp::create(b, loc, sum, tile.c, tile.at({row, tile.j0}));
   }
 }
 
@@ -226,19 +237,31 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
 /// than the tile, known only at run time) take the masked one, and empty
 /// ones nothing.
 static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
-                                  int64_t cols, bool packedB,
+                                  int64_t cols, bool packedB, bool batched,
                                   const TensorizeOperands &operands) {
+  // Batched: variables (b, i, j, k), loops (b, k, i, j); b spans one batch.
+  unsigned var = batched ? 1 : 0, loop = batched ? 1 : 0;
   FMATile tile{operands.buffers[0],
                operands.buffers[1],
                operands.buffers[2],
-               operands.origins[0],
-               operands.origins[1],
-               operands.origins[2],
-               operands.tripCounts[0],
+               operands.origins[var],
+               operands.origins[var + 1],
+               operands.origins[var + 2],
+               operands.tripCounts[loop],
                rows,
                cols,
-               packedB};
-  Value validRows = operands.tripCounts[1], validCols = operands.tripCounts[2];
+               packedB,
+               batched ? operands.origins[0] : Value()};
+  Value validRows = operands.tripCounts[loop + 1],
+        validCols = operands.tripCounts[loop + 2];
+  // A batch past a predicate's bound: nothing to do.
+  if (batched && getConstantIntValue(operands.tripCounts[0]) != 1) {
+    Value any = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::sgt, operands.tripCounts[0],
+        arith::ConstantIndexOp::create(b, loc, 0));
+    auto guard = scf::IfOp::create(b, loc, any, /*withElseRegion=*/false);
+    b.setInsertionPointToStart(guard.thenBlock());
+  }
   if (getConstantIntValue(validRows) == rows &&
       getConstantIntValue(validCols) == cols) {
     emitFMAKernel(b, loc, tile, nullptr, nullptr);
@@ -271,11 +294,58 @@ static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols,
       getFMADescription(rows, cols, packedB),
       [rows, cols, packedB](OpBuilder &b, Location loc,
                             const TensorizeOperands &operands) {
-        emitFMAImplementation(b, loc, rows, cols, packedB, operands);
+        emitFMAImplementation(b, loc, rows, cols, packedB, /*batched=*/false,
+                              operands);
       },
       /*partialTiles=*/true,
       // A packed panel starts at a multiple of `cols` columns.
       /*originAlignment=*/{1, packedB ? cols : 1, 1}};
+}
+
+/// The batched matmul of relax-legalize, `C[b, i, j] += A[b, i, k] *
+/// B[b, k, j]`, over one batch: the kernel of makeFMAIntrinsic on the
+/// slices of batch `b`.
+static TensorIntrinsic makeBatchedFMAIntrinsic(int64_t rows, int64_t cols) {
+  std::string description = llvm::formatv(R"mlir(
+tir.prim_func @desc(%A: memref<?x?x?xf32>, %B: memref<?x?x?xf32>,
+                    %C: memref<?x?x?xf32>, %k: index) {{
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %rows = arith.constant {0} : index
+  %cols = arith.constant {1} : index
+  tir.for %bb = %c0 to %c1 {{
+    tir.for %kk = %c0 to %k {{
+      tir.for %ii = %c0 to %rows {{
+        tir.for %jj = %c0 to %cols {{
+          tir.block "update" (%vb: spatial[1] = %bb, %vi: spatial[{0}] = %ii,
+                              %vj: spatial[{1}] = %jj, %vk: reduce[%k] = %kk)
+              reads(%A[%vb, %vi, %vk], %B[%vb, %vk, %vj], %C[%vb, %vi, %vj]
+                    : memref<?x?x?xf32>, memref<?x?x?xf32>, memref<?x?x?xf32>)
+              writes(%C[%vb, %vi, %vj] : memref<?x?x?xf32>) {{
+            %a = memref.load %A[%vb, %vi, %vk] : memref<?x?x?xf32>
+            %b = memref.load %B[%vb, %vk, %vj] : memref<?x?x?xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vb, %vi, %vj] : memref<?x?x?xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vb, %vi, %vj] : memref<?x?x?xf32>
+          }
+        }
+      }
+    }
+  }
+  tir.return
+}
+)mlir",
+                                          rows, cols)
+                                .str();
+  return TensorIntrinsic{
+      getFMATensorIntrinsicName(rows, cols) + "_batched", description,
+      [rows, cols](OpBuilder &b, Location loc,
+                   const TensorizeOperands &operands) {
+        emitFMAImplementation(b, loc, rows, cols, /*packedB=*/false,
+                              /*batched=*/true, operands);
+      },
+      /*partialTiles=*/true};
 }
 
 /// One kernel per x86 vector width: 12 accumulators of two vectors per row
@@ -287,5 +357,8 @@ static void registerBuiltinIntrinsics(Registry &registry) {
       std::string name = intrinsic.name;
       registry.intrinsics[name] = std::move(intrinsic);
     }
+    TensorIntrinsic batched = makeBatchedFMAIntrinsic(6, 2 * lanes);
+    std::string name = batched.name;
+    registry.intrinsics[name] = std::move(batched);
   }
 }

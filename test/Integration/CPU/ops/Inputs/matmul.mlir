@@ -13,6 +13,13 @@ func.func @matmul_batched(%a: !relax.tensor<[b, 1, n, 8], f32>, %w: !relax.tenso
   return %0 : !relax.tensor<[b, h, n, m], f32>
 }
 
+// Batched without broadcast: the batched micro-kernel.
+func.func @matmul_bmm(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tensor<[b, k, m], f32>)
+    -> !relax.tensor<[b, n, m], f32> {
+  %0 = relax.matmul %a, %w : !relax.tensor<[b, n, k], f32>, !relax.tensor<[b, k, m], f32>
+  return %0 : !relax.tensor<[b, n, m], f32>
+}
+
 // 1-D operands: a row vector on the left, a column vector on the right.
 func.func @matmul_vec_mat(%v: !relax.tensor<[k], f32>, %b: !relax.tensor<[k, m], f32>)
     -> !relax.tensor<[m], f32> {
