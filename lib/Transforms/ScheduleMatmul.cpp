@@ -172,6 +172,11 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
   MLIRContext *ctx = rewriter.getContext();
   Location loc = block.getLoc();
   Value b = loadB.getMemRef();
+  // B must be read once and not written (X * X reads it as A too): its one
+  // read region becomes the panels'.
+  if (llvm::count(block.getReads(), b) != 1 ||
+      llvm::is_contained(block.getWrites(), b))
+    return false;
 
   rewriter.setInsertionPoint(allocPoint);
   Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, cols);

@@ -433,3 +433,76 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// The implementation loads vectors along the innermost dimension, so it
+/// must have unit stride.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32, strided<[1, 8]>>, %C: memref<6x8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[8] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32, strided<[1, 8]>>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            // expected-error @below {{cannot tensorize: buffer of type 'memref<8x8xf32, strided<[1, 8]>>' does not fit the intrinsic's 'memref<?x?xf32>'}}
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32, strided<[1, 8]>>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+/// The new block replaces the nest, so what it keeps (buffers, extents)
+/// must come from outside it.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<6x8xf32>, %B: memref<8x8xf32>, %C: memref<6x8xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    %c6 = arith.constant 6 : index
+    %c8 = arith.constant 8 : index
+    tir.for %k = %c0 to %c8 {
+      %extent = arith.addi %n, %c8 : index
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c8 {
+          // expected-error @below {{cannot tensorize block "C": a buffer or extent it uses is defined inside the nest}}
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[8] = %j, %vk: reduce[%extent] = %k)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<6x8xf32>, memref<8x8xf32>)
+              writes(%C[%vi, %vj] : memref<6x8xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<6x8xf32>
+            %b = memref.load %B[%vk, %vj] : memref<8x8xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<6x8xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<6x8xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %k, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %t = transform.tir.tensorize %k "cpu.f32_fma_6x8" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

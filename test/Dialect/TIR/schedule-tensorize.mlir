@@ -72,10 +72,11 @@ module attributes {transform.with_named_sequence} {
 /// kernel, with the full 8-step reduction.
 
 // CHECK-LABEL: tir.prim_func @exact
-// CHECK: %[[STEPS:.*]] = arith.constant 8 : index
 // CHECK: tir.block "C_cpu.f32_fma_6x8"
 // CHECK-NOT: scf.if
 // CHECK-NOT: vector.maskedload
+// CHECK: %[[STEPS:.*]] = arith.constant 8 : index
+// CHECK-NOT: scf.if
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[STEPS]] step
 // CHECK-COUNT-6: vector.fma {{.*}} : vector<8xf32>
 // CHECK-COUNT-6: vector.store

@@ -21,17 +21,26 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <memory>
 #include <mutex>
+#include <vector>
 
 using namespace mlir;
 using namespace mlc::tir;
 
 namespace {
 /// The process-wide registry; intrinsics are looked up while passes run in
-/// parallel, so access is serialized.
+/// parallel, so access is serialized. Registered intrinsics live as long as
+/// the process (a replaced one too), so looked-up pointers stay valid.
 struct Registry {
   std::mutex mutex;
-  llvm::StringMap<TensorIntrinsic> intrinsics;
+  llvm::StringMap<const TensorIntrinsic *> intrinsics;
+  std::vector<std::unique_ptr<TensorIntrinsic>> storage;
+
+  void add(TensorIntrinsic intrinsic) {
+    storage.push_back(std::make_unique<TensorIntrinsic>(std::move(intrinsic)));
+    intrinsics[storage.back()->name] = storage.back().get();
+  }
 };
 } // namespace
 
@@ -49,15 +58,14 @@ static Registry &getRegistry() {
 void mlc::tir::registerTensorIntrinsic(TensorIntrinsic intrinsic) {
   Registry &registry = getRegistry();
   std::lock_guard<std::mutex> lock(registry.mutex);
-  std::string name = intrinsic.name;
-  registry.intrinsics[name] = std::move(intrinsic);
+  registry.add(std::move(intrinsic));
 }
 
 const TensorIntrinsic *mlc::tir::lookupTensorIntrinsic(StringRef name) {
   Registry &registry = getRegistry();
   std::lock_guard<std::mutex> lock(registry.mutex);
   auto it = registry.intrinsics.find(name);
-  return it == registry.intrinsics.end() ? nullptr : &it->second;
+  return it == registry.intrinsics.end() ? nullptr : it->second;
 }
 
 SmallVector<std::string> mlc::tir::getTensorIntrinsicNames() {
@@ -352,13 +360,8 @@ tir.prim_func @desc(%A: memref<?x?x?xf32>, %B: memref<?x?x?xf32>,
 /// (SSE, AVX2, AVX-512) leave registers for one row of B and a broadcast.
 static void registerBuiltinIntrinsics(Registry &registry) {
   for (int64_t lanes : {4, 8, 16}) {
-    for (bool packedB : {false, true}) {
-      TensorIntrinsic intrinsic = makeFMAIntrinsic(6, 2 * lanes, packedB);
-      std::string name = intrinsic.name;
-      registry.intrinsics[name] = std::move(intrinsic);
-    }
-    TensorIntrinsic batched = makeBatchedFMAIntrinsic(6, 2 * lanes);
-    std::string name = batched.name;
-    registry.intrinsics[name] = std::move(batched);
+    for (bool packedB : {false, true})
+      registry.add(makeFMAIntrinsic(6, 2 * lanes, packedB));
+    registry.add(makeBatchedFMAIntrinsic(6, 2 * lanes));
   }
 }

@@ -144,6 +144,22 @@ static LogicalResult collectBoundTerms(Value predicate, BlockOp block,
   return success();
 }
 
+/// Whether a payload buffer of type `payload` can stand for a description
+/// buffer of type `desc`: same element type and rank, the description's
+/// static sizes, and a unit-stride innermost dimension (implementations
+/// load vectors along it).
+static bool isCompatibleBuffer(Type payload, Type desc) {
+  auto p = dyn_cast<MemRefType>(payload);
+  auto d = dyn_cast<MemRefType>(desc);
+  if (!p || !d || p.getElementType() != d.getElementType() ||
+      p.getRank() != d.getRank() || !p.isLastDimUnitStride())
+    return false;
+  for (auto [have, want] : llvm::zip(p.getShape(), d.getShape()))
+    if (!ShapedType::isDynamic(want) && have != want)
+      return false;
+  return true;
+}
+
 /// Whether the payload body computes what the description body computes:
 /// the same operations in the same order, with description buffers and
 /// iteration variables mapped to payload ones consistently. Inherent
@@ -182,6 +198,12 @@ static DiagnosedSilenceableFailure matchBody(BlockOp payload, BlockOp desc,
     for (auto [po, dOperand] : llvm::zip(p.getOperands(), d.getOperands())) {
       if (auto arg = dyn_cast<BlockArgument>(dOperand);
           arg && arg.getOwner()->getParentOp() == descFunc) {
+        if (!isCompatibleBuffer(po.getType(), arg.getType()))
+          return emitSilenceableFailure(&p)
+                 << "cannot tensorize: buffer of type " << po.getType()
+                 << " does not fit the intrinsic's " << arg.getType()
+                 << " (element type, rank, static sizes and a unit-stride "
+                    "innermost dimension must agree)";
         Value &buffer = buffers[arg.getArgNumber()];
         if (buffer && buffer != po)
           return mismatch(&p);
@@ -283,7 +305,31 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
              << "cannot tensorize block \"" << block->getNameHint()
              << "\": its predicate is not a conjunction of 'binding < bound' "
                 "with bounds defined outside the nest";
-  return matchBody(*block, *descBlock, descFunc, match.buffers);
+  // The new block takes the place of the nest: what it keeps must be
+  // defined outside it.
+  auto definedInside = [&](Value value) {
+    return match.loops.front()->isAncestor(
+        value.getParentRegion()->getParentOp());
+  };
+  for (ValueRange values :
+       {ValueRange(block->getReads()), ValueRange(block->getWrites()),
+        ValueRange(block->getDynamicExtents())})
+    for (Value value : values)
+      if (definedInside(value))
+        return emitSilenceableFailure(*block)
+               << "cannot tensorize block \"" << block->getNameHint()
+               << "\": a buffer or extent it uses is defined inside the nest";
+  DiagnosedSilenceableFailure body =
+      matchBody(*block, *descBlock, descFunc, match.buffers);
+  if (!body.succeeded())
+    return body;
+  if (llvm::any_of(match.buffers, [&](Value buffer) {
+        return buffer && definedInside(buffer);
+      }))
+    return emitSilenceableFailure(*block)
+           << "cannot tensorize block \"" << block->getNameHint()
+           << "\": a buffer or extent it uses is defined inside the nest";
+  return DiagnosedSilenceableFailure::success();
 }
 
 /// The region of the tile: each start result that is an iteration variable
@@ -349,8 +395,11 @@ static void emitFallbackNest(RewriterBase &rewriter, Location loc,
   IRMapping mapping;
   SmallVector<Value> ivs;
   for (ForOp loop : match.loops) {
-    auto clone = ForOp::create(rewriter, loc, loop.getLowerBound(),
-                               loop.getUpperBound());
+    // Constant bounds (matchNest checked them), recreated here.
+    auto clone = ForOp::create(
+        rewriter, loc, arith::ConstantIndexOp::create(rewriter, loc, 0),
+        arith::ConstantIndexOp::create(
+            rewriter, loc, *getConstantIntValue(loop.getUpperBound())));
     ivs.push_back(clone.getInductionVar());
     rewriter.setInsertionPointToStart(clone.getBody());
   }
@@ -412,8 +461,13 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
 
   // Trip counts; reduction terms shorten them, spatial terms need all of
   // the tile inside the bound.
-  SmallVector<Value> tripCounts = llvm::map_to_vector(
-      match.loops, [](ForOp loop) -> Value { return loop.getUpperBound(); });
+  // The loops' (constant) extents, created here: the bound values may live
+  // in the nest that is erased.
+  SmallVector<Value> tripCounts =
+      llvm::map_to_vector(match.loops, [&](ForOp loop) -> Value {
+        return arith::ConstantIndexOp::create(
+            rewriter, loc, *getConstantIntValue(loop.getUpperBound()));
+      });
   Value fullTile;
   for (const BoundTerm &term : match.terms) {
     unsigned loopIndex = match.loopOfVar[term.iterVar];
