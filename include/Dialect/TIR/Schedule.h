@@ -231,8 +231,9 @@ mlir::DiagnosedSilenceableFailure blockize(mlir::RewriterBase &rewriter,
 /// the order of the description's buffer parameters, and, per iteration
 /// variable of the description's block, the payload iteration variable that
 /// holds the tile's origin. `tripCounts` holds, per description loop, the
-/// number of iterations to run (at most the loop's extent: fewer when a
-/// predicate cuts the tile short).
+/// number of iterations to run: at most the loop's extent, fewer (down to
+/// zero) when a predicate cuts the tile short, e.g. on the edge of a
+/// symbolic domain. Implementations must handle every such count.
 struct TensorizeOperands {
   llvm::SmallVector<mlir::Value> buffers;
   llvm::SmallVector<mlir::Value> origins;
@@ -242,10 +243,8 @@ struct TensorizeOperands {
 /// TVM's TensorIntrin: `description` is the text of a `tir.prim_func` whose
 /// body is a loop nest around one block (the computation the intrinsic
 /// performs); `implement` emits the code that performs it at the builder's
-/// insertion point. With `partialTiles`, the implementation handles trip
-/// counts below the extents of spatial loops too (tiles on the edge of a
-/// symbolic domain); otherwise such tiles run the original loops.
-/// `originAlignment` (per iteration variable of the description, 1 when
+/// insertion point (see TensorizeOperands for the trip counts it must
+/// handle). `originAlignment` (per iteration variable of the description, 1 when
 /// absent) is what a tile origin must provably be a multiple of, e.g. for a
 /// packed operand indexed by `v floordiv c` and `v mod c`.
 struct TensorIntrinsic {
@@ -254,7 +253,6 @@ struct TensorIntrinsic {
   std::function<void(mlir::OpBuilder &, mlir::Location,
                      const TensorizeOperands &)>
       implement;
-  bool partialTiles = false;
   llvm::SmallVector<int64_t> originAlignment = {};
 };
 
@@ -285,8 +283,7 @@ std::string getFMATensorIntrinsicName(int64_t rows, int64_t cols,
 /// are bound to `origin + loop variable` of the corresponding loop, and a
 /// body with the same operations (buffers and iteration variables mapped).
 /// A predicate on the block (from `split`) may bound the iterations: terms
-/// `binding < bound` over a reduction loop shorten the implementation's trip
-/// count, and tiles cut by other terms run the original loops instead. The
+/// `binding < bound` shorten the implementation's trip counts. The
 /// new block keeps the iteration variables, bound to the tile origins, with
 /// read/write regions widened to the tile. Returns the new block in `result`.
 mlir::DiagnosedSilenceableFailure tensorize(mlir::RewriterBase &rewriter,

@@ -30,9 +30,9 @@ def TIR_TensorizeOp : TIRTransformOp<"tensorize", [
     are bound to `origin + loop variable` and whose body has the
     description's operations. The new block keeps the iteration variables,
     bound to the tile origin, with regions widened to the tile. A predicate
-    `binding < bound` on a reduction variable shortens the implementation's
-    trip count; tiles cut by one on a spatial variable run the original
-    loops. TVM's `tensorize`; see docs/TIR.md for the built-in intrinsics.
+    `binding < bound` (from `split`) shortens the implementation's trip
+    count of that loop (edge tiles of symbolic domains). TVM's `tensorize`;
+    see docs/TIR.md for the built-in intrinsics.
 
     ```mlir
     %tile = transform.tir.tensorize %ki "cpu.f32_fma_6x16"

@@ -305,7 +305,6 @@ static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols,
         emitFMAImplementation(b, loc, rows, cols, packedB, /*batched=*/false,
                               operands);
       },
-      /*partialTiles=*/true,
       // A packed panel starts at a multiple of `cols` columns.
       /*originAlignment=*/{1, packedB ? cols : 1, 1}};
 }
@@ -352,8 +351,7 @@ tir.prim_func @desc(%A: memref<?x?x?xf32>, %B: memref<?x?x?xf32>,
                    const TensorizeOperands &operands) {
         emitFMAImplementation(b, loc, rows, cols, /*packedB=*/false,
                               /*batched=*/true, operands);
-      },
-      /*partialTiles=*/true};
+      }};
 }
 
 /// One kernel per x86 vector width: 12 accumulators of two vectors per row

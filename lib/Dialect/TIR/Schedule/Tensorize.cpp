@@ -17,7 +17,6 @@
 #include "ScheduleUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/IRMapping.h"
@@ -388,43 +387,8 @@ static Value cloneWithLoopValues(RewriterBase &rewriter, Value value,
   return clone->getResult(cast<OpResult>(value).getResultNumber());
 }
 
-/// Emits, inside the new block, the fallback for tiles cut by a predicate:
-/// the original loops and block, with bindings `iterVar + loop variable`.
-static void emitFallbackNest(RewriterBase &rewriter, Location loc,
-                             const TensorizeMatch &match, BlockOp newBlock) {
-  IRMapping mapping;
-  SmallVector<Value> ivs;
-  for (ForOp loop : match.loops) {
-    // Constant bounds (matchNest checked them), recreated here.
-    auto clone = ForOp::create(
-        rewriter, loc, arith::ConstantIndexOp::create(rewriter, loc, 0),
-        arith::ConstantIndexOp::create(
-            rewriter, loc, *getConstantIntValue(loop.getUpperBound())));
-    ivs.push_back(clone.getInductionVar());
-    rewriter.setInsertionPointToStart(clone.getBody());
-  }
-  SmallVector<Value> bindings;
-  for (auto [v, loopIndex] : llvm::enumerate(match.loopOfVar))
-    bindings.push_back(arith::AddIOp::create(
-        rewriter, loc, newBlock.getIterVars()[v], ivs[loopIndex]));
-  Value predicate;
-  for (const BoundTerm &term : match.terms) {
-    Value cmp = arith::CmpIOp::create(rewriter, loc, term.predicate,
-                                      bindings[term.iterVar], term.bound);
-    predicate =
-        predicate ? arith::AndIOp::create(rewriter, loc, predicate, cmp) : cmp;
-  }
-  auto clone = cast<BlockOp>(rewriter.clone(*match.block, mapping));
-  rewriter.modifyOpInPlace(clone, [&] {
-    clone.getBindingsMutable().assign(bindings);
-    if (predicate)
-      clone.getPredicateMutable().assign(predicate);
-  });
-}
-
 /// Builds the replacement of the nest: a block over the tile origins whose
-/// body runs the implementation, or the fallback when a predicate term on a
-/// spatial variable cuts the tile.
+/// body runs the implementation with the tile's trip counts.
 static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
                                     const TensorIntrinsic &intrinsic,
                                     const TensorizeMatch &match,
@@ -459,52 +423,29 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
   rewriter.setInsertionPointToStart(newBlock.getBody());
   ValueRange iterVars = newBlock.getIterVars();
 
-  // Trip counts; reduction terms shorten them, spatial terms need all of
-  // the tile inside the bound.
-  // The loops' (constant) extents, created here: the bound values may live
-  // in the nest that is erased.
+  // Trip counts: the loops' (constant) extents, created here (the bound
+  // values may live in the nest that is erased), shortened by predicate
+  // terms to the part of the tile inside the bound.
   SmallVector<Value> tripCounts =
       llvm::map_to_vector(match.loops, [&](ForOp loop) -> Value {
         return arith::ConstantIndexOp::create(
             rewriter, loc, *getConstantIntValue(loop.getUpperBound()));
       });
-  Value fullTile;
   for (const BoundTerm &term : match.terms) {
     unsigned loopIndex = match.loopOfVar[term.iterVar];
-    Value origin = iterVars[term.iterVar];
-    if (intrinsic.partialTiles ||
-        block.getIterKind(term.iterVar) == IterKind::Reduce) {
-      Value left = arith::SubIOp::create(rewriter, loc, term.bound, origin);
-      Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-      left = arith::MaxSIOp::create(rewriter, loc, left, zero);
-      tripCounts[loopIndex] =
-          arith::MinSIOp::create(rewriter, loc, tripCounts[loopIndex], left);
-      continue;
-    }
-    Value last = arith::AddIOp::create(
-        rewriter, loc, origin,
-        arith::SubIOp::create(
-            rewriter, loc, ForOp(match.loops[loopIndex]).getUpperBound(),
-            arith::ConstantIndexOp::create(rewriter, loc, 1)));
-    Value inside =
-        arith::CmpIOp::create(rewriter, loc, term.predicate, last, term.bound);
-    fullTile = fullTile ? arith::AndIOp::create(rewriter, loc, fullTile, inside)
-                        : inside;
+    Value left = arith::SubIOp::create(rewriter, loc, term.bound,
+                                       iterVars[term.iterVar]);
+    left = arith::MaxSIOp::create(
+        rewriter, loc, left, arith::ConstantIndexOp::create(rewriter, loc, 0));
+    tripCounts[loopIndex] =
+        arith::MinSIOp::create(rewriter, loc, tripCounts[loopIndex], left);
   }
-  TensorizeOperands operands{
-      match.buffers, SmallVector<Value>(iterVars.begin(), iterVars.end()),
-      tripCounts};
   // The description's variables are in the payload's order (matchNest).
-  if (!fullTile) {
-    intrinsic.implement(rewriter, loc, operands);
-    return newBlock;
-  }
-  auto branch = scf::IfOp::create(rewriter, loc, fullTile,
-                                  /*withElseRegion=*/true);
-  rewriter.setInsertionPointToStart(branch.thenBlock());
-  intrinsic.implement(rewriter, loc, operands);
-  rewriter.setInsertionPointToStart(branch.elseBlock());
-  emitFallbackNest(rewriter, loc, match, newBlock);
+  intrinsic.implement(
+      rewriter, loc,
+      TensorizeOperands{match.buffers,
+                        SmallVector<Value>(iterVars.begin(), iterVars.end()),
+                        tripCounts});
   return newBlock;
 }
 

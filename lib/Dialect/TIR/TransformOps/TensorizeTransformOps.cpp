@@ -8,6 +8,7 @@
 #include "Dialect/TIR/TransformOps/TIRTransformOps.h"
 
 #include "Dialect/TIR/Schedule.h"
+#include "TransformOpUtils.h"
 
 using namespace mlir;
 using namespace mlc::tir;
@@ -25,19 +26,13 @@ void TensorizeOp::getEffects(
 DiagnosedSilenceableFailure TensorizeOp::apply(mt::TransformRewriter &rewriter,
                                                mt::TransformResults &results,
                                                mt::TransformState &state) {
-  auto payload = llvm::to_vector(state.getPayloadOps(getLoop()));
-  if (payload.size() != 1 || !isa<ForOp>(payload.front())) {
-    DiagnosedSilenceableFailure diag =
-        emitSilenceableError()
-        << "expects a handle to exactly one tir.for, but it holds "
-        << payload.size() << " payload ops";
-    for (Operation *op : payload)
-      diag.attachNote(op->getLoc()) << "payload op";
+  ForOp loop;
+  DiagnosedSilenceableFailure diag =
+      detail::getSinglePayload(*this, state, getLoop(), "tir.for", loop);
+  if (!diag.succeeded())
     return diag;
-  }
   BlockOp block;
-  DiagnosedSilenceableFailure diag = tir::tensorize(
-      rewriter, cast<ForOp>(payload.front()), getIntrinsic(), block);
+  diag = tir::tensorize(rewriter, loop, getIntrinsic(), block);
   if (!diag.succeeded())
     return diag;
   results.set(cast<OpResult>(getResult()), {block.getOperation()});
