@@ -1,6 +1,6 @@
 //===- DialectPlugin.cpp - relax and tir as an mlir-opt plugin ------------===//
 
-#include "InitAll.h"
+#include "mlc/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/Plugins/DialectPlugin.h"

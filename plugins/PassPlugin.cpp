@@ -1,7 +1,7 @@
 //===- PassPlugin.cpp - mlc's passes as an mlir-opt plugin ----------------===//
 
-#include "Conversion/Passes.h"
-#include "Transforms/Passes.h"
+#include "mlc/Conversion/Passes.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/Tools/Plugins/PassPlugin.h"
 #include "llvm/Config/llvm-config.h"

@@ -1,9 +1,9 @@
 //===- Pipelines.cpp - mlc's compilation pipelines ------------------------===//
 
-#include "Pipelines/Pipelines.h"
+#include "mlc/Pipelines/Pipelines.h"
 
-#include "Conversion/Passes.h"
-#include "Transforms/Passes.h"
+#include "mlc/Conversion/Passes.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"

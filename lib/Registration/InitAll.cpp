@@ -1,14 +1,14 @@
 //===- InitAll.cpp - Register everything mlc provides ---------------------===//
 
-#include "InitAll.h"
+#include "mlc/InitAll.h"
 
-#include "Conversion/Passes.h"
-#include "Dialect/Relax/RelaxDialect.h"
-#include "Dialect/TIR/TIRDialect.h"
-#include "Dialect/TIR/TransformOps/TIRTransformOps.h"
-#include "Pipelines/Pipelines.h"
-#include "Target/NativeCode.h"
-#include "Transforms/Passes.h"
+#include "mlc/Conversion/Passes.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
+#include "mlc/Pipelines/Pipelines.h"
+#include "mlc/Target/NativeCode.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 

@@ -1,9 +1,9 @@
 //===- NativeCode.cpp - MLIR (LLVM dialect) to native code ----------------===//
 
-#include "Target/NativeCode.h"
+#include "mlc/Target/NativeCode.h"
 
-#include "Dialect/TIR/TIRDialect.h"
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
@@ -12,7 +12,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_MLCAPPROXIMATEMATHPASS
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

@@ -5,10 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/Schedule.h"
-#include "Dialect/TIR/TIROps.h"
-#include "Transforms/Passes.h"
-#include "Transforms/Transforms.h"
+#include "mlc/Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/TIROps.h"
+#include "mlc/Transforms/Passes.h"
+#include "mlc/Transforms/Transforms.h"
 
 #include "ScheduleRules.h"
 
@@ -19,7 +19,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_TIRDEFAULTSCHEDULEPASS
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

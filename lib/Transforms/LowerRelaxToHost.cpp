@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/RelaxOps.h"
-#include "Dialect/Relax/SymbolScope.h"
-#include "Transforms/HostABI.h"
-#include "Transforms/Passes.h"
-#include "Transforms/SymbolicArith.h"
-#include "Transforms/Transforms.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
+#include "mlc/Transforms/HostABI.h"
+#include "mlc/Transforms/Passes.h"
+#include "mlc/Transforms/SymbolicArith.h"
+#include "mlc/Transforms/Transforms.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -26,7 +26,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXLOWERTOHOSTPASS
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

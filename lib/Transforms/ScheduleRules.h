@@ -7,7 +7,7 @@
 #ifndef MLC_LIB_TRANSFORMS_SCHEDULERULES_H
 #define MLC_LIB_TRANSFORMS_SCHEDULERULES_H
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/PatternMatch.h"

@@ -4,9 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Passes.h"
+#include "mlc/Transforms/Passes.h"
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/TargetParser/Host.h"
@@ -14,7 +14,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_MLCSETTARGETPASS
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

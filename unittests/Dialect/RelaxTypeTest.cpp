@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/RelaxOps.h"
-#include "Dialect/Relax/RelaxTypes.h"
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/BuiltinTypes.h"

@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
 
-#include "Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/Builders.h"

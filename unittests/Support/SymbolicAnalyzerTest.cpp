@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Support/Symbolic/Analyzer.h"
+#include "mlc/Support/Symbolic/Analyzer.h"
 
 #include "gtest/gtest.h"
 

@@ -13,9 +13,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/TIRToSCF/TIRToSCF.h"
+#include "mlc/Conversion/TIRToSCF/TIRToSCF.h"
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

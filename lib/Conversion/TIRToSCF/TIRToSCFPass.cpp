@@ -10,9 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Conversion/Passes.h"
+#include "mlc/Conversion/Passes.h"
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -21,7 +21,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_CONVERTTIRTOSCFPASS
-#include "Conversion/Passes.h.inc"
+#include "mlc/Conversion/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

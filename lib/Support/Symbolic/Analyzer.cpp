@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Support/Symbolic/Analyzer.h"
+#include "mlc/Support/Symbolic/Analyzer.h"
 
 #include "Polynomial.h"
 

@@ -13,7 +13,7 @@
 #ifndef MLC_LIB_SUPPORT_SYMBOLIC_POLYNOMIAL_H
 #define MLC_LIB_SUPPORT_SYMBOLIC_POLYNOMIAL_H
 
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "llvm/ADT/SmallVector.h"
 

@@ -2,9 +2,9 @@
 
 #include "KernelBuilder.h"
 
-#include "Dialect/Relax/RelaxDialect.h"
-#include "Dialect/Relax/RelaxTypes.h"
-#include "Transforms/SymbolicArith.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
+#include "mlc/Transforms/SymbolicArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

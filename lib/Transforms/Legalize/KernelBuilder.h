@@ -21,9 +21,9 @@
 #ifndef MLC_LIB_TRANSFORMS_LEGALIZE_KERNELBUILDER_H
 #define MLC_LIB_TRANSFORMS_LEGALIZE_KERNELBUILDER_H
 
-#include "Dialect/Relax/RelaxOps.h"
-#include "Dialect/TIR/TIROps.h"
-#include "Transforms/Legalize.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
+#include "mlc/Transforms/Legalize.h"
 
 #include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/PatternMatch.h"

@@ -27,8 +27,8 @@
 
 #include "KernelBuilder.h"
 
-#include "Dialect/Relax/ShapeInference.h"
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include <numeric>
 

@@ -15,7 +15,7 @@
 
 #include "KernelBuilder.h"
 
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 using namespace mlir;
 

@@ -15,7 +15,7 @@
 
 #include "KernelBuilder.h"
 
-#include "Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
 
 #include "llvm/ADT/SmallBitVector.h"
 

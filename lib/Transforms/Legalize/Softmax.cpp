@@ -15,7 +15,7 @@
 
 #include "KernelBuilder.h"
 
-#include "Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"

@@ -1,6 +1,6 @@
 //===- SymbolicArith.cpp - Symbolic expressions as index arithmetic -------===//
 
-#include "Transforms/SymbolicArith.h"
+#include "mlc/Transforms/SymbolicArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 

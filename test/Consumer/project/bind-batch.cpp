@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/RelaxDialect.h"
-#include "InitAll.h"
-#include "Transforms/Transforms.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/InitAll.h"
+#include "mlc/Transforms/Transforms.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"

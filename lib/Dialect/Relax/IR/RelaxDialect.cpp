@@ -1,15 +1,15 @@
 //===- RelaxDialect.cpp - relax dialect -----------------------------------===//
 
-#include "Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
 
-#include "Dialect/Relax/RelaxOps.h"
-#include "Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
 using namespace mlir;
 
-#include "Dialect/Relax/RelaxDialect.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxDialect.cpp.inc"
 
 namespace mlc::relax {
 
@@ -19,7 +19,7 @@ void RelaxDialect::initialize() {
   registerAttributes();
   addOperations<
 #define GET_OP_LIST
-#include "Dialect/Relax/RelaxOps.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxOps.cpp.inc"
       >();
 }
 

@@ -1,6 +1,6 @@
 //===- RelaxFolds.cpp - Folders of relax operations -----------------------===//
 
-#include "Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
 
 #include "mlir/IR/PatternMatch.h"
 

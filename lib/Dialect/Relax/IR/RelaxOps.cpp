@@ -1,8 +1,8 @@
 //===- RelaxOps.cpp - relax operations ------------------------------------===//
 
-#include "Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
 
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -33,7 +33,7 @@ static void printSymList(OpAsmPrinter &printer, Operation *, ShapeAttr attr) {
 } // namespace mlc::relax
 
 #define GET_OP_CLASSES
-#include "Dialect/Relax/RelaxOps.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxOps.cpp.inc"
 
 namespace mlc::relax {
 

@@ -11,10 +11,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
 
-#include "Dialect/Relax/ShapeInference.h"
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 using namespace mlir;
 

@@ -1,8 +1,8 @@
 //===- RelaxTypes.cpp - relax types and attributes ------------------------===//
 
-#include "Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
 
-#include "Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -12,24 +12,24 @@ using namespace mlir;
 using namespace mlc;
 
 #define GET_ATTRDEF_CLASSES
-#include "Dialect/Relax/RelaxAttrs.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxAttrs.cpp.inc"
 
 #define GET_TYPEDEF_CLASSES
-#include "Dialect/Relax/RelaxTypes.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxTypes.cpp.inc"
 
 namespace mlc::relax {
 
 void RelaxDialect::registerTypes() {
   addTypes<
 #define GET_TYPEDEF_LIST
-#include "Dialect/Relax/RelaxTypes.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxTypes.cpp.inc"
       >();
 }
 
 void RelaxDialect::registerAttributes() {
   addAttributes<
 #define GET_ATTRDEF_LIST
-#include "Dialect/Relax/RelaxAttrs.cpp.inc"
+#include "mlc/Dialect/Relax/RelaxAttrs.cpp.inc"
       >();
 }
 

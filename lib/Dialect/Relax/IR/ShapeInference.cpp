@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/ShapeInference.h"
+#include "mlc/Dialect/Relax/ShapeInference.h"
 
-#include "Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallBitVector.h"

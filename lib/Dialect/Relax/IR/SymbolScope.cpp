@@ -1,10 +1,10 @@
 //===- SymbolScope.cpp - Scope and facts of symbolic variables ------------===//
 
-#include "Dialect/Relax/SymbolScope.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
-#include "Dialect/Relax/RelaxDialect.h"
-#include "Dialect/Relax/RelaxOps.h"
-#include "Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"

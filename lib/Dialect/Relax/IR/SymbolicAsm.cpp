@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "llvm/ADT/StringExtras.h"
 

@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/TIRDialect.h"
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -22,20 +22,20 @@
 using namespace mlir;
 using namespace mlc::tir;
 
-#include "Dialect/TIR/TIRDialect.cpp.inc"
-#include "Dialect/TIR/TIREnums.cpp.inc"
+#include "mlc/Dialect/TIR/TIRDialect.cpp.inc"
+#include "mlc/Dialect/TIR/TIREnums.cpp.inc"
 
 #define GET_ATTRDEF_CLASSES
-#include "Dialect/TIR/TIRAttrs.cpp.inc"
+#include "mlc/Dialect/TIR/TIRAttrs.cpp.inc"
 
 void TIRDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
-#include "Dialect/TIR/TIROps.cpp.inc"
+#include "mlc/Dialect/TIR/TIROps.cpp.inc"
       >();
   addAttributes<
 #define GET_ATTRDEF_LIST
-#include "Dialect/TIR/TIRAttrs.cpp.inc"
+#include "mlc/Dialect/TIR/TIRAttrs.cpp.inc"
       >();
 }
 

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -25,7 +25,7 @@ using namespace mlir;
 using namespace mlc::tir;
 
 #define GET_OP_CLASSES
-#include "Dialect/TIR/TIROps.cpp.inc"
+#include "mlc/Dialect/TIR/TIROps.cpp.inc"
 
 //===----------------------------------------------------------------------===//
 // PrimFuncOp

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 
 #include "ScheduleUtils.h"
 

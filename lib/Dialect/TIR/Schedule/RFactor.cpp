@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 
 #include "ScheduleUtils.h"
 

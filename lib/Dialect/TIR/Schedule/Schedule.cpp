@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "ScheduleUtils.h"

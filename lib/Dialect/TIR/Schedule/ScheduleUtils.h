@@ -3,7 +3,7 @@
 #ifndef MLC_LIB_DIALECT_TIR_SCHEDULE_SCHEDULEUTILS_H
 #define MLC_LIB_DIALECT_TIR_SCHEDULE_SCHEDULEUTILS_H
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/AffineExpr.h"

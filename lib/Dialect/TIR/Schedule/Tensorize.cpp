@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 #include "ScheduleUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

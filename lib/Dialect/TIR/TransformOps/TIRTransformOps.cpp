@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/TransformOps/TIRTransformOps.h"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
 
-#include "Dialect/TIR/Schedule.h"
-#include "Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "TransformOpUtils.h"
 
@@ -82,7 +82,7 @@ static void printSplitFactors(OpAsmPrinter &p, Operation *,
 }
 
 #define GET_OP_CLASSES
-#include "Dialect/TIR/TransformOps/TIRTransformOps.cpp.inc"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.cpp.inc"
 
 namespace mlc::tir::transform {
 
@@ -349,7 +349,7 @@ public:
     declareGeneratedDialect<vector::VectorDialect>();
     registerTransformOps<
 #define GET_OP_LIST
-#include "Dialect/TIR/TransformOps/TIRTransformOps.cpp.inc"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.cpp.inc"
         >();
   }
 };

@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Dialect/TIR/TransformOps/TIRTransformOps.h"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
 
-#include "Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 #include "TransformOpUtils.h"
 
 using namespace mlir;

@@ -13,6 +13,6 @@
 
 #include "mlir/IR/Dialect.h"
 
-#include "Dialect/TIR/TIRDialect.h.inc"
+#include "mlc/Dialect/TIR/TIRDialect.h.inc"
 
 #endif // MLC_DIALECT_TIR_TIRDIALECT_H

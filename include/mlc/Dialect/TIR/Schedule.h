@@ -16,7 +16,7 @@
 #ifndef MLC_DIALECT_TIR_SCHEDULE_H
 #define MLC_DIALECT_TIR_SCHEDULE_H
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/PatternMatch.h"

@@ -3,7 +3,7 @@
 #ifndef MLC_DIALECT_RELAX_RELAXTYPES_TD
 #define MLC_DIALECT_RELAX_RELAXTYPES_TD
 
-include "Dialect/Relax/RelaxDialect.td"
+include "mlc/Dialect/Relax/RelaxDialect.td"
 include "mlir/IR/BuiltinTypeInterfaces.td"
 
 /// One symbolic dimension: a canonical expression, or null for `?`.

@@ -3,13 +3,13 @@
 #ifndef MLC_DIALECT_RELAX_RELAXDIALECT_H
 #define MLC_DIALECT_RELAX_RELAXDIALECT_H
 
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Dialect.h"
 
 #include <memory>
 
-#include "Dialect/Relax/RelaxDialect.h.inc" // IWYU pragma: export
+#include "mlc/Dialect/Relax/RelaxDialect.h.inc" // IWYU pragma: export
 
 #endif // MLC_DIALECT_RELAX_RELAXDIALECT_H

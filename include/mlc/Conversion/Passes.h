@@ -12,7 +12,7 @@
 #ifndef MLC_CONVERSION_PASSES_H
 #define MLC_CONVERSION_PASSES_H
 
-#include "Conversion/TIRToSCF/TIRToSCF.h"
+#include "mlc/Conversion/TIRToSCF/TIRToSCF.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
@@ -22,10 +22,10 @@
 namespace mlc {
 
 #define GEN_PASS_DECL
-#include "Conversion/Passes.h.inc"
+#include "mlc/Conversion/Passes.h.inc"
 
 #define GEN_PASS_REGISTRATION
-#include "Conversion/Passes.h.inc"
+#include "mlc/Conversion/Passes.h.inc"
 
 } // namespace mlc
 

@@ -13,7 +13,7 @@
 #ifndef MLC_DIALECT_TIR_TIRATTRS_TD
 #define MLC_DIALECT_TIR_TIRATTRS_TD
 
-include "Dialect/TIR/TIRDialect.td"
+include "mlc/Dialect/TIR/TIRDialect.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/EnumAttr.td"
 

@@ -21,7 +21,7 @@
 #ifndef MLC_SUPPORT_SYMBOLIC_ANALYZER_H
 #define MLC_SUPPORT_SYMBOLIC_ANALYZER_H
 
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "llvm/ADT/StringMap.h"
 

@@ -13,8 +13,8 @@
 #ifndef MLC_DIALECT_TIR_TIROPS_TD
 #define MLC_DIALECT_TIR_TIROPS_TD
 
-include "Dialect/TIR/TIRDialect.td"
-include "Dialect/TIR/TIRAttrs.td"
+include "mlc/Dialect/TIR/TIRDialect.td"
+include "mlc/Dialect/TIR/TIRAttrs.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/IR/SymbolInterfaces.td"

@@ -3,9 +3,9 @@
 #ifndef MLC_DIALECT_RELAX_RELAXOPS_TD
 #define MLC_DIALECT_RELAX_RELAXOPS_TD
 
-include "Dialect/Relax/RelaxDialect.td"
-include "Dialect/Relax/RelaxTypes.td"
-include "Dialect/Relax/RelaxAttrs.td"
+include "mlc/Dialect/Relax/RelaxDialect.td"
+include "mlc/Dialect/Relax/RelaxTypes.td"
+include "mlc/Dialect/Relax/RelaxAttrs.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/CallInterfaces.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
@@ -221,6 +221,6 @@ def Relax_OutputOp : Relax_Op<"output", [Pure, Terminator, ReturnLike,
   let hasVerifier = 1;
 }
 
-include "Dialect/Relax/RelaxTensorOps.td"
+include "mlc/Dialect/Relax/RelaxTensorOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXOPS_TD

@@ -14,9 +14,9 @@
 #ifndef MLC_DIALECT_RELAX_RELAXTENSOROPS_TD
 #define MLC_DIALECT_RELAX_RELAXTENSOROPS_TD
 
-include "Dialect/Relax/RelaxDialect.td"
-include "Dialect/Relax/RelaxTypes.td"
-include "Dialect/Relax/RelaxAttrs.td"
+include "mlc/Dialect/Relax/RelaxDialect.td"
+include "mlc/Dialect/Relax/RelaxTypes.td"
+include "mlc/Dialect/Relax/RelaxAttrs.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 

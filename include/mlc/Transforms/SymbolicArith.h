@@ -9,7 +9,7 @@
 #ifndef MLC_TRANSFORMS_SYMBOLICARITH_H
 #define MLC_TRANSFORMS_SYMBOLICARITH_H
 
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/IR/Builders.h"
 

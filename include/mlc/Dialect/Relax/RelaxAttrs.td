@@ -3,7 +3,7 @@
 #ifndef MLC_DIALECT_RELAX_RELAXATTRS_TD
 #define MLC_DIALECT_RELAX_RELAXATTRS_TD
 
-include "Dialect/Relax/RelaxTypes.td"
+include "mlc/Dialect/Relax/RelaxTypes.td"
 
 def Relax_ShapeAttr : Relax_Attr<"Shape", "shape"> {
   let summary = "A list of symbolic expressions";

@@ -26,9 +26,9 @@
 #ifndef MLC_DIALECT_RELAX_SHAPEINFERENCE_H
 #define MLC_DIALECT_RELAX_SHAPEINFERENCE_H
 
-#include "Dialect/Relax/RelaxTypes.h"
-#include "Support/Symbolic/Analyzer.h"
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
+#include "mlc/Support/Symbolic/Analyzer.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

@@ -3,7 +3,7 @@
 #ifndef MLC_DIALECT_RELAX_RELAXOPS_H
 #define MLC_DIALECT_RELAX_RELAXOPS_H
 
-#include "Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/OpDefinition.h"
@@ -14,6 +14,6 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #define GET_OP_CLASSES
-#include "Dialect/Relax/RelaxOps.h.inc" // IWYU pragma: export
+#include "mlc/Dialect/Relax/RelaxOps.h.inc" // IWYU pragma: export
 
 #endif // MLC_DIALECT_RELAX_RELAXOPS_H

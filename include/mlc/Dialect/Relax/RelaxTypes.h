@@ -3,7 +3,7 @@
 #ifndef MLC_DIALECT_RELAX_RELAXTYPES_H
 #define MLC_DIALECT_RELAX_RELAXTYPES_H
 
-#include "Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinTypeInterfaces.h"
@@ -43,9 +43,9 @@ mlir::ParseResult parseSymExpr(mlir::AsmParser &parser, sym::Expr &result);
 } // namespace mlc::relax
 
 #define GET_ATTRDEF_CLASSES
-#include "Dialect/Relax/RelaxAttrs.h.inc" // IWYU pragma: export
+#include "mlc/Dialect/Relax/RelaxAttrs.h.inc" // IWYU pragma: export
 
 #define GET_TYPEDEF_CLASSES
-#include "Dialect/Relax/RelaxTypes.h.inc" // IWYU pragma: export
+#include "mlc/Dialect/Relax/RelaxTypes.h.inc" // IWYU pragma: export
 
 #endif // MLC_DIALECT_RELAX_RELAXTYPES_H

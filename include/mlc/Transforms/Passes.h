@@ -3,8 +3,8 @@
 #ifndef MLC_TRANSFORMS_PASSES_H
 #define MLC_TRANSFORMS_PASSES_H
 
-#include "Dialect/Relax/RelaxDialect.h"
-#include "Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -23,10 +23,10 @@
 namespace mlc {
 
 #define GEN_PASS_DECL
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 
 #define GEN_PASS_REGISTRATION
-#include "Transforms/Passes.h.inc"
+#include "mlc/Transforms/Passes.h.inc"
 
 } // namespace mlc
 

@@ -380,10 +380,10 @@ def TIR_DecomposeReductionOp : TIRTransformOp<"decompose_reduction", [
 }
 
 // Primitives that create, inline and re-layout blocks and buffers.
-include "Dialect/TIR/TransformOps/CacheInlineTransformOps.td"
+include "mlc/Dialect/TIR/TransformOps/CacheInlineTransformOps.td"
 // Primitives that move blocks and reshape iteration domains.
-include "Dialect/TIR/TransformOps/ComputeLocationTransformOps.td"
+include "mlc/Dialect/TIR/TransformOps/ComputeLocationTransformOps.td"
 // Tensorization with registered tensor intrinsics.
-include "Dialect/TIR/TransformOps/TensorizeTransformOps.td"
+include "mlc/Dialect/TIR/TransformOps/TensorizeTransformOps.td"
 
 #endif // MLC_DIALECT_TIR_TRANSFORMOPS_TIRTRANSFORMOPS_TD

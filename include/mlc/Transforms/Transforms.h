@@ -7,7 +7,7 @@
 #ifndef MLC_TRANSFORMS_TRANSFORMS_H
 #define MLC_TRANSFORMS_TRANSFORMS_H
 
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Operation.h"

@@ -13,7 +13,7 @@
 #ifndef MLC_DIALECT_TIR_TIROPS_H
 #define MLC_DIALECT_TIR_TIROPS_H
 
-#include "Dialect/TIR/TIRDialect.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -26,13 +26,13 @@
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
-#include "Dialect/TIR/TIREnums.h.inc"
+#include "mlc/Dialect/TIR/TIREnums.h.inc"
 
 #define GET_ATTRDEF_CLASSES
-#include "Dialect/TIR/TIRAttrs.h.inc"
+#include "mlc/Dialect/TIR/TIRAttrs.h.inc"
 
 #define GET_OP_CLASSES
-#include "Dialect/TIR/TIROps.h.inc"
+#include "mlc/Dialect/TIR/TIROps.h.inc"
 
 namespace mlc::tir {
 

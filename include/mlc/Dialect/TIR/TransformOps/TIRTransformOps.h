@@ -12,7 +12,7 @@
 #ifndef MLC_DIALECT_TIR_TRANSFORMOPS_TIRTRANSFORMOPS_H
 #define MLC_DIALECT_TIR_TRANSFORMOPS_TIRTRANSFORMOPS_H
 
-#include "Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/IR/TransformTypes.h"
@@ -24,7 +24,7 @@ class DialectRegistry;
 } // namespace mlir
 
 #define GET_OP_CLASSES
-#include "Dialect/TIR/TransformOps/TIRTransformOps.h.inc"
+#include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h.inc"
 
 namespace mlc::tir {
 

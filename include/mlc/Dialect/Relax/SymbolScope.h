@@ -9,8 +9,8 @@
 #ifndef MLC_DIALECT_RELAX_SYMBOLSCOPE_H
 #define MLC_DIALECT_RELAX_SYMBOLSCOPE_H
 
-#include "Support/Symbolic/Analyzer.h"
-#include "Support/Symbolic/Expr.h"
+#include "mlc/Support/Symbolic/Analyzer.h"
+#include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

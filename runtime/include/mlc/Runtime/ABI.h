@@ -1,0 +1,95 @@
+/*===- ABI.h - The contract between compiled modules and the runtime -*- C -*-===*\
+|*                                                                            *|
+|* Part of the mlc project.                                                   *|
+|*                                                                            *|
+|*===----------------------------------------------------------------------===*|
+|*                                                                            *|
+|* Module ABI version 2, shared by the compiler (which emits code that        *|
+|* follows it) and libmlc_runtime (which implements it). Dependency-free C:   *|
+|* only <stdint.h> and DLPack. docs/Runtime.md explains each item.            *|
+|*                                                                            *|
+|* A compiled module exports                                                  *|
+|*   const char __mlc_metadata[];          the text format of docs/Runtime.md *|
+|*   int32_t __mlc_packed_<f>(MLCContext *ctx, void **args, void **results); *|
+|* and calls back into the runtime only through the mlcContext* functions     *|
+|* below, always with the context its entry point received.                   *|
+|*                                                                            *|
+\*===----------------------------------------------------------------------===*/
+
+#ifndef MLC_RUNTIME_ABI_H
+#define MLC_RUNTIME_ABI_H
+
+#include <dlpack/dlpack.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version in the first metadata line, `mlc-module 2`. */
+#define MLC_ABI_VERSION 2
+#define MLC_ABI_METADATA_HEADER "mlc-module 2"
+/* The NUL-terminated metadata text. */
+#define MLC_ABI_METADATA_SYMBOL "__mlc_metadata"
+/* Prefix of each function's entry point. */
+#define MLC_ABI_ENTRY_PREFIX "__mlc_packed_"
+/* Alignment of every buffer the context hands out, in bytes. */
+#define MLC_ABI_ALIGNMENT 64
+
+/* Everything a call may use besides its arguments: per-device allocators
+ * with a caching pool, the packed-function registry, the error message.
+ * Opaque to compiled code. */
+typedef struct MLCContext MLCContext;
+
+/* Entry point `__mlc_packed_<f>`: `args[i]` points to the MLIR strided
+ * memref descriptor of argument i; `results[j]` to zeroed storage for the
+ * descriptor of result j, which the function fills. Returns 0 on success;
+ * otherwise it has called mlcContextSetError* and freed everything it
+ * allocated, and the result descriptors are ignored.
+ *
+ * Ownership: every result's `allocated` pointer was returned by
+ * mlcContextAlloc(ctx, ...) during this call, for this result only (never an
+ * argument, a constant or another result's buffer); the caller owns it from
+ * then on and releases it with mlcContextFree on the same context. */
+typedef int32_t (*MLCEntryFunction)(MLCContext *ctx, void **args,
+                                    void **results);
+
+/* A function in the packed-function registry. `args` holds the inputs, then
+ * the outputs, which the function writes (destination-passing style).
+ * Returns 0 on success; otherwise sets the error (mlcContextSetError) and
+ * returns non-zero. */
+typedef int32_t (*MLCPackedFunction)(MLCContext *ctx, DLTensor *args,
+                                     int32_t numArgs, void *userData);
+
+/*===--- Runtime functions that compiled code calls ------------------------===*/
+
+/* `bytes` bytes on device (deviceType, deviceId) (DLPack codes), aligned to
+ * max(alignment, MLC_ABI_ALIGNMENT). Never NULL for 0 bytes; NULL on failure,
+ * with the context's error set. Served from the context's caching pool. */
+void *mlcContextAlloc(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
+                      int64_t bytes, int64_t alignment);
+
+/* Returns a buffer of mlcContextAlloc to the context's pool. NULL is a
+ * no-op. */
+void mlcContextFree(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
+                    void *ptr);
+
+/* Calls the registered packed function `name` (checked to exist when the
+ * module is loaded, see the metadata's `import` lines). Returns its status;
+ * on failure the context's error names the function. */
+int32_t mlcContextCallPacked(MLCContext *ctx, const char *name,
+                             DLTensor *args, int32_t numArgs);
+
+/* Records the error of the failing call. */
+void mlcContextSetError(MLCContext *ctx, const char *message);
+
+/* As mlcContextSetError, with each `{}` in `format` replaced by the next of
+ * `values` in decimal (extra `{}` stay as they are). */
+void mlcContextSetErrorValues(MLCContext *ctx, const char *format,
+                              const int64_t *values, int32_t numValues);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MLC_RUNTIME_ABI_H */
