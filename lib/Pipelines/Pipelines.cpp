@@ -22,8 +22,11 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRelaxLegalizePass());
   pm.addPass(createTIRDefaultSchedulePass());
+  // Allocation and lifetimes become explicit before kernels lose their tir
+  // form; the host conversion then follows the runtime ABI v2.
+  pm.addPass(createRelaxToExplicitMemoryPass());
   pm.addPass(createConvertTIRToSCFPass());
-  pm.addPass(createRelaxLowerToHostPass());
+  pm.addPass(createRelaxToHostPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // Vectorizable exp/tanh/... instead of a libm call per element.
@@ -36,8 +39,8 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   // expand-strided-metadata emits affine.apply for dynamic offsets.
   pm.addPass(createLowerAffinePass());
-  // Allocations go through the runtime (_mlir_memref_to_llvm_alloc), which
-  // frees the results it receives.
+  // Storages come from the runtime context's pool; what kernels allocate
+  // for themselves goes through _mlir_memref_to_llvm_alloc.
   pm.addPass(createConvertVectorToLLVMPass());
   FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
   memrefOptions.useGenericFunctions = true;

@@ -11,17 +11,17 @@
 // CHECK-NOT: relax.
 // CHECK-NOT: tir.
 // CHECK-LABEL: llvm.func @add(
-// CHECK-LABEL: llvm.func @main(
-// CHECK: llvm.call @_mlir_memref_to_llvm_alloc
+// CHECK-LABEL: llvm.func @main(%{{.*}}: !llvm.ptr,
+// CHECK: llvm.call @mlcContextAlloc
 // CHECK: llvm.call @add(
-// CHECK-LABEL: llvm.func @__mlc_packed_main(
-// CHECK: llvm.mlir.global external constant @__mlc_metadata("mlc-module 1\0Afunc main\0Aarg arg0 f32 [n]\0Aarg arg1 f32 [n]\0Aret f32 [n]\0A\00")
+// CHECK-LABEL: llvm.func @__mlc_packed_main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// CHECK: llvm.mlir.global external constant @__mlc_metadata("mlc-module 2\0Afunc main\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aarg arg1 f32 [n]\0Aret f32 [n]\0A\00")
 
 // EXPLICIT: module attributes {mlc.target = #tir.target<triple = "{{.+}}", cpu = "x86-64", features = "+sse2">}
 
 // LIBRARY-DAG: Name: __mlc_packed_main
 // LIBRARY-DAG: Name: __mlc_metadata
-// LIBRARY-DAG: Name: _mlir_memref_to_llvm_alloc
+// LIBRARY-DAG: Name: mlcContextAlloc
 
 tir.prim_func @add(%A: memref<?xf32>, %B: memref<?xf32>, %C: memref<?xf32>, %n: index) {
   %c0 = arith.constant 0 : index

@@ -67,4 +67,52 @@ def ConvertTIRToSCFPass : Pass<"convert-tir-to-scf", "::mlir::ModuleOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// RelaxToHost
+//===----------------------------------------------------------------------===//
+
+def RelaxToHostPass : Pass<"relax-to-host", "::mlir::ModuleOp"> {
+  let summary = "Lower relax functions in explicit-memory form to host code "
+                "that follows the runtime ABI v2";
+  let description = [{
+    Converts every relax function (after `relax-to-explicit-memory`, with
+    its kernels already `func.func`s) into host code over memrefs, through a
+    type converter and upstream's structural patterns (so `scf.if`/`scf.for`
+    over relax values and several blocks convert too):
+
+    * `!relax.tensor<[n, 4], f32>` becomes `memref<?x4xf32>`,
+      `!relax.storage` becomes `memref<?xi8>`;
+    * a relax function takes the runtime context (`!llvm.ptr`) first and
+      returns an `i32` status first (0 = success); it is marked
+      `mlc.host_func`. Calls between relax functions pass the context on,
+      check the status and own the results they receive;
+    * symbolic variables are read from the argument dims (bare dims, then
+      dims linear in one variable such as `2 * n`) and bound at each
+      `relax.match_cast`, which checks the other dims and the variables'
+      `relax.sym_bounds`; a failure names the dim, the expected expression,
+      the values of its variables and the actual value;
+    * `relax.alloc_storage` calls `mlcContextAlloc` (the runtime's caching
+      pool), `relax.alloc_tensor` is a `memref.view`, `relax.kill_storage`
+      calls `mlcContextFree`; `relax.invoke_tir` calls the kernel;
+      `relax.invoke_packed` calls `mlcContextCallPacked` with DLTensors;
+      `relax.copy` is `memref.copy`; `relax.constant` a `memref.global`;
+    * each run-time check becomes a branch to an error block that frees what
+      the function owns at that point and returns status 1.
+
+    Then every relax function `@f` gets its entry point
+    `@__mlc_packed_f(ctx, args, results)` and the module the text global
+    `@__mlc_metadata` (docs/Runtime.md), listing the packed functions it
+    imports, each function's device, bounds and symbolic signature.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::ub::UBDialect",
+  ];
+}
+
 #endif // MLC_CONVERSION_PASSES_TD

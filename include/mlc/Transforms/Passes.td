@@ -118,42 +118,37 @@ def RelaxLegalizePass : Pass<"relax-legalize", "::mlir::ModuleOp"> {
   ];
 }
 
-def RelaxLowerToHostPass
-    : Pass<"relax-lower-to-host", "::mlir::ModuleOp"> {
-  let summary = "Lower relax functions to host code over memrefs";
+def RelaxToExplicitMemoryPass
+    : Pass<"relax-to-explicit-memory", "::mlir::ModuleOp"> {
+  let summary = "Make allocation, views and lifetimes explicit in relax";
   let description = [{
-    Turns every relax function into a host function over memrefs that the
-    runtime can call (ahead-of-time host code, no VM):
+    Rewrites every destination-passing call of a relax function into
+    explicit memory (TVM's VM memory lowering):
 
-    * tensor arguments and results become memrefs (`[n, 4]` ->
-      `memref<?x4xf32>`); symbolic variables are read from the argument
-      dims (`memref.dim`) where the signature defines them and from the
-      value at each `relax.match_cast`; symbolic expressions become `index`
-      arithmetic (floor semantics);
-    * `relax.call_tir` allocates its outputs (`memref.alloc`, sized by the
-      declared symbolic dims) and calls the kernel with inputs, outputs and
-      `tir_vars`; `relax.call_tir_inplace` reuses its inputs;
-      `relax.call_dps_packed` calls an external function of the same name;
-    * `relax.constant` becomes a `memref.global`; `relax.dataflow` regions
-      are inlined; intermediates are freed before returning;
-    * `relax.match_cast` checks the dims it does not define at run time and
-      returns an error status, with a message for the runtime, on mismatch.
+    * each fresh output of `relax.call_tir`, `relax.call_tir_inplace` and
+      `relax.call_dps_packed` gets a `relax.alloc_storage` (its size in
+      bytes as a symbolic expression, alignment 64, on the function's
+      device) and a `relax.alloc_tensor` viewing it; the call becomes
+      `relax.invoke_tir` / `relax.invoke_packed` writing those tensors; an
+      in-place output is its input;
+    * after the last use of each tensor (through `relax.match_cast`s of it)
+      come `relax.kill_tensor` and `relax.kill_storage`, so every
+      intermediate is freed as soon as it is dead, not at return;
+    * a returned tensor is handed to the caller and never killed; a returned
+      value the function does not own (an argument, a constant, a value
+      returned twice) is first copied (`relax.copy`) into a fresh storage,
+      so every result owns its buffer (runtime ABI v2).
 
-    The function's results are preceded by an `i32` status (0 = success).
-    For each function `@f` the pass also emits `@__mlc_packed_f(!llvm.ptr)`,
-    the runtime's calling convention (an array of pointers to memref
-    descriptors: arguments, then results), and the module gets the text
-    global `@__mlc_metadata` that describes every function's signature,
-    symbolic dims included (docs/Runtime.md).
+    `relax.dataflow` regions are inlined first (explicit memory is not pure
+    dataflow). A function's device is its `relax.device` attribute
+    (`#relax.device<cpu>` when absent); every call of the function runs
+    there and its storages live there.
+
+    ```
+    mlc-opt --relax-legalize --relax-to-explicit-memory
+    ```
   }];
-  let dependentDialects = [
-    "::mlir::arith::ArithDialect",
-    "::mlir::cf::ControlFlowDialect",
-    "::mlir::func::FuncDialect",
-    "::mlir::LLVM::LLVMDialect",
-    "::mlir::memref::MemRefDialect",
-    "::mlir::ub::UBDialect",
-  ];
+  let dependentDialects = ["::mlc::relax::RelaxDialect"];
 }
 
 //===----------------------------------------------------------------------===//

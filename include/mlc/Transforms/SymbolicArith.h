@@ -22,6 +22,13 @@ mlir::Value createSymbolicBinaryOp(mlir::OpBuilder &b, mlir::Location loc,
                                    sym::ExprKind kind, mlir::Value lhs,
                                    mlir::Value rhs);
 
+/// Emits `expr` as `index` arithmetic. `lookup` returns the value of a
+/// variable, or null when it has none here (then this fails with a
+/// diagnostic at `loc`).
+llvm::FailureOr<mlir::Value>
+materializeSymExpr(mlir::OpBuilder &b, mlir::Location loc, sym::Expr expr,
+                   llvm::function_ref<mlir::Value(llvm::StringRef)> lookup);
+
 } // namespace mlc
 
 #endif // MLC_TRANSFORMS_SYMBOLICARITH_H

@@ -23,10 +23,11 @@ mlir::LogicalResult
 bindSymbolicVars(mlir::Operation *op,
                  const llvm::StringMap<sym::Expr> &bindings);
 
-/// Lowers every relax function of `module` to host code over memrefs, adds
-/// the runtime's packed entry points and the module metadata (the pass
-/// relax-lower-to-host). Fails with a diagnostic on what it cannot lower.
-mlir::LogicalResult lowerRelaxToHost(mlir::ModuleOp module);
+/// Rewrites the destination-passing calls of every relax function in
+/// `module` into explicit storage, views, invocations and kills (the pass
+/// relax-to-explicit-memory). Fails with a diagnostic on what it cannot
+/// handle.
+mlir::LogicalResult convertToExplicitMemory(mlir::ModuleOp module);
 
 /// Applies the CPU default schedule rules (the pass tir-default-schedule) to
 /// every tir.block nested in `root`, for SIMD registers of `vectorBits`

@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <mutex>
 
@@ -427,4 +428,67 @@ mlc::sym::evaluate(Expr e, const llvm::StringMap<int64_t> &bindings,
                    std::string *error) {
   assert(e && "evaluating a null expression");
   return Evaluator(bindings, error).eval(e);
+}
+
+namespace {
+/// `coefficient * var + constant`, where the coefficient may still be 0.
+struct PartialLinearForm {
+  int64_t coefficient = 0;
+  int64_t constant = 0;
+};
+} // namespace
+
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
+static std::optional<PartialLinearForm> linearize(Expr e,
+                                                 llvm::StringRef var) {
+  switch (e.getKind()) {
+  case ExprKind::Constant:
+    return PartialLinearForm{0, *e.getConstant()};
+  case ExprKind::Var:
+    if (e.getVarName() != var)
+      return std::nullopt;
+    return PartialLinearForm{1, 0};
+  case ExprKind::Add: {
+    PartialLinearForm sum;
+    for (Expr operand : e.getOperands()) {
+      std::optional<PartialLinearForm> term = linearize(operand, var);
+      if (!term || llvm::AddOverflow(sum.coefficient, term->coefficient,
+                                     sum.coefficient) ||
+          llvm::AddOverflow(sum.constant, term->constant, sum.constant))
+        return std::nullopt;
+    }
+    return sum;
+  }
+  case ExprKind::Mul: {
+    PartialLinearForm product{0, 1};
+    for (Expr operand : e.getOperands()) {
+      std::optional<PartialLinearForm> factor = linearize(operand, var);
+      if (!factor)
+        return std::nullopt;
+      // (a x + b) (c x + d) is linear only if a or c is 0.
+      if (product.coefficient != 0 && factor->coefficient != 0)
+        return std::nullopt;
+      PartialLinearForm next;
+      int64_t cross1, cross2;
+      if (llvm::MulOverflow(product.coefficient, factor->constant, cross1) ||
+          llvm::MulOverflow(product.constant, factor->coefficient, cross2) ||
+          llvm::AddOverflow(cross1, cross2, next.coefficient) ||
+          llvm::MulOverflow(product.constant, factor->constant,
+                            next.constant))
+        return std::nullopt;
+      product = next;
+    }
+    return product;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<LinearForm> mlc::sym::getLinearForm(Expr e,
+                                                  llvm::StringRef var) {
+  std::optional<PartialLinearForm> form = linearize(e, var);
+  if (!form || form->coefficient == 0)
+    return std::nullopt;
+  return LinearForm{form->coefficient, form->constant};
 }

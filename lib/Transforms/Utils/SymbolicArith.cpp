@@ -45,3 +45,30 @@ Value mlc::createSymbolicBinaryOp(OpBuilder &b, Location loc,
   }
   llvm_unreachable("constants and variables have no operands to combine");
 }
+
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
+FailureOr<Value>
+mlc::materializeSymExpr(OpBuilder &b, Location loc, sym::Expr expr,
+                        function_ref<Value(StringRef)> lookup) {
+  switch (expr.getKind()) {
+  case sym::ExprKind::Constant:
+    return Value(arith::ConstantIndexOp::create(b, loc, *expr.getConstant()));
+  case sym::ExprKind::Var:
+    if (Value value = lookup(expr.getVarName()))
+      return value;
+    return emitError(loc) << "symbolic variable '" << expr.getVarName()
+                          << "' has no value here";
+  default:
+    break;
+  }
+  Value result;
+  for (sym::Expr operand : expr.getOperands()) {
+    FailureOr<Value> value = materializeSymExpr(b, loc, operand, lookup);
+    if (failed(value))
+      return failure();
+    result = result ? createSymbolicBinaryOp(b, loc, expr.getKind(), result,
+                                             *value)
+                    : *value;
+  }
+  return result;
+}

@@ -67,6 +67,14 @@ func.func @calls(%x: !relax.tensor<[n], f32>, %m: !relax.tensor<[n, 4], f32>)
   return %sum, %tiled, %relu, %gemm : !relax.tensor<[n], f32>, !relax.tensor<[2 * n], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, n], f32>
 }
 
+// A signature dim linear in one variable defines it: `2 * k` defines `k`.
+// CHECK-LABEL: func.func @linear_dim_defines
+func.func @linear_dim_defines(%x: !relax.tensor<[2 * k], f32>) -> !relax.shape<[k, 2 * k]> {
+  // CHECK: relax.shape [k, 2 * k]
+  %s = relax.shape [k, 2 * k]
+  return %s : !relax.shape<[k, 2 * k]>
+}
+
 // match_cast defines `m`; later ops may use it.
 
 // CHECK-LABEL: func.func @match_cast_defines

@@ -31,8 +31,11 @@ def Relax_Dialect : Dialect {
 
     Function attributes understood by the dialect:
     * `relax.sym_bounds = {n = array<i64: 1, 4096>}`: inclusive bounds of
-      symbolic variables, used by the prover;
-    * `relax.sym_divisible = {n = 32 : i64}`: `n` is a multiple of 32.
+      symbolic variables, used by the prover and enforced at run time when
+      the function is called;
+    * `relax.sym_divisible = {n = 32 : i64}`: `n` is a multiple of 32;
+    * `relax.device = #relax.device<cpu>`: where the function's calls run and
+      its storages live (default: the CPU).
   }];
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;
@@ -53,6 +56,8 @@ def Relax_Dialect : Dialect {
         "relax.sym_bounds";
     static constexpr ::llvm::StringLiteral kSymDivisibleAttrName =
         "relax.sym_divisible";
+    /// A function's device (#relax.device): its calls run there.
+    static constexpr ::llvm::StringLiteral kDeviceAttrName = "relax.device";
 
   private:
     void registerTypes();

@@ -10,10 +10,27 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #define GET_OP_CLASSES
 #include "mlc/Dialect/Relax/RelaxOps.h.inc" // IWYU pragma: export
+
+namespace mlc::relax {
+
+/// Whether `function` is relax code: relax types in its signature or relax
+/// ops in its body.
+bool isRelaxFunction(mlir::FunctionOpInterface function);
+
+/// Moves the body of each relax.dataflow in `root` before it and forwards its
+/// outputs: the passes after which code is no longer pure dataflow call it.
+void inlineDataflowRegions(mlir::Operation *root);
+
+/// The device of `function`'s calls and storages: its `relax.device`, or the
+/// CPU.
+DeviceAttr getFunctionDevice(mlir::FunctionOpInterface function);
+
+} // namespace mlc::relax
 
 #endif // MLC_DIALECT_RELAX_RELAXOPS_H

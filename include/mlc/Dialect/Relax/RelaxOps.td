@@ -222,5 +222,6 @@ def Relax_OutputOp : Relax_Op<"output", [Pure, Terminator, ReturnLike,
 }
 
 include "mlc/Dialect/Relax/RelaxTensorOps.td"
+include "mlc/Dialect/Relax/RelaxMemoryOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXOPS_TD

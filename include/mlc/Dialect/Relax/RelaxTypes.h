@@ -37,10 +37,19 @@ std::string dimToString(sym::Expr dim);
 /// `[n, 2 * n, ?]`, as shapes print in types.
 std::string dimsToString(llvm::ArrayRef<sym::Expr> dims);
 
+/// Bytes of one element in memory (i1 takes a byte, as in the runtime ABI).
+int64_t getElementByteSize(mlir::Type elementType);
+
+/// The bytes a compact `type` takes, as an expression over its dims; fails
+/// when the rank or a dim is unknown.
+llvm::FailureOr<sym::Expr> getByteSize(class TensorType type);
+
 /// Parses one symbolic expression, e.g. `(n + 31) floordiv 32`.
 mlir::ParseResult parseSymExpr(mlir::AsmParser &parser, sym::Expr &result);
 
 } // namespace mlc::relax
+
+#include "mlc/Dialect/Relax/RelaxEnums.h.inc" // IWYU pragma: export
 
 #define GET_ATTRDEF_CLASSES
 #include "mlc/Dialect/Relax/RelaxAttrs.h.inc" // IWYU pragma: export

@@ -94,6 +94,19 @@ def Relax_ObjectType : Relax_Type<"Object", "object"> {
   }];
 }
 
+def Relax_StorageType : Relax_Type<"Storage", "storage"> {
+  let summary = "A block of device memory that tensors view";
+  let description = [{
+    The result of `relax.alloc_storage`: bytes on a device, from which
+    `relax.alloc_tensor` carves tensors at byte offsets. Exists only after
+    `relax-to-explicit-memory`; memory planning rewrites these blocks.
+
+    ```mlir
+    !relax.storage
+    ```
+  }];
+}
+
 def Relax_AnyTensor : Type<CPred<"::llvm::isa<::mlc::relax::TensorType>($_self)">,
     "relax tensor", "::mlc::relax::TensorType">;
 def Relax_AnyShape : Type<CPred<"::llvm::isa<::mlc::relax::ShapeType>($_self)">,

@@ -26,6 +26,14 @@ void forEachSymDim(mlir::Type type, llvm::function_ref<void(sym::Expr)> fn);
 /// dimension.
 void collectBareVars(mlir::Type type, llvm::StringSet<> &vars);
 
+/// Collects the variables a function signature defines from its argument
+/// types: each bare dim defines its variable; then, repeatedly, a dim that is
+/// linear in exactly one undefined variable and mentions no other (`2 * n`,
+/// `n + 1`; sym::getLinearForm) defines that variable. The runtime binds
+/// arguments by the same rule.
+void collectSignatureVars(llvm::ArrayRef<mlir::Type> argTypes,
+                          llvm::StringSet<> &vars);
+
 /// Emits an error on `op` and fails if a symbolic variable used by `types`
 /// or `exprs` is not defined where `op` stands. `localDefs` are variables
 /// that `op` itself defines (a match_cast's target type).

@@ -243,6 +243,19 @@ Expr max(int64_t lhs, Expr rhs);
 void collectVars(Expr e, llvm::SmallVectorImpl<llvm::StringRef> &vars);
 bool containsVar(Expr e, llvm::StringRef name);
 
+/// `e` as `coefficient * var + constant`.
+struct LinearForm {
+  int64_t coefficient;
+  int64_t constant;
+};
+
+/// The linear form of `e` in `var` when `e` is built only from constants,
+/// `var`, additions and multiplications by constants (no other variable, no
+/// division, min or max) and the coefficient is non-zero; nullopt otherwise
+/// (also on int64 overflow). This is the rule by which a compound dim such as
+/// `2 * n` defines `n` (docs/Relax.md), shared with the runtime.
+std::optional<LinearForm> getLinearForm(Expr e, llvm::StringRef var);
+
 /// Replaces variables by expressions (of the same context) and
 /// re-canonicalizes. Fails if a divisor becomes the constant zero.
 llvm::FailureOr<Expr> substitute(Expr e, const llvm::StringMap<Expr> &bindings,

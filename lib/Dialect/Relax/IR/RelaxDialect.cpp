@@ -77,10 +77,17 @@ static LogicalResult verifySymDivisible(Operation *op, Attribute attr) {
 LogicalResult RelaxDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
   StringRef name = attr.getName().getValue();
-  if (name != kSymBoundsAttrName && name != kSymDivisibleAttrName)
+  if (name != kSymBoundsAttrName && name != kSymDivisibleAttrName &&
+      name != kDeviceAttrName)
     return op->emitError("unknown relax attribute '") << name << "'";
   if (!isa<FunctionOpInterface>(op))
     return op->emitError("'") << name << "' may only be set on a function";
+  if (name == kDeviceAttrName) {
+    if (!isa<DeviceAttr>(attr.getValue()))
+      return op->emitError("'relax.device' must be a #relax.device, got ")
+             << attr.getValue();
+    return success();
+  }
   if (name == kSymBoundsAttrName)
     return verifySymBounds(op, attr.getValue());
   return verifySymDivisible(op, attr.getValue());

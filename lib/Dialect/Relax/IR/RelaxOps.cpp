@@ -2,6 +2,7 @@
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 
+#include "CallVerification.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/IR/Builders.h"
@@ -30,6 +31,22 @@ static ParseResult parseSymList(OpAsmParser &parser, ShapeAttr &attr) {
 static void printSymList(OpAsmPrinter &printer, Operation *, ShapeAttr attr) {
   printSymDims(printer, attr.getDims());
 }
+
+// custom<SymScalar>: one expression `4 * n`, kept as a one-entry ShapeAttr.
+static ParseResult parseSymScalar(OpAsmParser &parser, ShapeAttr &attr) {
+  sym::Expr expr;
+  if (parseSymExpr(parser, expr))
+    return failure();
+  attr = ShapeAttr::get(parser.getContext(), {expr});
+  return success();
+}
+
+static void printSymScalar(OpAsmPrinter &printer, Operation *, ShapeAttr attr) {
+  if (attr.getDims().size() == 1 && attr.getDims().front())
+    attr.getDims().front().print(printer.getStream());
+  else // Malformed (the verifier rejects it): print something readable.
+    printSymDims(printer, attr.getDims());
+}
 } // namespace mlc::relax
 
 #define GET_OP_CLASSES
@@ -44,7 +61,7 @@ namespace mlc::relax {
 /// Fails with a diagnostic that shows both sides when the prover shows that
 /// `type` cannot be `expected` (different dtype, rank or a dimension that is
 /// provably different). `what` names the value being compared.
-static LogicalResult verifyNotProvablyDifferent(Operation *op,
+LogicalResult verifyNotProvablyDifferent(Operation *op,
                                                 const sym::Analyzer &analyzer,
                                                 TensorType type,
                                                 TensorType expected,
@@ -100,7 +117,7 @@ static LogicalResult verifyAgainstBuffer(Operation *op,
 /// Verifies a destination-passing call of a prim_func: `bufferTypes` are the
 /// types of the buffers passed (inputs, then the outputs it allocates),
 /// followed by `numTirVars` index values.
-static LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
+LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
                                         ArrayRef<TensorType> bufferTypes,
                                         unsigned numInputs, size_t numTirVars,
                                         SymbolTableCollection &symbolTable) {

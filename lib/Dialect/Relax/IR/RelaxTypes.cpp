@@ -11,6 +11,8 @@
 using namespace mlir;
 using namespace mlc;
 
+#include "mlc/Dialect/Relax/RelaxEnums.cpp.inc"
+
 #define GET_ATTRDEF_CLASSES
 #include "mlc/Dialect/Relax/RelaxAttrs.cpp.inc"
 
@@ -31,6 +33,14 @@ void RelaxDialect::registerAttributes() {
 #define GET_ATTRDEF_LIST
 #include "mlc/Dialect/Relax/RelaxAttrs.cpp.inc"
       >();
+}
+
+LogicalResult
+DeviceAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                   DeviceKind kind, int64_t index) {
+  if (index < 0)
+    return emitError() << "device index must be non-negative, got " << index;
+  return success();
 }
 
 SmallVector<int64_t> getStaticShape(ArrayRef<sym::Expr> dims) {

@@ -35,6 +35,25 @@ void collectBareVars(Type type, llvm::StringSet<> &vars) {
   });
 }
 
+void collectSignatureVars(ArrayRef<Type> argTypes, llvm::StringSet<> &vars) {
+  for (Type type : argTypes)
+    collectBareVars(type, vars);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (Type type : argTypes)
+      forEachSymDim(type, [&](sym::Expr dim) {
+        SmallVector<StringRef> used;
+        sym::collectVars(dim, used);
+        if (used.size() != 1 || vars.contains(used.front()) ||
+            !sym::getLinearForm(dim, used.front()))
+          return;
+        vars.insert(used.front());
+        changed = true;
+      });
+  }
+}
+
 /// Whether `op` defines `var`: a relax.match_cast, or a relax.dataflow one
 /// of whose casts does. Casts inside other regions (loops, conditionals) do
 /// not define anything for the code after them (TVM scopes them there).
@@ -73,8 +92,7 @@ LogicalResult verifySymbolsInScope(Operation *op, ArrayRef<Type> types,
   if (!function)
     return success();
   llvm::StringSet<> defined;
-  for (Type argType : function.getArgumentTypes())
-    collectBareVars(argType, defined);
+  collectSignatureVars(function.getArgumentTypes(), defined);
   if (localDefs)
     for (const auto &var : *localDefs)
       defined.insert(var.getKey());

@@ -1,0 +1,122 @@
+//===- ErrorPaths.cpp - Run-time checks become error returns --------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The patterns express every run-time check as a `cf.assert`. Here each one
+// becomes a conditional branch to its own error block, which frees what the
+// function owns at that point (storages allocated and not yet freed, buffers
+// callees handed over) and returns status 1. One place decides the error
+// protocol, so a new kind of check needs no cleanup code of its own.
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostRuntime.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "llvm/ADT/SetVector.h"
+
+using namespace mlir;
+
+namespace mlc {
+namespace {
+
+class ErrorPathLowering {
+public:
+  ErrorPathLowering(func::FuncOp function, RelaxHostState &state)
+      : function(function), state(state) {}
+
+  LogicalResult run();
+
+private:
+  void lowerBlock(Block *block);
+  Block *createErrorBlock(Location loc, StringRef message);
+
+  func::FuncOp function;
+  RelaxHostState &state;
+  /// The owned pointers live at the current point, in allocation order.
+  llvm::SetVector<Value> live;
+};
+
+} // namespace
+
+Block *ErrorPathLowering::createErrorBlock(Location loc, StringRef message) {
+  Block *block = new Block();
+  function.getBody().push_back(block);
+  OpBuilder b = OpBuilder::atBlockEnd(block);
+  Value ctx = function.getArgument(0);
+  if (!message.empty()) {
+    Value text = host::createStringConstant(b, loc, state, message);
+    LLVM::CallOp::create(b, loc, TypeRange(), host::kSetErrorFn,
+                         ValueRange{ctx, text});
+  }
+  for (Value pointer : live)
+    host::createFree(b, loc, ctx, state.ownedPointers.lookup(pointer),
+                     pointer);
+  SmallVector<Value> results = {
+      arith::ConstantIntOp::create(b, loc, 1, 32).getResult()};
+  for (Type type : llvm::drop_begin(function.getResultTypes()))
+    results.push_back(ub::PoisonOp::create(b, loc, type));
+  func::ReturnOp::create(b, loc, results);
+  return block;
+}
+
+/// Walks `block` in order, splitting it after each assert.
+void ErrorPathLowering::lowerBlock(Block *block) {
+  live.clear();
+  for (Block *current = block; current;) {
+    Block *next = nullptr;
+    for (Operation &op : *current) {
+      for (Value result : op.getResults())
+        if (state.ownedPointers.count(result))
+          live.insert(result);
+      if (auto call = dyn_cast<LLVM::CallOp>(op))
+        if (call.getCallee() == host::kFreeFn)
+          live.remove(call.getOperand(3));
+      auto check = dyn_cast<cf::AssertOp>(op);
+      if (!check)
+        continue;
+      next = current->splitBlock(check->getNextNode());
+      Block *error = createErrorBlock(check.getLoc(), check.getMsg());
+      OpBuilder b(check);
+      cf::CondBranchOp::create(b, check.getLoc(), check.getArg(), next,
+                               error);
+      check->erase();
+      break;
+    }
+    current = next;
+  }
+}
+
+LogicalResult ErrorPathLowering::run() {
+  WalkResult nested = function.walk([&](cf::AssertOp op) {
+    if (op->getParentRegion() == &function.getBody())
+      return WalkResult::advance();
+    op->getParentOp()->emitOpError(
+        "contains a run-time check (allocation, call status or match_cast) "
+        "inside a nested region, which relax-to-host does not support yet");
+    return WalkResult::interrupt();
+  });
+  if (nested.wasInterrupted())
+    return failure();
+  SmallVector<Block *> blocks =
+      llvm::map_to_vector(function.getBody(), [](Block &b) { return &b; });
+  for (Block *block : blocks)
+    lowerBlock(block);
+  return success();
+}
+
+LogicalResult lowerHostErrorPaths(ModuleOp module, RelaxHostState &state) {
+  for (auto function : module.getOps<func::FuncOp>())
+    if (function->hasAttr(kHostFunctionAttrName))
+      if (failed(ErrorPathLowering(function, state).run()))
+        return failure();
+  return success();
+}
+
+} // namespace mlc

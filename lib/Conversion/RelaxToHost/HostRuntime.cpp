@@ -1,0 +1,121 @@
+//===- HostRuntime.cpp - Calls into the runtime from host code ------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostRuntime.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+
+namespace mlc {
+
+void declareHostRuntimeFunctions(ModuleOp module) {
+  MLIRContext *ctx = module.getContext();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  auto i32 = IntegerType::get(ctx, 32);
+  auto i64 = IntegerType::get(ctx, 64);
+  auto voidType = LLVM::LLVMVoidType::get(ctx);
+  std::pair<StringRef, Type> functions[] = {
+      {host::kAllocFn, LLVM::LLVMFunctionType::get(ptr, {ptr, i32, i32, i64,
+                                                          i64})},
+      {host::kFreeFn, LLVM::LLVMFunctionType::get(voidType, {ptr, i32, i32,
+                                                             ptr})},
+      {host::kCallPackedFn,
+       LLVM::LLVMFunctionType::get(i32, {ptr, ptr, ptr, i32})},
+      {host::kSetErrorFn, LLVM::LLVMFunctionType::get(voidType, {ptr, ptr})},
+      {host::kSetErrorValuesFn,
+       LLVM::LLVMFunctionType::get(voidType, {ptr, ptr, ptr, i32})},
+  };
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  for (auto [name, type] : functions)
+    if (!module.lookupSymbol(name))
+      LLVM::LLVMFuncOp::create(b, module.getLoc(), name,
+                               cast<LLVM::LLVMFunctionType>(type));
+}
+
+namespace host {
+
+Type getDescriptorType(MLIRContext *ctx, MemRefType type) {
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  auto i64 = IntegerType::get(ctx, 64);
+  SmallVector<Type> fields = {ptr, ptr, i64};
+  if (type.getRank() > 0) {
+    auto array = LLVM::LLVMArrayType::get(i64, type.getRank());
+    fields.append({array, array});
+  }
+  return LLVM::LLVMStructType::getLiteral(ctx, fields);
+}
+
+Value getAllocatedPointer(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  Value descriptor =
+      UnrealizedConversionCastOp::create(
+          b, loc, getDescriptorType(b.getContext(), type), memref)
+          .getResult(0);
+  return LLVM::ExtractValueOp::create(b, loc, descriptor, 0);
+}
+
+Value createStringConstant(OpBuilder &b, Location loc, RelaxHostState &state,
+                           StringRef text) {
+  std::string name = ("__mlc_str_" + Twine(state.stringCounter++)).str();
+  // The runtime reads C strings.
+  std::string terminated = text.str();
+  terminated.push_back('\0');
+  return LLVM::createGlobalString(loc, b, name, terminated,
+                                  LLVM::Linkage::Private);
+}
+
+std::string formatLocation(Location loc) {
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ":" +
+            Twine(file.getColumn()))
+        .str();
+  if (auto named = dyn_cast<NameLoc>(loc))
+    return formatLocation(named.getChildLoc());
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      return formatLocation(fused.getLocations().front());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << loc;
+  return text;
+}
+
+static Value i32Constant(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIntOp::create(b, loc, value, 32);
+}
+
+void createFree(OpBuilder &b, Location loc, Value ctx,
+                std::pair<int32_t, int64_t> device, Value pointer) {
+  LLVM::CallOp::create(b, loc, TypeRange(), kFreeFn,
+                       ValueRange{ctx, i32Constant(b, loc, device.first),
+                                  i32Constant(b, loc, device.second),
+                                  pointer});
+}
+
+void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
+                          Value ctx, StringRef format, ValueRange values) {
+  auto ptr = LLVM::LLVMPointerType::get(b.getContext());
+  auto i64 = b.getI64Type();
+  Value count = arith::ConstantIntOp::create(b, loc, values.size(), 64);
+  Value array = LLVM::AllocaOp::create(b, loc, ptr, i64, count);
+  for (auto [index, value] : llvm::enumerate(values)) {
+    Value asI64 = value.getType().isIndex()
+                      ? arith::IndexCastOp::create(b, loc, i64, value)
+                      : value;
+    Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, array,
+                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
+    LLVM::StoreOp::create(b, loc, asI64, slot);
+  }
+  Value text = createStringConstant(b, loc, state, format);
+  LLVM::CallOp::create(
+      b, loc, TypeRange(), kSetErrorValuesFn,
+      ValueRange{ctx, text, array, i32Constant(b, loc, values.size())});
+}
+
+} // namespace host
+} // namespace mlc

@@ -1,0 +1,133 @@
+//===- RelaxToHostPass.cpp - The relax-to-host pass -----------------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mlc/Conversion/Passes.h"
+#include "mlc/Conversion/RelaxToHost/RelaxToHost.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+
+namespace mlc {
+#define GEN_PASS_DEF_RELAXTOHOSTPASS
+#include "mlc/Conversion/Passes.h.inc"
+} // namespace mlc
+
+using namespace mlir;
+using namespace mlc;
+
+/// What relax-to-host accepts: explicit memory, calls, casts, constants.
+static bool isHostConvertible(Operation *op) {
+  return isa<relax::AllocStorageOp, relax::AllocTensorOp, relax::KillTensorOp,
+             relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
+             relax::CopyOp, relax::ConstantOp, relax::MatchCastOp,
+             relax::ShapeOfOp, relax::ShapeOp>(op);
+}
+
+/// Why `op`, which relax-to-host accepts, cannot be converted; empty if it
+/// can.
+static LogicalResult checkConvertibleOp(Operation *op) {
+  if (isa<relax::ShapeOfOp, relax::ShapeOp>(op) && !op->use_empty())
+    return op->emitOpError("produces a first-class shape, which host "
+                           "lowering does not support yet");
+  if (auto invoke = dyn_cast<relax::InvokeTIROp>(op))
+    if (!SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+            op, invoke.getCalleeAttr()))
+      return op->emitOpError("calls @")
+             << invoke.getCallee()
+             << ", which must be a func.func by now (run convert-tir-to-scf "
+                "before relax-to-host)";
+  if (auto cast = dyn_cast<relax::MatchCastOp>(op)) {
+    auto from = dyn_cast<relax::TensorType>(cast.getValue().getType());
+    auto to = dyn_cast<relax::TensorType>(cast.getType());
+    if (!from || !to)
+      return op->emitOpError("host lowering supports tensor-to-tensor "
+                             "casts only");
+    if (!from.getRanked() || !to.getRanked() ||
+        from.getNumDims() != to.getNumDims())
+      return op->emitOpError("host lowering needs the ranks of both sides "
+                             "known and equal");
+  }
+  return success();
+}
+
+/// Rejects, with a diagnostic and before anything changes, what relax-to-host
+/// cannot convert, naming the pass that should have run.
+static LogicalResult checkInput(ModuleOp module,
+                                const llvm::StringSet<> &relaxFunctions) {
+  RelaxHostTypeConverter converter(module.getContext());
+  for (auto function : module.getOps<func::FuncOp>()) {
+    if (!relaxFunctions.contains(function.getSymName()))
+      continue;
+    if (function.isExternal())
+      return function.emitOpError("declares a relax function without a body, "
+                                  "which relax-to-host cannot call");
+    for (Type type : llvm::concat<const Type>(function.getArgumentTypes(),
+                                              function.getResultTypes()))
+      if (!converter.convertType(type))
+        return function.emitOpError("host lowering needs a known rank, got ")
+               << type;
+  }
+  WalkResult result = module.walk([&](Operation *op) {
+    if (!isa<relax::RelaxDialect>(op->getDialect()))
+      return WalkResult::advance();
+    if (isHostConvertible(op))
+      return failed(checkConvertibleOp(op)) ? WalkResult::interrupt()
+                                            : WalkResult::advance();
+    if (isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
+            relax::DataflowOp, relax::OutputOp>(op))
+      op->emitOpError("must be rewritten into explicit memory before "
+                      "relax-to-host (run relax-to-explicit-memory)");
+    else
+      op->emitOpError("must be legalized before host lowering "
+                      "(run relax-legalize)");
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
+LogicalResult mlc::convertRelaxToHost(ModuleOp module) {
+  RelaxHostState state;
+  for (auto function : module.getOps<func::FuncOp>())
+    if (relax::isRelaxFunction(function))
+      state.relaxFunctions.insert(function.getSymName());
+  if (state.relaxFunctions.empty())
+    return success();
+  if (failed(checkInput(module, state.relaxFunctions)))
+    return failure();
+  FailureOr<std::string> metadata = buildModuleMetadata(module);
+  if (failed(metadata))
+    return failure();
+  declareHostRuntimeFunctions(module);
+
+  MLIRContext *ctx = module.getContext();
+  RelaxHostTypeConverter converter(ctx);
+  RewritePatternSet patterns(ctx);
+  ConversionTarget target(*ctx);
+  populateRelaxToHostPatterns(converter, patterns, state);
+  configureRelaxToHostTarget(target, converter, patterns, state);
+  if (failed(applyPartialConversion(module, target, std::move(patterns))))
+    return failure();
+  if (failed(lowerHostErrorPaths(module, state)))
+    return failure();
+  emitHostEntryPoints(module, *metadata);
+  return success();
+}
+
+namespace {
+struct RelaxToHostPass
+    : public mlc::impl::RelaxToHostPassBase<RelaxToHostPass> {
+  void runOnOperation() override {
+    if (failed(mlc::convertRelaxToHost(getOperation())))
+      signalPassFailure();
+  }
+};
+} // namespace

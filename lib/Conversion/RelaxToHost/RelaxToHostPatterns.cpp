@@ -1,0 +1,719 @@
+//===- RelaxToHostPatterns.cpp - relax ops to host code -------------------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Conversion patterns from relax's explicit-memory form to memrefs, calls of
+// kernels and calls into the runtime (ABI v2). Run-time checks become
+// `cf.assert`s here; lowerHostErrorPaths turns them into error returns.
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostRuntime.h"
+
+#include "mlc/Conversion/RelaxToHost/RelaxToHost.h"
+#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
+#include "mlc/Transforms/SymbolicArith.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/ControlFlow/Transforms/StructuralTypeConversions.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+
+using namespace mlir;
+
+namespace mlc {
+
+RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
+  addConversion([](Type type) { return type; });
+  addConversion([](relax::TensorType type) -> Type {
+    if (!type.getRanked())
+      return Type();
+    return MemRefType::get(type.getShape(), type.getElementType());
+  });
+  addConversion([ctx](relax::StorageType) -> Type {
+    return MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
+  });
+}
+
+namespace {
+
+using relax::DeviceAttr;
+
+std::pair<int32_t, int64_t> toPair(DeviceAttr device) {
+  return {static_cast<int32_t>(device.getKind()), device.getIndex()};
+}
+
+/// A pattern with the conversion's shared state.
+template <typename OpTy>
+struct HostPattern : public OpConversionPattern<OpTy> {
+  HostPattern(const TypeConverter &converter, MLIRContext *ctx,
+              RelaxHostState &state)
+      : OpConversionPattern<OpTy>(converter, ctx), state(state) {}
+
+  static func::FuncOp getFunction(Operation *op) {
+    return op->getParentOfType<func::FuncOp>();
+  }
+  /// The runtime context: the converted function's first argument.
+  static Value getContext(Operation *op) {
+    return getFunction(op).getArgument(0);
+  }
+  llvm::StringMap<Value> &getVars(Operation *op) const {
+    return state.vars[getFunction(op)];
+  }
+  FailureOr<Value> materialize(OpBuilder &b, Operation *op,
+                               sym::Expr expr) const {
+    llvm::StringMap<Value> &vars = getVars(op);
+    return materializeSymExpr(b, op->getLoc(), expr,
+                              [&](StringRef var) { return vars.lookup(var); });
+  }
+  FailureOr<SmallVector<Value>> materializeAll(OpBuilder &b, Operation *op,
+                                               ArrayRef<sym::Expr> exprs) const {
+    SmallVector<Value> values;
+    for (sym::Expr expr : exprs) {
+      FailureOr<Value> value = materialize(b, op, expr);
+      if (failed(value))
+        return failure();
+      values.push_back(*value);
+    }
+    return values;
+  }
+
+  RelaxHostState &state;
+};
+
+Value i32Constant(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIntOp::create(b, loc, value, 32);
+}
+Value i64Constant(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIntOp::create(b, loc, value, 64);
+}
+
+/// Asserts that an i32 status from the runtime or a callee is 0; the failing
+/// function has set the message.
+void assertSuccess(OpBuilder &b, Location loc, Value status) {
+  Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status,
+                                   i32Constant(b, loc, 0));
+  cf::AssertOp::create(b, loc, ok, "");
+}
+
+//===----------------------------------------------------------------------===//
+// Binding symbolic variables
+//===----------------------------------------------------------------------===//
+
+/// The dims of `type` that bind a variable not in `vars`: bare dims first,
+/// then dims linear in one unbound variable (sym::getLinearForm), the rule
+/// that collectSignatureVars and the runtime follow.
+void bindDims(OpBuilder &b, Location loc, relax::TensorType type,
+              function_ref<Value(int64_t)> readDim,
+              llvm::StringMap<Value> &vars, SmallVectorImpl<StringRef> *bound) {
+  for (auto [index, dim] : llvm::enumerate(type.getDims())) {
+    if (!dim || !dim.isVar() || vars.count(dim.getVarName()))
+      continue;
+    vars[dim.getVarName()] = readDim(index);
+    if (bound)
+      bound->push_back(dim.getVarName());
+  }
+  for (auto [index, dim] : llvm::enumerate(type.getDims())) {
+    if (!dim)
+      continue;
+    SmallVector<StringRef> used;
+    sym::collectVars(dim, used);
+    if (used.size() != 1 || vars.count(used.front()))
+      continue;
+    std::optional<sym::LinearForm> form = sym::getLinearForm(dim, used.front());
+    if (!form)
+      continue;
+    // var = (dim - constant) floordiv coefficient; the equality check of
+    // the dim (runtime or match_cast) catches a remainder.
+    Value shifted = arith::SubIOp::create(
+        b, loc, readDim(index),
+        arith::ConstantIndexOp::create(b, loc, form->constant));
+    vars[used.front()] = createSymbolicBinaryOp(
+        b, loc, sym::ExprKind::FloorDiv, shifted,
+        arith::ConstantIndexOp::create(b, loc, form->coefficient));
+    if (bound)
+      bound->push_back(used.front());
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Functions, returns and calls
+//===----------------------------------------------------------------------===//
+
+/// A relax function takes the context first and returns a status first.
+struct FuncPattern : public HostPattern<func::FuncOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(func::FuncOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!state.relaxFunctions.contains(op.getSymName()) ||
+        op->hasAttr(kHostFunctionAttrName) || op.isExternal())
+      return failure();
+    MLIRContext *ctx = op.getContext();
+    FunctionType type = op.getFunctionType();
+    TypeConverter::SignatureConversion signature(type.getNumInputs());
+    signature.addInputs(LLVM::LLVMPointerType::get(ctx));
+    for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
+      Type converted = getTypeConverter()->convertType(argType);
+      if (!converted)
+        return rewriter.notifyMatchFailure(op, "argument without host type");
+      signature.addInputs(index, converted);
+    }
+    SmallVector<Type> results = {IntegerType::get(ctx, 32)};
+    if (failed(getTypeConverter()->convertTypes(type.getResults(), results)))
+      return rewriter.notifyMatchFailure(op, "result without host type");
+    Block *entry = rewriter.applySignatureConversion(
+        &op.getBody().front(), signature, getTypeConverter());
+    rewriter.modifyOpInPlace(op, [&] {
+      op.setType(FunctionType::get(ctx, signature.getConvertedTypes(),
+                                   results));
+      op->setAttr(kHostFunctionAttrName, UnitAttr::get(ctx));
+    });
+    // The runtime has checked the arguments against the signature (and
+    // their bounds), so the variables are read from their dims.
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(entry);
+    llvm::StringMap<Value> &vars = state.vars[op];
+    for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
+      auto tensor = dyn_cast<relax::TensorType>(argType);
+      if (!tensor || !tensor.getRanked())
+        continue;
+      Value arg = entry->getArgument(index + 1);
+      bindDims(
+          rewriter, op.getLoc(), tensor,
+          [&](int64_t dim) -> Value {
+            return memref::DimOp::create(rewriter, op.getLoc(), arg, dim);
+          },
+          vars, nullptr);
+    }
+    return success();
+  }
+};
+
+struct ReturnPattern : public HostPattern<func::ReturnOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(func::ReturnOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    func::FuncOp function = getFunction(op);
+    if (!state.relaxFunctions.contains(function.getSymName()))
+      return failure();
+    SmallVector<Value> operands = {i32Constant(rewriter, op.getLoc(), 0)};
+    llvm::append_range(operands, adaptor.getOperands());
+    rewriter.replaceOpWithNewOp<func::ReturnOp>(op, operands);
+    return success();
+  }
+};
+
+/// A call of another relax function passes the context, checks the status
+/// and takes ownership of the results (ABI v2: each is a fresh buffer).
+struct CallPattern : public HostPattern<func::CallOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(func::CallOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!state.relaxFunctions.contains(op.getCallee()))
+      return failure();
+    Location loc = op.getLoc();
+    SmallVector<Type> results = {rewriter.getI32Type()};
+    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
+      return rewriter.notifyMatchFailure(op, "result without host type");
+    SmallVector<Value> operands = {getContext(op)};
+    llvm::append_range(operands, adaptor.getOperands());
+    auto call = func::CallOp::create(rewriter, loc, op.getCalleeAttr(),
+                                     results, operands);
+    assertSuccess(rewriter, loc, call.getResult(0));
+    auto device = toPair(relax::getFunctionDevice(getFunction(op)));
+    for (Value result : llvm::drop_begin(call.getResults())) {
+      if (!isa<MemRefType>(result.getType()))
+        continue;
+      Value pointer = host::getAllocatedPointer(rewriter, loc, result);
+      state.allocatedPointers[result] = pointer;
+      state.ownedPointers[pointer] = device;
+    }
+    rewriter.replaceOp(op, call.getResults().drop_front());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Explicit memory
+//===----------------------------------------------------------------------===//
+
+/// A memref<?xi8> over `bytes` bytes at `pointer`.
+Value buildStorageMemRef(OpBuilder &b, Location loc, Value pointer,
+                         Value bytes) {
+  auto type = MemRefType::get({ShapedType::kDynamic}, b.getI8Type());
+  Type descriptorType = host::getDescriptorType(b.getContext(), type);
+  Value descriptor = LLVM::PoisonOp::create(b, loc, descriptorType);
+  descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, pointer,
+                                           ArrayRef<int64_t>{0});
+  descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, pointer,
+                                           ArrayRef<int64_t>{1});
+  descriptor = LLVM::InsertValueOp::create(
+      b, loc, descriptor, i64Constant(b, loc, 0), ArrayRef<int64_t>{2});
+  descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, bytes,
+                                           ArrayRef<int64_t>{3, 0});
+  descriptor = LLVM::InsertValueOp::create(b, loc, descriptor,
+                                           i64Constant(b, loc, 1),
+                                           ArrayRef<int64_t>{4, 0});
+  return UnrealizedConversionCastOp::create(b, loc, type, descriptor)
+      .getResult(0);
+}
+
+struct AllocStoragePattern : public HostPattern<relax::AllocStorageOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::AllocStorageOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    FailureOr<Value> size = materialize(rewriter, op, op.getSizeExpr());
+    if (failed(size))
+      return failure();
+    Value bytes =
+        arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), *size);
+    auto device = toPair(op.getDevice());
+    auto ptr = LLVM::LLVMPointerType::get(op.getContext());
+    Value pointer =
+        LLVM::CallOp::create(
+            rewriter, loc, TypeRange{ptr}, host::kAllocFn,
+            ValueRange{getContext(op), i32Constant(rewriter, loc, device.first),
+                       i32Constant(rewriter, loc, device.second), bytes,
+                       i64Constant(rewriter, loc, op.getAlign())})
+            .getResult();
+    state.ownedPointers[pointer] = device;
+    // NULL means the allocator failed and said why.
+    Value null = LLVM::ZeroOp::create(rewriter, loc, ptr);
+    Value ok = LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne,
+                                    pointer, null);
+    cf::AssertOp::create(rewriter, loc, ok, "");
+    Value storage = buildStorageMemRef(rewriter, loc, pointer, bytes);
+    state.allocatedPointers[storage] = pointer;
+    rewriter.replaceOp(op, storage);
+    return success();
+  }
+};
+
+struct AllocTensorPattern : public HostPattern<relax::AllocTensorOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::AllocTensorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto type = dyn_cast_or_null<MemRefType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (!type)
+      return rewriter.notifyMatchFailure(op, "tensor without host type");
+    FailureOr<Value> offset = materialize(rewriter, op, op.getOffsetExpr());
+    SmallVector<sym::Expr> dynamicDims;
+    for (sym::Expr dim : cast<relax::TensorType>(op.getType()).getDims())
+      if (!dim.isConstant())
+        dynamicDims.push_back(dim);
+    FailureOr<SmallVector<Value>> sizes =
+        materializeAll(rewriter, op, dynamicDims);
+    if (failed(offset) || failed(sizes))
+      return failure();
+    rewriter.replaceOpWithNewOp<memref::ViewOp>(op, type, adaptor.getStorage(),
+                                                *offset, *sizes);
+    return success();
+  }
+};
+
+/// Frees a buffer a callee handed over; a view of a storage frees nothing.
+struct KillTensorPattern : public HostPattern<relax::KillTensorOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::KillTensorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (Value pointer = state.allocatedPointers.lookup(adaptor.getTensor()))
+      host::createFree(rewriter, op.getLoc(), getContext(op),
+                       state.ownedPointers.lookup(pointer), pointer);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct KillStoragePattern : public HostPattern<relax::KillStorageOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::KillStorageOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value pointer = state.allocatedPointers.lookup(adaptor.getStorage());
+    if (!pointer)
+      return rewriter.notifyMatchFailure(op, "storage of unknown origin");
+    host::createFree(rewriter, op.getLoc(), getContext(op),
+                     state.ownedPointers.lookup(pointer), pointer);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct CopyPattern : public HostPattern<relax::CopyOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::CopyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<memref::CopyOp>(op, adaptor.getSource(),
+                                                adaptor.getTarget());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Kernels and packed functions
+//===----------------------------------------------------------------------===//
+
+struct InvokeTIRPattern : public HostPattern<relax::InvokeTIROp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::InvokeTIROp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto kernel =
+        SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(op,
+                                                           op.getCalleeAttr());
+    if (!kernel) // checkInput has reported it.
+      return rewriter.notifyMatchFailure(op, "kernel is not a func.func");
+    SmallVector<Value> operands(adaptor.getInputs());
+    llvm::append_range(operands, adaptor.getOutputs());
+    if (std::optional<relax::ShapeAttr> tirVars = op.getTirVars()) {
+      FailureOr<SmallVector<Value>> values =
+          materializeAll(rewriter, op, tirVars->getDims());
+      if (failed(values))
+        return failure();
+      llvm::append_range(operands, *values);
+    }
+    // The kernel may be more general (memref<?xf32> for a memref<4xf32>).
+    for (auto [operand, param] :
+         llvm::zip_equal(operands, kernel.getArgumentTypes()))
+      if (operand.getType() != param)
+        operand = memref::CastOp::create(rewriter, op.getLoc(), param, operand);
+    rewriter.replaceOpWithNewOp<func::CallOp>(op, kernel, operands);
+    return success();
+  }
+};
+
+/// DLPack's type code of an element type.
+uint8_t getDLTypeCode(Type type) {
+  if (type.isBF16())
+    return 4; // kDLBfloat
+  if (isa<FloatType>(type))
+    return 2; // kDLFloat
+  auto integer = cast<IntegerType>(type);
+  // i1 is {kDLUInt, 1}, as in the runtime's dtype table.
+  return integer.isUnsigned() || integer.getWidth() == 1 ? 1 : 0;
+}
+
+/// An array of DLTensors (dlpack.h) describing `memrefs`, on the stack.
+Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
+                         std::pair<int32_t, int64_t> device) {
+  MLIRContext *ctx = b.getContext();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type(),
+       i64 = b.getI64Type();
+  auto deviceType = LLVM::LLVMStructType::getLiteral(ctx, {i32, i32});
+  auto dtypeType = LLVM::LLVMStructType::getLiteral(ctx, {i8, i8, i16});
+  auto tensorType = LLVM::LLVMStructType::getLiteral(
+      ctx, {ptr, deviceType, i32, dtypeType, ptr, ptr, i64});
+  Value array = LLVM::AllocaOp::create(b, loc, ptr, tensorType,
+                                       i64Constant(b, loc, memrefs.size()));
+  auto constant = [&](Type type, int64_t value) -> Value {
+    return LLVM::ConstantOp::create(b, loc, type,
+                                    b.getIntegerAttr(type, value));
+  };
+  for (auto [index, memref] : llvm::enumerate(memrefs)) {
+    auto type = cast<MemRefType>(memref.getType());
+    auto metadata =
+        memref::ExtractStridedMetadataOp::create(b, loc, memref);
+    Value aligned =
+        memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+    Value address = arith::IndexCastOp::create(b, loc, i64, aligned);
+    Value data = LLVM::IntToPtrOp::create(b, loc, ptr, address);
+    Value shape = LLVM::ZeroOp::create(b, loc, ptr);
+    if (type.getRank() > 0) {
+      shape = LLVM::AllocaOp::create(b, loc, ptr, i64,
+                                     i64Constant(b, loc, type.getRank()));
+      for (auto [dim, size] : llvm::enumerate(metadata.getSizes())) {
+        Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, shape,
+                                         ArrayRef<LLVM::GEPArg>{int32_t(dim)});
+        LLVM::StoreOp::create(
+            b, loc, arith::IndexCastOp::create(b, loc, i64, size), slot);
+      }
+    }
+    Type element = type.getElementType();
+    Value byteOffset = arith::MulIOp::create(
+        b, loc, arith::IndexCastOp::create(b, loc, i64, metadata.getOffset()),
+        i64Constant(b, loc, relax::getElementByteSize(element)));
+    Value tensor = LLVM::PoisonOp::create(b, loc, tensorType);
+    auto insert = [&](Value field, ArrayRef<int64_t> position) {
+      tensor = LLVM::InsertValueOp::create(b, loc, tensor, field, position);
+    };
+    insert(data, {0});
+    insert(constant(i32, device.first), {1, 0});
+    insert(constant(i32, device.second), {1, 1});
+    insert(constant(i32, type.getRank()), {2});
+    insert(constant(i8, getDLTypeCode(element)), {3, 0});
+    insert(constant(i8, element.getIntOrFloatBitWidth()), {3, 1});
+    insert(constant(i16, 1), {3, 2});
+    insert(shape, {4});
+    insert(LLVM::ZeroOp::create(b, loc, ptr), {5}); // compact row-major
+    insert(byteOffset, {6});
+    Value slot = LLVM::GEPOp::create(b, loc, ptr, tensorType, array,
+                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
+    LLVM::StoreOp::create(b, loc, tensor, slot);
+  }
+  return array;
+}
+
+struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::InvokePackedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<Value> tensors(adaptor.getInputs());
+    llvm::append_range(tensors, adaptor.getOutputs());
+    auto device = toPair(relax::getFunctionDevice(getFunction(op)));
+    Value array = buildDLTensorArray(rewriter, loc, tensors, device);
+    Value name =
+        host::createStringConstant(rewriter, loc, state, op.getCallee());
+    Value status =
+        LLVM::CallOp::create(
+            rewriter, loc, TypeRange{rewriter.getI32Type()},
+            host::kCallPackedFn,
+            ValueRange{getContext(op), name, array,
+                       i32Constant(rewriter, loc, tensors.size())})
+            .getResult();
+    assertSuccess(rewriter, loc, status);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Constants, shapes and match_cast
+//===----------------------------------------------------------------------===//
+
+struct ConstantPattern : public HostPattern<relax::ConstantOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::ConstantOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto type = dyn_cast_or_null<MemRefType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (!type)
+      return rewriter.notifyMatchFailure(op, "constant without host type");
+    std::string name =
+        ("__mlc_constant_" + Twine(state.stringCounter++)).str();
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPoint(getFunction(op));
+      memref::GlobalOp::create(rewriter, op.getLoc(), name,
+                               rewriter.getStringAttr("private"), type,
+                               op.getValue(), /*constant=*/true,
+                               /*alignment=*/rewriter.getI64IntegerAttr(64));
+    }
+    rewriter.replaceOpWithNewOp<memref::GetGlobalOp>(op, type, name);
+    return success();
+  }
+};
+
+/// First-class shapes have no host form yet; an unused one (checked before
+/// the conversion) is dropped.
+template <typename OpTy>
+struct DropShapePattern : public HostPattern<OpTy> {
+  using HostPattern<OpTy>::HostPattern;
+  using OpAdaptor = typename HostPattern<OpTy>::OpAdaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op->use_empty())
+      return rewriter.notifyMatchFailure(op, "first-class shape in use");
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// Binds the variables the target type defines, checks every other dim and
+/// the bounds of newly bound variables, then casts.
+struct MatchCastPattern : public HostPattern<relax::MatchCastOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::MatchCastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // checkInput has rejected casts of other kinds or ranks.
+    auto from = dyn_cast<MemRefType>(adaptor.getValue().getType());
+    auto to = dyn_cast<relax::TensorType>(op.getType());
+    if (!from || !to || !to.getRanked() || from.getRank() != to.getNumDims())
+      return rewriter.notifyMatchFailure(op, "not a tensor-to-tensor cast");
+    Location loc = op.getLoc();
+    Value source = adaptor.getValue();
+    llvm::StringMap<Value> &vars = getVars(op);
+    SmallVector<Value> dims = llvm::map_to_vector(
+        llvm::seq<int64_t>(0, from.getRank()), [&](int64_t index) -> Value {
+          return memref::DimOp::create(rewriter, loc, source, index);
+        });
+    SmallVector<StringRef> bound;
+    bindDims(
+        rewriter, loc, to, [&](int64_t index) { return dims[index]; }, vars,
+        &bound);
+    std::string where;
+    llvm::raw_string_ostream os(where);
+    os << "match_cast at " << host::formatLocation(loc) << " to " << to
+       << ": ";
+    for (auto [index, dim] : llvm::enumerate(to.getDims())) {
+      if (!dim || (dim.isVar() && llvm::is_contained(bound, dim.getVarName())))
+        continue;
+      if (failed(checkDim(rewriter, op, index, dim, dims[index], where)))
+        return failure();
+    }
+    checkBounds(rewriter, op, bound, where);
+    auto type = cast<MemRefType>(getTypeConverter()->convertType(to));
+    rewriter.replaceOpWithNewOp<memref::CastOp>(op, type, source);
+    return success();
+  }
+
+private:
+  /// dim `index` must equal `expr`; the message names both and the values
+  /// of the variables it uses.
+  LogicalResult checkDim(ConversionPatternRewriter &rewriter, Operation *op,
+                         size_t index, sym::Expr expr, Value actual,
+                         StringRef where) const {
+    Location loc = op->getLoc();
+    FailureOr<Value> expected = materialize(rewriter, op, expr);
+    if (failed(expected))
+      return failure();
+    Value ok = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                     actual, *expected);
+    std::string format;
+    llvm::raw_string_ostream os(format);
+    os << where << "dimension " << index << " is {} but '"
+       << relax::dimToString(expr) << "' = {} is required";
+    SmallVector<Value> values = {actual, *expected};
+    SmallVector<StringRef> used;
+    sym::collectVars(expr, used);
+    llvm::StringMap<Value> &vars = getVars(op);
+    for (auto [i, var] : llvm::enumerate(used)) {
+      os << (i == 0 ? " (" : ", ") << var << " = {}";
+      values.push_back(vars.lookup(var));
+    }
+    if (!used.empty())
+      os << ')';
+    emitCheck(rewriter, op, ok, format, values);
+    return success();
+  }
+
+  /// Newly bound variables must lie within `relax.sym_bounds`.
+  void checkBounds(ConversionPatternRewriter &rewriter, Operation *op,
+                   ArrayRef<StringRef> bound, StringRef where) const {
+    auto bounds = getFunction(op)->getAttrOfType<DictionaryAttr>(
+        relax::RelaxDialect::kSymBoundsAttrName);
+    if (!bounds)
+      return;
+    Location loc = op->getLoc();
+    for (StringRef var : bound) {
+      auto range = dyn_cast_or_null<DenseI64ArrayAttr>(bounds.get(var));
+      if (!range || range.size() != 2)
+        continue;
+      Value value = getVars(op).lookup(var);
+      Value low = arith::ConstantIndexOp::create(rewriter, loc, range[0]);
+      Value high = arith::ConstantIndexOp::create(rewriter, loc, range[1]);
+      Value ok = arith::AndIOp::create(
+          rewriter, loc,
+          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
+                                value, low),
+          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sle,
+                                value, high));
+      std::string format = (where + "'" + var + "' = {} is outside its "
+                            "bounds [" + Twine(range[0]) + ", " +
+                            Twine(range[1]) + "]")
+                               .str();
+      emitCheck(rewriter, op, ok, format, {value});
+    }
+  }
+
+  /// On failure, set the message with values, then assert.
+  void emitCheck(ConversionPatternRewriter &rewriter, Operation *op, Value ok,
+                 StringRef format, ValueRange values) const {
+    Location loc = op->getLoc();
+    Value failed = arith::XOrIOp::create(
+        rewriter, loc, ok,
+        arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+    auto ifOp = scf::IfOp::create(rewriter, loc, failed);
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(ifOp.thenBlock());
+      host::createSetErrorValues(rewriter, loc, state, getContext(op), format,
+                                 values);
+    }
+    cf::AssertOp::create(rewriter, loc, ok, "");
+  }
+};
+
+} // namespace
+
+void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
+                                 RewritePatternSet &patterns,
+                                 RelaxHostState &state) {
+  patterns.add<FuncPattern, ReturnPattern, CallPattern, AllocStoragePattern,
+               AllocTensorPattern, KillTensorPattern, KillStoragePattern,
+               CopyPattern, InvokeTIRPattern, InvokePackedPattern,
+               ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
+               DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
+      converter, patterns.getContext(), state);
+}
+
+void configureRelaxToHostTarget(ConversionTarget &target,
+                                RelaxHostTypeConverter &converter,
+                                RewritePatternSet &patterns,
+                                RelaxHostState &state) {
+  target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
+                         LLVM::LLVMDialect, memref::MemRefDialect,
+                         ub::UBDialect>();
+  target.addLegalOp<ModuleOp, UnrealizedConversionCastOp>();
+  target.addIllegalDialect<relax::RelaxDialect>();
+  target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp function) {
+    return !state.relaxFunctions.contains(function.getSymName()) ||
+           function.isExternal() ||
+           function->hasAttr(kHostFunctionAttrName);
+  });
+  target.addDynamicallyLegalOp<func::ReturnOp>([&](func::ReturnOp op) {
+    auto function = op->getParentOfType<func::FuncOp>();
+    if (!state.relaxFunctions.contains(function.getSymName()))
+      return converter.isLegal(op);
+    return TypeRange(op.getOperandTypes()) ==
+           TypeRange(function.getResultTypes());
+  });
+  target.addDynamicallyLegalOp<func::CallOp>([&](func::CallOp op) {
+    if (!state.relaxFunctions.contains(op.getCallee()))
+      return converter.isLegal(op);
+    return op.getNumOperands() > 0 &&
+           isa<LLVM::LLVMPointerType>(op.getOperand(0).getType()) &&
+           converter.isLegal(op);
+  });
+  scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
+                                                       target);
+  cf::populateCFStructuralTypeConversionsAndLegality(converter, patterns,
+                                                     target);
+}
+
+} // namespace mlc

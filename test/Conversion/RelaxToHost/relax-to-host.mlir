@@ -1,0 +1,199 @@
+// RUN: mlc-opt %s -split-input-file --relax-to-host | FileCheck %s
+
+// Kernels here are func.func over memrefs: what convert-tir-to-scf produces.
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+func.func private @tile(memref<?xf32>, memref<?xf32>, index)
+
+// The function takes the context first and returns a status first; storages
+// come from the runtime's pool, tensors are views of them, an intermediate
+// is freed after its last use.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%[[CTX:.*]]: !llvm.ptr, %[[X:.*]]: memref<?xf32>) -> (i32, memref<?xf32>)
+// CHECK-SAME: attributes {mlc.host_func}
+// CHECK: %[[N:.*]] = memref.dim %[[X]], %{{.*}} : memref<?xf32>
+// CHECK: %[[BYTES:.*]] = arith.index_cast %{{.*}} : index to i64
+// CHECK: %[[SUM_PTR:.*]] = llvm.call @mlcContextAlloc(%[[CTX]], %{{.*}}, %{{.*}}, %[[BYTES]], %{{.*}})
+// CHECK: %[[SUM_OK:.*]] = llvm.icmp "ne" %[[SUM_PTR]]
+// CHECK: cf.cond_br %[[SUM_OK]], ^[[ALLOCATED:.*]], ^[[ALLOC_FAILED:.*]]
+// CHECK: ^[[ALLOCATED]]:
+// CHECK: %[[SUM_STORAGE:.*]] = builtin.unrealized_conversion_cast %{{.*}} : !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)> to memref<?xi8>
+// CHECK: %[[SUM:.*]] = memref.view %[[SUM_STORAGE]][%{{.*}}][%[[N]]] : memref<?xi8> to memref<?xf32>
+// CHECK: call @add(%[[X]], %[[X]], %[[SUM]])
+// CHECK: %[[TILED_PTR:.*]] = llvm.call @mlcContextAlloc
+// CHECK: cf.cond_br %{{.*}}, ^[[ALLOCATED2:.*]], ^[[ALLOC2_FAILED:.*]]
+// CHECK: ^[[ALLOCATED2]]:
+// CHECK: %[[TILED:.*]] = memref.view
+// CHECK: call @tile(%[[SUM]], %[[TILED]], %[[N]])
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[SUM_PTR]])
+// CHECK: %[[OK:.*]] = arith.constant 0 : i32
+// CHECK: return %[[OK]], %[[TILED]] : i32, memref<?xf32>
+// The first allocation failed: nothing is live but its NULL result.
+// CHECK: ^[[ALLOC_FAILED]]:
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[SUM_PTR]])
+// CHECK-NOT: llvm.call
+// CHECK: %[[FAIL:.*]] = arith.constant 1 : i32
+// CHECK: return %[[FAIL]]
+// The second failed: the first storage is live and freed too.
+// CHECK: ^[[ALLOC2_FAILED]]:
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[SUM_PTR]])
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[TILED_PTR]])
+
+// The entry point reads argument descriptors and writes result descriptors.
+// CHECK-LABEL: func.func @__mlc_packed_main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// CHECK: llvm.load %{{.*}} : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>
+// CHECK: %[[CALL:.*]]:2 = call @main
+// CHECK: llvm.store
+// CHECK: return %[[CALL]]#0 : i32
+
+// CHECK: llvm.mlir.global external constant @__mlc_metadata("mlc-module 2\0Afunc main\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [2 * n]\0A\00")
+func.func @main(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> {
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %sum = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%sum : !relax.tensor<[n], f32>)
+  %t = relax.alloc_storage size(8 * n) align 64 on #relax.device<cpu>
+  %tiled = relax.alloc_tensor %t[0] : !relax.tensor<[2 * n], f32>
+  relax.invoke_tir @tile(%sum : !relax.tensor<[n], f32>) outs(%tiled : !relax.tensor<[2 * n], f32>) tir_vars [n]
+  relax.kill_tensor %sum : !relax.tensor<[n], f32>
+  relax.kill_storage %s
+  return %tiled : !relax.tensor<[2 * n], f32>
+}
+
+// -----
+
+// A copy into an owned storage, and a constant as a global.
+// CHECK: memref.global "private" constant @__mlc_constant_{{[0-9]+}} : memref<2xf32> = dense<[1.000000e+00, 2.000000e+00]> {alignment = 64 : i64}
+// CHECK-LABEL: func.func @copies
+// CHECK: %[[CONST:.*]] = memref.get_global
+// CHECK: %[[VIEW:.*]] = memref.view
+// CHECK: memref.copy %[[CONST]], %[[VIEW]] : memref<2xf32> to memref<2xf32>
+func.func @copies() -> !relax.tensor<[2], f32> {
+  %c = relax.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %s = relax.alloc_storage size(8) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[2], f32>
+  relax.copy %c to %t : !relax.tensor<[2], f32>, !relax.tensor<[2], f32>
+  return %t : !relax.tensor<[2], f32>
+}
+
+// -----
+
+func.func private @k(memref<?x?xf32>, memref<?xf32>)
+
+// match_cast binds `m` from the value, checks `2 * m` and the bounds of `m`
+// at run time; a failure sets a message with the values and returns 1. The
+// message formats name the dim, the expression and the variables.
+// CHECK: llvm.mlir.global private constant @__mlc_str_1("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: 'm' = {} is outside its bounds [1, 64]\00")
+// CHECK: llvm.mlir.global private constant @__mlc_str_0("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: dimension 1 is {} but '2 * m' = {} is required (m = {})\00")
+// CHECK-LABEL: func.func @cast
+// CHECK: %[[M:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x?xf32>
+// CHECK: %[[COLS:.*]] = memref.dim
+// CHECK: %[[TWICE:.*]] = arith.muli %{{.*}}, %[[M]]
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[COLS]], %[[TWICE]]
+// CHECK: scf.if
+// CHECK: llvm.call @mlcContextSetErrorValues
+// CHECK: cf.cond_br %[[OK]], ^[[CONTINUE:.*]], ^[[ERROR:.*]]
+// CHECK: ^[[CONTINUE]]:
+// CHECK: arith.cmpi sge, %[[M]]
+// CHECK: arith.cmpi sle, %[[M]]
+// CHECK: cf.cond_br
+// CHECK: memref.cast %{{.*}} : memref<?x?xf32> to memref<?x?xf32>
+// CHECK: ^[[ERROR]]:
+// CHECK: %[[FAIL:.*]] = arith.constant 1 : i32
+// CHECK: return %[[FAIL]]
+// Bounds of variables bound inside are checked in the code, not listed.
+// CHECK: @__mlc_metadata("mlc-module 2\0Afunc cast\0Adevice cpu 0\0Aarg arg0 f32 [?, ?]\0Aret f32 [?]\0A\00")
+func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[m], f32>
+    attributes {relax.sym_bounds = {m = array<i64: 1, 64>}} {
+  %t = relax.match_cast %x : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
+  %s = relax.alloc_storage size(4 * m) align 64 on #relax.device<cpu>
+  %r = relax.alloc_tensor %s[0] : !relax.tensor<[m], f32>
+  relax.invoke_tir @k(%t : !relax.tensor<[m, 2 * m], f32>) outs(%r : !relax.tensor<[m], f32>)
+  return %r : !relax.tensor<[m], f32>
+}
+
+// -----
+
+// A packed function gets DLTensors (data, device, ndim, dtype, shape,
+// strides = NULL, byte_offset) and its status is checked; the module
+// imports its name.
+// CHECK: llvm.mlir.global private constant @__mlc_str_0("mlc.blas.sgemm\00")
+// CHECK-LABEL: func.func @packed
+// CHECK: memref.extract_aligned_pointer_as_index
+// CHECK: llvm.insertvalue %{{.*}}, %{{.*}}[3, 0] : !llvm.struct<(ptr, struct<(i32, i32)>, i32, struct<(i8, i8, i16)>, ptr, ptr, i64)>
+// CHECK: %[[STATUS:.*]] = llvm.call @mlcContextCallPacked(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, i32) -> i32
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[STATUS]]
+// CHECK: cf.cond_br %[[OK]]
+// CHECK: @__mlc_metadata("mlc-module 2\0Aimport mlc.blas.sgemm\0Afunc packed\0Adevice cpu 0\0Abound m 1 4096\0Aarg arg0 f32 [m, k]\0Aarg arg1 f32 [k, n]\0Aret f32 [m, n]\0A\00")
+func.func @packed(%a: !relax.tensor<[m, k], f32>, %b: !relax.tensor<[k, n], f32>) -> !relax.tensor<[m, n], f32>
+    attributes {relax.sym_bounds = {m = array<i64: 1, 4096>}} {
+  %s = relax.alloc_storage size(4 * m * n) align 64 on #relax.device<cpu>
+  %c = relax.alloc_tensor %s[0] : !relax.tensor<[m, n], f32>
+  relax.invoke_packed "mlc.blas.sgemm"(%a, %b : !relax.tensor<[m, k], f32>, !relax.tensor<[k, n], f32>) outs(%c : !relax.tensor<[m, n], f32>)
+  return %c : !relax.tensor<[m, n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A relax -> relax call passes the context, checks the status and owns the
+// result, which it frees after its last use.
+// CHECK-LABEL: func.func @callee
+// CHECK-LABEL: func.func @caller
+// CHECK-SAME: (%[[CTX:.*]]: !llvm.ptr, %[[X:.*]]: memref<?xf32>)
+// CHECK: %[[CALL:.*]]:2 = call @callee(%[[CTX]], %[[X]]) : (!llvm.ptr, memref<?xf32>) -> (i32, memref<?xf32>)
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[CALL]]#0
+// CHECK: cf.cond_br %[[OK]]
+// CHECK: %[[PTR:.*]] = llvm.extractvalue %{{.*}}[0]
+// CHECK: %[[CALL2:.*]]:2 = call @callee(%[[CTX]], %[[CALL]]#1)
+// CHECK: cf.cond_br
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[PTR]])
+// CHECK: return %{{.*}}, %[[CALL2]]#1
+// CHECK: @__mlc_metadata("mlc-module 2\0Afunc callee\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [n]\0Afunc caller\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [n]\0A\00")
+func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[n], f32>)
+  return %t : !relax.tensor<[n], f32>
+}
+
+func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %a = func.call @callee(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %b = func.call @callee(%a) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  relax.kill_tensor %a : !relax.tensor<[n], f32>
+  return %b : !relax.tensor<[n], f32>
+}
+
+// -----
+
+// scf.if over relax values converts through upstream's structural patterns.
+// A private relax function gets no entry point and may take other types.
+// A dim linear in one variable defines it: n = (dim - 1) floordiv 2.
+// CHECK-LABEL: func.func private @select
+// CHECK-SAME: (%{{.*}}: !llvm.ptr, %[[X:.*]]: memref<?xf32>, %[[Y:.*]]: memref<?xf32>, %[[C:.*]]: i1)
+// CHECK: %[[DIM:.*]] = memref.dim %[[X]]
+// CHECK: arith.subi %[[DIM]]
+// CHECK: %[[PICK:.*]] = scf.if %[[C]] -> (memref<?xf32>)
+// CHECK: scf.yield %[[X]] : memref<?xf32>
+// CHECK: scf.yield %[[Y]] : memref<?xf32>
+// CHECK: memref.copy %[[PICK]]
+// CHECK-LABEL: func.func @pick
+// CHECK: call @select
+// CHECK-NOT: __mlc_packed_select
+// CHECK: @__mlc_metadata("mlc-module 2\0Afunc pick\0Adevice cpu 0\0Aarg arg0 f32 [2 * n + 1]\0Aarg arg1 f32 [2 * n + 1]\0Aret f32 [2 * n + 1]\0A\00")
+func.func private @select(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>, %c: i1) -> !relax.tensor<[2 * n + 1], f32> {
+  %p = scf.if %c -> !relax.tensor<[2 * n + 1], f32> {
+    scf.yield %x : !relax.tensor<[2 * n + 1], f32>
+  } else {
+    scf.yield %y : !relax.tensor<[2 * n + 1], f32>
+  }
+  %s = relax.alloc_storage size(8 * n + 4) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[2 * n + 1], f32>
+  relax.copy %p to %t : !relax.tensor<[2 * n + 1], f32>, !relax.tensor<[2 * n + 1], f32>
+  return %t : !relax.tensor<[2 * n + 1], f32>
+}
+
+func.func @pick(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>) -> !relax.tensor<[2 * n + 1], f32> {
+  %c = arith.constant true
+  %r = func.call @select(%x, %y, %c) : (!relax.tensor<[2 * n + 1], f32>, !relax.tensor<[2 * n + 1], f32>, i1) -> !relax.tensor<[2 * n + 1], f32>
+  return %r : !relax.tensor<[2 * n + 1], f32>
+}

@@ -1,0 +1,57 @@
+// RUN: mlc-opt %s | mlc-opt | FileCheck %s
+// RUN: mlc-opt %s --mlir-print-op-generic | mlc-opt | FileCheck %s
+// RUN: mlc-opt %s --mlir-print-op-generic | FileCheck %s --check-prefix=GENERIC
+
+// The explicit-memory form: storages, views, invocations, copies, kills.
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// CHECK-LABEL: func.func @explicit
+// CHECK: %[[STORAGE:.*]] = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+// CHECK: %[[SUM:.*]] = relax.alloc_tensor %[[STORAGE]][0] : !relax.tensor<[n], f32>
+// CHECK: relax.invoke_tir @add(%[[X:.*]], %[[X]] : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%[[SUM]] : !relax.tensor<[n], f32>)
+// CHECK: %[[GPU:.*]] = relax.alloc_storage size(8 * n + 64) align 128 on #relax.device<cuda : 1>
+// CHECK: %[[VIEW:.*]] = relax.alloc_tensor %[[GPU]][64] : !relax.tensor<[n, 2], f32>
+// CHECK: relax.invoke_packed "lib.pair"(%[[SUM]] : !relax.tensor<[n], f32>) outs(%[[VIEW]] : !relax.tensor<[n, 2], f32>)
+// CHECK: relax.copy %[[X]] to %[[SUM]] : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+// CHECK: relax.kill_tensor %[[VIEW]] : !relax.tensor<[n, 2], f32>
+// CHECK: relax.kill_storage %[[GPU]]
+// GENERIC: "relax.alloc_storage"() <{align = 64 : i64, device = #relax.device<cpu>, size = #relax.shape<[4 * n]>}> : () -> !relax.storage
+// GENERIC: "relax.alloc_tensor"(%{{.*}}) <{offset = #relax.shape<[0]>}> : (!relax.storage) -> !relax.tensor<[n], f32>
+// GENERIC: "relax.invoke_tir"(%{{.*}}, %{{.*}}, %{{.*}}) <{callee = @add, operandSegmentSizes = array<i32: 2, 1>}>
+func.func @explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %sum = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%sum : !relax.tensor<[n], f32>)
+  %g = relax.alloc_storage size(8 * n + 64) align 128 on #relax.device<cuda:1>
+  %v = relax.alloc_tensor %g[64] : !relax.tensor<[n, 2], f32>
+  relax.invoke_packed "lib.pair"(%sum : !relax.tensor<[n], f32>) outs(%v : !relax.tensor<[n, 2], f32>)
+  relax.copy %x to %sum : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  relax.kill_tensor %v : !relax.tensor<[n, 2], f32>
+  relax.kill_storage %g
+  return %sum : !relax.tensor<[n], f32>
+}
+
+// An in-place kernel writes its input.
+func.func private @relu_(memref<?xf32>)
+
+// CHECK-LABEL: func.func @inplace
+// CHECK: relax.invoke_tir @relu_(%{{.*}} : !relax.tensor<[n], f32>) outs() inplace [0]
+func.func @inplace(%x: !relax.tensor<[n], f32>) {
+  relax.invoke_tir @relu_(%x : !relax.tensor<[n], f32>) outs() inplace [0]
+  return
+}
+
+// A kernel with symbolic arguments; the device of a function.
+func.func private @tile(memref<?xf32>, memref<?xf32>, index)
+
+// CHECK-LABEL: func.func @tir_vars
+// CHECK-SAME: relax.device = #relax.device<vulkan>
+// CHECK: relax.invoke_tir @tile(%{{.*}} : !relax.tensor<[n], f32>) outs(%{{.*}} : !relax.tensor<[2 * n], f32>) tir_vars [n]
+func.func @tir_vars(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
+    attributes {relax.device = #relax.device<vulkan:0>} {
+  %s = relax.alloc_storage size(8 * n) align 64 on #relax.device<vulkan>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[2 * n], f32>
+  relax.invoke_tir @tile(%x : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[2 * n], f32>) tir_vars [n]
+  return %t : !relax.tensor<[2 * n], f32>
+}

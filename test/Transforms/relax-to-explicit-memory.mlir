@@ -1,0 +1,148 @@
+// RUN: mlc-opt %s -split-input-file --relax-to-explicit-memory | FileCheck %s
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+func.func private @tile(memref<?xf32>, memref<?xf32>, index)
+
+// Each output gets a storage and a view; an intermediate is killed right
+// after its last use, before the next allocation; the result is handed to
+// the caller and never killed.
+// CHECK-LABEL: func.func @chain
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK-NOT: relax.dataflow
+// CHECK: %[[SUM_STORAGE:.*]] = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+// CHECK: %[[SUM:.*]] = relax.alloc_tensor %[[SUM_STORAGE]][0] : !relax.tensor<[n], f32>
+// CHECK: relax.invoke_tir @add(%[[X]], %[[X]] : {{.*}}) outs(%[[SUM]] : !relax.tensor<[n], f32>)
+// CHECK: %[[TILED_STORAGE:.*]] = relax.alloc_storage size(8 * n) align 64 on #relax.device<cpu>
+// CHECK: %[[TILED:.*]] = relax.alloc_tensor %[[TILED_STORAGE]][0] : !relax.tensor<[2 * n], f32>
+// CHECK: relax.invoke_tir @tile(%[[SUM]] : !relax.tensor<[n], f32>) outs(%[[TILED]] : !relax.tensor<[2 * n], f32>) tir_vars [n]
+// CHECK: relax.kill_tensor %[[SUM]]
+// CHECK: relax.kill_storage %[[SUM_STORAGE]]
+// CHECK-NOT: relax.kill
+// CHECK: return %[[TILED]]
+func.func @chain(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> {
+  %y = relax.dataflow -> !relax.tensor<[2 * n], f32> {
+    %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    %t = relax.call_tir @tile(%s) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
+    relax.output %t : !relax.tensor<[2 * n], f32>
+  }
+  return %y : !relax.tensor<[2 * n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// The lifetime of a tensor extends over the match_casts of it; storages live
+// on the function's device.
+// CHECK-LABEL: func.func @through_cast
+// CHECK: %[[STORAGE:.*]] = relax.alloc_storage size(4 * n) align 64 on #relax.device<cuda : 1>
+// CHECK: %[[SUM:.*]] = relax.alloc_tensor %[[STORAGE]][0]
+// CHECK: %[[CAST:.*]] = relax.match_cast %[[SUM]]
+// CHECK: relax.invoke_tir @add(%[[CAST]], %[[CAST]]
+// CHECK: relax.kill_tensor %[[SUM]]
+// CHECK: relax.kill_storage %[[STORAGE]]
+// CHECK: return
+func.func @through_cast(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32>
+    attributes {relax.device = #relax.device<cuda:1>} {
+  %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %c = relax.match_cast %s : !relax.tensor<[n], f32> to !relax.tensor<[m], f32>
+  %t = relax.call_tir @add(%c, %c) : (!relax.tensor<[m], f32>, !relax.tensor<[m], f32>) -> !relax.tensor<[m], f32>
+  return %t : !relax.tensor<[m], f32>
+}
+
+// -----
+
+// A result the function does not own (an argument, a constant, a value
+// returned twice) is copied into a storage of its own.
+// CHECK-LABEL: func.func @not_owned
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 4], i8>)
+// CHECK: %[[CONST:.*]] = relax.constant
+// CHECK: %[[XS:.*]] = relax.alloc_storage size(4 * n) align 64
+// CHECK: %[[XCOPY:.*]] = relax.alloc_tensor %[[XS]][0] : !relax.tensor<[n, 4], i8>
+// CHECK: relax.copy %[[X]] to %[[XCOPY]]
+// CHECK: %[[CS:.*]] = relax.alloc_storage size(8) align 64
+// CHECK: %[[CCOPY:.*]] = relax.alloc_tensor %[[CS]][0] : !relax.tensor<[2], f32>
+// CHECK: relax.copy %[[CONST]] to %[[CCOPY]]
+// CHECK: relax.alloc_storage size(4 * n)
+// CHECK: %[[XCOPY2:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[X]] to %[[XCOPY2]]
+// CHECK-NOT: relax.kill
+// CHECK: return %[[XCOPY]], %[[CCOPY]], %[[XCOPY2]]
+func.func @not_owned(%x: !relax.tensor<[n, 4], i8>) -> (!relax.tensor<[n, 4], i8>, !relax.tensor<[2], f32>, !relax.tensor<[n, 4], i8>) {
+  %c = relax.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  return %x, %c, %x : !relax.tensor<[n, 4], i8>, !relax.tensor<[2], f32>, !relax.tensor<[n, 4], i8>
+}
+
+// -----
+
+func.func private @relu_(memref<?xf32>)
+func.func private @twice(memref<?xf32>, memref<?xf32>)
+
+// An in-place output is its input: nothing is allocated for it. A packed
+// call writes explicit outputs too.
+// CHECK-LABEL: func.func @inplace_and_packed
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK: %[[S:.*]] = relax.alloc_storage size(4 * n)
+// CHECK: %[[Y:.*]] = relax.alloc_tensor %[[S]][0]
+// CHECK: relax.invoke_tir @twice(%[[X]] : !relax.tensor<[n], f32>) outs(%[[Y]] : !relax.tensor<[n], f32>)
+// CHECK-NEXT: relax.invoke_tir @relu_(%[[Y]] : !relax.tensor<[n], f32>) outs() inplace [0]
+// CHECK: %[[PS:.*]] = relax.alloc_storage size(4 * n)
+// CHECK: %[[P:.*]] = relax.alloc_tensor %[[PS]][0]
+// CHECK: relax.invoke_packed "lib.negate"(%[[Y]] : !relax.tensor<[n], f32>) outs(%[[P]] : !relax.tensor<[n], f32>)
+// CHECK: relax.kill_tensor %[[Y]]
+// CHECK: relax.kill_storage %[[S]]
+// CHECK: return %[[P]]
+func.func @inplace_and_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %y = relax.call_tir @twice(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %r = relax.call_tir_inplace @relu_(%y) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %p = relax.call_dps_packed "lib.negate"(%r) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %p : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// The result of a call of another relax function is owned by the caller:
+// killed after its last use (no storage to kill), or returned without a
+// copy.
+// CHECK-LABEL: func.func @caller
+// CHECK: %[[A:.*]] = call @callee
+// CHECK: %[[B:.*]] = call @callee(%[[A]])
+// CHECK: relax.kill_tensor %[[A]]
+// CHECK-NOT: relax.kill_storage
+// CHECK-NOT: relax.copy
+// CHECK: return %[[B]]
+func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %s : !relax.tensor<[n], f32>
+}
+
+func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %a = func.call @callee(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %b = func.call @callee(%a) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %b : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A tensor yielded by scf.if lives as long as the scf.if's result.
+// CHECK-LABEL: func.func @select
+// CHECK: %[[S:.*]] = relax.alloc_storage
+// CHECK: %[[SUM:.*]] = relax.alloc_tensor %[[S]]
+// CHECK: %[[PICK:.*]] = scf.if
+// CHECK: relax.copy %[[PICK]]
+// CHECK: relax.kill_tensor %[[SUM]]
+// CHECK: relax.kill_storage %[[S]]
+// CHECK: return
+func.func @select(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> {
+  %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %p = scf.if %c -> !relax.tensor<[n], f32> {
+    scf.yield %s : !relax.tensor<[n], f32>
+  } else {
+    scf.yield %x : !relax.tensor<[n], f32>
+  }
+  return %p : !relax.tensor<[n], f32>
+}
