@@ -5,27 +5,28 @@
 //===----------------------------------------------------------------------===//
 //
 // The allocation functions that MLIR's memref-to-llvm lowering calls when
-// `use-generic-functions` is set, and the DLManagedTensors that own such
-// buffers. Everything is freed with std::free, so buffers from either
-// allocation function may be released by _mlir_memref_to_llvm_free.
+// `use-generic-functions` is set (kernels' scratch buffers), and the
+// DLManagedTensors that own buffers of those functions or of a context's
+// pool. The generic functions allocate with posix_memalign, so buffers from
+// either may be released by _mlir_memref_to_llvm_free.
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlc/Runtime/Context.h"
 #include "mlc/Runtime/Error.h"
 #include "mlc/Runtime/Tensor.h"
 
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 using namespace mlc::rt;
-
-static constexpr size_t kAlignment = 64;
 
 void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t bytes) {
   if (alignment & (alignment - 1))
     return nullptr; // not a power of two
-  if (alignment < kAlignment)
-    alignment = kAlignment;
+  if (alignment < MLC_ABI_ALIGNMENT)
+    alignment = MLC_ABI_ALIGNMENT;
   // Never 0 bytes: code may compare the pointer to NULL to detect failure.
   if (bytes == 0)
     bytes = 1;
@@ -36,54 +37,55 @@ void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t bytes) {
 }
 
 void *_mlir_memref_to_llvm_alloc(size_t bytes) {
-  return _mlir_memref_to_llvm_aligned_alloc(kAlignment, bytes);
+  return _mlir_memref_to_llvm_aligned_alloc(MLC_ABI_ALIGNMENT, bytes);
 }
 
 void _mlir_memref_to_llvm_free(void *ptr) { std::free(ptr); }
 
 namespace {
-/// One allocation holds the DLManagedTensor and its shape and strides.
+/// A managed tensor with its shape, strides and buffer owner.
 struct ManagedBlock {
   DLManagedTensor managed;
-  int64_t dims[1]; // shape[ndim] then strides[ndim]
+  BufferOwner owner;
+  std::vector<int64_t> dims; // shape[ndim] then strides[ndim]
 };
 } // namespace
 
 static void deleteManaged(DLManagedTensor *self) {
   if (!self)
     return;
-  _mlir_memref_to_llvm_free(self->manager_ctx);
-  std::free(self);
+  auto *block = static_cast<ManagedBlock *>(self->manager_ctx);
+  BufferOwner &owner = block->owner;
+  if (owner.pool)
+    owner.pool->release(owner.device, owner.ptr);
+  else
+    _mlir_memref_to_llvm_free(owner.ptr);
+  delete block;
 }
 
 DLManagedTensor *mlc::rt::makeManagedTensor(DLDataType dtype, int32_t ndim,
                                             const int64_t *shape,
                                             const int64_t *strides, void *data,
-                                            void *owned) {
-  size_t size = sizeof(ManagedBlock) + 2 * size_t(ndim) * sizeof(int64_t);
-  auto *block = static_cast<ManagedBlock *>(std::calloc(1, size));
+                                            const BufferOwner &owner) {
+  auto *block = new (std::nothrow) ManagedBlock();
   if (!block)
     return nullptr;
-  int64_t *blockShape = block->dims;
-  int64_t *blockStrides = block->dims + ndim;
-  std::vector<int64_t> compact;
-  if (!strides) {
-    compact = compactStrides(ndim, shape);
-    strides = compact.data();
-  }
-  for (int32_t i = 0; i < ndim; ++i) {
-    blockShape[i] = shape[i];
-    blockStrides[i] = strides[i];
-  }
+  block->owner = owner;
+  block->dims.assign(shape, shape + ndim);
+  if (strides)
+    block->dims.insert(block->dims.end(), strides, strides + ndim);
+  else
+    for (int64_t stride : compactStrides(ndim, shape))
+      block->dims.push_back(stride);
   DLTensor &t = block->managed.dl_tensor;
   t.data = data;
-  t.device = {kDLCPU, 0};
+  t.device = owner.device;
   t.ndim = ndim;
   t.dtype = dtype;
-  t.shape = ndim ? blockShape : nullptr;
-  t.strides = ndim ? blockStrides : nullptr;
+  t.shape = ndim ? block->dims.data() : nullptr;
+  t.strides = ndim ? block->dims.data() + ndim : nullptr;
   t.byte_offset = 0;
-  block->managed.manager_ctx = owned;
+  block->managed.manager_ctx = block;
   block->managed.deleter = deleteManaged;
   return &block->managed;
 }
@@ -113,7 +115,9 @@ MLCStatus mlcAllocTensor(DLDataType dtype, int32_t rank, const int64_t *shape,
                     "mlcAllocTensor: cannot allocate " + std::to_string(bytes) +
                         " bytes");
   std::memset(data, 0, bytes);
-  *out = makeManagedTensor(type->dl, rank, shape, nullptr, data, data);
+  BufferOwner owner;
+  owner.ptr = data;
+  *out = makeManagedTensor(type->dl, rank, shape, nullptr, data, owner);
   if (!*out) {
     _mlir_memref_to_llvm_free(data);
     return setError(MLC_ERROR_OUT_OF_MEMORY, "mlcAllocTensor: out of memory");

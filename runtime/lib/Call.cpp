@@ -4,20 +4,23 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// mlcModuleCall: check the arguments, build MLIR strided memref descriptors
-// ({allocated, aligned, offset, sizes[r], strides[r]}, or for unknown rank
-// MLIR's {rank, descriptor*}), call the packed entry point, check the
-// results and wrap them in DLManagedTensors.
+// mlcModuleCallWithContext: check the arguments, build MLIR strided memref
+// descriptors ({allocated, aligned, offset, sizes[r], strides[r]}, or for
+// unknown rank MLIR's {rank, descriptor*}), call the entry point with a
+// per-call context, check the results and wrap them in DLManagedTensors.
 //
-// Result ownership: a result whose `allocated` pointer is fresh becomes the
-// tensor's buffer. A result that aliases an argument, a global (MLIR marks
-// those with allocated = 0xdeadbeef) or an earlier result is copied instead,
-// so that every result can be freed independently and nothing the caller or
-// the module owns is ever freed.
+// Result ownership (ABI.h): each result's `allocated` is a block that the
+// call got from mlcContextAlloc for that result alone. The per-call context
+// knows the blocks the call holds, so the runtime verifies this instead of
+// guessing: a result that points at an argument, a global, another result's
+// block or nothing the call allocated fails the call, and nothing the caller
+// or the module owns is ever freed. Blocks the call neither freed nor
+// returned are reclaimed, on success and on failure.
 //
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Runtime/Check.h"
+#include "mlc/Runtime/Context.h"
 #include "mlc/Runtime/Error.h"
 #include "mlc/Runtime/Module.h"
 #include "mlc/Runtime/Tensor.h"
@@ -28,9 +31,6 @@
 using namespace mlc::rt;
 
 namespace {
-/// MLIR's marker for the allocated pointer of memref.get_global.
-void *const kGlobalMarker = reinterpret_cast<void *>(uintptr_t(0xdeadbeef));
-
 /// A ranked descriptor laid out in int64 slots.
 struct Descriptor {
   std::vector<int64_t> slots;
@@ -56,27 +56,28 @@ struct ResultView {
   const int64_t *strides = nullptr;
 };
 
+constexpr DLDevice kCPU = {kDLCPU, 0};
+
 /// Everything one call allocates, released on every exit path.
 struct CallState {
+  explicit CallState(MLCContext &ctx) : call(ctx.state, /*perCall=*/true) {}
+  ~CallState() {
+    for (void *ptr : temporaries)
+      call.state->release(kCPU, ptr);
+    for (void *ptr : resultDescriptors)
+      _mlir_memref_to_llvm_free(ptr);
+    // Leaks of the compiled function, and results no tensor took.
+    for (auto &[ptr, block] : call.callBlocks)
+      call.state->release(block.device, ptr);
+  }
+
+  MLCContext call; // what the compiled function receives
   std::vector<Descriptor> argDescriptors;
   std::vector<std::vector<int64_t>> unranked; // {rank, descriptor*} pairs
   std::vector<void *> temporaries;            // compact copies of arguments
-  std::vector<void *> argBuffers;             // pointers results may alias
   std::vector<std::vector<int64_t>> resultSlots;
   std::vector<void *> resultDescriptors; // unranked result descriptors
   std::vector<ResultView> results;
-
-  ~CallState() {
-    for (void *ptr : temporaries)
-      _mlir_memref_to_llvm_free(ptr);
-    for (void *ptr : resultDescriptors)
-      _mlir_memref_to_llvm_free(ptr);
-  }
-
-  bool isArgBuffer(void *ptr) const {
-    return std::find(argBuffers.begin(), argBuffers.end(), ptr) !=
-           argBuffers.end();
-  }
 };
 } // namespace
 
@@ -86,8 +87,9 @@ static void *toPointer(int64_t slot) {
   return ptr;
 }
 
-/// Builds the descriptor of argument `i`, copying it to compact storage if
-/// the function does not read strides and the tensor is not compact.
+/// Builds the descriptor of argument `i`, copying it to compact storage
+/// from the pool if the function does not read strides and the tensor is
+/// not compact.
 static MLCStatus prepareArgument(const FunctionSpec &function, size_t i,
                                  const DLTensor &t, CallState &state,
                                  void *&packed) {
@@ -96,29 +98,25 @@ static MLCStatus prepareArgument(const FunctionSpec &function, size_t i,
   char *aligned = data ? data + t.byte_offset : nullptr;
   void *allocated = data;
   std::vector<int64_t> strides;
-  bool compact = isCompactRowMajor(t);
-  if (spec.strided && t.strides) {
+  if (spec.strided && t.strides)
     strides.assign(t.strides, t.strides + t.ndim);
-  } else {
+  else
     strides = compactStrides(t.ndim, t.shape);
-  }
-  if (!spec.strided && !compact) {
+  if (!spec.strided && !isCompactRowMajor(t)) {
     int64_t numel;
     size_t bytes;
     numElements(t.ndim, t.shape, numel); // validated by checkArguments
     byteSize(numel, spec.dtype->bytes, bytes);
-    void *copy = _mlir_memref_to_llvm_alloc(bytes);
+    std::string error;
+    // Straight from the state: the call must not see it as its own block.
+    void *copy = state.call.state->allocate(kCPU, int64_t(bytes), 0, error);
     if (!copy)
-      return setError(MLC_ERROR_OUT_OF_MEMORY,
-                      "cannot allocate " + std::to_string(bytes) +
-                          " bytes for a compact copy of argument '" +
-                          spec.name + "'");
+      return setError(MLC_ERROR_OUT_OF_MEMORY, "a compact copy of argument '" +
+                                                   spec.name + "': " + error);
     state.temporaries.push_back(copy);
     copyToCompact(t, spec.dtype->bytes, copy);
     allocated = aligned = static_cast<char *>(copy);
   }
-  state.argBuffers.push_back(allocated);
-  state.argBuffers.push_back(aligned);
   Descriptor &descriptor = state.argDescriptors[i];
   descriptor.init(allocated, aligned, 0, t.ndim, t.shape, strides.data());
   packed = descriptor.slots.data();
@@ -161,141 +159,99 @@ static MLCStatus readResult(const FunctionSpec &function, size_t i,
   return MLC_OK;
 }
 
-/// Whether the runtime may take `allocated` as a result's own buffer.
-static bool isFresh(void *allocated, const CallState &state,
-                    const std::vector<void *> &adopted) {
-  return allocated && allocated != kGlobalMarker &&
-         !state.isArgBuffer(allocated) &&
-         std::find(adopted.begin(), adopted.end(), allocated) == adopted.end();
-}
-
-/// Frees the fresh buffers of results that no tensor took, after a failure.
-static void releaseResults(const CallState &state, size_t first,
-                           std::vector<void *> &adopted) {
-  for (size_t i = first; i < state.results.size(); ++i) {
-    void *allocated = state.results[i].allocated;
-    if (isFresh(allocated, state, adopted)) {
-      _mlir_memref_to_llvm_free(allocated);
-      adopted.push_back(allocated);
-    }
+/// The byte range [first, last) that the elements of `view` occupy,
+/// relative to `allocated`; false on overflow. Not called for empty views.
+static bool byteRange(const ResultView &view, unsigned elementBytes,
+                      int64_t &first, int64_t &last) {
+  int64_t low = view.offset, high = view.offset;
+  for (int32_t d = 0; d < view.ndim; ++d) {
+    int64_t extent;
+    if (__builtin_mul_overflow(view.sizes[d] - 1, view.strides[d], &extent) ||
+        __builtin_add_overflow(extent < 0 ? low : high, extent,
+                               extent < 0 ? &low : &high))
+      return false;
   }
+  int64_t base = int64_t(reinterpret_cast<uintptr_t>(view.aligned) -
+                         reinterpret_cast<uintptr_t>(view.allocated));
+  return !__builtin_mul_overflow(low, int64_t(elementBytes), &first) &&
+         !__builtin_add_overflow(first, base, &first) &&
+         !__builtin_add_overflow(high, int64_t(1), &last) &&
+         !__builtin_mul_overflow(last, int64_t(elementBytes), &last) &&
+         !__builtin_add_overflow(last, base, &last);
 }
 
-/// Wraps result `i` in a managed tensor, adopting or copying its buffer.
-static MLCStatus wrapResult(const FunctionSpec &function, size_t i,
-                            const CallState &state,
-                            std::vector<void *> &adopted,
-                            DLManagedTensor *&out) {
+/// Checks that result `i` owns a block of this call for itself alone, and
+/// that its elements lie inside it.
+static MLCStatus checkOwnership(const FunctionSpec &function, size_t i,
+                                const CallState &state) {
   const ResultView &view = state.results[i];
-  const DType &dtype = *function.results[i].dtype;
   std::string label = "result #" + std::to_string(i);
+  std::string suffix = " (the compiled function '" + function.name +
+                       "' broke the ownership rule of the module ABI)";
   int64_t numel;
   size_t bytes;
+  const DType &dtype = *function.results[i].dtype;
   if (!numElements(view.ndim, view.sizes, numel) ||
       !byteSize(numel, dtype.bytes, bytes))
     return setError(MLC_ERROR_RUNTIME, label + ": the size overflows");
-  if (numel > 0 && (!view.allocated || !view.aligned))
+  if (!view.allocated) {
+    if (numel == 0)
+      return MLC_OK; // an empty result may own nothing
     return setError(MLC_ERROR_RUNTIME,
-                    label + ": data is NULL in '" + function.name + "'");
-  char *data = view.aligned ? view.aligned + view.offset * int64_t(dtype.bytes)
-                            : nullptr;
-  if (numel == 0 || isFresh(view.allocated, state, adopted)) {
-    void *owned = numel == 0 && !isFresh(view.allocated, state, adopted)
-                      ? nullptr
-                      : view.allocated;
-    out = makeManagedTensor(dtype.dl, view.ndim, view.sizes, view.strides, data,
-                            owned);
-    if (!out)
-      return setError(MLC_ERROR_OUT_OF_MEMORY, label + ": out of memory");
-    if (owned)
-      adopted.push_back(owned);
-    return MLC_OK;
+                    label + ": 'allocated' is NULL but the result has " +
+                        std::to_string(numel) + " element(s)" + suffix);
   }
-  void *copy = _mlir_memref_to_llvm_alloc(bytes);
-  if (!copy)
-    return setError(MLC_ERROR_OUT_OF_MEMORY, label + ": out of memory");
-  DLTensor source{};
-  source.data = data;
-  source.ndim = view.ndim;
-  source.shape = const_cast<int64_t *>(view.sizes);
-  source.strides = const_cast<int64_t *>(view.strides);
-  copyToCompact(source, dtype.bytes, copy);
-  out = makeManagedTensor(dtype.dl, view.ndim, view.sizes, nullptr, copy, copy);
-  if (!out) {
-    _mlir_memref_to_llvm_free(copy);
-    return setError(MLC_ERROR_OUT_OF_MEMORY, label + ": out of memory");
-  }
+  for (size_t j = 0; j < i; ++j)
+    if (state.results[j].allocated == view.allocated)
+      return setError(MLC_ERROR_RUNTIME, label +
+                                             ": 'allocated' is also the buffer "
+                                             "of result #" +
+                                             std::to_string(j) + suffix);
+  auto block = state.call.callBlocks.find(view.allocated);
+  if (block == state.call.callBlocks.end())
+    return setError(MLC_ERROR_RUNTIME, label +
+                                           ": 'allocated' was not returned by "
+                                           "mlcContextAlloc during this call" +
+                                           suffix);
+  int64_t first, last;
+  if (numel > 0 &&
+      (!view.aligned || !byteRange(view, dtype.bytes, first, last) ||
+       first < 0 || last > block->second.bytes))
+    return setError(MLC_ERROR_RUNTIME, label +
+                                           ": its elements lie outside its " +
+                                           std::to_string(block->second.bytes) +
+                                           "-byte buffer" + suffix);
   return MLC_OK;
 }
 
-MLCStatus mlcModuleCall(const MLCModule *module, const char *name,
-                        const DLTensor *args, int32_t numArgs,
-                        DLManagedTensor **results, int32_t numResults) {
-  if (results)
-    for (int32_t i = 0; i < numResults; ++i)
-      results[i] = nullptr;
-  if (!module || !name)
-    return setError(MLC_ERROR_INVALID_ARGUMENT,
-                    "mlcModuleCall: 'module' or 'name' is NULL");
-  const FunctionSpec *function = module->spec.find(name);
-  if (!function) {
-    std::string known;
-    for (const FunctionSpec &f : module->spec.functions)
-      known += (known.empty() ? "" : ", ") + f.name;
-    return setError(MLC_ERROR_NOT_FOUND,
-                    "module '" + module->path + "' has no function '" + name +
-                        "' (it has: " + (known.empty() ? "none" : known) + ")");
-  }
-  PackedFunction entry = module->entries[function - &module->spec.functions[0]];
-  if (numResults < 0 || size_t(numResults) != function->results.size())
-    return setError(MLC_ERROR_INVALID_ARGUMENT,
-                    "function '" + function->name + "' returns " +
-                        std::to_string(function->results.size()) +
-                        " result(s) but " + std::to_string(numResults) +
-                        " were requested");
-  if (numResults > 0 && !results)
-    return setError(MLC_ERROR_INVALID_ARGUMENT,
-                    "mlcModuleCall: 'results' is NULL");
+/// Wraps result `i` in a managed tensor that takes its block from the call.
+static MLCStatus wrapResult(const FunctionSpec &function, size_t i,
+                            CallState &state, DLManagedTensor *&out) {
+  const ResultView &view = state.results[i];
+  const DType &dtype = *function.results[i].dtype;
+  char *data = view.aligned ? view.aligned + view.offset * int64_t(dtype.bytes)
+                            : nullptr;
+  BufferOwner owner;
+  owner.pool = state.call.state;
+  owner.device = function.device;
+  owner.ptr = view.allocated;
+  out = makeManagedTensor(dtype.dl, view.ndim, view.sizes, view.strides, data,
+                          owner);
+  if (!out)
+    return setError(MLC_ERROR_OUT_OF_MEMORY,
+                    "result #" + std::to_string(i) + ": out of memory");
+  state.call.callBlocks.erase(view.allocated); // the tensor owns it now
+  return MLC_OK;
+}
 
-  Bindings bindings;
-  if (MLCStatus status = checkArguments(*function, args, numArgs, bindings))
-    return status;
-
-  size_t nArgs = function->args.size(), nResults = function->results.size();
-  CallState state;
-  state.argDescriptors.resize(nArgs);
-  state.unranked.resize(nArgs);
-  state.resultSlots.resize(nResults);
-  state.results.resize(nResults);
-  std::vector<void *> packed(nArgs + nResults);
-  for (size_t i = 0; i < nArgs; ++i)
-    if (MLCStatus status =
-            prepareArgument(*function, i, args[i], state, packed[i]))
-      return status;
-  for (size_t i = 0; i < nResults; ++i) {
-    const TensorSpec &spec = function->results[i];
-    state.resultSlots[i].assign(spec.unknownRank ? 2 : 3 + 2 * spec.dims.size(),
-                                0);
-    packed[nArgs + i] = state.resultSlots[i].data();
-  }
-
-  clearError();
-  int32_t rc = entry(packed.data());
-  if (rc != 0) {
-    std::string message = lastError();
-    return setError(
-        MLC_ERROR_RUNTIME,
-        "function '" + function->name + "' failed" +
-            (message.empty()
-                 ? " with status " + std::to_string(rc) + " and no message"
-                 : ": " + message));
-  }
-
-  std::vector<void *> adopted;
+/// Reads, checks and wraps every result; on failure no result is set.
+static MLCStatus finishResults(const FunctionSpec &function, CallState &state,
+                               Bindings &bindings, DLManagedTensor **results) {
+  size_t nResults = function.results.size();
   MLCStatus status = MLC_OK;
   // Read every result, even after a bad one, so that all can be freed.
   for (size_t i = 0; i < nResults; ++i) {
-    MLCStatus readStatus = readResult(*function, i, state);
+    MLCStatus readStatus = readResult(function, i, state);
     if (status == MLC_OK)
       status = readStatus;
   }
@@ -303,22 +259,114 @@ MLCStatus mlcModuleCall(const MLCModule *module, const char *name,
   for (const ResultView &view : state.results)
     shapes.push_back({view.ndim, view.sizes});
   if (status == MLC_OK)
-    status = checkResults(*function, shapes.data(), bindings);
-  size_t wrapped = 0;
-  while (status == MLC_OK && wrapped < nResults) {
-    status = wrapResult(*function, wrapped, state, adopted, results[wrapped]);
-    if (status == MLC_OK)
-      ++wrapped;
-  }
+    status = checkResults(function, shapes.data(), bindings);
+  for (size_t i = 0; i < nResults && status == MLC_OK; ++i)
+    status = checkOwnership(function, i, state);
+  for (size_t i = 0; i < nResults && status == MLC_OK; ++i)
+    status = wrapResult(function, i, state, results[i]);
   if (status == MLC_OK)
     return MLC_OK;
-  // Undo: tensors already built own their buffers; free the rest.
+  // Tensors already built return their blocks; CallState reclaims the rest.
   for (size_t i = 0; i < nResults; ++i) {
     if (results[i]) {
       results[i]->deleter(results[i]);
       results[i] = nullptr;
     }
   }
-  releaseResults(state, wrapped, adopted);
   return status;
+}
+
+/// Finds function `name` in `module`, or records why not.
+static MLCStatus findFunction(const MLCModule *module, const char *name,
+                              const FunctionSpec *&out) {
+  out = module->spec.find(name);
+  if (out)
+    return MLC_OK;
+  std::string known;
+  for (const FunctionSpec &f : module->spec.functions)
+    known += (known.empty() ? "" : ", ") + f.name;
+  return setError(MLC_ERROR_NOT_FOUND,
+                  "module '" + module->path + "' has no function '" + name +
+                      "' (it has: " + (known.empty() ? "none" : known) + ")");
+}
+
+/// The request's own consistency: device, result count, result array.
+static MLCStatus checkRequest(const FunctionSpec &function,
+                              DLManagedTensor **results, int32_t numResults) {
+  if (function.device.device_type != kDLCPU)
+    return setError(MLC_ERROR_UNSUPPORTED,
+                    "function '" + function.name + "' runs on device " +
+                        deviceToString(function.device) +
+                        ", which this runtime does not support yet");
+  if (numResults < 0 || size_t(numResults) != function.results.size())
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "function '" + function.name + "' returns " +
+                        std::to_string(function.results.size()) +
+                        " result(s) but " + std::to_string(numResults) +
+                        " were requested");
+  if (numResults > 0 && !results)
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "mlcModuleCall: 'results' is NULL");
+  return MLC_OK;
+}
+
+MLCStatus mlcModuleCallWithContext(MLCContext *ctx, const MLCModule *module,
+                                   const char *name, const DLTensor *args,
+                                   int32_t numArgs, DLManagedTensor **results,
+                                   int32_t numResults) {
+  if (results)
+    for (int32_t i = 0; i < numResults; ++i)
+      results[i] = nullptr;
+  if (!ctx || !module || !name)
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "mlcModuleCall: 'ctx', 'module' or 'name' is NULL");
+  const FunctionSpec *function;
+  if (MLCStatus status = findFunction(module, name, function))
+    return status;
+  if (MLCStatus status = checkRequest(*function, results, numResults))
+    return status;
+  Bindings bindings;
+  if (MLCStatus status = checkArguments(*function, args, numArgs, bindings))
+    return status;
+
+  size_t nArgs = function->args.size(), nResults = function->results.size();
+  CallState state(*ctx);
+  state.argDescriptors.resize(nArgs);
+  state.unranked.resize(nArgs);
+  state.resultSlots.resize(nResults);
+  state.results.resize(nResults);
+  std::vector<void *> argPointers(nArgs), resultPointers(nResults);
+  for (size_t i = 0; i < nArgs; ++i)
+    if (MLCStatus status =
+            prepareArgument(*function, i, args[i], state, argPointers[i]))
+      return status;
+  for (size_t i = 0; i < nResults; ++i) {
+    const TensorSpec &spec = function->results[i];
+    state.resultSlots[i].assign(spec.unknownRank ? 2 : 3 + 2 * spec.dims.size(),
+                                0);
+    resultPointers[i] = state.resultSlots[i].data();
+  }
+
+  MLCEntryFunction entry =
+      module->entries[size_t(function - module->spec.functions.data())];
+  int32_t rc = entry(&state.call, argPointers.data(), resultPointers.data());
+  if (rc != 0) {
+    // The result descriptors are ignored; CallState reclaims any block the
+    // function failed to free.
+    std::string message = state.call.getError();
+    return setError(
+        MLC_ERROR_RUNTIME,
+        "function '" + function->name + "' failed" +
+            (message.empty()
+                 ? " with status " + std::to_string(rc) + " and no message"
+                 : ": " + message));
+  }
+  return finishResults(*function, state, bindings, results);
+}
+
+MLCStatus mlcModuleCall(const MLCModule *module, const char *name,
+                        const DLTensor *args, int32_t numArgs,
+                        DLManagedTensor **results, int32_t numResults) {
+  return mlcModuleCallWithContext(&defaultContext(), module, name, args,
+                                  numArgs, results, numResults);
 }

@@ -39,8 +39,9 @@ static std::string describeExpected(const ShapeExpr &expr, int64_t value,
 }
 
 /// Binds the bare variables of `spec` that are still unbound.
-static void bindDims(const TensorSpec &spec, const int64_t *sizes,
-                     const std::string &what, Bindings &bindings) {
+static void bindBare(const TensorSpec &spec, const int64_t *sizes,
+                     const std::string &what, const std::string &label,
+                     Bindings &bindings) {
   if (spec.unknownRank)
     return;
   for (size_t d = 0; d < spec.dims.size(); ++d) {
@@ -48,10 +49,58 @@ static void bindDims(const TensorSpec &spec, const int64_t *sizes,
     if (dim.unknown || !dim.expr.isVar() ||
         bindings.values.count(dim.expr.varName()))
       continue;
+    std::string dimension = " dimension " + std::to_string(d);
     bindings.values[dim.expr.varName()] = sizes[d];
-    bindings.sources[dim.expr.varName()] =
-        what + " dimension " + std::to_string(d);
+    bindings.sources[dim.expr.varName()] = what + dimension;
+    bindings.labels[dim.expr.varName()] = label + dimension;
   }
+}
+
+/// Binds the still-unbound variables of the dims of `spec` that are linear
+/// in them. A linear dim holds a single variable, so binding one never lets
+/// another bind: one pass in order reaches the fixpoint.
+static MLCStatus bindLinear(const TensorSpec &spec, const int64_t *sizes,
+                            const std::string &what, const std::string &label,
+                            MLCStatus failure, const std::string &suffix,
+                            Bindings &bindings) {
+  if (spec.unknownRank)
+    return MLC_OK;
+  for (size_t d = 0; d < spec.dims.size(); ++d) {
+    const DimSpec &dim = spec.dims[d];
+    LinearForm form;
+    if (dim.unknown || !dim.expr.linearForm(form) ||
+        bindings.values.count(form.var))
+      continue;
+    std::string dimension = " dimension " + std::to_string(d);
+    int64_t value;
+    if (!dim.expr.solveLinear(form, sizes[d], value))
+      return setError(failure, label + dimension + ": " +
+                                   std::to_string(sizes[d]) +
+                                   " is not a value of '" + dim.expr.str() +
+                                   "' for any integer " + form.var + suffix);
+    bindings.values[form.var] = value;
+    bindings.sources[form.var] = what + dimension;
+    bindings.labels[form.var] = label + dimension;
+  }
+  return MLC_OK;
+}
+
+/// Checks the bounds of the variables bound so far.
+static MLCStatus checkBounds(const FunctionSpec &function,
+                             const Bindings &bindings, MLCStatus failure,
+                             const std::string &suffix) {
+  for (const BoundSpec &bound : function.bounds) {
+    auto it = bindings.values.find(bound.var);
+    if (it == bindings.values.end() ||
+        (it->second >= bound.lo && it->second <= bound.hi))
+      continue;
+    return setError(failure, bindings.labels.at(bound.var) + ": '" + bound.var +
+                                 "' = " + std::to_string(it->second) +
+                                 " is outside its bounds [" +
+                                 std::to_string(bound.lo) + ", " +
+                                 std::to_string(bound.hi) + "]" + suffix);
+  }
+  return MLC_OK;
 }
 
 /// Compares every dim of `spec` with `sizes`; `label` prefixes messages.
@@ -89,16 +138,28 @@ static MLCStatus checkDims(const TensorSpec &spec, const int64_t *sizes,
   return MLC_OK;
 }
 
+bool mlc::rt::deviceAccepts(DLDevice expected, DLDevice actual) {
+  if (expected.device_type == kDLCPU)
+    return actual.device_type == kDLCPU || actual.device_type == kDLCUDAHost;
+  return actual.device_type == expected.device_type &&
+         actual.device_id == expected.device_id;
+}
+
 /// Validates one argument's own fields before any shape reasoning.
-static MLCStatus checkTensor(const TensorSpec &spec, const DLTensor &t,
+static MLCStatus checkTensor(const FunctionSpec &function,
+                             const TensorSpec &spec, const DLTensor &t,
                              const std::string &label) {
   if (t.ndim < 0 || (t.ndim > 0 && !t.shape))
     return setError(MLC_ERROR_INVALID_ARGUMENT, label + ": invalid ndim " +
                                                     std::to_string(t.ndim) +
                                                     " or NULL shape");
-  if (t.device.device_type != kDLCPU && t.device.device_type != kDLCUDAHost)
+  if (!deviceAccepts(function.device, t.device))
     return setError(MLC_ERROR_INVALID_ARGUMENT,
-                    label + ": expected a CPU tensor but got device type " +
+                    label + ": expected a " +
+                        (function.device.device_type == kDLCPU
+                             ? std::string("CPU tensor")
+                             : "tensor on " + deviceToString(function.device)) +
+                        " but got device type " +
                         std::to_string(t.device.device_type) + " id " +
                         std::to_string(t.device.device_id));
   const DType *dtype = lookupDType(t.dtype);
@@ -153,12 +214,22 @@ MLCStatus mlc::rt::checkArguments(const FunctionSpec &function,
     return setError(MLC_ERROR_INVALID_ARGUMENT,
                     "function '" + function.name + "': 'args' is NULL");
   for (size_t i = 0; i < function.args.size(); ++i)
-    if (MLCStatus status =
-            checkTensor(function.args[i], args[i], argumentLabel(function, i)))
+    if (MLCStatus status = checkTensor(function, function.args[i], args[i],
+                                       argumentLabel(function, i)))
       return status;
   for (size_t i = 0; i < function.args.size(); ++i)
-    bindDims(function.args[i], args[i].shape,
-             "argument '" + function.args[i].name + "'", bindings);
+    bindBare(function.args[i], args[i].shape,
+             "argument '" + function.args[i].name + "'",
+             argumentLabel(function, i), bindings);
+  for (size_t i = 0; i < function.args.size(); ++i)
+    if (MLCStatus status = bindLinear(
+            function.args[i], args[i].shape,
+            "argument '" + function.args[i].name + "'",
+            argumentLabel(function, i), MLC_ERROR_SHAPE_MISMATCH, "", bindings))
+      return status;
+  if (MLCStatus status =
+          checkBounds(function, bindings, MLC_ERROR_SHAPE_MISMATCH, ""))
+    return status;
   for (size_t i = 0; i < function.args.size(); ++i)
     if (MLCStatus status = checkDims(function.args[i], args[i].shape,
                                      argumentLabel(function, i),
@@ -190,8 +261,19 @@ MLCStatus mlc::rt::checkResults(const FunctionSpec &function,
                             std::to_string(result.sizes[d]) + suffix);
   }
   for (size_t i = 0; i < function.results.size(); ++i)
-    bindDims(function.results[i], results[i].sizes,
-             "result #" + std::to_string(i), bindings);
+    bindBare(function.results[i], results[i].sizes,
+             "result #" + std::to_string(i), "result #" + std::to_string(i),
+             bindings);
+  for (size_t i = 0; i < function.results.size(); ++i) {
+    std::string label = "result #" + std::to_string(i);
+    if (MLCStatus status =
+            bindLinear(function.results[i], results[i].sizes, label, label,
+                       MLC_ERROR_RUNTIME, suffix, bindings))
+      return status;
+  }
+  if (MLCStatus status =
+          checkBounds(function, bindings, MLC_ERROR_RUNTIME, suffix))
+    return status;
   for (size_t i = 0; i < function.results.size(); ++i)
     if (MLCStatus status = checkDims(function.results[i], results[i].sizes,
                                      "result #" + std::to_string(i),

@@ -22,10 +22,6 @@ void mlc::rt::clearError() { lastError().clear(); }
 
 const char *mlcGetLastError(void) { return lastError().c_str(); }
 
-void mlcRuntimeSetError(const char *message) {
-  lastError() = message ? message : "";
-}
-
 const char *mlcStatusString(MLCStatus status) {
   switch (status) {
   case MLC_OK:

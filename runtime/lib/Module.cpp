@@ -6,6 +6,7 @@
 
 #include "mlc/Runtime/Module.h"
 #include "mlc/Runtime/Error.h"
+#include "mlc/Runtime/Registry.h"
 
 #include <algorithm>
 #include <cstring>
@@ -40,20 +41,30 @@ MLCStatus mlcModuleLoad(const char *path, MLCModule **out) {
                     "module '" + std::string(path) + "': " + message);
   };
   const char *metadata =
-      static_cast<const char *>(dlsym(handle, kMetadataSymbol));
+      static_cast<const char *>(dlsym(handle, MLC_ABI_METADATA_SYMBOL));
   if (!metadata)
-    return fail(std::string("no '") + kMetadataSymbol +
-                "' symbol (not an mlc module?)");
+    return fail("no '" MLC_ABI_METADATA_SYMBOL "' symbol (not an mlc module?)");
   std::string error;
   if (!parseMetadata(metadata, module->spec, error))
     return fail(error);
   for (const FunctionSpec &function : module->spec.functions) {
-    std::string symbol = kPackedPrefix + function.name;
+    std::string symbol = MLC_ABI_ENTRY_PREFIX + function.name;
     void *entry = dlsym(handle, symbol.c_str());
     if (!entry)
       return fail("function '" + function.name + "' has no entry point '" +
                   symbol + "'");
-    module->entries.push_back(reinterpret_cast<PackedFunction>(entry));
+    module->entries.push_back(reinterpret_cast<MLCEntryFunction>(entry));
+  }
+  // Checked here so that a missing library shows at load, not mid-call.
+  for (const std::string &name : module->spec.imports) {
+    if (lookupPackedFunction(name))
+      continue;
+    dlclose(handle);
+    return setError(MLC_ERROR_LOAD,
+                    "module '" + std::string(path) +
+                        "' imports packed function '" + name +
+                        "', which is not registered (register it or load its "
+                        "library with --load)");
   }
   *out = module.release();
   return MLC_OK;

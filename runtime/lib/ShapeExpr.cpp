@@ -361,3 +361,72 @@ std::vector<std::string> ShapeExpr::vars() const {
       result.push_back(node.name);
   return result;
 }
+
+bool ShapeExpr::linearForm(LinearForm &out) const {
+  std::vector<std::string> variables = vars();
+  if (variables.size() != 1)
+    return false;
+  // Structure first: which nodes depend on the variable, and whether every
+  // operation on such a node keeps the expression linear.
+  std::vector<bool> dependent(nodes.size(), false);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const Node &node = nodes[i];
+    bool lhs = node.lhs >= 0 && dependent[node.lhs];
+    bool rhs = node.rhs >= 0 && dependent[node.rhs];
+    switch (node.kind) {
+    case Kind::Constant:
+      break;
+    case Kind::Var:
+      dependent[i] = true;
+      break;
+    case Kind::Neg:
+    case Kind::Add:
+    case Kind::Sub:
+      dependent[i] = lhs || rhs;
+      break;
+    case Kind::Mul:
+      if (lhs && rhs)
+        return false; // n * n
+      dependent[i] = lhs || rhs;
+      break;
+    default:
+      if (lhs || rhs)
+        return false; // floordiv, ceildiv, mod, min, max of the variable
+      break;
+    }
+  }
+  // The coefficients through the one evaluator: f(x) = a * x + c.
+  std::string error;
+  int64_t atZero, atOne;
+  if (!evaluate({{variables[0], 0}}, atZero, error) ||
+      !evaluate({{variables[0], 1}}, atOne, error))
+    return false;
+  int64_t coefficient;
+  if (__builtin_sub_overflow(atOne, atZero, &coefficient) || coefficient == 0)
+    return false;
+  out.var = variables[0];
+  out.coefficient = coefficient;
+  out.constant = atZero;
+  return true;
+}
+
+bool ShapeExpr::solveLinear(const LinearForm &form, int64_t value,
+                            int64_t &solution) const {
+  int64_t rest;
+  if (__builtin_sub_overflow(value, form.constant, &rest))
+    return false;
+  if (form.coefficient == -1) {
+    // Avoids the undefined INT64_MIN / -1.
+    if (__builtin_sub_overflow(int64_t(0), rest, &solution))
+      return false;
+  } else {
+    if (rest % form.coefficient != 0)
+      return false;
+    solution = rest / form.coefficient;
+  }
+  // The form came from two evaluations; confirm the solution with a third so
+  // that an overflow elsewhere in the expression cannot slip through.
+  int64_t check;
+  std::string error;
+  return evaluate({{form.var, solution}}, check, error) && check == value;
+}

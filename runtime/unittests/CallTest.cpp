@@ -5,13 +5,16 @@
 //===----------------------------------------------------------------------===//
 //
 // Calls into the hand-written fixture modules of test/Runtime/Inputs:
-// descriptors (ranked, rank 0, unranked, strided), result ownership (fresh,
-// aliased, duplicated, global), failures reported by compiled code, and the
-// checks of the C API.
+// descriptors (ranked, rank 0, unranked, strided), result ownership (blocks
+// of the call's context, and the violations the runtime refuses: aliased,
+// shared, global, out of bounds), contexts and their statistics, binding
+// through linear dims, bounds, devices, failures reported by compiled code,
+// and the checks of the C API.
 //
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Runtime/Runtime.h"
+#include "mlc/Runtime/Tensor.h"
 
 #include "gtest/gtest.h"
 
@@ -23,13 +26,7 @@
 
 namespace {
 
-struct TensorDeleter {
-  void operator()(DLManagedTensor *t) const {
-    if (t)
-      t->deleter(t);
-  }
-};
-using TensorPtr = std::unique_ptr<DLManagedTensor, TensorDeleter>;
+using mlc::rt::TensorPtr;
 
 template <typename T> DLDataType dtypeOf();
 template <> DLDataType dtypeOf<float>() { return {kDLFloat, 32, 1}; }
@@ -43,7 +40,8 @@ TensorPtr makeTensor(std::vector<int64_t> shape, std::vector<T> values,
   EXPECT_EQ(mlcAllocTensor(dtype, int32_t(shape.size()), shape.data(), &t),
             MLC_OK)
       << mlcGetLastError();
-  std::memcpy(t->dl_tensor.data, values.data(), values.size() * sizeof(T));
+  if (!values.empty())
+    std::memcpy(t->dl_tensor.data, values.data(), values.size() * sizeof(T));
   return TensorPtr(t);
 }
 
@@ -76,16 +74,32 @@ protected:
     ASSERT_EQ(mlcModuleLoad(MLC_TEST_MODULE, &module), MLC_OK)
         << mlcGetLastError();
   }
-  void TearDown() override { mlcModuleFree(module); }
+  void TearDown() override {
+    results.clear();
+    mlcContextDestroy(context);
+    mlcModuleFree(module);
+  }
 
-  /// Calls `name`; on success takes ownership of the results.
+  /// Switches to a context of the test's own, whose stats start at zero.
+  void useOwnContext() { ASSERT_EQ(mlcContextCreate(&context), MLC_OK); }
+  MLCAllocStats stats() {
+    MLCAllocStats out{};
+    EXPECT_EQ(mlcContextGetStats(context, &out), MLC_OK);
+    return out;
+  }
+
+  /// Calls `name` (with `context` if set, else the default context); on
+  /// success takes ownership of the results.
   MLCStatus call(const char *name, std::vector<DLTensor> args,
                  int32_t numResults = 1) {
     std::vector<DLManagedTensor *> raw(numResults, nullptr);
     results.clear();
     MLCStatus status =
-        mlcModuleCall(module, name, args.data(), int32_t(args.size()),
-                      raw.data(), numResults);
+        context ? mlcModuleCallWithContext(context, module, name, args.data(),
+                                           int32_t(args.size()), raw.data(),
+                                           numResults)
+                : mlcModuleCall(module, name, args.data(), int32_t(args.size()),
+                                raw.data(), numResults);
     message = mlcGetLastError();
     for (DLManagedTensor *r : raw) {
       if (status != MLC_OK)
@@ -97,6 +111,7 @@ protected:
   const DLTensor &result(size_t i = 0) { return results[i]->dl_tensor; }
 
   MLCModule *module = nullptr;
+  MLCContext *context = nullptr;
   std::vector<TensorPtr> results;
   std::string message;
 };
@@ -104,11 +119,11 @@ protected:
 TEST_F(CallTest, Introspection) {
   int32_t count = 0;
   ASSERT_EQ(mlcModuleNumFunctions(module, &count), MLC_OK);
-  EXPECT_EQ(count, 20);
+  EXPECT_EQ(count, 32);
   const char *name;
   ASSERT_EQ(mlcModuleGetFunctionName(module, 0, &name), MLC_OK);
   EXPECT_STREQ(name, "add");
-  EXPECT_EQ(mlcModuleGetFunctionName(module, 20, &name), MLC_ERROR_NOT_FOUND);
+  EXPECT_EQ(mlcModuleGetFunctionName(module, 32, &name), MLC_ERROR_NOT_FOUND);
   char buffer[256];
   ASSERT_EQ(mlcModuleGetSignature(module, "matmul", buffer, sizeof(buffer)),
             MLC_OK);
@@ -123,8 +138,7 @@ TEST_F(CallTest, Introspection) {
   EXPECT_STREQ(mlcGetLastError(),
                "mlcModuleGetSignature: the signature of 'add' needs 38 bytes");
   int32_t numArgs = 0, numResults = 0;
-  ASSERT_EQ(mlcModuleGetArity(module, "twice_same", &numArgs, &numResults),
-            MLC_OK);
+  ASSERT_EQ(mlcModuleGetArity(module, "twice", &numArgs, &numResults), MLC_OK);
   EXPECT_EQ(numArgs, 1);
   EXPECT_EQ(numResults, 2);
   const char *param;
@@ -266,34 +280,176 @@ TEST_F(CallTest, UnrankedArgumentAndResult) {
   EXPECT_EQ(elements<float>(result()), (std::vector<float>{1, 2, 3, 4}));
 }
 
-TEST_F(CallTest, AliasedResultsAreCopied) {
+TEST_F(CallTest, EachResultOwnsItsBlock) {
   TensorPtr x = makeTensor<int32_t>({3}, {1, 2, 3});
-  ASSERT_EQ(call("identity", {x->dl_tensor}), MLC_OK) << message;
-  EXPECT_NE(result().data, x->dl_tensor.data);
-  EXPECT_EQ(elements<int32_t>(result()), (std::vector<int32_t>{1, 2, 3}));
-  results.clear(); // must not free the argument's buffer
-  EXPECT_EQ(elements<int32_t>(x->dl_tensor), (std::vector<int32_t>{1, 2, 3}));
-
-  ASSERT_EQ(call("twice_same", {x->dl_tensor}, 2), MLC_OK) << message;
+  ASSERT_EQ(call("twice", {x->dl_tensor}, 2), MLC_OK) << message;
   EXPECT_NE(result(0).data, result(1).data);
   EXPECT_EQ(elements<int32_t>(result(0)), (std::vector<int32_t>{2, 4, 6}));
   EXPECT_EQ(elements<int32_t>(result(1)), (std::vector<int32_t>{2, 4, 6}));
-
-  ASSERT_EQ(call("global_const", {}), MLC_OK) << message;
-  EXPECT_EQ(elements<int64_t>(result()), (std::vector<int64_t>{7, 8, 9}));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(result(1).data) % 64, 0u);
+  results.resize(1); // each is released on its own
+  EXPECT_EQ(elements<int32_t>(result(0)), (std::vector<int32_t>{2, 4, 6}));
 }
 
-TEST_F(CallTest, FailuresOfCompiledCode) {
+TEST_F(CallTest, OwnershipViolationsAreRefused) {
+  TensorPtr x = makeTensor<int32_t>({3}, {1, 2, 3});
+  EXPECT_EQ(call("identity", {x->dl_tensor}), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(message, "result #0: 'allocated' was not returned by "
+                     "mlcContextAlloc during this call (the compiled function "
+                     "'identity' broke the ownership rule of the module ABI)");
+  // The argument's buffer was neither freed nor reused.
+  EXPECT_EQ(elements<int32_t>(x->dl_tensor), (std::vector<int32_t>{1, 2, 3}));
+  EXPECT_EQ(call("shared_result", {x->dl_tensor}, 2), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(message, "result #1: 'allocated' is also the buffer of result #0 "
+                     "(the compiled function 'shared_result' broke the "
+                     "ownership rule of the module ABI)");
+  EXPECT_EQ(call("global_const", {}), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(message, "result #0: 'allocated' was not returned by "
+                     "mlcContextAlloc during this call (the compiled function "
+                     "'global_const' broke the ownership rule of the module "
+                     "ABI)");
+  TensorPtr f = makeTensor<float>({3}, {1, 2, 3});
+  EXPECT_EQ(call("outside", {f->dl_tensor}), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(message, "result #0: its elements lie outside its 12-byte buffer "
+                     "(the compiled function 'outside' broke the ownership "
+                     "rule of the module ABI)");
+}
+
+TEST_F(CallTest, RefusedResultsReturnToThePool) {
+  useOwnContext();
+  TensorPtr x = makeTensor<int32_t>({3}, {1, 2, 3});
+  EXPECT_EQ(call("shared_result", {x->dl_tensor}, 2), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(stats().bytesInUse, 0u);
+  TensorPtr f = makeTensor<float>({2}, {1, 2});
+  EXPECT_EQ(call("bad_result", {f->dl_tensor}), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(stats().bytesInUse, 0u);
+  EXPECT_EQ(stats().allocations, 2u);
+}
+
+TEST_F(CallTest, PoolReuseAcrossCalls) {
+  useOwnContext();
+  TensorPtr a = makeTensor<float>({1000}, std::vector<float>(1000, 1));
+  ASSERT_EQ(call("add", {a->dl_tensor, a->dl_tensor}), MLC_OK) << message;
+  void *first = result().data;
+  MLCAllocStats s = stats();
+  EXPECT_EQ(s.allocations, 1u);
+  EXPECT_EQ(s.poolHits, 0u);
+  EXPECT_EQ(s.bytesInUse, 4000u);
+  results.clear(); // back to the pool
+  EXPECT_EQ(stats().bytesInUse, 0u);
+  // The second call of a benchmark loop gets the same block back.
+  ASSERT_EQ(call("add", {a->dl_tensor, a->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(result().data, first);
+  s = stats();
+  EXPECT_EQ(s.allocations, 2u);
+  EXPECT_EQ(s.poolHits, 1u);
+  EXPECT_EQ(s.peakBytesInUse, 4000u);
+  // A size of the same class (4000 and 3000 both round to 4096) reuses it
+  // too, once it is free; while the first result lives, it cannot.
+  TensorPtr b = makeTensor<float>({750}, std::vector<float>(750, 1));
+  ASSERT_EQ(mlcContextResetStats(context), MLC_OK);
+  std::vector<TensorPtr> kept = std::move(results);
+  ASSERT_EQ(call("add", {b->dl_tensor, b->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(stats().poolHits, 0u);
+  EXPECT_EQ(stats().peakBytesInUse, 7000u);
+  results.clear();
+  kept.clear(); // last in, first out: `first` is on top
+  ASSERT_EQ(call("add", {b->dl_tensor, b->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(result().data, first);
+  EXPECT_EQ(stats().poolHits, 1u);
+}
+
+TEST_F(CallTest, IntermediatesAreFreedBeforeTheNextAllocation) {
+  useOwnContext();
+  TensorPtr x = makeTensor<float>({100}, std::vector<float>(100, 1));
+  ASSERT_EQ(call("chain", {x->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(elements<float>(result()), std::vector<float>(100, 9));
+  MLCAllocStats s = stats();
+  // Three blocks of 400 bytes, at most two live at once.
+  EXPECT_EQ(s.allocations, 3u);
+  EXPECT_EQ(s.peakBytesInUse, 800u);
+  EXPECT_LT(s.peakBytesInUse, 3 * 400u);
+  EXPECT_EQ(s.bytesInUse, 400u); // the result
+  // The third allocation reused the first intermediate's block.
+  EXPECT_EQ(s.poolHits, 1u);
+}
+
+TEST_F(CallTest, LeaksOfCompiledCodeAreReclaimed) {
+  useOwnContext();
+  TensorPtr x = makeTensor<float>({4}, {1, 2, 3, 4});
+  ASSERT_EQ(call("leak", {x->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(elements<float>(result()), (std::vector<float>{-1, -2, -3, -4}));
+  EXPECT_EQ(stats().bytesInUse, 16u); // the result only
+  EXPECT_EQ(stats().peakBytesInUse, 32u);
+  EXPECT_EQ(call("fail_after_alloc", {x->dl_tensor}), MLC_ERROR_RUNTIME);
+  EXPECT_EQ(message, "function 'fail_after_alloc' failed: gave up");
+  EXPECT_EQ(stats().bytesInUse, 0u);
+}
+
+TEST_F(CallTest, CompactCopiesComeFromThePool) {
+  useOwnContext();
+  TensorPtr buffer = makeTensor<double>({7}, {100, 1, 2, 3, 4, 5, 6});
+  DLTensor view = buffer->dl_tensor;
+  int64_t shape[] = {3, 2}, strides[] = {1, 3};
+  view.ndim = 2;
+  view.shape = shape;
+  view.strides = strides;
+  view.byte_offset = sizeof(double);
+  ASSERT_EQ(call("row_sums", {view}), MLC_OK) << message;
+  MLCAllocStats s = stats();
+  EXPECT_EQ(s.allocations, 2u); // the copy, then the result
+  EXPECT_EQ(s.peakBytesInUse, 48u + 24u);
+  EXPECT_EQ(s.bytesInUse, 24u); // the copy went back after the call
+}
+
+TEST_F(CallTest, ResultsOutliveTheirContext) {
+  useOwnContext();
+  TensorPtr x = makeTensor<float>({3}, {1, 2, 3});
+  ASSERT_EQ(call("add", {x->dl_tensor, x->dl_tensor}), MLC_OK) << message;
+  mlcContextDestroy(context);
+  context = nullptr;
+  EXPECT_EQ(elements<float>(result()), (std::vector<float>{2, 4, 6}));
+  results.clear(); // releases the pool with the last tensor
+}
+
+TEST_F(CallTest, CompoundOnlyDims) {
+  TensorPtr even = makeTensor<float>({4}, {1, 2, 3, 4});
+  ASSERT_EQ(call("halve", {even->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(elements<float>(result()), (std::vector<float>{3, 7}));
+  TensorPtr odd = makeTensor<float>({3}, {1, 2, 3});
+  EXPECT_EQ(call("halve", {odd->dl_tensor}), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 3 is not a value of "
+                     "'2 * n' for any integer n");
+  ASSERT_EQ(call("drop_first", {odd->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(elements<float>(result()), (std::vector<float>{2, 3}));
+  TensorPtr one = makeTensor<float>({1}, {5});
+  ASSERT_EQ(call("drop_first", {one->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(shapeOf(result()), std::vector<int64_t>{0});
+}
+
+TEST_F(CallTest, Bounds) {
+  TensorPtr inside = makeTensor<float>({4096}, std::vector<float>(4096, 1));
+  ASSERT_EQ(call("bounded", {inside->dl_tensor}), MLC_OK) << message;
+  TensorPtr outside = makeTensor<float>({5000}, std::vector<float>(5000, 1));
+  EXPECT_EQ(call("bounded", {outside->dl_tensor}), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 'batch' = 5000 is "
+                     "outside its bounds [1, 4096]");
+  TensorPtr empty = makeTensor<float>({0}, {});
+  EXPECT_EQ(call("bounded", {empty->dl_tensor}), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 'batch' = 0 is outside "
+                     "its bounds [1, 4096]");
+}
+
+TEST_F(CallTest, Devices) {
   TensorPtr x = makeTensor<float>({2}, {1, 2});
-  EXPECT_EQ(call("fail", {x->dl_tensor}), MLC_ERROR_RUNTIME);
-  EXPECT_EQ(message, "function 'fail' failed: x must be positive");
-  EXPECT_EQ(call("fail_silent", {}), MLC_ERROR_RUNTIME);
+  ASSERT_EQ(call("on_cpu", {x->dl_tensor}), MLC_OK) << message;
+  EXPECT_EQ(elements<float>(result()), (std::vector<float>{-1, -2}));
+  EXPECT_EQ(call("on_gpu", {x->dl_tensor}), MLC_ERROR_UNSUPPORTED);
+  EXPECT_EQ(message, "function 'on_gpu' runs on device cuda:0, which this "
+                     "runtime does not support yet");
+  EXPECT_EQ(call("alloc_cuda", {}), MLC_ERROR_RUNTIME);
   EXPECT_EQ(message,
-            "function 'fail_silent' failed with status 7 and no message");
-  EXPECT_EQ(call("bad_result", {x->dl_tensor}), MLC_ERROR_RUNTIME);
-  EXPECT_EQ(message, "result #0 dimension 0: expected '2 * n' = 4 (n = 2 "
-                     "bound by argument 'x' dimension 0) but got 2 (the "
-                     "compiled function 'bad_result' broke its signature)");
+            "function 'alloc_cuda' failed: device cuda:0 is not supported yet");
 }
 
 TEST_F(CallTest, BadCalls) {
@@ -319,6 +475,13 @@ TEST_F(CallTest, BadCalls) {
   DLManagedTensor *out = nullptr;
   EXPECT_EQ(mlcModuleCall(nullptr, "add", nullptr, 0, &out, 1),
             MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_STREQ(mlcGetLastError(),
+               "mlcModuleCall: 'ctx', 'module' or 'name' is NULL");
+  EXPECT_EQ(
+      mlcModuleCallWithContext(nullptr, module, "add", nullptr, 0, &out, 1),
+      MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_STREQ(mlcGetLastError(),
+               "mlcModuleCall: 'ctx', 'module' or 'name' is NULL");
   EXPECT_EQ(mlcModuleCall(module, nullptr, nullptr, 0, &out, 1),
             MLC_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(mlcModuleCall(module, "add", nullptr, 2, &out, 1),
@@ -331,6 +494,7 @@ TEST_F(CallTest, BadCalls) {
 }
 
 TEST_F(CallTest, ConcurrentCalls) {
+  useOwnContext(); // one context shared by every thread
   TensorPtr a = makeTensor<float>({1000}, std::vector<float>(1000, 1));
   std::vector<std::thread> threads;
   std::vector<int> failures(4, 0);
@@ -339,8 +503,16 @@ TEST_F(CallTest, ConcurrentCalls) {
       for (int i = 0; i < 200; ++i) {
         DLManagedTensor *out = nullptr;
         DLTensor args[] = {a->dl_tensor, a->dl_tensor};
-        if (mlcModuleCall(module, "add", args, 2, &out, 1) != MLC_OK ||
+        if (mlcModuleCallWithContext(context, module, "add", args, 2, &out,
+                                     1) != MLC_OK ||
             static_cast<float *>(out->dl_tensor.data)[999] != 2)
+          ++failures[t];
+        // Errors stay with their call even on a shared context.
+        DLManagedTensor *none = nullptr;
+        if (mlcModuleCallWithContext(context, module, "fail", args, 1, &none,
+                                     1) != MLC_ERROR_RUNTIME ||
+            std::string(mlcGetLastError()) !=
+                "function 'fail' failed: x must be positive")
           ++failures[t];
         if (out)
           out->deleter(out);
@@ -349,6 +521,11 @@ TEST_F(CallTest, ConcurrentCalls) {
   for (std::thread &thread : threads)
     thread.join();
   EXPECT_EQ(failures, std::vector<int>(4, 0));
+  MLCAllocStats s = stats();
+  EXPECT_EQ(s.allocations, 800u);
+  EXPECT_EQ(s.bytesInUse, 0u);
+  EXPECT_LE(s.peakBytesInUse, 4 * 4000u);
+  EXPECT_GE(s.poolHits, 800u - 4u); // at most one fresh block per thread
 }
 
 TEST(ModuleLoadTest, Errors) {
@@ -372,6 +549,16 @@ TEST(ModuleLoadTest, Errors) {
   EXPECT_STREQ(mlcGetLastError(),
                "module '" MLC_TEST_MISSING_ENTRY_MODULE
                "': function 'absent' has no entry point '__mlc_packed_absent'");
+  EXPECT_EQ(mlcModuleLoad(MLC_TEST_V1_MODULE, &module), MLC_ERROR_LOAD);
+  EXPECT_STREQ(mlcGetLastError(),
+               "module '" MLC_TEST_V1_MODULE "': metadata line 1: module ABI "
+               "version 1 is no longer supported; recompile");
+  EXPECT_EQ(mlcModuleLoad(MLC_TEST_MISSING_IMPORT_MODULE, &module),
+            MLC_ERROR_LOAD);
+  EXPECT_STREQ(mlcGetLastError(),
+               "module '" MLC_TEST_MISSING_IMPORT_MODULE
+               "' imports packed function 'nobody.registers.this', which is "
+               "not registered (register it or load its library with --load)");
   EXPECT_EQ(mlcModuleLoad(nullptr, &module), MLC_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(mlcModuleLoad(MLC_TEST_MODULE, nullptr),
             MLC_ERROR_INVALID_ARGUMENT);
@@ -408,15 +595,17 @@ TEST(ModuleLoadTest, RuntimeSymbolsFromTheHost) {
 }
 
 TEST(RuntimeTest, LastErrorIsThreadLocal) {
-  mlcRuntimeSetError("main thread");
+  EXPECT_EQ(mlcGetPackedFunction("main.thread", nullptr, nullptr),
+            MLC_ERROR_NOT_FOUND);
   std::string seen;
   std::thread other([&] {
     seen = mlcGetLastError();
-    mlcRuntimeSetError("other thread");
+    mlcGetPackedFunction("other.thread", nullptr, nullptr);
   });
   other.join();
   EXPECT_EQ(seen, "");
-  EXPECT_STREQ(mlcGetLastError(), "main thread");
+  EXPECT_STREQ(mlcGetLastError(),
+               "packed function 'main.thread' is not registered");
 }
 
 TEST(RuntimeTest, AllocTensor) {

@@ -47,7 +47,7 @@ class CheckTest : public ::testing::Test {
 protected:
   void load(const std::string &body) {
     std::string error;
-    ASSERT_TRUE(parseMetadata("mlc-module 1\n" + body, spec, error)) << error;
+    ASSERT_TRUE(parseMetadata("mlc-module 2\n" + body, spec, error)) << error;
   }
 
   /// Checks the arguments of the first function; returns the status and
@@ -76,6 +76,7 @@ TEST_F(CheckTest, Accepts) {
   EXPECT_EQ(bindings.values.at("batch"), 2);
   EXPECT_EQ(bindings.values.at("n"), 784);
   EXPECT_EQ(bindings.sources.at("n"), "argument 'x' dimension 1");
+  EXPECT_EQ(bindings.labels.at("n"), "argument 'x' (#0) dimension 1");
 }
 
 TEST_F(CheckTest, ViolatedRelationNamesEverything) {
@@ -226,6 +227,126 @@ TEST_F(CheckTest, Results) {
   ResultShape rank[] = {{2, r0}, {1, r1}, {1, r2}};
   copy = bindings;
   EXPECT_EQ(checkResults(spec.functions[0], rank, copy), MLC_ERROR_RUNTIME);
+}
+
+TEST_F(CheckTest, CompoundOnlyDimsBind) {
+  load("func f\narg x f32 [2 * n]\narg y f32 [n + 1, 4 * (m - 1)]\n"
+       "arg z f32 [m + n]\n");
+  std::vector<FakeTensor> args = {FakeTensor({6}), FakeTensor({4, 8}),
+                                  FakeTensor({6})};
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  EXPECT_EQ(bindings.values.at("n"), 3);
+  EXPECT_EQ(bindings.values.at("m"), 3);
+  EXPECT_EQ(bindings.sources.at("m"), "argument 'y' dimension 1");
+  // Odd: no integer n.
+  args[0] = FakeTensor({7});
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 7 is not a value of "
+                     "'2 * n' for any integer n");
+  args[0] = FakeTensor({6});
+  args[1] = FakeTensor({4, 9});
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'y' (#1) dimension 1: 9 is not a value of "
+                     "'4 * (m - 1)' for any integer m");
+  // Bound by the linear dim, then checked like any other dim.
+  args[1] = FakeTensor({5, 8});
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'y' (#1) dimension 0: expected 'n + 1' = 4 "
+                     "(n = 3 bound by argument 'x' dimension 0) but got 5");
+  args[1] = FakeTensor({4, 8});
+  args[2] = FakeTensor({7});
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'z' (#2) dimension 0: expected 'm + n' = 6 (m "
+                     "= 3 bound by argument 'y' dimension 1, n = 3 bound by "
+                     "argument 'x' dimension 0) but got 7");
+}
+
+TEST_F(CheckTest, BareDimsBindBeforeLinearOnes) {
+  load("func f\narg x f32 [n + 1]\narg y f32 [n]\n");
+  std::vector<FakeTensor> args = {FakeTensor({5}), FakeTensor({4})};
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  EXPECT_EQ(bindings.sources.at("n"), "argument 'y' dimension 0");
+  args = {FakeTensor({5}), FakeTensor({3})};
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: expected 'n + 1' = 4 "
+                     "(n = 3 bound by argument 'y' dimension 0) but got 5");
+}
+
+TEST_F(CheckTest, Bounds) {
+  load("func mlp\nbound batch 1 4096\nbound n 2 2\n"
+       "arg x f32 [batch, 2 * n]\n");
+  std::vector<FakeTensor> args = {FakeTensor({4096, 4})};
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  args = {FakeTensor({1, 4})};
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  args = {FakeTensor({5000, 4})};
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 'batch' = 5000 is "
+                     "outside its bounds [1, 4096]");
+  args = {FakeTensor({0, 4})};
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 0: 'batch' = 0 is outside "
+                     "its bounds [1, 4096]");
+  // Bounds apply to variables bound by linear dims too.
+  args = {FakeTensor({8, 6})};
+  EXPECT_EQ(check(args), MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(message, "argument 'x' (#0) dimension 1: 'n' = 3 is outside its "
+                     "bounds [2, 2]");
+}
+
+TEST_F(CheckTest, DeviceOfTheFunction) {
+  load("func f\ndevice cpu 0\narg x f32 [n]\n");
+  std::vector<FakeTensor> args = {FakeTensor({3})};
+  args[0].t.device = {kDLCUDAHost, 0}; // pinned host memory is CPU memory
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  args[0].t.device = {kDLVulkan, 0};
+  EXPECT_EQ(check(args), MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(message, "argument 'x' (#0): expected a CPU tensor but got "
+                     "device type 7 id 0");
+  // checkArguments itself serves any device (the call refuses non-CPU ones).
+  load("func g\ndevice cuda 1\narg x f32 [n]\n");
+  args[0].t.device = {kDLCUDA, 1};
+  EXPECT_EQ(check(args), MLC_OK) << message;
+  args[0].t.device = {kDLCUDA, 0};
+  EXPECT_EQ(check(args), MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(message, "argument 'x' (#0): expected a tensor on cuda:1 but got "
+                     "device type 2 id 0");
+  EXPECT_TRUE(deviceAccepts({kDLCPU, 0}, {kDLCPU, 3}));
+  EXPECT_FALSE(deviceAccepts({kDLCUDA, 0}, {kDLCPU, 0}));
+}
+
+TEST_F(CheckTest, ResultsBindThroughLinearDimsAndBounds) {
+  load("func f\nbound k 0 10\narg x f32 [n]\nret f32 [2 * k]\n"
+       "ret f32 [k]\n");
+  std::vector<FakeTensor> args = {FakeTensor({4})};
+  ASSERT_EQ(check(args), MLC_OK);
+  int64_t r0[] = {8}, r1[] = {4}, odd[] = {7}, big[] = {22}, r1big[] = {11};
+  ResultShape good[] = {{1, r0}, {1, r1}};
+  Bindings copy = bindings;
+  EXPECT_EQ(checkResults(spec.functions[0], good, copy), MLC_OK)
+      << mlcGetLastError();
+  // Bare dims bind first: k comes from result #1.
+  EXPECT_EQ(copy.sources.at("k"), "result #1 dimension 0");
+  ResultShape bad[] = {{1, odd}, {1, r1}};
+  copy = bindings;
+  EXPECT_EQ(checkResults(spec.functions[0], bad, copy), MLC_ERROR_RUNTIME);
+  EXPECT_STREQ(mlcGetLastError(),
+               "result #0 dimension 0: expected '2 * k' = 8 (k = 4 bound by "
+               "result #1 dimension 0) but got 7 (the compiled function 'f' "
+               "broke its signature)");
+  ResultShape outside[] = {{1, big}, {1, r1big}};
+  copy = bindings;
+  EXPECT_EQ(checkResults(spec.functions[0], outside, copy), MLC_ERROR_RUNTIME);
+  EXPECT_STREQ(mlcGetLastError(),
+               "result #1 dimension 0: 'k' = 11 is outside its bounds [0, "
+               "10] (the compiled function 'f' broke its signature)");
+  load("func g\nret f32 [2 * k]\n");
+  copy = Bindings();
+  ResultShape oddOnly[] = {{1, odd}};
+  EXPECT_EQ(checkResults(spec.functions[0], oddOnly, copy), MLC_ERROR_RUNTIME);
+  EXPECT_STREQ(mlcGetLastError(),
+               "result #0 dimension 0: 7 is not a value of '2 * k' for any "
+               "integer k (the compiled function 'g' broke its signature)");
 }
 
 } // namespace

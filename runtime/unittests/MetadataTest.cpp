@@ -27,7 +27,7 @@ std::string parseError(const std::string &text) {
 }
 
 TEST(MetadataTest, ExampleFromTheABI) {
-  ModuleSpec spec = parse("mlc-module 1\n"
+  ModuleSpec spec = parse("mlc-module 2\n"
                           "func mlp\n"
                           "arg x f32 [batch, 784]\n"
                           "arg w1 f32 [784, 128]\n"
@@ -55,7 +55,7 @@ TEST(MetadataTest, ExampleFromTheABI) {
 
 TEST(MetadataTest, AllShapeForms) {
   ModuleSpec spec = parse("# generated\r\n"
-                          "mlc-module 1\r\n"
+                          "mlc-module 2\r\n"
                           "\n"
                           "func f\n"
                           "  arg s   bf16 []\n"
@@ -96,55 +96,210 @@ TEST(MetadataTest, DTypes) {
 }
 
 TEST(MetadataTest, Malformed) {
-  EXPECT_EQ(parseError(""), "metadata is empty (expected 'mlc-module 1')");
-  EXPECT_EQ(parseError("func f\n"), "metadata line 1: expected 'mlc-module 1'");
-  EXPECT_EQ(parseError("mlc-module 2\n"),
+  EXPECT_EQ(parseError(""), "metadata is empty (expected 'mlc-module 2')");
+  EXPECT_EQ(parseError("func f\n"), "metadata line 1: expected 'mlc-module 2'");
+  EXPECT_EQ(parseError("mlc-module 3\n"),
+            "metadata line 1: unsupported module version '3' (this runtime "
+            "reads version 2)");
+  EXPECT_EQ(parseError("mlc-module 2 x\n"),
             "metadata line 1: unsupported module version '2' (this runtime "
-            "reads version 1)");
-  EXPECT_EQ(parseError("mlc-module 1\nfunk f\n"),
+            "reads version 2)");
+  EXPECT_EQ(parseError("mlc-module 2\nfunk f\n"),
             "metadata line 2: unknown directive 'funk'");
-  EXPECT_EQ(parseError("mlc-module 1\narg x f32 [n]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\narg x f32 [n]\n"),
             "metadata line 2: 'arg' before any 'func'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f33 [n]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f33 [n]\n"),
             "metadata line 3: unknown dtype 'f33'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32\n"),
             "metadata line 3: expected '[' or '*' at column 10");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [n, 4\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n, 4\n"),
             "metadata line 3: expected ',' or ']' at column 16");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [n +]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n +]\n"),
             "metadata line 3: unexpected ']' at column 15");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [n] fast\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n] fast\n"),
             "metadata line 3: unexpected 'fast'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\nret f32 [n] strided\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\nret f32 [n] strided\n"),
             "metadata line 3: unexpected 'strided'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\nfunc f\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\nfunc f\n"),
             "metadata line 3: duplicate function 'f'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc my-fn\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc my-fn\n"),
             "metadata line 2: expected a function name (a C identifier), got "
             "'my-fn'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [n]\narg x f32 [n]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n]\narg x f32 [n]\n"),
             "metadata line 4: duplicate argument 'x'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\nret f32 []\narg x f32 [n]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\nret f32 []\narg x f32 [n]\n"),
             "metadata line 4: 'arg' after 'ret' in function 'f'");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg\n"),
             "metadata line 3: expected an argument name");
 }
 
+TEST(MetadataTest, VersionOneIsRefused) {
+  EXPECT_EQ(parseError("mlc-module 1\nfunc f\nret f32 []\n"),
+            "metadata line 1: module ABI version 1 is no longer supported; "
+            "recompile");
+}
+
 TEST(MetadataTest, EveryVariableMustBeBindable) {
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [2 * n]\n"),
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n floordiv 2]\n"),
             "metadata: function 'f' argument 'x' dimension 0: variable 'n' in "
-            "'2 * n' is not bound by a bare argument dimension");
+            "'n floordiv 2' is not bound by a bare or linear argument "
+            "dimension");
   // A bare result dim binds only results, since arguments are checked first.
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\narg x f32 [n + 1]\n"
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n * n]\n"
                        "ret f32 [n]\n"),
             "metadata: function 'f' argument 'x' dimension 0: variable 'n' in "
-            "'n + 1' is not bound by a bare argument dimension");
-  EXPECT_EQ(parseError("mlc-module 1\nfunc f\nret f32 [k * 2]\n"),
+            "'n * n' is not bound by a bare or linear argument dimension");
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\nret f32 [min(k, 2)]\n"),
             "metadata: function 'f' result #0 dimension 0: variable 'k' in "
-            "'k * 2' is not bound by a bare argument or result dimension");
+            "'min(k, 2)' is not bound by a bare or linear argument or result "
+            "dimension");
+  // Two variables in one dim: neither is bound by it.
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [m + n]\n"),
+            "metadata: function 'f' argument 'x' dimension 0: variable 'm' in "
+            "'m + n' is not bound by a bare or linear argument dimension");
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [n - n + 4]\n"),
+            "metadata: function 'f' argument 'x' dimension 0: variable 'n' in "
+            "'n - n + 4' is not bound by a bare or linear argument dimension");
   // Binding may come later in the argument list, or from another result.
-  parse("mlc-module 1\nfunc f\narg x f32 [2 * n]\narg y f32 [n]\n"
+  parse("mlc-module 2\nfunc f\narg x f32 [2 * n]\narg y f32 [n]\n"
         "ret f32 [k * 2]\nret f32 [k]\n");
+}
+
+TEST(MetadataTest, LinearDimsBind) {
+  // Compound-only variables: each is bound by a dim linear in it alone, and
+  // then usable in any other dim.
+  parse("mlc-module 2\nfunc f\narg x f32 [2 * n]\narg y f32 [4 * (m - 1)]\n"
+        "arg z f32 [n floordiv 2, m + n]\nret f32 [-k + 3]\n"
+        "ret f32 [k mod 2]\n");
+}
+
+TEST(MetadataTest, VersionTwoLines) {
+  ModuleSpec spec = parse("mlc-module 2\n"
+                          "import mlc.blas.sgemm\n"
+                          "func mlp\n"
+                          "device cpu 0\n"
+                          "bound batch 1 4096\n"
+                          "attr mlc.schedule default gemm  \n"
+                          "attr pure\n"
+                          "attr future.key 7\n"
+                          "arg x f32 [batch, 784]\n"
+                          "bound neg -5 -1\n"
+                          "ret f32 [batch, 10 + neg]\n"
+                          "import my_lib_fn\n"
+                          "func on_gpu\n"
+                          "device cuda 3\n"
+                          "arg x f32 [n]\n"
+                          "func on_vulkan\n"
+                          "device vulkan 0\n"
+                          "func plain\n");
+  EXPECT_EQ(spec.imports,
+            (std::vector<std::string>{"mlc.blas.sgemm", "my_lib_fn"}));
+  const FunctionSpec &mlp = spec.functions[0];
+  EXPECT_EQ(mlp.device.device_type, kDLCPU);
+  ASSERT_EQ(mlp.bounds.size(), 2u);
+  EXPECT_EQ(mlp.findBound("batch")->lo, 1);
+  EXPECT_EQ(mlp.findBound("batch")->hi, 4096);
+  EXPECT_EQ(mlp.findBound("neg")->lo, -5);
+  EXPECT_EQ(mlp.findBound("n"), nullptr);
+  ASSERT_EQ(mlp.attrs.size(), 3u);
+  EXPECT_EQ(mlp.attrs[0].key, "mlc.schedule");
+  EXPECT_EQ(mlp.attrs[0].value, "default gemm");
+  EXPECT_TRUE(mlp.attrs[0].hasValue);
+  EXPECT_EQ(mlp.findAttr("pure")->value, "");
+  EXPECT_FALSE(mlp.findAttr("pure")->hasValue);
+  EXPECT_EQ(mlp.findAttr("future.key")->value, "7");
+  EXPECT_EQ(mlp.findAttr("impure"), nullptr);
+  EXPECT_EQ(mlp.signature(), "mlp(x: f32[batch, 784]) -> (f32[batch, 10 + "
+                             "neg])");
+  EXPECT_EQ(spec.functions[1].device.device_type, kDLCUDA);
+  EXPECT_EQ(spec.functions[1].device.device_id, 3);
+  EXPECT_EQ(spec.functions[2].device.device_type, kDLVulkan);
+  EXPECT_EQ(spec.functions[3].device.device_type, kDLCPU);
+  EXPECT_EQ(spec.functions[3].device.device_id, 0);
+  EXPECT_TRUE(spec.functions[3].attrs.empty());
+}
+
+TEST(MetadataTest, MalformedVersionTwoLines) {
+  std::string f = "mlc-module 2\nfunc f\narg x f32 [n]\n";
+  EXPECT_EQ(parseError("mlc-module 2\nimport\n"),
+            "metadata line 2: expected a packed function name (a dotted "
+            "identifier), got ''");
+  EXPECT_EQ(parseError("mlc-module 2\nimport mlc..sgemm\n"),
+            "metadata line 2: expected a packed function name (a dotted "
+            "identifier), got 'mlc..sgemm'");
+  EXPECT_EQ(parseError("mlc-module 2\nimport 1mlc\n"),
+            "metadata line 2: expected a packed function name (a dotted "
+            "identifier), got '1mlc'");
+  EXPECT_EQ(parseError("mlc-module 2\nimport a.b c\n"),
+            "metadata line 2: unexpected text after the imported name");
+  EXPECT_EQ(parseError("mlc-module 2\nimport a.b\nimport a.b\n"),
+            "metadata line 3: duplicate import 'a.b'");
+  EXPECT_EQ(parseError("mlc-module 2\ndevice cpu 0\n"),
+            "metadata line 2: 'device' before any 'func'");
+  EXPECT_EQ(parseError(f + "device tpu 0\n"),
+            "metadata line 4: unknown device type 'tpu' (expected cpu, cuda "
+            "or vulkan)");
+  EXPECT_EQ(parseError(f + "device cuda\n"),
+            "metadata line 4: invalid device id '' (expected an integer in "
+            "[0, 2147483647])");
+  EXPECT_EQ(parseError(f + "device cuda -1\n"),
+            "metadata line 4: invalid device id '-1' (expected an integer in "
+            "[0, 2147483647])");
+  EXPECT_EQ(parseError(f + "device cuda 2147483648\n"),
+            "metadata line 4: invalid device id '2147483648' (expected an "
+            "integer in [0, 2147483647])");
+  EXPECT_EQ(parseError(f + "device cuda 0 1\n"),
+            "metadata line 4: unexpected text after the device id");
+  EXPECT_EQ(parseError(f + "device cpu 0\ndevice cpu 0\n"),
+            "metadata line 5: duplicate 'device' in function 'f'");
+  EXPECT_EQ(parseError(f + "bound 2n 1 2\n"),
+            "metadata line 4: expected a variable name, got '2n'");
+  EXPECT_EQ(parseError(f + "bound n 1\n"),
+            "metadata line 4: invalid bound '' for 'n' (expected an int64)");
+  EXPECT_EQ(parseError(f + "bound n x 2\n"),
+            "metadata line 4: invalid bound 'x' for 'n' (expected an int64)");
+  EXPECT_EQ(parseError(f + "bound n 1 9223372036854775808\n"),
+            "metadata line 4: invalid bound '9223372036854775808' for 'n' "
+            "(expected an int64)");
+  EXPECT_EQ(parseError(f + "bound n 1 +2\n"),
+            "metadata line 4: invalid bound '+2' for 'n' (expected an int64)");
+  EXPECT_EQ(parseError(f + "bound n 1 2 3\n"),
+            "metadata line 4: unexpected text after the bounds of 'n'");
+  EXPECT_EQ(parseError(f + "bound n 5 4\n"),
+            "metadata line 4: empty bounds [5, 4] for 'n'");
+  EXPECT_EQ(parseError(f + "bound n 1 2\nbound n 1 3\n"),
+            "metadata line 5: duplicate bound for 'n' in function 'f'");
+  EXPECT_EQ(parseError(f + "bound m 1 2\n"),
+            "metadata: function 'f' has a bound for variable 'm', which no "
+            "dimension of it uses");
+  EXPECT_EQ(parseError(f + "attr\n"),
+            "metadata line 4: expected an attribute key (a dotted "
+            "identifier), got ''");
+  EXPECT_EQ(parseError(f + "attr =x\n"),
+            "metadata line 4: expected an attribute key (a dotted "
+            "identifier), got '=x'");
+  EXPECT_EQ(parseError(f + "attr k 1\nattr k 2\n"),
+            "metadata line 5: duplicate attribute 'k' in function 'f'");
+  // Variables bound only by results may be bounded too; `?` dims use none.
+  parse("mlc-module 2\nfunc f\nret f32 [k]\nbound k 0 3\n");
+  EXPECT_EQ(parseError("mlc-module 2\nfunc f\narg x f32 [?]\nbound k 0 3\n"),
+            "metadata: function 'f' has a bound for variable 'k', which no "
+            "dimension of it uses");
+}
+
+TEST(MetadataTest, DottedIdentifiersAndDevices) {
+  EXPECT_TRUE(isDottedIdentifier("mlc.blas.sgemm"));
+  EXPECT_TRUE(isDottedIdentifier("_x1"));
+  EXPECT_FALSE(isDottedIdentifier(""));
+  EXPECT_FALSE(isDottedIdentifier(".a"));
+  EXPECT_FALSE(isDottedIdentifier("a."));
+  EXPECT_FALSE(isDottedIdentifier("a.1b"));
+  EXPECT_FALSE(isDottedIdentifier("a-b"));
+  EXPECT_EQ(deviceToString({kDLCPU, 0}), "cpu:0");
+  EXPECT_EQ(deviceToString({kDLCUDA, 1}), "cuda:1");
+  EXPECT_EQ(deviceToString({kDLVulkan, 0}), "vulkan:0");
+  EXPECT_EQ(deviceToString({kDLCUDAHost, 0}), "cuda_host:0");
+  EXPECT_EQ(deviceToString({kDLMetal, 2}), "device type 8 id 2");
 }
 
 } // namespace

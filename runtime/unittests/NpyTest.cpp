@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Runtime/Runtime.h"
+#include "mlc/Runtime/Tensor.h"
 
 #include "gtest/gtest.h"
 
@@ -17,13 +18,7 @@
 
 namespace {
 
-struct TensorDeleter {
-  void operator()(DLManagedTensor *t) const {
-    if (t)
-      t->deleter(t);
-  }
-};
-using TensorPtr = std::unique_ptr<DLManagedTensor, TensorDeleter>;
+using mlc::rt::TensorPtr;
 
 class NpyTest : public ::testing::Test {
 protected:

@@ -13,6 +13,8 @@
 
 #include "gtest/gtest.h"
 
+#include <optional>
+
 using namespace mlc::rt;
 
 namespace {
@@ -166,6 +168,78 @@ TEST(ShapeExprTest, ParsePrefixStopsAtDelimiters) {
   ASSERT_TRUE(ShapeExpr::parsePrefix(text, pos, second, error)) << error;
   EXPECT_EQ(second.str(), "2 * n");
   EXPECT_EQ(text[pos], ']');
+}
+
+/// The linear form of `text`, which must parse; nullopt if not linear.
+std::optional<LinearForm> linear(const std::string &text) {
+  ShapeExpr expr;
+  std::string error;
+  EXPECT_TRUE(ShapeExpr::parse(text, expr, error)) << text << ": " << error;
+  LinearForm form;
+  if (!expr.linearForm(form))
+    return std::nullopt;
+  return form;
+}
+
+/// Solves `text` = value; nullopt if there is no integer solution.
+std::optional<int64_t> solve(const std::string &text, int64_t value) {
+  ShapeExpr expr;
+  std::string error;
+  EXPECT_TRUE(ShapeExpr::parse(text, expr, error)) << text << ": " << error;
+  LinearForm form;
+  EXPECT_TRUE(expr.linearForm(form)) << text;
+  int64_t solution;
+  if (!expr.solveLinear(form, value, solution))
+    return std::nullopt;
+  return solution;
+}
+
+TEST(ShapeExprTest, LinearForms) {
+  std::optional<LinearForm> form = linear("4 * (n - 1)");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->var, "n");
+  EXPECT_EQ(form->coefficient, 4);
+  EXPECT_EQ(form->constant, -4);
+  form = linear("n");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->coefficient, 1);
+  EXPECT_EQ(form->constant, 0);
+  form = linear("3 - 2 * -n + (1 + 1) * 5");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->coefficient, 2);
+  EXPECT_EQ(form->constant, 13);
+  form = linear("-(n * 3)");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->coefficient, -3);
+  // Constant sub-expressions may use any operator.
+  form = linear("n * (7 floordiv 2) + min(1, 2)");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->coefficient, 3);
+  EXPECT_EQ(form->constant, 1);
+  EXPECT_FALSE(linear("7"));            // no variable
+  EXPECT_FALSE(linear("m + n"));        // two variables
+  EXPECT_FALSE(linear("n * n"));        // not linear
+  EXPECT_FALSE(linear("n floordiv 2")); // division of the variable
+  EXPECT_FALSE(linear("n mod 4"));      // modulus of the variable
+  EXPECT_FALSE(linear("max(n, 1)"));    // min/max of the variable
+  EXPECT_FALSE(linear("n - n"));        // zero coefficient
+  EXPECT_FALSE(linear("0 * n + 5"));    // zero coefficient
+  EXPECT_FALSE(linear("9223372036854775807 * n + 1")); // f(1) overflows
+}
+
+TEST(ShapeExprTest, SolveLinear) {
+  EXPECT_EQ(solve("2 * n", 8), 4);
+  EXPECT_EQ(solve("2 * n", 7), std::nullopt);
+  EXPECT_EQ(solve("n + 1", 1), 0);
+  EXPECT_EQ(solve("n + 1", 0), -1); // bounds, not binding, exclude it
+  EXPECT_EQ(solve("4 * (n - 1)", 12), 4);
+  EXPECT_EQ(solve("4 * (n - 1)", 13), std::nullopt);
+  EXPECT_EQ(solve("-n + 3", 1), 2);
+  EXPECT_EQ(solve("-n", INT64_MIN), std::nullopt);    // n would overflow
+  EXPECT_EQ(solve("n - 1", INT64_MAX), std::nullopt); // n = 2^63
+  EXPECT_EQ(solve("n + 1", INT64_MIN), std::nullopt);
+  EXPECT_EQ(solve("3 * n", INT64_MAX), std::nullopt);
+  EXPECT_EQ(solve("n", INT64_MAX), INT64_MAX);
 }
 
 } // namespace

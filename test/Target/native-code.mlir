@@ -4,11 +4,11 @@
 // RUN: llvm-readobj --file-headers --dyn-symbols %t.so | FileCheck %s --check-prefix=LIBRARY
 
 // OBJECT: T add_one
-// OBJECT: U mlcRuntimeSetError
+// OBJECT: U mlcContextSetError
 // LIBRARY: Type: SharedObject
 // LIBRARY: Name: add_one
 
-llvm.func @mlcRuntimeSetError(!llvm.ptr)
+llvm.func @mlcContextSetError(!llvm.ptr, !llvm.ptr)
 
 llvm.func @add_one(%x: i64) -> i64 {
   %one = llvm.mlir.constant(1 : i64) : i64
@@ -16,7 +16,7 @@ llvm.func @add_one(%x: i64) -> i64 {
   llvm.return %sum : i64
 }
 
-llvm.func @fail(%msg: !llvm.ptr) {
-  llvm.call @mlcRuntimeSetError(%msg) : (!llvm.ptr) -> ()
+llvm.func @fail(%ctx: !llvm.ptr, %msg: !llvm.ptr) {
+  llvm.call @mlcContextSetError(%ctx, %msg) : (!llvm.ptr, !llvm.ptr) -> ()
   llvm.return
 }

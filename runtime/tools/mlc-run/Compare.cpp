@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc-run.h"
+#include "Compare.h"
 
 #include "mlc/Runtime/Metadata.h"
 #include "mlc/Runtime/Tensor.h"

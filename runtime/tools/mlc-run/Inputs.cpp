@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc-run.h"
+#include "Inputs.h"
 
 #include "mlc/Runtime/Metadata.h"
 #include "mlc/Runtime/Tensor.h"

@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc-run.h"
+#include "Print.h"
 
 #include "mlc/Runtime/Metadata.h"
 #include "mlc/Runtime/Tensor.h"
@@ -16,13 +16,6 @@
 
 using namespace mlc::rt;
 using namespace mlc::run;
-
-std::string mlc::run::shapeString(const DLTensor &t) {
-  std::string result = "[";
-  for (int32_t i = 0; i < t.ndim; ++i)
-    result += (i ? ", " : "") + std::to_string(t.shape[i]);
-  return result + "]";
-}
 
 static std::string formatElement(const char *p, const DType &dtype) {
   char buffer[64];

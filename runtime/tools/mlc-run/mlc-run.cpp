@@ -4,13 +4,18 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Loads a compiled module through libmlc_runtime, builds inputs from .npy
-// files or literals, calls one function, then prints, saves, compares or
-// times its results. Every failure is one `error: ...` line and exit code 1.
+// Loads a compiled module through libmlc_runtime (after any libraries of
+// packed functions it imports), builds inputs from .npy files or literals,
+// calls one function, then prints, saves, compares or times its results.
+// All calls share one context, so benchmark runs reuse its pool. Every
+// failure is one `error: ...` line and exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc-run.h"
+#include "Common.h"
+#include "Compare.h"
+#include "Inputs.h"
+#include "Print.h"
 
 #include "mlc/Runtime/Metadata.h"
 
@@ -43,6 +48,12 @@ static const char *const kUsage =
     "                         |result - expected| <= atol + rtol * |expected|\n"
     "  --rtol=X --atol=X      tolerances (default 1e-5 and 1e-6)\n"
     "  --benchmark=N          time N calls after a warm-up call\n"
+    "  --stats                print allocation statistics after the call and,\n"
+    "                         with --benchmark, after the timed calls:\n"
+    "                         `stats: N allocations, M pool hits, peak P\n"
+    "                         bytes in use`\n"
+    "  --load=LIB.so          load a library of packed functions (it exports\n"
+    "                         mlc_library_init) before the module; repeatable\n"
     "  --print                print results (the default unless --output,\n"
     "                         --expected or --benchmark is given)\n"
     "  --help                 this text\n";
@@ -53,17 +64,24 @@ struct ModuleDeleter {
 };
 using ModulePtr = std::unique_ptr<MLCModule, ModuleDeleter>;
 
+struct ContextDeleter {
+  void operator()(MLCContext *c) const { mlcContextDestroy(c); }
+};
+using ContextPtr = std::unique_ptr<MLCContext, ContextDeleter>;
+
 struct Options {
   std::string module;
   std::string function;
   std::vector<std::string> inputs;
   std::string output;
   std::vector<std::string> expected;
+  std::vector<std::string> libraries;
   double rtol = 1e-5;
   double atol = 1e-6;
   long long benchmark = 0;
   bool list = false;
   bool print = false;
+  bool stats = false;
   bool help = false;
 };
 } // namespace
@@ -109,12 +127,14 @@ static bool parseOptions(int argc, char **argv, Options &options,
     };
     if (key == "--help" || key == "-h") {
       options.help = true;
-    } else if (key == "--list" || key == "--print") {
+    } else if (key == "--list" || key == "--print" || key == "--stats") {
       if (hasValue) {
         error = "option '" + key + "' takes no value";
         return false;
       }
-      (key == "--list" ? options.list : options.print) = true;
+      (key == "--list"    ? options.list
+       : key == "--print" ? options.print
+                          : options.stats) = true;
     } else if (key == "--function") {
       if (!needValue())
         return false;
@@ -127,6 +147,10 @@ static bool parseOptions(int argc, char **argv, Options &options,
       if (!needValue())
         return false;
       options.output = value;
+    } else if (key == "--load") {
+      if (!needValue())
+        return false;
+      options.libraries.push_back(value);
     } else if (key == "--expected") {
       if (!needValue())
         return false;
@@ -204,6 +228,17 @@ static bool chooseFunction(MLCModule *module, const Options &options,
   return false;
 }
 
+/// `stats: N allocations, M pool hits, peak P bytes in use`.
+static void printStats(const MLCContext *context) {
+  MLCAllocStats stats;
+  mlcContextGetStats(context, &stats);
+  std::printf("stats: %llu allocations, %llu pool hits, peak %llu bytes in "
+              "use\n",
+              (unsigned long long)stats.allocations,
+              (unsigned long long)stats.poolHits,
+              (unsigned long long)stats.peakBytesInUse);
+}
+
 static double milliseconds(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
@@ -221,6 +256,9 @@ int main(int argc, char **argv) {
     return fail("no module given (usage: mlc-run MODULE.so [options]; see "
                 "--help)");
 
+  for (const std::string &library : options.libraries)
+    if (mlcLoadLibrary(library.c_str()) != MLC_OK)
+      return fail(runtimeError());
   MLCModule *raw;
   if (mlcModuleLoad(options.module.c_str(), &raw) != MLC_OK)
     return fail(runtimeError());
@@ -248,10 +286,15 @@ int main(int argc, char **argv) {
     args.push_back(inputs[i]->dl_tensor);
   }
 
+  MLCContext *rawContext;
+  if (mlcContextCreate(&rawContext) != MLC_OK)
+    return fail(runtimeError());
+  ContextPtr context(rawContext);
   std::vector<DLManagedTensor *> rawResults(size_t(numResults), nullptr);
   auto call = [&] {
-    return mlcModuleCall(module.get(), function.c_str(), args.data(),
-                         int32_t(args.size()), rawResults.data(), numResults);
+    return mlcModuleCallWithContext(
+        context.get(), module.get(), function.c_str(), args.data(),
+        int32_t(args.size()), rawResults.data(), numResults);
   };
   if (call() != MLC_OK)
     return fail(runtimeError());
@@ -282,8 +325,12 @@ int main(int argc, char **argv) {
   }
   if (!matched)
     return 1;
+  if (options.stats)
+    printStats(context.get());
 
   if (options.benchmark) {
+    // The second --stats line covers the timed calls only.
+    mlcContextResetStats(context.get());
     std::vector<double> times;
     for (long long run = 0; run < options.benchmark; ++run) {
       auto start = std::chrono::steady_clock::now();
@@ -306,6 +353,8 @@ int main(int argc, char **argv) {
     std::printf("benchmark '%s': %zu runs, min %.6f ms, median %.6f ms, mean "
                 "%.6f ms\n",
                 function.c_str(), n, sorted.front(), median, mean);
+    if (options.stats)
+      printStats(context.get());
   }
   return 0;
 }

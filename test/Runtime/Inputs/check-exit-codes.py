@@ -12,6 +12,8 @@ import numpy as np
 
 inputs, tmp = sys.argv[1], sys.argv[2]
 module = f"{inputs}/test_module.so"
+packed = f"{inputs}/packed_module.so"
+user = f"{inputs}/user_module.so"
 np.save(f"{tmp}/f.npy", np.arange(4, dtype=np.float32))
 np.save(f"{tmp}/big.npy", np.arange(4, dtype=">f4"))
 with open(f"{tmp}/text.npy", "w") as f:
@@ -55,6 +57,28 @@ CASES = [
      f"--expected={tmp}/missing.npy"],
     [module, "--function=cast", "--input=1xi32=1",
      f"--output={tmp}/no/such/dir/out"],
+    # Module ABI v2.
+    [f"{inputs}/v1_module.so"],
+    [f"{inputs}/missing_import.so"],
+    [user, "--input=1xf32=1"],
+    [user, f"--load={tmp}/none.so"],
+    [user, f"--load={inputs}/no_init_library.so"],
+    [user, f"--load={inputs}/bad_init_library.so"],
+    [user, "--load"],
+    [module, "--stats=1"],
+    [module, "--function=halve", "--input=3xf32=1"],
+    [module, "--function=bounded", "--input=5000xf32=1"],
+    [module, "--function=on_gpu", "--input=1xf32=1"],
+    [module, "--function=alloc_cuda"],
+    [module, "--function=fail_values", "--input=2xf32=1,0"],
+    [module, "--function=fail_after_alloc", "--input=2xf32=1"],
+    [module, "--function=identity", "--input=1xi32=1"],
+    [module, "--function=shared_result", "--input=1xi32=1"],
+    [module, "--function=global_const"],
+    [module, "--function=outside", "--input=1xf32=1"],
+    [packed, "--function=matmul_swapped", "--input=2x3xf32=1",
+     "--input=3x4xf32=1"],
+    [packed, "--function=call_unregistered"],
 ]
 
 failures = []

@@ -2,17 +2,19 @@
  *
  * Part of the mlc project.
  *
- * Not linked with libmlc_runtime: the allocation function resolves from the
- * process that loads the module (mlc-run or a program linked with it).
+ * Not linked with libmlc_runtime: mlcContextAlloc resolves from the process
+ * that loads the module (mlc-run or a program linked with it).
  *
  *===----------------------------------------------------------------------===*/
 
 #include <stddef.h>
 #include <stdint.h>
 
-void *_mlir_memref_to_llvm_alloc(size_t bytes);
+typedef struct MLCContext MLCContext;
+void *mlcContextAlloc(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
+                      int64_t bytes, int64_t alignment);
 
-const char __mlc_metadata[] = "mlc-module 1\n"
+const char __mlc_metadata[] = "mlc-module 2\n"
                               "func negate\n"
                               "arg x f32 [n]\n"
                               "ret f32 [n]\n";
@@ -25,10 +27,13 @@ typedef struct {
   int64_t strides[1];
 } Memref1;
 
-int32_t __mlc_packed_negate(void **args) {
-  Memref1 *x = args[0], *r = args[1];
+int32_t __mlc_packed_negate(MLCContext *ctx, void **args, void **results) {
+  Memref1 *x = args[0], *r = results[0];
   int64_t n = x->sizes[0];
-  float *out = _mlir_memref_to_llvm_alloc((size_t)n * sizeof(float));
+  float *out =
+      mlcContextAlloc(ctx, /*kDLCPU=*/1, 0, n * (int64_t)sizeof(float), 64);
+  if (!out)
+    return 1;
   const float *in = (const float *)x->aligned + x->offset;
   for (int64_t i = 0; i < n; ++i)
     out[i] = -in[i];

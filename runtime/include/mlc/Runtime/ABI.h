@@ -1,4 +1,4 @@
-/*===- ABI.h - The contract between compiled modules and the runtime -*- C -*-===*\
+/*===- ABI.h - The contract between compiled modules and runtime --*- C -*-===*\
 |*                                                                            *|
 |* Part of the mlc project.                                                   *|
 |*                                                                            *|
@@ -50,7 +50,12 @@ typedef struct MLCContext MLCContext;
  * Ownership: every result's `allocated` pointer was returned by
  * mlcContextAlloc(ctx, ...) during this call, for this result only (never an
  * argument, a constant or another result's buffer); the caller owns it from
- * then on and releases it with mlcContextFree on the same context. */
+ * then on and releases it with mlcContextFree on the same context. (An empty
+ * result may leave it NULL.) The runtime verifies this and fails the call
+ * otherwise. For an unranked result, `results[j]` is MLIR's
+ * {int64_t rank; void *descriptor} and the function allocates the ranked
+ * descriptor with _mlir_memref_to_llvm_alloc, as MLIR does; the runtime
+ * frees it. */
 typedef int32_t (*MLCEntryFunction)(MLCContext *ctx, void **args,
                                     void **results);
 
@@ -61,30 +66,37 @@ typedef int32_t (*MLCEntryFunction)(MLCContext *ctx, void **args,
 typedef int32_t (*MLCPackedFunction)(MLCContext *ctx, DLTensor *args,
                                      int32_t numArgs, void *userData);
 
-/*===--- Runtime functions that compiled code calls ------------------------===*/
+/*===--- Runtime functions that compiled code calls -----------------------===*/
 
-/* `bytes` bytes on device (deviceType, deviceId) (DLPack codes), aligned to
- * max(alignment, MLC_ABI_ALIGNMENT). Never NULL for 0 bytes; NULL on failure,
- * with the context's error set. Served from the context's caching pool. */
+/* `bytes` bytes (uninitialized) on device (deviceType, deviceId) (DLPack
+ * codes), aligned to max(alignment, MLC_ABI_ALIGNMENT); the alignment must be
+ * a power of two. Never NULL for 0 bytes; NULL on failure, with the
+ * context's error set (e.g. "device cuda:0 is not supported yet": only
+ * kDLCPU is). Served from the context's caching pool. */
 void *mlcContextAlloc(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
                       int64_t bytes, int64_t alignment);
 
 /* Returns a buffer of mlcContextAlloc to the context's pool. NULL is a
- * no-op. */
+ * no-op. Within a call, a buffer the call did not allocate is left alone
+ * (the context's error names it); blocks a call neither frees nor returns
+ * are reclaimed after it. */
 void mlcContextFree(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
                     void *ptr);
 
 /* Calls the registered packed function `name` (checked to exist when the
  * module is loaded, see the metadata's `import` lines). Returns its status;
- * on failure the context's error names the function. */
-int32_t mlcContextCallPacked(MLCContext *ctx, const char *name,
-                             DLTensor *args, int32_t numArgs);
+ * on failure the context's error names the function ("packed function 'X'
+ * failed: ..."; "packed function 'X' is not registered" for an unknown
+ * name). */
+int32_t mlcContextCallPacked(MLCContext *ctx, const char *name, DLTensor *args,
+                             int32_t numArgs);
 
-/* Records the error of the failing call. */
+/* Records the error of the failing call (NULL records an empty message). */
 void mlcContextSetError(MLCContext *ctx, const char *message);
 
 /* As mlcContextSetError, with each `{}` in `format` replaced by the next of
- * `values` in decimal (extra `{}` stay as they are). */
+ * `values` in decimal (extra `{}` stay as they are, extra values are
+ * ignored; numValues may be 0). */
 void mlcContextSetErrorValues(MLCContext *ctx, const char *format,
                               const int64_t *values, int32_t numValues);
 

@@ -5,11 +5,15 @@
 //===----------------------------------------------------------------------===//
 //
 // The checks at a function boundary: arguments against the signature before
-// a call, results after it. A symbolic variable is bound by the first dim
-// where it appears bare (`n`, not `2 * n`), arguments in order and then
-// results; every other dim is evaluated and compared. Messages name the
-// tensor, the dim, the expected expression with its value, where its
-// variables were bound, and the actual extent.
+// a call, results after it. Arguments bind symbolic variables first, then
+// results bind those still unbound, each in two steps: the first dim where a
+// variable appears bare (`n`) binds it, tensors and dims in order; then a dim
+// linear in one still-unbound variable (`2 * n`, `n + 1`, see
+// ShapeExpr::linearForm) binds it if the extent has an integer solution, and
+// fails the call if not. Bound variables must lie within their `bound`s;
+// every other dim is evaluated and compared. Messages name the tensor, the
+// dim, the expected expression with its value, where its variables were
+// bound, and the actual extent.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,15 +24,22 @@
 
 namespace mlc::rt {
 
-/// Symbolic variable values and where each was bound, e.g.
-/// `argument 'x' dimension 1`.
+/// Symbolic variable values and where each was bound: `sources` as in
+/// `argument 'x' dimension 1`, `labels` as in `argument 'x' (#0) dimension
+/// 1`.
 struct Bindings {
   ShapeEnv values;
   std::unordered_map<std::string, std::string> sources;
+  std::unordered_map<std::string, std::string> labels;
 };
 
+/// Whether a tensor on `actual` can be passed to a function that runs on
+/// `expected` (a cpu function takes kDLCPU and kDLCUDAHost tensors).
+MLC_RUNTIME_EXPORT bool deviceAccepts(DLDevice expected, DLDevice actual);
+
 /// Checks the argument count, each argument's layout, device, dtype and
-/// rank, then its dims. Sets the last error on failure.
+/// rank, then binds variables, checks their bounds and then the dims. Sets
+/// the last error on failure.
 MLC_RUNTIME_EXPORT MLCStatus checkArguments(const FunctionSpec &function,
                                             const DLTensor *args,
                                             int32_t numArgs,

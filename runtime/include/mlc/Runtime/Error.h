@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Every failing runtime entry point records a one-line message in the
-// calling thread's last error and returns a status; compiled code sets the
-// same slot through mlcRuntimeSetError.
+// calling thread's last error and returns a status. (Compiled code reports
+// its errors on its context instead, mlcContextSetError, and the runtime
+// moves them here.)
 //
 //===----------------------------------------------------------------------===//
 

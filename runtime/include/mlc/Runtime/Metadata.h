@@ -58,25 +58,57 @@ struct MLC_RUNTIME_EXPORT TensorSpec {
   std::string typeString() const;
 };
 
+/// `bound VAR LO HI`: the inclusive range of a symbolic variable.
+struct BoundSpec {
+  std::string var;
+  int64_t lo = 0;
+  int64_t hi = 0;
+};
+
+/// `attr KEY` or `attr KEY VALUE`. The runtime keeps every key, known or not.
+struct AttrSpec {
+  std::string key;
+  std::string value; // the rest of the line, trimmed; "" without a value
+  bool hasValue = false;
+};
+
 struct MLC_RUNTIME_EXPORT FunctionSpec {
   std::string name;
   std::vector<TensorSpec> args;
   std::vector<TensorSpec> results;
+  /// `device TYPE ID`; cpu 0 when absent.
+  DLDevice device = {kDLCPU, 0};
+  std::vector<BoundSpec> bounds;
+  std::vector<AttrSpec> attrs;
 
   /// `add(a: f32[n], b: f32[n]) -> (f32[n])`.
   std::string signature() const;
+  const BoundSpec *findBound(const std::string &var) const;
+  const AttrSpec *findAttr(const std::string &key) const;
 };
 
 struct MLC_RUNTIME_EXPORT ModuleSpec {
+  /// `import NAME`: packed functions that must be registered at load time.
+  std::vector<std::string> imports;
   std::vector<FunctionSpec> functions;
 
   const FunctionSpec *find(const std::string &name) const;
 };
 
-/// Parses metadata text. On failure `error` names the line and the problem.
-/// Besides syntax this checks that every variable can be bound: each one
-/// used inside a compound argument dim must appear bare in some argument,
-/// and each one inside a compound result dim bare in an argument or result.
+/// `cpu:0`, `cuda:1`, `vulkan:0`, `cuda_host:0`, or `device type 13 id 0`.
+MLC_RUNTIME_EXPORT std::string deviceToString(DLDevice device);
+
+/// Whether `name` is a dotted identifier (`mlc.blas.sgemm`, `my_fn`): C
+/// identifiers joined by single dots.
+MLC_RUNTIME_EXPORT bool isDottedIdentifier(const std::string &name);
+
+/// Parses metadata text (format version MLC_ABI_VERSION, docs/Runtime.md).
+/// On failure `error` names the line and the problem. Besides syntax this
+/// checks that every variable can be bound: each one used in an argument dim
+/// must be bound by an argument dim that is the bare variable or linear in it
+/// alone (ShapeExpr::linearForm), and each one in a result dim by such an
+/// argument or result dim; and that every `bound` names a variable that some
+/// dim of its function uses.
 MLC_RUNTIME_EXPORT bool parseMetadata(const std::string &text, ModuleSpec &out,
                                       std::string &error);
 

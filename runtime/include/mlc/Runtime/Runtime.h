@@ -5,18 +5,23 @@
 |*===----------------------------------------------------------------------===*|
 |*                                                                            *|
 |* The C API of libmlc_runtime: load a compiled module (a shared library that *|
-|* follows the ABI in docs/Runtime.md), inspect its functions and call them   *|
-|* on DLPack tensors. Every entry point returns an MLCStatus; on failure the  *|
-|* calling thread's last error (mlcGetLastError) holds a one-line message.    *|
-|* Nothing here aborts the process on bad input.                              *|
+|* follows the ABI of ABI.h and docs/Runtime.md), inspect its functions and   *|
+|* call them on DLPack tensors within a context (allocator pool and stats);   *|
+|* register packed functions that modules import. Every entry point that     *|
+|* returns an MLCStatus records a one-line message in the calling thread's    *|
+|* last error (mlcGetLastError) on failure. Nothing here aborts the process   *|
+|* on bad input.                                                              *|
 |*                                                                            *|
-|* A loaded module is immutable: mlcModuleCall may run concurrently on one    *|
-|* module from several threads.                                               *|
+|* A loaded module is immutable and contexts and the registry are locked, so  *|
+|* calls may run concurrently, on one module and one context, from several    *|
+|* threads.                                                                   *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
 #ifndef MLC_RUNTIME_RUNTIME_H
 #define MLC_RUNTIME_RUNTIME_H
+
+#include "mlc/Runtime/ABI.h"
 
 #include <dlpack/dlpack.h>
 #include <stddef.h>
@@ -31,9 +36,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* The version of the module ABI (the `mlc-module N` metadata header). */
-#define MLC_MODULE_ABI_VERSION 1
 
 typedef enum MLCStatus {
   MLC_OK = 0,
@@ -103,14 +105,89 @@ MLC_RUNTIME_EXPORT MLCStatus mlcModuleGetParam(
     const MLCModule *module, const char *name, int isResult, int32_t index,
     const char **paramName, DLDataType *dtype, int32_t *ndim);
 
-/* Calls function `name`. The arguments are checked against the signature
- * (device, dtype, rank, symbolic dims) before the call and the results after
- * it. On success each results[i] is a new tensor that the caller releases
- * through its deleter; on failure every results[i] is NULL. Argument tensors
- * are only read. */
+/* Calls function `name` in the process-wide default context (created on
+ * first use, never destroyed; its pool serves every mlcModuleCall). See
+ * mlcModuleCallWithContext. */
 MLC_RUNTIME_EXPORT MLCStatus
 mlcModuleCall(const MLCModule *module, const char *name, const DLTensor *args,
               int32_t numArgs, DLManagedTensor **results, int32_t numResults);
+
+/* Calls function `name` with `ctx`. The arguments are checked against the
+ * signature (device, dtype, rank, symbolic dims and their bounds) before the
+ * call and the results after it. On success each results[i] is a new tensor
+ * whose buffer came from ctx's pool; the caller releases it through its
+ * deleter, which returns the buffer to the pool (the tensor keeps the pool
+ * alive, so it may outlive the context and the module). On failure every
+ * results[i] is NULL. Argument tensors are only read. */
+MLC_RUNTIME_EXPORT MLCStatus mlcModuleCallWithContext(
+    MLCContext *ctx, const MLCModule *module, const char *name,
+    const DLTensor *args, int32_t numArgs, DLManagedTensor **results,
+    int32_t numResults);
+
+/*===--- Contexts ---------------------------------------------------------===*/
+
+/* Allocation statistics of a context. Byte counts are the sizes requested
+ * from mlcContextAlloc, not the rounded sizes of pool blocks. */
+typedef struct MLCAllocStats {
+  /* Successful mlcContextAlloc calls, including the runtime's own compact
+   * copies of non-compact arguments. */
+  uint64_t allocations;
+  /* Those served from a cached block instead of fresh memory. */
+  uint64_t poolHits;
+  /* Bytes allocated and not yet freed (result tensors count until they are
+   * released). */
+  uint64_t bytesInUse;
+  /* The maximum of bytesInUse since creation or mlcContextResetStats. */
+  uint64_t peakBytesInUse;
+} MLCAllocStats;
+
+/* A new context: an empty caching pool per device, zeroed statistics. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextCreate(MLCContext **out);
+
+/* Destroys the context. Its pool (cached blocks, and blocks compiled code
+ * never returned) is released once the last result tensor that came from it
+ * is released. NULL is a no-op. */
+MLC_RUNTIME_EXPORT void mlcContextDestroy(MLCContext *ctx);
+
+MLC_RUNTIME_EXPORT MLCStatus mlcContextGetStats(const MLCContext *ctx,
+                                                MLCAllocStats *out);
+
+/* Zeroes the counters and sets the peak to the bytes now in use. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextResetStats(MLCContext *ctx);
+
+/* The last error that a runtime function of ABI.h (mlcContextAlloc, a
+ * packed function, ...) recorded when called directly on `ctx`; "" if none.
+ * Calls through mlcModuleCallWithContext record theirs in a per-call context
+ * and report them through mlcGetLastError instead. Valid until the next such
+ * call on `ctx`. */
+MLC_RUNTIME_EXPORT const char *mlcContextGetError(const MLCContext *ctx);
+
+/*===--- Packed functions -------------------------------------------------===*/
+
+/* Registers `fn` under `name` (a dotted identifier such as
+ * `mlc.blas.sgemm`) in the process-wide registry; `userData` is passed to
+ * every call. A name that is already registered is refused
+ * (MLC_ERROR_INVALID_ARGUMENT) unless `override` is non-zero, which replaces
+ * it. The built-ins `mlc.blas.sgemm` and `mlc.blas.sgemm_batched` are
+ * registered before any lookup. There is no unregistration: a registered
+ * function must stay callable for the life of the process. */
+MLC_RUNTIME_EXPORT MLCStatus mlcRegisterPackedFunction(const char *name,
+                                                       MLCPackedFunction fn,
+                                                       void *userData,
+                                                       int32_t override);
+
+/* Looks `name` up (MLC_ERROR_NOT_FOUND if it is not registered). `fn` and
+ * `userData` may be NULL. */
+MLC_RUNTIME_EXPORT MLCStatus mlcGetPackedFunction(const char *name,
+                                                  MLCPackedFunction *fn,
+                                                  void **userData);
+
+/* Loads a user library of packed functions: dlopen(RTLD_NOW | RTLD_LOCAL)
+ * (a path without '/' is taken relative to the working directory), then
+ * calls its exported `int32_t mlc_library_init(void)`, which registers its
+ * functions and returns 0 on success. Loading a library again is a no-op.
+ * A library is never unloaded, since its functions stay registered. */
+MLC_RUNTIME_EXPORT MLCStatus mlcLoadLibrary(const char *path);
 
 /*===--- Tensors ----------------------------------------------------------===*/
 
@@ -130,17 +207,16 @@ MLC_RUNTIME_EXPORT MLCStatus mlcNpyLoad(const char *path,
 MLC_RUNTIME_EXPORT MLCStatus mlcNpySave(const char *path,
                                         const DLTensor *tensor);
 
-/*===--- ABI used by compiled modules (see docs/Runtime.md) ---------------===*/
+/*===--- Used by compiled modules (see also ABI.h) ------------------------===*/
 
-/* 64-byte aligned; never returns NULL for 0 bytes. */
+/* The allocation functions of MLIR's memref-to-llvm lowering with
+ * `use-generic-functions`, which kernels use for internal scratch buffers
+ * (results come from mlcContextAlloc). 64-byte aligned; never NULL for 0
+ * bytes; NULL for an alignment that is not a power of two. */
 MLC_RUNTIME_EXPORT void *_mlir_memref_to_llvm_alloc(size_t bytes);
 MLC_RUNTIME_EXPORT void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment,
                                                             size_t bytes);
 MLC_RUNTIME_EXPORT void _mlir_memref_to_llvm_free(void *ptr);
-
-/* Sets the calling thread's last error; compiled code calls it before
- * returning a non-zero status. */
-MLC_RUNTIME_EXPORT void mlcRuntimeSetError(const char *message);
 
 #ifdef __cplusplus
 }

@@ -36,6 +36,13 @@ namespace mlc::rt {
 /// Values of the symbolic variables bound so far.
 using ShapeEnv = std::unordered_map<std::string, int64_t>;
 
+/// An expression of the form `coefficient * var + constant`.
+struct LinearForm {
+  std::string var;
+  int64_t coefficient = 0;
+  int64_t constant = 0;
+};
+
 class MLC_RUNTIME_EXPORT ShapeExpr {
 public:
   enum class Kind : uint8_t {
@@ -64,6 +71,18 @@ public:
   /// Evaluates with the variables of `env`. Fails on an unbound variable,
   /// a division by zero or an int64 overflow.
   bool evaluate(const ShapeEnv &env, int64_t &value, std::string &error) const;
+
+  /// Whether the expression is linear in exactly one variable: built only
+  /// from integer constants, that variable, `+`, `-`, unary minus and `*`
+  /// with an operand free of the variable, with a non-zero coefficient
+  /// (`2 * n`, `n + 1`, `4 * (n - 1)`; not `n * n`, `n floordiv 2`, `n - n`
+  /// or `m + n`). Such a dim binds its variable (see Check.h).
+  bool linearForm(LinearForm &out) const;
+
+  /// The integer `x` for which the expression, linear as `form` describes,
+  /// equals `value` with `form.var` = x; false if there is none.
+  bool solveLinear(const LinearForm &form, int64_t value,
+                   int64_t &solution) const;
 
   /// Whether the expression is a bare variable (`n`), which binds it.
   bool isVar() const { return !nodes.empty() && root().kind == Kind::Var; }

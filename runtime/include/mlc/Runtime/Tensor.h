@@ -15,9 +15,20 @@
 #include "mlc/Runtime/Metadata.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace mlc::rt {
+
+/// Releases a DLManagedTensor through its deleter: tools and tests hold
+/// runtime tensors as TensorPtr.
+struct TensorDeleter {
+  void operator()(DLManagedTensor *t) const {
+    if (t && t->deleter)
+      t->deleter(t);
+  }
+};
+using TensorPtr = std::unique_ptr<DLManagedTensor, TensorDeleter>;
 
 /// The product of `shape`, or false if a dim is negative or it overflows.
 MLC_RUNTIME_EXPORT bool numElements(int32_t ndim, const int64_t *shape,
@@ -39,12 +50,24 @@ MLC_RUNTIME_EXPORT bool isCompactRowMajor(const DLTensor &t);
 MLC_RUNTIME_EXPORT void copyToCompact(const DLTensor &t, unsigned elementBytes,
                                       void *dst);
 
-/// A managed CPU tensor over `data` whose deleter frees `owned` (may be
-/// NULL) through _mlir_memref_to_llvm_free. `strides` NULL means compact;
-/// the tensor always carries explicit strides. NULL when out of memory.
+class ContextState;
+
+/// What a managed tensor's deleter releases: `ptr` (may be NULL), returned
+/// to the pool of `pool` if set, otherwise freed through
+/// _mlir_memref_to_llvm_free. The tensor holds `pool`, which keeps the
+/// context's pool alive after mlcContextDestroy.
+struct BufferOwner {
+  std::shared_ptr<ContextState> pool;
+  DLDevice device = {kDLCPU, 0};
+  void *ptr = nullptr;
+};
+
+/// A managed tensor on `owner.device` over `data`, whose deleter releases
+/// `owner`. `strides` NULL means compact; the tensor always carries explicit
+/// strides. NULL when out of memory (then `owner` is not released).
 MLC_RUNTIME_EXPORT DLManagedTensor *
 makeManagedTensor(DLDataType dtype, int32_t ndim, const int64_t *shape,
-                  const int64_t *strides, void *data, void *owned);
+                  const int64_t *strides, void *data, const BufferOwner &owner);
 
 MLC_RUNTIME_EXPORT float halfToFloat(uint16_t bits);
 MLC_RUNTIME_EXPORT uint16_t floatToHalf(float value);

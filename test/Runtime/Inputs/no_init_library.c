@@ -1,0 +1,2 @@
+/* A shared library without mlc_library_init. */
+int mlcNotAnInit(void) { return 0; }
