@@ -14,17 +14,14 @@
 // memcpy of B bytes reads B and writes B. The ratio is mlc GB/s / memcpy
 // GB/s, where memcpy copies as many bytes as the kernel's output.
 //
-// The runtime allocates each result afresh. So that repeated calls measure
-// the kernel rather than the kernel's page faults on a new 64 MiB mapping,
-// glibc is told to keep freed memory (mallopt) unless MLC_BENCH_FRESH_PAGES
-// is set. The module's OpenMP threads come from OMP_NUM_THREADS, which
+// Results come from the runtime context's caching pool (ABI v2), so repeated
+// calls reuse mapped pages instead of faulting in a new 64 MiB result each
+// time. The module's OpenMP threads come from OMP_NUM_THREADS, which
 // run-membound.sh sets to THREADS.
 //
 //===----------------------------------------------------------------------===//
 
 #include "BenchUtils.h"
-
-#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -177,10 +174,6 @@ int main(int argc, char **argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: membound-bench MODULE.so THREADS [N [M,N]]\n");
     return 2;
-  }
-  if (!std::getenv("MLC_BENCH_FRESH_PAGES")) {
-    mallopt(M_MMAP_THRESHOLD, 1 << 30);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
   }
   int threads = std::max(1, std::atoi(argv[2]));
   long long n = 16 << 20, sm = 4096, sn = 4096;

@@ -144,9 +144,10 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   return success();
 }
 
-/// Adds `value` and every value that may be its buffer: match_casts of it
-/// and, conservatively, the results of a region op (scf.if, scf.for) that
-/// yields it.
+/// Adds `value` and every value that may be its buffer: match_casts of it,
+/// the results of a region op (scf.if, scf.for) that yields it and, as
+/// conservatively, the tensor results of any other op that takes it and is
+/// no call (arith.select, which canonicalization makes of an scf.if).
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
 static void collectAliases(Value value, SmallVectorImpl<Value> &aliases) {
   if (llvm::is_contained(aliases, value))
@@ -155,9 +156,14 @@ static void collectAliases(Value value, SmallVectorImpl<Value> &aliases) {
   for (Operation *user : value.getUsers()) {
     if (auto cast = dyn_cast<MatchCastOp>(user))
       collectAliases(cast.getResult(), aliases);
-    else if (user->hasTrait<OpTrait::IsTerminator>() && !isa<func::ReturnOp>(user))
+    else if (user->hasTrait<OpTrait::IsTerminator>() &&
+             !isa<func::ReturnOp>(user))
       for (Value result : user->getParentOp()->getResults())
         collectAliases(result, aliases);
+    else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp>(user))
+      for (Value result : user->getResults())
+        if (isa<TensorType>(result.getType()))
+          collectAliases(result, aliases);
   }
 }
 

@@ -70,7 +70,7 @@ static LogicalResult verifyResultVars(func::FuncOp function,
                                       const llvm::StringSet<> &signatureVars) {
   llvm::StringSet<> defined = signatureVars;
   function.walk([&](relax::MatchCastOp cast) {
-    relax::collectBareVars(cast.getType(), defined);
+    relax::collectDefinedVars(cast.getType(), defined);
   });
   for (Type type : function.getResultTypes()) {
     SmallVector<StringRef> used;

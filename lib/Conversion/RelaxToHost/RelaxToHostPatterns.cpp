@@ -247,6 +247,21 @@ struct CallPattern : public HostPattern<func::CallOp> {
   }
 };
 
+/// arith.select of two relax tensors (what canonicalization makes of an
+/// scf.if that yields them) selects between their buffers.
+struct SelectPattern : public OpConversionPattern<arith::SelectOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(arith::SelectOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(
+        op, adaptor.getCondition(), adaptor.getTrueValue(),
+        adaptor.getFalseValue());
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Explicit memory
 //===----------------------------------------------------------------------===//
@@ -680,6 +695,7 @@ void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
                ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
                DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
       converter, patterns.getContext(), state);
+  patterns.add<SelectPattern>(converter, patterns.getContext());
 }
 
 void configureRelaxToHostTarget(ConversionTarget &target,
@@ -691,6 +707,10 @@ void configureRelaxToHostTarget(ConversionTarget &target,
                          ub::UBDialect>();
   target.addLegalOp<ModuleOp, UnrealizedConversionCastOp>();
   target.addIllegalDialect<relax::RelaxDialect>();
+  target.addDynamicallyLegalOp<arith::SelectOp>(
+      [&](arith::SelectOp op) {
+        return converter.isLegal(op.getOperation());
+      });
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp function) {
     return !state.relaxFunctions.contains(function.getSymName()) ||
            function.isExternal() ||

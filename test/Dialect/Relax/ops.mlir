@@ -10,12 +10,16 @@
 // CHECK-SAME: !relax.tensor<*, bf16>
 // CHECK-SAME: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>
 // CHECK-SAME: !relax.tensor<[m * n, m ceildiv 4, max(m, 4)], i1>
+// min and max parse n-ary, as mlc::sym::parseExpr (pass options) does; they
+// print binary.
+// CHECK-SAME: !relax.tensor<[min(m, min(n, 4)), max(k, max(m, max(n, 2)))], f32>
 func.func @tensor_types(%a: !relax.tensor<[n, 2 * n], f32>,
                         %b: !relax.tensor<[?, 4096], f16>,
                         %c: !relax.tensor<[], i64>,
                         %d: !relax.tensor<*, bf16>,
                         %e: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>,
-                        %f: !relax.tensor<[m * n, m ceildiv 4, max(4, m)], i1>) {
+                        %f: !relax.tensor<[m * n, m ceildiv 4, max(4, m)], i1>,
+                        %g: !relax.tensor<[min(n, m, 4), max(max(m, 2), n, k)], f32>) {
   return
 }
 

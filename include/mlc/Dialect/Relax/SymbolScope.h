@@ -1,8 +1,9 @@
 //===- SymbolScope.h - Scope and facts of symbolic variables ----*- C++ -*-===//
 //
-// TVM's scoping of symbolic shape variables: a variable is defined by its
-// first bare occurrence in a function's argument types or in the target type
-// of a relax.match_cast; every other use must come after a definition.
+// TVM's scoping of symbolic shape variables: a variable is defined by a
+// bare (or linear, `2 * n`) occurrence in a function's argument types or in
+// the target type of a relax.match_cast; every other use must come after a
+// definition.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,11 +27,15 @@ void forEachSymDim(mlir::Type type, llvm::function_ref<void(sym::Expr)> fn);
 /// dimension.
 void collectBareVars(mlir::Type type, llvm::StringSet<> &vars);
 
-/// Collects the variables a function signature defines from its argument
-/// types: each bare dim defines its variable; then, repeatedly, a dim that is
-/// linear in exactly one undefined variable and mentions no other (`2 * n`,
-/// `n + 1`; sym::getLinearForm) defines that variable. The runtime binds
-/// arguments by the same rule.
+/// Collects the variables that `type` defines where it binds values (a
+/// function's argument types, a match_cast's target type): a bare dim
+/// defines its variable (`n`), and so does a dim linear in one variable that
+/// mentions no other (`2 * n`, `n + 1`; sym::getLinearForm), because its
+/// run-time value determines the variable. The runtime binds by the same
+/// rule.
+void collectDefinedVars(mlir::Type type, llvm::StringSet<> &vars);
+
+/// The variables a function's argument types define (collectDefinedVars).
 void collectSignatureVars(llvm::ArrayRef<mlir::Type> argTypes,
                           llvm::StringSet<> &vars);
 

@@ -334,7 +334,7 @@ LogicalResult MatchCastOp::verify() {
   if (failed(verifyCastable(*this, getAnalyzerFor(*this), from, to, "value")))
     return failure();
   llvm::StringSet<> defines;
-  collectBareVars(to, defines);
+  collectDefinedVars(to, defines);
   return verifySymbolsInScope(*this, {from, to}, {}, &defines);
 }
 
@@ -410,7 +410,7 @@ LogicalResult DataflowOp::verifyRegions() {
     // match_cast stands for a run-time check but TVM allows it in dataflow
     // blocks: it defines symbolic variables and has no other effect.
     if (auto cast = dyn_cast<MatchCastOp>(op)) {
-      collectBareVars(cast.getType(), defined);
+      collectDefinedVars(cast.getType(), defined);
       continue;
     }
     if (!isMemoryEffectFree(&op))

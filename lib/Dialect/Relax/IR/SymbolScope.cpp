@@ -35,23 +35,21 @@ void collectBareVars(Type type, llvm::StringSet<> &vars) {
   });
 }
 
+void collectDefinedVars(Type type, llvm::StringSet<> &vars) {
+  forEachSymDim(type, [&](sym::Expr dim) {
+    SmallVector<StringRef> used;
+    sym::collectVars(dim, used);
+    if (used.size() == 1 &&
+        (dim.isVar() || sym::getLinearForm(dim, used.front())))
+      vars.insert(used.front());
+  });
+}
+
 void collectSignatureVars(ArrayRef<Type> argTypes, llvm::StringSet<> &vars) {
+  // A linear dim mentions no other variable, so the order of the arguments
+  // does not matter.
   for (Type type : argTypes)
-    collectBareVars(type, vars);
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (Type type : argTypes)
-      forEachSymDim(type, [&](sym::Expr dim) {
-        SmallVector<StringRef> used;
-        sym::collectVars(dim, used);
-        if (used.size() != 1 || vars.contains(used.front()) ||
-            !sym::getLinearForm(dim, used.front()))
-          return;
-        vars.insert(used.front());
-        changed = true;
-      });
-  }
+    collectDefinedVars(type, vars);
 }
 
 /// Whether `op` defines `var`: a relax.match_cast, or a relax.dataflow one
@@ -60,11 +58,9 @@ void collectSignatureVars(ArrayRef<Type> argTypes, llvm::StringSet<> &vars) {
 // NOLINTNEXTLINE(misc-no-recursion)
 static bool definesVar(Operation *op, StringRef var) {
   if (auto cast = dyn_cast<MatchCastOp>(op)) {
-    bool found = false;
-    forEachSymDim(cast.getResult().getType(), [&](sym::Expr dim) {
-      found |= dim.isVar() && dim.getVarName() == var;
-    });
-    return found;
+    llvm::StringSet<> defined;
+    collectDefinedVars(cast.getResult().getType(), defined);
+    return defined.contains(var);
   }
   if (auto dataflow = dyn_cast<DataflowOp>(op))
     return llvm::any_of(dataflow.getBody().front(), [&](Operation &nested) {

@@ -6,9 +6,11 @@
 //   term    ::= unary (('*' | 'floordiv' | 'ceildiv' | 'mod') unary)*
 //   unary   ::= '-' unary | atom
 //   atom    ::= integer | bare-id | '(' expr ')'
-//             | ('min' | 'max') '(' expr ',' expr ')'
+//             | ('min' | 'max') '(' expr (',' expr)+ ')'
 //
-// It matches what mlc::sym::Expr::print emits, so types round-trip.
+// It matches what mlc::sym::Expr::print emits, so types round-trip, and the
+// grammar of mlc::sym::parseExpr (the text form that pass options and the
+// runtime read): the two accept the same expressions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -157,7 +159,7 @@ private:
     return success();
   }
 
-  /// A variable, or `min(a, b)` / `max(a, b)`.
+  /// A variable, or `min(a, b, ...)` / `max(a, b, ...)`.
   // NOLINTNEXTLINE(misc-no-recursion)
   ParseResult parseNamed(SMLoc loc, StringRef name, sym::Expr &result) {
     if (name == "floordiv" || name == "ceildiv" || name == "mod")
@@ -172,12 +174,17 @@ private:
       DepthGuard guard(*this);
       if (guard.tooDeep())
         return guard.error();
-      sym::Expr lhs, rhs;
-      if (parseExpr(lhs) || parser.parseComma() || parseExpr(rhs) ||
-          parser.parseRParen())
+      // n-ary, as mlc::sym prints min(n, m, 4).
+      if (parseExpr(result) || parser.parseComma())
         return failure();
-      result = name == "min" ? sym::min(lhs, rhs) : sym::max(lhs, rhs);
-      return success();
+      do {
+        sym::Expr operand;
+        if (parseExpr(operand))
+          return failure();
+        result = name == "min" ? sym::min(result, operand)
+                               : sym::max(result, operand);
+      } while (succeeded(parser.parseOptionalComma()));
+      return parser.parseRParen();
     }
     result = ctx.var(name);
     return success();
