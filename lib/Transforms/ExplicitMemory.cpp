@@ -15,6 +15,9 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SetVector.h"
 
+#include <set>
+#include <vector>
+
 namespace mlc {
 #define GEN_PASS_DEF_RELAXTOEXPLICITMEMORYPASS
 #include "mlc/Transforms/Passes.h.inc"
@@ -39,6 +42,9 @@ public:
 private:
   FailureOr<Value> allocate(OpBuilder &b, Location loc, TensorType type);
   LogicalResult rewriteCall(Operation *op);
+  void takeCallResult(OpBuilder &b, Location loc, Value result);
+  Value getOwner(Value value) const;
+  FailureOr<Value> giveToCaller(OpBuilder &b, Location loc, Value value);
   LogicalResult giveResultsToCaller(func::ReturnOp ret);
   void insertKills();
 
@@ -49,6 +55,10 @@ private:
   SmallVector<Value> allocations;
   /// Owned tensors that a return hands to the caller.
   llvm::SmallPtrSet<Value, 8> escaping;
+  /// The fields this pass extracted from tuples that calls returned:
+  /// (tuple, index) -> field, and each field's tuple.
+  llvm::DenseMap<std::pair<Value, int64_t>, Value> calleeFields;
+  llvm::DenseMap<Value, Value> fieldContainers;
 };
 
 } // namespace
@@ -111,12 +121,81 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
   return success();
 }
 
-/// The owned tensor whose buffer `value` is, looking through match_casts;
-/// null if the function does not own it (an argument, a constant).
-static Value getOwner(Value value, ArrayRef<Value> owned) {
-  while (auto cast = value.getDefiningOp<MatchCastOp>())
-    value = cast.getValue();
-  return llvm::is_contained(owned, value) ? value : Value();
+/// Takes ownership of what a call of a relax function returned: a tensor,
+/// or each tensor of a tuple, whose fields are extracted here so that each
+/// can be killed on its own.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+void FunctionRewriter::takeCallResult(OpBuilder &b, Location loc,
+                                      Value result) {
+  if (isa<TensorType>(result.getType())) {
+    allocations.push_back(result);
+    return;
+  }
+  auto tuple = dyn_cast<TupleType>(result.getType());
+  if (!tuple)
+    return;
+  for (int64_t index = 0, e = tuple.size(); index < e; ++index) {
+    Value field = TupleGetItemOp::create(b, loc, result, index);
+    calleeFields[{result, index}] = field;
+    fieldContainers[field] = result;
+    takeCallResult(b, loc, field);
+  }
+}
+
+/// The owned tensor whose buffer `value` is, looking through match_casts and
+/// tuples; null if the function does not own it (an argument, a constant).
+Value FunctionRewriter::getOwner(Value value) const {
+  while (true) {
+    if (auto cast = value.getDefiningOp<MatchCastOp>()) {
+      value = cast.getValue();
+      continue;
+    }
+    auto get = value.getDefiningOp<TupleGetItemOp>();
+    if (!get)
+      break;
+    if (auto tuple = get.getTuple().getDefiningOp<TupleOp>()) {
+      value = tuple.getFields()[get.getIndex()];
+      continue;
+    }
+    Value field = calleeFields.lookup({get.getTuple(), get.getIndex()});
+    if (!field || field == value)
+      break;
+    value = field;
+  }
+  return llvm::is_contained(allocations, value) ? value : Value();
+}
+
+/// A value the caller may own: the tensor itself when this function owns it
+/// and returns it once, otherwise a copy in a fresh storage; a tuple field
+/// by field.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
+                                                Value value) {
+  if (auto tuple = dyn_cast<TupleType>(value.getType())) {
+    SmallVector<Value> fields;
+    for (int64_t index = 0, e = tuple.size(); index < e; ++index) {
+      Value field = TupleGetItemOp::create(b, loc, value, index);
+      FailureOr<Value> given = giveToCaller(b, loc, field);
+      if (failed(given))
+        return failure();
+      fields.push_back(*given);
+    }
+    return TupleOp::create(b, loc, fields).getResult();
+  }
+  auto type = dyn_cast<TensorType>(value.getType());
+  if (!type)
+    return emitError(loc) << "returns " << value.getType()
+                          << ", but explicit memory handles tensors and "
+                             "tuples of them only";
+  Value owner = getOwner(value);
+  if (owner && escaping.insert(owner).second)
+    return value;
+  FailureOr<Value> copy = allocate(b, loc, type);
+  if (failed(copy))
+    return failure();
+  escaping.insert(*copy);
+  CopyOp::create(b, loc, value, *copy);
+  return *copy;
 }
 
 /// Each result must own its buffer (ABI v2): one this function allocated
@@ -125,47 +204,72 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   OpBuilder b(ret);
   SmallVector<Value> operands(ret.getOperands());
   for (Value &value : operands) {
-    Value owner = getOwner(value, allocations);
-    if (owner && escaping.insert(owner).second)
-      continue;
-    auto type = dyn_cast<TensorType>(value.getType());
-    if (!type)
-      return ret.emitOpError("returns ")
-             << value.getType()
-             << ", but explicit memory handles tensor results only";
-    FailureOr<Value> copy = allocate(b, ret.getLoc(), type);
-    if (failed(copy))
+    FailureOr<Value> given = giveToCaller(b, ret.getLoc(), value);
+    if (failed(given))
       return failure();
-    escaping.insert(*copy);
-    CopyOp::create(b, ret.getLoc(), value, *copy);
-    value = *copy;
+    value = *given;
   }
   ret->setOperands(operands);
   return success();
 }
 
-/// Adds `value` and every value that may be its buffer: match_casts of it,
-/// the results of a region op (scf.if, scf.for) that yields it and, as
-/// conservatively, the tensor results of any other op that takes it and is
-/// no call (arith.select, which canonicalization makes of an scf.if).
-// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
-static void collectAliases(Value value, SmallVectorImpl<Value> &aliases) {
-  if (llvm::is_contained(aliases, value))
-    return;
-  aliases.push_back(value);
-  for (Operation *user : value.getUsers()) {
-    if (auto cast = dyn_cast<MatchCastOp>(user))
-      collectAliases(cast.getResult(), aliases);
-    else if (user->hasTrait<OpTrait::IsTerminator>() &&
-             !isa<func::ReturnOp>(user))
-      for (Value result : user->getParentOp()->getResults())
-        collectAliases(result, aliases);
-    else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp>(user))
-      for (Value result : user->getResults())
-        if (isa<TensorType>(result.getType()))
-          collectAliases(result, aliases);
+namespace {
+/// Collects the ops that use one buffer: `value`'s own tensor, or, when
+/// `path` is not empty, the tensor at that path of field indices inside the
+/// tuple `value`. It follows match_casts, tuples that hold the buffer, the
+/// fields that take it out again, region ops (scf.if, scf.for) that yield it
+/// and, conservatively, any other op that takes it and produces tensors or
+/// tuples and is no call (arith.select, made of an scf.if by
+/// canonicalization).
+class BufferUses {
+public:
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  void collect(Value value, ArrayRef<int64_t> path) {
+    if (!visited.insert({value.getAsOpaquePointer(),
+                         std::vector<int64_t>(path.begin(), path.end())})
+             .second)
+      return;
+    for (Operation *user : value.getUsers())
+      visit(user, value, path);
   }
-}
+
+  SmallVector<Operation *> users;
+
+private:
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  void visit(Operation *user, Value value, ArrayRef<int64_t> path) {
+    if (auto get = dyn_cast<TupleGetItemOp>(user)) {
+      // Another field of the tuple is another buffer.
+      if (!path.empty() && get.getIndex() == path.front())
+        collect(get.getResult(), path.drop_front());
+      else if (path.empty())
+        collect(get.getResult(), {});
+      return;
+    }
+    users.push_back(user);
+    if (auto cast = dyn_cast<MatchCastOp>(user)) {
+      collect(cast.getResult(), path);
+    } else if (auto tuple = dyn_cast<TupleOp>(user)) {
+      for (auto [index, field] : llvm::enumerate(tuple.getFields()))
+        if (field == value) {
+          SmallVector<int64_t> inner = {static_cast<int64_t>(index)};
+          llvm::append_range(inner, path);
+          collect(tuple.getResult(), inner);
+        }
+    } else if (user->hasTrait<OpTrait::IsTerminator>() &&
+               !isa<func::ReturnOp>(user)) {
+      for (Value result : user->getParentOp()->getResults())
+        collect(result, {});
+    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp>(user)) {
+      for (Value result : user->getResults())
+        if (isa<TensorType, TupleType>(result.getType()))
+          collect(result, {});
+    }
+  }
+
+  std::set<std::pair<const void *, std::vector<int64_t>>> visited;
+};
+} // namespace
 
 void FunctionRewriter::insertKills() {
   for (Value owned : allocations) {
@@ -173,14 +277,21 @@ void FunctionRewriter::insertKills() {
       continue;
     Operation *def = owned.getDefiningOp();
     Block *block = def->getBlock();
-    SmallVector<Value> aliases;
-    collectAliases(owned, aliases);
+    BufferUses uses;
+    uses.collect(owned, {});
+    // A field of a tuple a call returned is also used through the tuple.
+    SmallVector<int64_t> path;
+    Value field = owned;
+    for (Value tuple = fieldContainers.lookup(field); tuple;
+         field = tuple, tuple = fieldContainers.lookup(tuple)) {
+      path.insert(path.begin(), field.getDefiningOp<TupleGetItemOp>().getIndex());
+      uses.collect(tuple, path);
+    }
     Operation *last = def;
-    for (Value alias : aliases)
-      for (Operation *user : alias.getUsers())
-        if (Operation *inBlock = block->findAncestorOpInBlock(*user))
-          if (last->isBeforeInBlock(inBlock))
-            last = inBlock;
+    for (Operation *user : uses.users)
+      if (Operation *inBlock = block->findAncestorOpInBlock(*user))
+        if (last->isBeforeInBlock(inBlock))
+          last = inBlock;
     OpBuilder b(def->getContext());
     b.setInsertionPointAfter(last);
     KillTensorOp::create(b, def->getLoc(), owned);
@@ -209,15 +320,19 @@ LogicalResult FunctionRewriter::run() {
       return failure();
   }
   // A relax callee returns buffers the caller owns (ABI v2).
+  SmallVector<func::CallOp> relaxCalls;
   function.walk([&](func::CallOp call) {
     auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
         call, call.getCalleeAttr());
-    if (!callee || !isRelaxFunction(callee))
-      return;
-    for (Value result : call.getResults())
-      if (isa<TensorType>(result.getType()))
-        allocations.push_back(result);
+    if (callee && isRelaxFunction(callee))
+      relaxCalls.push_back(call);
   });
+  for (func::CallOp call : relaxCalls) {
+    OpBuilder b(call->getContext());
+    b.setInsertionPointAfter(call);
+    for (Value result : call.getResults())
+      takeCallResult(b, call.getLoc(), result);
+  }
   SmallVector<func::ReturnOp> returns(function.getOps<func::ReturnOp>());
   for (func::ReturnOp ret : returns)
     if (failed(giveResultsToCaller(ret)))

@@ -39,6 +39,6 @@ func.func @unknown_dim(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32> {
 
 func.func @shape_result(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
-  // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensor results only}}
+  // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensors and tuples of them only}}
   return %s : !relax.shape<[n]>
 }

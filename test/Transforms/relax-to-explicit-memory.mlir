@@ -146,3 +146,41 @@ func.func @select(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32
   }
   return %p : !relax.tensor<[n], f32>
 }
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// Tuples: the fields of a tuple a call returned are owned one by one; a
+// field used only before the return is killed, a returned tuple hands its
+// owned fields over and copies the rest (a tuple argument's field).
+// CHECK-LABEL: func.func @tuples
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[ARG:.*]]: tuple<!relax.tensor<[n], f32>>)
+// CHECK: %[[PAIR:.*]] = call @pair(%[[X]])
+// CHECK-NEXT: %[[FIRST:.*]] = relax.tuple_get_item %[[PAIR]][0]
+// CHECK-NEXT: %[[SECOND:.*]] = relax.tuple_get_item %[[PAIR]][1]
+// CHECK: relax.invoke_tir @add
+// CHECK: relax.kill_tensor %[[SECOND]]
+// CHECK-NOT: relax.kill_tensor
+// CHECK: relax.tuple_get_item %[[ARG]][0]
+// CHECK: %[[COPY:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %{{.*}} to %[[COPY]]
+// CHECK: %[[OUT:.*]] = relax.tuple %{{.*}}, %[[COPY]]
+// CHECK: return %{{.*}}, %[[OUT]]
+func.func private @pair(%x: !relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>> {
+  %a = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %b = relax.call_tir @add(%a, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %t = relax.tuple %a, %b : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return %t : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+}
+
+func.func @tuples(%x: !relax.tensor<[n], f32>, %arg: tuple<!relax.tensor<[n], f32>>)
+    -> (!relax.tensor<[n], f32>, tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>) {
+  %p = func.call @pair(%x) : (!relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+  %a = relax.tuple_get_item %p[0] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+  %b = relax.tuple_get_item %p[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+  %s = relax.call_tir @add(%a, %b) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %f = relax.tuple_get_item %arg[0] : tuple<!relax.tensor<[n], f32>>
+  %out = relax.tuple %a, %f : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return %s, %out : !relax.tensor<[n], f32>, tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+}

@@ -86,15 +86,42 @@ static LogicalResult verifyResultVars(func::FuncOp function,
   return success();
 }
 
-/// Appends the metadata lines of `function`.
+/// Appends the tensors of `type` in order, looking into tuples (the ABI
+/// flattens them); fails on anything else. `path` names each one.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+static LogicalResult
+flattenTensors(Type type, const std::string &path,
+               SmallVectorImpl<std::pair<std::string, relax::TensorType>> &out) {
+  if (auto tensor = dyn_cast<relax::TensorType>(type)) {
+    out.push_back({path, tensor});
+    return success();
+  }
+  auto tuple = dyn_cast<TupleType>(type);
+  if (!tuple)
+    return failure();
+  for (auto [index, field] : llvm::enumerate(tuple.getTypes()))
+    if (failed(flattenTensors(field, path + "_" + std::to_string(index), out)))
+      return failure();
+  return success();
+}
+
+/// Appends the metadata lines of `function`. Tuples are flattened: argument
+/// `arg1` of type tuple<A, B> becomes `arg1_0` and `arg1_1`.
 static LogicalResult printFunctionMetadata(llvm::raw_ostream &os,
                                            func::FuncOp function) {
-  for (Type type : llvm::concat<const Type>(function.getArgumentTypes(),
-                                            function.getResultTypes()))
-    if (!isa<relax::TensorType>(type))
+  SmallVector<std::pair<std::string, relax::TensorType>> args, results;
+  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes()))
+    if (failed(flattenTensors(type, "arg" + std::to_string(index), args)))
       return function.emitOpError("has a ")
              << type
-             << " in its signature; the runtime ABI passes tensors only";
+             << " in its signature; the runtime ABI passes tensors (and "
+                "tuples of them) only";
+  for (Type type : function.getResultTypes())
+    if (failed(flattenTensors(type, "", results)))
+      return function.emitOpError("has a ")
+             << type
+             << " in its signature; the runtime ABI passes tensors (and "
+                "tuples of them) only";
   llvm::StringSet<> signatureVars;
   relax::collectSignatureVars(function.getArgumentTypes(), signatureVars);
   if (failed(verifyResultVars(function, signatureVars)))
@@ -112,14 +139,14 @@ static LogicalResult printFunctionMetadata(llvm::raw_ostream &os,
         os << "bound " << entry.getName().getValue() << ' ' << range[0] << ' '
            << range[1] << '\n';
     }
-  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
-    os << "arg arg" << index << ' ';
-    printSignatureType(os, cast<relax::TensorType>(type), signatureVars);
+  for (auto &[name, type] : args) {
+    os << "arg " << name << ' ';
+    printSignatureType(os, type, signatureVars);
     os << '\n';
   }
-  for (Type type : function.getResultTypes()) {
+  for (auto &[name, type] : results) {
     os << "ret ";
-    printSignatureType(os, cast<relax::TensorType>(type), signatureVars);
+    printSignatureType(os, type, signatureVars);
     os << '\n';
   }
   return success();

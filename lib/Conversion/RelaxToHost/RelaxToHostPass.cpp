@@ -29,7 +29,8 @@ static bool isHostConvertible(Operation *op) {
   return isa<relax::AllocStorageOp, relax::AllocTensorOp, relax::KillTensorOp,
              relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
              relax::CopyOp, relax::ConstantOp, relax::MatchCastOp,
-             relax::ShapeOfOp, relax::ShapeOp>(op);
+             relax::ShapeOfOp, relax::ShapeOp, relax::TupleOp,
+             relax::TupleGetItemOp>(op);
 }
 
 /// Why `op`, which relax-to-host accepts, cannot be converted; empty if it
@@ -71,10 +72,12 @@ static LogicalResult checkInput(ModuleOp module,
       return function.emitOpError("declares a relax function without a body, "
                                   "which relax-to-host cannot call");
     for (Type type : llvm::concat<const Type>(function.getArgumentTypes(),
-                                              function.getResultTypes()))
-      if (!converter.convertType(type))
+                                              function.getResultTypes())) {
+      SmallVector<Type> converted;
+      if (failed(converter.convertType(type, converted)))
         return function.emitOpError("host lowering needs a known rank, got ")
                << type;
+    }
   }
   WalkResult result = module.walk([&](Operation *op) {
     if (!isa<relax::RelaxDialect>(op->getDialect()))

@@ -41,6 +41,14 @@ RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
   addConversion([ctx](relax::StorageType) -> Type {
     return MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
   });
+  // A tuple is its fields, flattened (1:N).
+  addConversion([this](TupleType type, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    for (Type field : type.getTypes())
+      if (failed(convertType(field, results)))
+        return failure();
+    return success();
+  });
 }
 
 namespace {
@@ -148,6 +156,16 @@ void bindDims(OpBuilder &b, Location loc, relax::TensorType type,
 // Functions, returns and calls
 //===----------------------------------------------------------------------===//
 
+/// The tensors of `type`, looking into tuples depth first.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+void collectTensorLeaves(Type type, SmallVectorImpl<relax::TensorType> &out) {
+  if (auto tensor = dyn_cast<relax::TensorType>(type))
+    out.push_back(tensor);
+  else if (auto tuple = dyn_cast<TupleType>(type))
+    for (Type field : tuple.getTypes())
+      collectTensorLeaves(field, out);
+}
+
 /// A relax function takes the context first and returns a status first.
 struct FuncPattern : public HostPattern<func::FuncOp> {
   using HostPattern::HostPattern;
@@ -163,8 +181,8 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
     TypeConverter::SignatureConversion signature(type.getNumInputs());
     signature.addInputs(LLVM::LLVMPointerType::get(ctx));
     for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
-      Type converted = getTypeConverter()->convertType(argType);
-      if (!converted)
+      SmallVector<Type> converted;
+      if (failed(getTypeConverter()->convertType(argType, converted)))
         return rewriter.notifyMatchFailure(op, "argument without host type");
       signature.addInputs(index, converted);
     }
@@ -184,16 +202,22 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
     rewriter.setInsertionPointToStart(entry);
     llvm::StringMap<Value> &vars = state.vars[op];
     for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
-      auto tensor = dyn_cast<relax::TensorType>(argType);
-      if (!tensor || !tensor.getRanked())
-        continue;
-      Value arg = entry->getArgument(index + 1);
-      bindDims(
-          rewriter, op.getLoc(), tensor,
-          [&](int64_t dim) -> Value {
-            return memref::DimOp::create(rewriter, op.getLoc(), arg, dim);
-          },
-          vars, nullptr);
+      // A tuple argument is its tensors, in order (the type converter
+      // flattens depth first).
+      SmallVector<relax::TensorType> leaves;
+      collectTensorLeaves(argType, leaves);
+      unsigned first = signature.getInputMapping(index)->inputNo;
+      for (auto [offset, tensor] : llvm::enumerate(leaves)) {
+        if (!tensor.getRanked())
+          continue;
+        Value arg = entry->getArgument(first + offset);
+        bindDims(
+            rewriter, op.getLoc(), tensor,
+            [&](int64_t dim) -> Value {
+              return memref::DimOp::create(rewriter, op.getLoc(), arg, dim);
+            },
+            vars, nullptr);
+      }
     }
     return success();
   }
@@ -203,13 +227,14 @@ struct ReturnPattern : public HostPattern<func::ReturnOp> {
   using HostPattern::HostPattern;
 
   LogicalResult
-  matchAndRewrite(func::ReturnOp op, OpAdaptor adaptor,
+  matchAndRewrite(func::ReturnOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     func::FuncOp function = getFunction(op);
     if (!state.relaxFunctions.contains(function.getSymName()))
       return failure();
     SmallVector<Value> operands = {i32Constant(rewriter, op.getLoc(), 0)};
-    llvm::append_range(operands, adaptor.getOperands());
+    for (ValueRange values : adaptor.getOperands())
+      llvm::append_range(operands, values);
     rewriter.replaceOpWithNewOp<func::ReturnOp>(op, operands);
     return success();
   }
@@ -221,16 +246,22 @@ struct CallPattern : public HostPattern<func::CallOp> {
   using HostPattern::HostPattern;
 
   LogicalResult
-  matchAndRewrite(func::CallOp op, OpAdaptor adaptor,
+  matchAndRewrite(func::CallOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (!state.relaxFunctions.contains(op.getCallee()))
       return failure();
     Location loc = op.getLoc();
     SmallVector<Type> results = {rewriter.getI32Type()};
-    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), results)))
-      return rewriter.notifyMatchFailure(op, "result without host type");
+    SmallVector<unsigned> resultSizes;
+    for (Type type : op.getResultTypes()) {
+      size_t before = results.size();
+      if (failed(getTypeConverter()->convertType(type, results)))
+        return rewriter.notifyMatchFailure(op, "result without host type");
+      resultSizes.push_back(results.size() - before);
+    }
     SmallVector<Value> operands = {getContext(op)};
-    llvm::append_range(operands, adaptor.getOperands());
+    for (ValueRange values : adaptor.getOperands())
+      llvm::append_range(operands, values);
     auto call = func::CallOp::create(rewriter, loc, op.getCalleeAttr(),
                                      results, operands);
     assertSuccess(rewriter, loc, call.getResult(0));
@@ -242,7 +273,56 @@ struct CallPattern : public HostPattern<func::CallOp> {
       state.allocatedPointers[result] = pointer;
       state.ownedPointers[pointer] = device;
     }
-    rewriter.replaceOp(op, call.getResults().drop_front());
+    // Each original result is its range of flattened results.
+    SmallVector<SmallVector<Value>> replacements;
+    ValueRange rest = call.getResults().drop_front();
+    for (unsigned size : resultSizes) {
+      replacements.emplace_back(rest.take_front(size));
+      rest = rest.drop_front(size);
+    }
+    rewriter.replaceOpWithMultiple(op, std::move(replacements));
+    return success();
+  }
+};
+
+/// relax.tuple is its fields, flattened.
+struct TuplePattern : public OpConversionPattern<relax::TupleOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::TupleOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> flat;
+    for (ValueRange values : adaptor.getFields())
+      llvm::append_range(flat, values);
+    rewriter.replaceOpWithMultiple(op, {flat});
+    return success();
+  }
+};
+
+/// relax.tuple_get_item is the range of the flattened tuple its field
+/// occupies.
+struct TupleGetItemPattern : public OpConversionPattern<relax::TupleGetItemOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::TupleGetItemOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto tuple = cast<TupleType>(op.getTuple().getType());
+    size_t offset = 0;
+    for (int64_t index = 0; index < op.getIndex(); ++index) {
+      SmallVector<Type> leaves;
+      if (failed(getTypeConverter()->convertType(tuple.getType(index),
+                                                 leaves)))
+        return rewriter.notifyMatchFailure(op, "field without host type");
+      offset += leaves.size();
+    }
+    SmallVector<Type> leaves;
+    if (failed(getTypeConverter()->convertType(op.getType(), leaves)))
+      return rewriter.notifyMatchFailure(op, "field without host type");
+    ValueRange flat = adaptor.getTuple();
+    SmallVector<Value> field(flat.drop_front(offset).take_front(leaves.size()));
+    rewriter.replaceOpWithMultiple(op, {field});
     return success();
   }
 };
@@ -695,7 +775,8 @@ void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
                ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
                DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
       converter, patterns.getContext(), state);
-  patterns.add<SelectPattern>(converter, patterns.getContext());
+  patterns.add<SelectPattern, TuplePattern, TupleGetItemPattern>(
+      converter, patterns.getContext());
 }
 
 void configureRelaxToHostTarget(ConversionTarget &target,

@@ -42,7 +42,8 @@ bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
     return true;
   return isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
              relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
-             relax::ConstantOp, relax::DataflowOp, relax::OutputOp>(op);
+             relax::ConstantOp, relax::DataflowOp, relax::OutputOp,
+             relax::TupleOp, relax::TupleGetItemOp>(op);
 }
 
 namespace {

@@ -7,7 +7,7 @@ func.func @unranked(%x: !relax.tensor<*, f32>) {
 
 // -----
 
-// expected-error @+1 {{has a '!relax.object' in its signature; the runtime ABI passes tensors only}}
+// expected-error @+1 {{has a '!relax.object' in its signature; the runtime ABI passes tensors (and tuples of them) only}}
 func.func @object(%x: !relax.object) {
   return
 }

@@ -197,3 +197,27 @@ func.func @pick(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 
   %r = func.call @select(%x, %y, %c) : (!relax.tensor<[2 * n + 1], f32>, !relax.tensor<[2 * n + 1], f32>, i1) -> !relax.tensor<[2 * n + 1], f32>
   return %r : !relax.tensor<[2 * n + 1], f32>
 }
+
+// -----
+
+// Tuples are flattened (1:N): a tuple argument is its tensors, a field is
+// its range of them, a returned tuple its tensors; the metadata lists the
+// flattened signature.
+// CHECK-LABEL: func.func @tuples
+// CHECK-SAME: (%{{.*}}: !llvm.ptr, %[[A:.*]]: memref<?xf32>, %[[B:.*]]: memref<2xi32>)
+// CHECK-SAME: -> (i32, memref<?xf32>, memref<2xi32>)
+// CHECK: memref.copy %[[B]], %[[COPY:[^ ]*]] :
+// CHECK: return %{{.*}}, %{{.*}}, %[[COPY]] : i32, memref<?xf32>, memref<2xi32>
+// CHECK: @__mlc_metadata("mlc-module 2\0Afunc tuples\0Adevice cpu 0\0Aarg arg0_0 f32 [n]\0Aarg arg0_1 i32 [2]\0Aret f32 [n]\0Aret i32 [2]\0A\00")
+func.func @tuples(%t: tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>> {
+  %a = relax.tuple_get_item %t[0] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
+  %b = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %x = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.copy %a to %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  %s2 = relax.alloc_storage size(8) align 64 on #relax.device<cpu>
+  %y = relax.alloc_tensor %s2[0] : !relax.tensor<[2], i32>
+  relax.copy %b to %y : !relax.tensor<[2], i32>, !relax.tensor<[2], i32>
+  %r = relax.tuple %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[2], i32>
+  return %r : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
+}

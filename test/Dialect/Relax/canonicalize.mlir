@@ -84,3 +84,16 @@ func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> {
   %s = relax.shape_of %t : !relax.tensor<[m], f32>
   return %s : !relax.shape<[m]>
 }
+
+// -----
+
+// A field of a tuple built in place is the value itself.
+
+// CHECK-LABEL: func.func @tuple_get_item_of_tuple
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[Y:.*]]: !relax.tensor<[2], i8>)
+// CHECK-NEXT: return %[[Y]]
+func.func @tuple_get_item_of_tuple(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2], i8>) -> !relax.tensor<[2], i8> {
+  %t = relax.tuple %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[2], i8>
+  %f = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i8>>
+  return %f : !relax.tensor<[2], i8>
+}

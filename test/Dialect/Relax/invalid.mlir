@@ -471,3 +471,27 @@ func.func @inplace_input_used_later(%x: !relax.tensor<[n], f32>) -> !relax.tenso
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
   return %x : !relax.tensor<[n], f32>
 }
+
+// -----
+
+func.func @tuple_index(%t: tuple<!relax.tensor<[4], f32>>) {
+  // expected-error @+1 {{index 1 is out of range for 'tuple<!relax.tensor<[4], f32>>' of 1 fields}}
+  %x = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[4], f32>>
+  return
+}
+
+// -----
+
+func.func @tuple_negative_index(%t: tuple<!relax.tensor<[4], f32>>) {
+  // expected-error @+1 {{index -1 is out of range}}
+  %x = relax.tuple_get_item %t[-1] : tuple<!relax.tensor<[4], f32>>
+  return
+}
+
+// -----
+
+func.func @tuple_field(%x: memref<4xf32>) {
+  // expected-error @+1 {{operand #0 must be variadic of relax tensor or relax shape or Opaque runtime object or tuple, but got 'memref<4xf32>'}}
+  %t = relax.tuple %x : memref<4xf32>
+  return
+}

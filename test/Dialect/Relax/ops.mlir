@@ -159,3 +159,21 @@ func.func @tuple_cast(%x: tuple<!relax.tensor<[?], f32>, !relax.shape<*>>) {
   %t = relax.match_cast %x : tuple<!relax.tensor<[?], f32>, !relax.shape<*>> to tuple<!relax.tensor<[k], f32>, !relax.shape<[k]>>
   return
 }
+
+// Tuples are built and taken apart; the types are inferred.
+
+// CHECK-LABEL: func.func @tuples
+// CHECK: %[[T:.*]] = relax.tuple %{{.*}}, %{{.*}} : !relax.tensor<[n], f32>, !relax.shape<[n]>
+// CHECK: %[[NESTED:.*]] = relax.tuple %[[T]] : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
+// CHECK: relax.tuple_get_item %[[NESTED]][0] : tuple<tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>>
+// CHECK: relax.tuple_get_item %{{.*}}[1] : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
+// CHECK: relax.tuple{{$}}
+func.func @tuples(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+  %s = relax.shape [n]
+  %t = relax.tuple %x, %s : !relax.tensor<[n], f32>, !relax.shape<[n]>
+  %nested = relax.tuple %t : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
+  %inner = relax.tuple_get_item %nested[0] : tuple<tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>>
+  %shape = relax.tuple_get_item %inner[1] : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
+  %empty = relax.tuple
+  return %shape : !relax.shape<[n]>
+}

@@ -168,6 +168,45 @@ def Relax_ShapeOp : Relax_Op<"shape", [Pure,
 }
 
 //===----------------------------------------------------------------------===//
+// Tuples
+//===----------------------------------------------------------------------===//
+
+def Relax_TupleOp : Relax_Op<"tuple", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "Group values into a tuple";
+  let description = [{
+    A builtin `tuple` of the fields (TVM's `R.Tuple`); fields may be tensors,
+    shapes, objects or tuples. Tuples cross function boundaries: at the
+    runtime ABI a tuple argument or result is flattened into its tensors.
+
+    ```mlir
+    %t = relax.tuple %a, %b : !relax.tensor<[n], f32>, !relax.tensor<[2], i32>
+    // : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
+    ```
+  }];
+  let arguments = (ins Variadic<Relax_Value>:$fields);
+  let results = (outs AnyTuple:$result);
+  let assemblyFormat = "($fields^ `:` type($fields))? attr-dict";
+}
+
+def Relax_TupleGetItemOp : Relax_Op<"tuple_get_item", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "One field of a tuple";
+  let description = [{
+    Field `index` of `tuple` (TVM's `TupleGetItem`); the index must be in
+    range. Folds when the tuple is a `relax.tuple`.
+
+    ```mlir
+    %b = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
+    ```
+  }];
+  let arguments = (ins AnyTuple:$tuple, I64Attr:$index);
+  let results = (outs Relax_Value:$result);
+  let assemblyFormat = "$tuple `[` $index `]` attr-dict `:` type($tuple)";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Constants
 //===----------------------------------------------------------------------===//
 

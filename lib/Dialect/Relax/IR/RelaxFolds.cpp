@@ -29,4 +29,10 @@ LogicalResult ShapeOfOp::canonicalize(ShapeOfOp op, PatternRewriter &rewriter) {
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValueAttr(); }
 
+OpFoldResult TupleGetItemOp::fold(FoldAdaptor) {
+  if (auto tuple = getTuple().getDefiningOp<TupleOp>())
+    return tuple.getFields()[getIndex()];
+  return {};
+}
+
 } // namespace mlc::relax

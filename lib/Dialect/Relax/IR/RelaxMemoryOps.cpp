@@ -18,8 +18,11 @@ using namespace mlir;
 namespace mlc::relax {
 
 bool isRelaxFunction(FunctionOpInterface function) {
+  // Also relax types nested in tuples.
   auto isRelaxType = [](Type type) {
-    return isa<RelaxDialect>(type.getDialect());
+    bool found = false;
+    type.walk([&](Type sub) { found |= isa<RelaxDialect>(sub.getDialect()); });
+    return found;
   };
   if (llvm::any_of(function.getArgumentTypes(), isRelaxType) ||
       llvm::any_of(function.getResultTypes(), isRelaxType))
@@ -115,6 +118,9 @@ LogicalResult AllocTensorOp::verify() {
 
 LogicalResult KillTensorOp::verify() {
   Operation *def = getTensor().getDefiningOp();
+  // A field of a tuple that a call returned is the call's too.
+  while (auto get = dyn_cast_or_null<TupleGetItemOp>(def))
+    def = get.getTuple().getDefiningOp();
   if (!def || (!isa<AllocTensorOp>(def) && !isa<CallOpInterface>(def)))
     return emitOpError("must kill a tensor made by relax.alloc_tensor or "
                        "returned by a call");

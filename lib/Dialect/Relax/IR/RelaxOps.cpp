@@ -342,6 +342,35 @@ LogicalResult MatchCastOp::verify() {
 // ShapeOfOp, ShapeOp, ConstantOp
 //===----------------------------------------------------------------------===//
 
+//===----------------------------------------------------------------------===//
+// TupleOp, TupleGetItemOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TupleOp::inferReturnTypes(MLIRContext *context,
+                                        std::optional<Location>,
+                                        ValueRange operands, DictionaryAttr,
+                                        OpaqueProperties, RegionRange,
+                                        SmallVectorImpl<Type> &inferred) {
+  inferred.push_back(TupleType::get(context, operands.getTypes()));
+  return success();
+}
+
+LogicalResult TupleGetItemOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr, OpaqueProperties properties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  auto tuple = dyn_cast<TupleType>(operands[0].getType());
+  IntegerAttr index = properties.as<Properties *>()->index;
+  if (!tuple || !index)
+    return failure();
+  int64_t i = index.getInt();
+  if (i < 0 || i >= static_cast<int64_t>(tuple.size()))
+    return emitOptionalError(loc, "index ", i, " is out of range for ",
+                             tuple, " of ", tuple.size(), " fields");
+  inferred.push_back(tuple.getType(i));
+  return success();
+}
+
 LogicalResult ShapeOfOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location>, ValueRange operands,
     DictionaryAttr, OpaqueProperties, RegionRange,
