@@ -110,12 +110,18 @@ flattenTensors(Type type, const std::string &path,
 static LogicalResult printFunctionMetadata(llvm::raw_ostream &os,
                                            func::FuncOp function) {
   SmallVector<std::pair<std::string, relax::TensorType>> args, results;
-  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes()))
-    if (failed(flattenTensors(type, "arg" + std::to_string(index), args)))
+  llvm::StringMap<StringRef> params; // argument name -> parameter name
+  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
+    std::string name = "arg" + std::to_string(index);
+    if (auto param = function.getArgAttrOfType<StringAttr>(
+            index, relax::RelaxDialect::kParamAttrName))
+      params[name] = param.getValue();
+    if (failed(flattenTensors(type, name, args)))
       return function.emitOpError("has a ")
              << type
              << " in its signature; the runtime ABI passes tensors (and "
                 "tuples of them) only";
+  }
   for (Type type : function.getResultTypes())
     if (failed(flattenTensors(type, "", results)))
       return function.emitOpError("has a ")
@@ -142,6 +148,8 @@ static LogicalResult printFunctionMetadata(llvm::raw_ostream &os,
   for (auto &[name, type] : args) {
     os << "arg " << name << ' ';
     printSignatureType(os, type, signatureVars);
+    if (StringRef param = params.lookup(name); !param.empty())
+      os << " param " << param;
     os << '\n';
   }
   for (auto &[name, type] : results) {

@@ -195,6 +195,10 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
       op.setType(FunctionType::get(ctx, signature.getConvertedTypes(),
                                    results));
       op->setAttr(kHostFunctionAttrName, UnitAttr::get(ctx));
+      // relax.param and the like described the relax signature (the
+      // metadata keeps them); the host arguments are different ones.
+      op.removeArgAttrsAttr();
+      op.removeResAttrsAttr();
     });
     // The runtime has checked the arguments against the signature (and
     // their bounds), so the variables are read from their dims.

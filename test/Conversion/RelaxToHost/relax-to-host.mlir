@@ -122,8 +122,9 @@ func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[m], f32>
 // CHECK: %[[STATUS:.*]] = llvm.call @mlcContextCallPacked(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK: %[[OK:.*]] = arith.cmpi eq, %[[STATUS]]
 // CHECK: cf.cond_br %[[OK]]
-// CHECK: @__mlc_metadata("mlc-module 2\0Aimport mlc.blas.sgemm\0Afunc packed\0Adevice cpu 0\0Abound m 1 4096\0Aarg arg0 f32 [m, k]\0Aarg arg1 f32 [k, n]\0Aret f32 [m, n]\0A\00")
-func.func @packed(%a: !relax.tensor<[m, k], f32>, %b: !relax.tensor<[k, n], f32>) -> !relax.tensor<[m, n], f32>
+// A parameter argument says which one it is.
+// CHECK: @__mlc_metadata("mlc-module 2\0Aimport mlc.blas.sgemm\0Afunc packed\0Adevice cpu 0\0Abound m 1 4096\0Aarg arg0 f32 [m, k]\0Aarg arg1 f32 [k, n] param fc.weight\0Aret f32 [m, n]\0A\00")
+func.func @packed(%a: !relax.tensor<[m, k], f32>, %b: !relax.tensor<[k, n], f32> {relax.param = "fc.weight"}) -> !relax.tensor<[m, n], f32>
     attributes {relax.sym_bounds = {m = array<i64: 1, 4096>}} {
   %s = relax.alloc_storage size(4 * m * n) align 64 on #relax.device<cpu>
   %c = relax.alloc_tensor %s[0] : !relax.tensor<[m, n], f32>

@@ -495,3 +495,31 @@ func.func @tuple_field(%x: memref<4xf32>) {
   %t = relax.tuple %x : memref<4xf32>
   return
 }
+
+// -----
+
+// expected-error @+1 {{'relax.param' of argument 0 must be a string of 1 to 256 characters from [A-Za-z0-9_.:/-], got "fc 1"}}
+func.func @param_name(%w: !relax.tensor<[4], f32> {relax.param = "fc 1"}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'relax.param' argument 0 must be a relax tensor, not 'i32'}}
+func.func @param_type(%w: i32 {relax.param = "w"}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{arguments 0 and 1 are both parameter "w"}}
+func.func @param_twice(%a: !relax.tensor<[4], f32> {relax.param = "w"}, %b: !relax.tensor<[4], f32> {relax.param = "w"}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{unknown relax argument attribute 'relax.weight'}}
+func.func @unknown_arg_attr(%a: !relax.tensor<[4], f32> {relax.weight = "w"}) {
+  return
+}

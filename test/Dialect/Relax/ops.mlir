@@ -177,3 +177,14 @@ func.func @tuples(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
   %empty = relax.tuple
   return %shape : !relax.shape<[n]>
 }
+
+// Arguments that are model parameters name them.
+
+// CHECK-LABEL: func.func @params
+// CHECK-SAME: {relax.param = "fc1.weight"}
+// CHECK-SAME: {relax.param = "model/layers.0:bias-1"}
+func.func @params(%x: !relax.tensor<[n, 4], f32>,
+                  %w: !relax.tensor<[4, 3], f32> {relax.param = "fc1.weight"},
+                  %b: !relax.tensor<[3], f32> {relax.param = "model/layers.0:bias-1"}) {
+  return
+}

@@ -36,11 +36,18 @@ def Relax_Dialect : Dialect {
     * `relax.sym_divisible = {n = 32 : i64}`: `n` is a multiple of 32;
     * `relax.device = #relax.device<cpu>`: where the function's calls run and
       its storages live (default: the CPU).
+
+    Argument attribute:
+    * `relax.param = "fc1.weight"`: the argument is a model parameter of that
+      name; the runtime takes it from the parameter table it loaded (for
+      example from a `.safetensors` file with `mlc-run --params`) instead of
+      from the caller.
   }];
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let dependentDialects = ["::mlir::func::FuncDialect"];
   let extraClassDeclaration = [{
     /// The context that interns every symbolic expression appearing in relax
@@ -58,6 +65,8 @@ def Relax_Dialect : Dialect {
         "relax.sym_divisible";
     /// A function's device (#relax.device): its calls run there.
     static constexpr ::llvm::StringLiteral kDeviceAttrName = "relax.device";
+    /// An argument attribute: the name of the parameter the argument is.
+    static constexpr ::llvm::StringLiteral kParamAttrName = "relax.param";
 
   private:
     void registerTypes();

@@ -6,6 +6,7 @@
 #include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 
@@ -91,6 +92,44 @@ LogicalResult RelaxDialect::verifyOperationAttribute(Operation *op,
   if (name == kSymBoundsAttrName)
     return verifySymBounds(op, attr.getValue());
   return verifySymDivisible(op, attr.getValue());
+}
+
+/// Whether `name` may name a parameter (the runtime's metadata grammar).
+static bool isValidParamName(StringRef name) {
+  return !name.empty() && name.size() <= 256 &&
+         llvm::all_of(name, [](char c) {
+           return llvm::isAlnum(c) || StringRef("_.:/-").contains(c);
+         });
+}
+
+LogicalResult RelaxDialect::verifyRegionArgAttribute(Operation *op,
+                                                     unsigned regionIndex,
+                                                     unsigned argIndex,
+                                                     NamedAttribute attr) {
+  if (attr.getName() != kParamAttrName)
+    return op->emitError("unknown relax argument attribute '")
+           << attr.getName().getValue() << "'";
+  auto function = dyn_cast<FunctionOpInterface>(op);
+  if (!function || regionIndex != 0)
+    return op->emitError("'relax.param' may only be set on a function "
+                         "argument");
+  auto name = dyn_cast<StringAttr>(attr.getValue());
+  if (!name || !isValidParamName(name.getValue()))
+    return op->emitError("'relax.param' of argument ")
+           << argIndex
+           << " must be a string of 1 to 256 characters from "
+              "[A-Za-z0-9_.:/-], got "
+           << attr.getValue();
+  if (!isa<TensorType>(function.getArgumentTypes()[argIndex]))
+    return op->emitError("'relax.param' argument ")
+           << argIndex << " must be a relax tensor, not "
+           << function.getArgumentTypes()[argIndex];
+  for (unsigned other = 0; other < argIndex; ++other)
+    if (function.getArgAttr(other, kParamAttrName) == name)
+      return op->emitError("arguments ")
+             << other << " and " << argIndex << " are both parameter "
+             << name;
+  return success();
 }
 
 } // namespace mlc::relax
