@@ -40,7 +40,9 @@ public:
   LogicalResult run();
 
 private:
-  FailureOr<Value> allocate(OpBuilder &b, Location loc, TensorType type);
+  FailureOr<Value> allocate(OpBuilder &b, Location loc, TensorType type,
+                            DeviceAttr on = {});
+  LogicalResult rewriteToDevice(ToDeviceOp op);
   LogicalResult rewriteCall(Operation *op);
   void takeCallResult(OpBuilder &b, Location loc, Value result);
   Value getOwner(Value value) const;
@@ -64,7 +66,7 @@ private:
 } // namespace
 
 FailureOr<Value> FunctionRewriter::allocate(OpBuilder &b, Location loc,
-                                            TensorType type) {
+                                            TensorType type, DeviceAttr on) {
   FailureOr<sym::Expr> bytes = getByteSize(type);
   if (failed(bytes))
     return emitError(loc) << "cannot allocate " << type
@@ -73,7 +75,7 @@ FailureOr<Value> FunctionRewriter::allocate(OpBuilder &b, Location loc,
   auto storage = AllocStorageOp::create(
       b, loc, StorageType::get(b.getContext()),
       ShapeAttr::get(b.getContext(), {*bytes}),
-      b.getI64IntegerAttr(kStorageAlignment), device);
+      b.getI64IntegerAttr(kStorageAlignment), on ? on : device);
   auto tensor = AllocTensorOp::create(
       b, loc, type, storage, ShapeAttr::get(b.getContext(), {ctx.constant(0)}));
   allocations.push_back(tensor.getResult());
@@ -118,6 +120,20 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
   }
   op->replaceAllUsesWith(results);
   op->erase();
+  return success();
+}
+
+/// A storage on the target device and a copy into it.
+LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
+  OpBuilder b(op);
+  FailureOr<Value> copy = allocate(b, op.getLoc(),
+                                   cast<TensorType>(op.getType()),
+                                   op.getDevice());
+  if (failed(copy))
+    return failure();
+  CopyOp::create(b, op.getLoc(), op.getValue(), *copy);
+  op.replaceAllUsesWith(*copy);
+  op.erase();
   return success();
 }
 
@@ -309,14 +325,15 @@ LogicalResult FunctionRewriter::run() {
                               "functions with one block only");
   SmallVector<Operation *> calls;
   function.walk([&](Operation *op) {
-    if (isa<CallTIROp, CallTIRInplaceOp, CallDPSPackedOp>(op))
+    if (isa<CallTIROp, CallTIRInplaceOp, CallDPSPackedOp, ToDeviceOp>(op))
       calls.push_back(op);
   });
   for (Operation *op : calls) {
     if (op->getBlock() != &function.getBody().front())
       return op->emitOpError("inside a nested region is not supported by "
                              "relax-to-explicit-memory yet");
-    if (failed(rewriteCall(op)))
+    if (failed(isa<ToDeviceOp>(op) ? rewriteToDevice(cast<ToDeviceOp>(op))
+                                   : rewriteCall(op)))
       return failure();
   }
   // A relax callee returns buffers the caller owns (ABI v2).

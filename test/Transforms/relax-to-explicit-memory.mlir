@@ -184,3 +184,17 @@ func.func @tuples(%x: !relax.tensor<[n], f32>, %arg: tuple<!relax.tensor<[n], f3
   %out = relax.tuple %a, %f : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
   return %s, %out : !relax.tensor<[n], f32>, tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
 }
+
+// -----
+
+// relax.to_device is a storage on the target device and a copy.
+// CHECK-LABEL: func.func @to_device
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK: %[[S:.*]] = relax.alloc_storage size(4 * n) align 64 on #relax.device<cuda>
+// CHECK: %[[T:.*]] = relax.alloc_tensor %[[S]][0] : !relax.tensor<[n], f32>
+// CHECK: relax.copy %[[X]] to %[[T]]
+// CHECK: return %[[T]]
+func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:0>
+  return %g : !relax.tensor<[n], f32>
+}

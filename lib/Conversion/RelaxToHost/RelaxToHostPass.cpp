@@ -36,6 +36,11 @@ static bool isHostConvertible(Operation *op) {
 /// Why `op`, which relax-to-host accepts, cannot be converted; empty if it
 /// can.
 static LogicalResult checkConvertibleOp(Operation *op) {
+  if (auto alloc = dyn_cast<relax::AllocStorageOp>(op))
+    if (alloc.getDevice().getKind() != relax::DeviceKind::cpu)
+      return op->emitOpError("allocates on ")
+             << alloc.getDevice()
+             << ", but relax-to-host compiles for the CPU only today";
   if (isa<relax::ShapeOfOp, relax::ShapeOp>(op) && !op->use_empty())
     return op->emitOpError("produces a first-class shape, which host "
                            "lowering does not support yet");
@@ -86,7 +91,7 @@ static LogicalResult checkInput(ModuleOp module,
       return failed(checkConvertibleOp(op)) ? WalkResult::interrupt()
                                             : WalkResult::advance();
     if (isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
-            relax::DataflowOp, relax::OutputOp>(op))
+            relax::DataflowOp, relax::OutputOp, relax::ToDeviceOp>(op))
       op->emitOpError("must be rewritten into explicit memory before "
                       "relax-to-host (run relax-to-explicit-memory)");
     else

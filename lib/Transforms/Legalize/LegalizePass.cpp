@@ -43,7 +43,7 @@ bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
   return isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
              relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
              relax::ConstantOp, relax::DataflowOp, relax::OutputOp,
-             relax::TupleOp, relax::TupleGetItemOp>(op);
+             relax::TupleOp, relax::TupleGetItemOp, relax::ToDeviceOp>(op);
 }
 
 namespace {

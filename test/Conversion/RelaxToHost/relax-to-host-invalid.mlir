@@ -96,3 +96,23 @@ func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   }
   return %p : !relax.tensor<[n], f32>
 }
+
+// -----
+
+// Devices other than the CPU are carried through the IR and the metadata
+// but not compiled yet.
+func.func @on_gpu(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  // expected-error @+1 {{allocates on #relax.device<cuda>, but relax-to-host compiles for the CPU only today}}
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cuda>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return %t : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func @not_explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  // expected-error @+1 {{must be rewritten into explicit memory before relax-to-host (run relax-to-explicit-memory)}}
+  %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cpu>
+  return %g : !relax.tensor<[n], f32>
+}

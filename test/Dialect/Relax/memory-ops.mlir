@@ -55,3 +55,14 @@ func.func @tir_vars(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
   relax.invoke_tir @tile(%x : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[2 * n], f32>) tir_vars [n]
   return %t : !relax.tensor<[2 * n], f32>
 }
+
+// Data moves between devices only through relax.to_device.
+
+// CHECK-LABEL: func.func @to_device
+// CHECK: relax.to_device %{{.*}} : !relax.tensor<[n], f32> to #relax.device<cuda : 1>
+// GENERIC-LABEL: "func.func"() <{function_type = (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>, sym_name = "to_device"}>
+// GENERIC: "relax.to_device"(%{{.*}}) <{device = #relax.device<cuda : 1>}>
+func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+  %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:1>
+  return %g : !relax.tensor<[n], f32>
+}

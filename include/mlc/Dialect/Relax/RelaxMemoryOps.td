@@ -171,4 +171,24 @@ def Relax_CopyOp : Relax_Op<"copy"> {
   let hasVerifier = 1;
 }
 
+def Relax_ToDeviceOp : Relax_Op<"to_device", [Pure,
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "A copy of a tensor on another device";
+  let description = [{
+    The value of `value` on `device`: the one explicit way data moves between
+    devices (every call runs on its function's device, `relax.device`).
+    `relax-to-explicit-memory` turns it into a storage on `device` and a
+    `relax.copy`.
+
+    ```mlir
+    %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:0>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$value, Relax_DeviceAttr:$device);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $value `:` qualified(type($value)) `to` qualified($device) attr-dict
+  }];
+}
+
 #endif // MLC_DIALECT_RELAX_RELAXMEMORYOPS_TD
