@@ -13,7 +13,7 @@ func.func @classifier(%x: !relax.tensor<[batch, 784], f32>,
                       %w2: !relax.tensor<[128, 10], f32>,
                       %b2: !relax.tensor<[10], f32>)
     -> !relax.tensor<[batch, 10], f32>
-    attributes {relax.sym_bounds = {batch = array<i64: 1, 4096>}} {
+    attributes {relax.function, relax.sym_bounds = {batch = array<i64: 1, 4096>}} {
   %probabilities = relax.dataflow -> !relax.tensor<[batch, 10], f32> {
     %h = relax.matmul %x, %w1
         : !relax.tensor<[batch, 784], f32>, !relax.tensor<[784, 128], f32>

@@ -83,7 +83,7 @@ func.func @mlp(%x: !relax.tensor<[batch, 784], f32>,
                %w1: !relax.tensor<[784, 128], f32>,
                %w2: !relax.tensor<[128, 10], f32>)
     -> !relax.tensor<[batch, 10], f32>
-    attributes {relax.sym_bounds = {batch = array<i64: 1, 4096>}} {
+    attributes {relax.function, relax.sym_bounds = {batch = array<i64: 1, 4096>}} {
   %logits = relax.dataflow -> !relax.tensor<[batch, 10], f32> {
     %h = relax.call_tir @dense1(%x, %w1) tir_vars [batch]
         : (!relax.tensor<[batch, 784], f32>, !relax.tensor<[784, 128], f32>)

@@ -37,7 +37,7 @@ tir.prim_func @add(%A: memref<?xf32>, %B: memref<?xf32>, %C: memref<?xf32>, %n: 
   tir.return
 }
 
-func.func @main(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @main(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %z = relax.call_tir @add(%x, %y) tir_vars [n] : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %z : !relax.tensor<[n], f32>
 }

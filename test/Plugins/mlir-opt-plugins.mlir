@@ -12,7 +12,7 @@
 // DIALECT: relax.shape_of
 // PASS-LABEL: func.func @plugin
 // PASS-SAME: !relax.tensor<[64, 128], f32>
-func.func @plugin(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> {
+func.func @plugin(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> attributes {relax.function} {
   %s = relax.shape_of %x : !relax.tensor<[n, 2 * n], f32>
   return %s : !relax.shape<[n, 2 * n]>
 }

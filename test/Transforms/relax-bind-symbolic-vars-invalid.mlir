@@ -12,7 +12,7 @@
 // as it was.
 // expected-error @+1 {{cannot bind symbolic variables: dimension 'n' becomes -5, a negative size}}
 module {
-  func.func @negative(%x: !relax.tensor<[n], f32>) {
+  func.func @negative(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
     return
   }
 }
@@ -21,7 +21,7 @@ module {
 
 // expected-error @+1 {{cannot bind symbolic variables}}
 module {
-  func.func @div_zero(%x: !relax.tensor<[m floordiv (n + 5)], f32>) {
+  func.func @div_zero(%x: !relax.tensor<[m floordiv (n + 5)], f32>) attributes {relax.function} {
     return
   }
 }

@@ -11,7 +11,7 @@ tir.prim_func @tile(%x: memref<?x?xf32>, %out: memref<?xf32>, %a: index, %b: ind
 // EXPR-LABEL: func.func @bind
 // EXPR-SAME: (%{{.*}}: !relax.tensor<[2 * m, 2 * m + 1], f32>, %{{.*}}: !relax.tensor<[m], f32>) -> !relax.tensor<[4 * m], f32>
 // EXPR: relax.call_tir @tile(%{{.*}}) tir_vars [2 * m, 4 * m]
-func.func @bind(%x: !relax.tensor<[n, n + 1], f32>, %w: !relax.tensor<[m], f32>) -> !relax.tensor<[2 * n], f32> {
+func.func @bind(%x: !relax.tensor<[n, n + 1], f32>, %w: !relax.tensor<[m], f32>) -> !relax.tensor<[2 * n], f32> attributes {relax.function} {
   %y = relax.call_tir @tile(%x) tir_vars [n, 2 * n] : (!relax.tensor<[n, n + 1], f32>) -> !relax.tensor<[2 * n], f32>
   return %y : !relax.tensor<[2 * n], f32>
 }
@@ -26,7 +26,7 @@ func.func @bind(%x: !relax.tensor<[n, n + 1], f32>, %w: !relax.tensor<[m], f32>)
 // EXPR-LABEL: func.func @partial
 // EXPR-SAME: !relax.tensor<[2 * m, m], f32>
 // EXPR: relax.shape [2 * m * m]
-func.func @partial(%x: !relax.tensor<[n, m], f32>) -> !relax.shape<[n * m]> {
+func.func @partial(%x: !relax.tensor<[n, m], f32>) -> !relax.shape<[n * m]> attributes {relax.function} {
   %s = relax.shape [n * m]
   return %s : !relax.shape<[n * m]>
 }
@@ -44,7 +44,7 @@ func.func @partial(%x: !relax.tensor<[n, m], f32>) -> !relax.shape<[n * m]> {
 // CHECK: return %[[CAST]]
 // EXPR-LABEL: func.func @refine
 // EXPR: relax.add %{{.*}}, %{{.*}} : !relax.tensor<[a], f32>, !relax.tensor<[b], f32>
-func.func @refine(%x: !relax.tensor<[a], f32>, %y: !relax.tensor<[b], f32>) -> !relax.tensor<[?], f32> {
+func.func @refine(%x: !relax.tensor<[a], f32>, %y: !relax.tensor<[b], f32>) -> !relax.tensor<[?], f32> attributes {relax.function} {
   %z = relax.add %x, %y : !relax.tensor<[a], f32>, !relax.tensor<[b], f32>
   return %z : !relax.tensor<[?], f32>
 }

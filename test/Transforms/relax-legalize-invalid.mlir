@@ -3,7 +3,7 @@
 /// A pair of dims that are neither provably equal nor 1: the kernel cannot
 /// know which operand broadcasts (the result dim is `?`).
 func.func @undecidable_broadcast(%a: !relax.tensor<[n], f32>, %b: !relax.tensor<[m], f32>)
-    -> !relax.tensor<[?], f32> {
+    -> !relax.tensor<[?], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.add' op cannot legalize: broadcasting the operand shapes [n] and [m]: dimension 0 of the lhs (n) and dimension 0 of the rhs (m) are neither provably equal nor 1, so which one broadcasts cannot be decided; relax.match_cast can give the operands shapes that decide it}}
   %0 = relax.add %a, %b : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
   return %0 : !relax.tensor<[?], f32>
@@ -13,7 +13,7 @@ func.func @undecidable_broadcast(%a: !relax.tensor<[n], f32>, %b: !relax.tensor<
 
 /// An unknown dim may be 1 or not.
 func.func @unknown_dim_broadcast(%a: !relax.tensor<[?, 4], f32>, %b: !relax.tensor<[n, 4], f32>)
-    -> !relax.tensor<[?, 4], f32> {
+    -> !relax.tensor<[?, 4], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.multiply' op cannot legalize: broadcasting the operand shapes [?, 4] and [n, 4]: dimension 0 of the lhs is unknown (?), so whether it broadcasts cannot be decided}}
   %0 = relax.multiply %a, %b : !relax.tensor<[?, 4], f32>, !relax.tensor<[n, 4], f32>
   return %0 : !relax.tensor<[?, 4], f32>
@@ -23,7 +23,7 @@ func.func @unknown_dim_broadcast(%a: !relax.tensor<[?, 4], f32>, %b: !relax.tens
 
 /// Batch dims of matmul broadcast like elementwise operands.
 func.func @undecidable_batch(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tensor<[c, k, m], f32>)
-    -> !relax.tensor<[?, n, m], f32> {
+    -> !relax.tensor<[?, n, m], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.matmul' op cannot legalize: broadcasting the batch dimensions [b] and [c]: dimension 0 of the lhs (b) and dimension 0 of the rhs (c) are neither provably equal nor 1}}
   %0 = relax.matmul %a, %w : !relax.tensor<[b, n, k], f32>, !relax.tensor<[c, k, m], f32>
   return %0 : !relax.tensor<[?, n, m], f32>
@@ -34,7 +34,7 @@ func.func @undecidable_batch(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tenso
 /// The verifier accepts contraction lengths it cannot tell apart; a kernel
 /// would read the rhs out of bounds if they differed.
 func.func @unproven_contraction(%a: !relax.tensor<[n, k], f32>, %b: !relax.tensor<[j, m], f32>)
-    -> !relax.tensor<[n, m], f32> {
+    -> !relax.tensor<[n, m], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.matmul' op cannot legalize: the contraction dimensions of the lhs (k) and the rhs (j) are not provably equal; relax.match_cast can give them one symbolic size}}
   %0 = relax.matmul %a, %b : !relax.tensor<[n, k], f32>, !relax.tensor<[j, m], f32>
   return %0 : !relax.tensor<[n, m], f32>
@@ -42,7 +42,7 @@ func.func @unproven_contraction(%a: !relax.tensor<[n, k], f32>, %b: !relax.tenso
 
 // -----
 
-func.func @unknown_rank(%a: !relax.tensor<*, f32>) -> !relax.tensor<*, f32> {
+func.func @unknown_rank(%a: !relax.tensor<*, f32>) -> !relax.tensor<*, f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.exp' op cannot legalize: operand #0 has unknown rank ('!relax.tensor<*, f32>'); a kernel needs the rank, which relax.match_cast can assert}}
   %0 = relax.exp %a : !relax.tensor<*, f32>
   return %0 : !relax.tensor<*, f32>
@@ -51,7 +51,7 @@ func.func @unknown_rank(%a: !relax.tensor<*, f32>) -> !relax.tensor<*, f32> {
 // -----
 
 /// The caller allocates the result, so its dims must be known.
-func.func @unknown_result_dim(%a: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[4, ?], f32> {
+func.func @unknown_result_dim(%a: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[4, ?], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.permute_dims' op cannot legalize: dimension 1 of the result type '!relax.tensor<[4, ?], f32>' is unknown (?), so the caller cannot allocate it}}
   %0 = relax.permute_dims %a : !relax.tensor<[?, 4], f32>
   return %0 : !relax.tensor<[4, ?], f32>
@@ -60,7 +60,7 @@ func.func @unknown_result_dim(%a: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[
 // -----
 
 /// `n floordiv 4 * 4` elements equal `n` only when 4 divides n.
-func.func @reshape_uneven(%a: !relax.tensor<[n], f32>) -> !relax.tensor<[n floordiv 4, 4], f32> {
+func.func @reshape_uneven(%a: !relax.tensor<[n], f32>) -> !relax.tensor<[n floordiv 4, 4], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot legalize: the element counts of '!relax.tensor<[n], f32>' (n) and '!relax.tensor<[n floordiv 4, 4], f32>' (n floordiv 4 * 4) are not provably equal; relax.sym_divisible or relax.match_cast can establish it}}
   %0 = relax.reshape %a [-1, 4] : !relax.tensor<[n], f32>
   return %0 : !relax.tensor<[n floordiv 4, 4], f32>
@@ -68,7 +68,7 @@ func.func @reshape_uneven(%a: !relax.tensor<[n], f32>) -> !relax.tensor<[n floor
 
 // -----
 
-func.func @reshape_unknown_count(%a: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[?], f32> {
+func.func @reshape_unknown_count(%a: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[?], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot legalize: dimension 0 of the result type '!relax.tensor<[?], f32>' is unknown (?), so the caller cannot allocate it}}
   %0 = relax.reshape %a [-1] : !relax.tensor<[?, 4], f32>
   return %0 : !relax.tensor<[?], f32>
@@ -77,7 +77,7 @@ func.func @reshape_unknown_count(%a: !relax.tensor<[?, 4], f32>) -> !relax.tenso
 // -----
 
 /// arith computes on signless integers only.
-func.func @unsigned(%a: !relax.tensor<[n], ui8>) -> !relax.tensor<[n], ui8> {
+func.func @unsigned(%a: !relax.tensor<[n], ui8>) -> !relax.tensor<[n], ui8> attributes {relax.function} {
   // expected-error @+1 {{'relax.add' op cannot legalize: element type ui8 is not supported yet; kernels compute on floats and signless integers (i8 to i64) (operand #0)}}
   %0 = relax.add %a, %a : !relax.tensor<[n], ui8>, !relax.tensor<[n], ui8>
   return %0 : !relax.tensor<[n], ui8>
@@ -85,7 +85,7 @@ func.func @unsigned(%a: !relax.tensor<[n], ui8>) -> !relax.tensor<[n], ui8> {
 
 // -----
 
-func.func @boolean(%a: !relax.tensor<[n, 2], i1>) -> !relax.tensor<[n], i1> {
+func.func @boolean(%a: !relax.tensor<[n, 2], i1>) -> !relax.tensor<[n], i1> attributes {relax.function} {
   // expected-error @+1 {{'relax.sum' op cannot legalize: element type i1 is not supported yet}}
   %0 = relax.sum %a axes [1] : !relax.tensor<[n, 2], i1>
   return %0 : !relax.tensor<[n], i1>
@@ -93,7 +93,7 @@ func.func @boolean(%a: !relax.tensor<[n, 2], i1>) -> !relax.tensor<[n], i1> {
 
 // -----
 
-func.func @empty(%a: !relax.tensor<[0, 4], f32>) -> !relax.tensor<[0, 4], f32> {
+func.func @empty(%a: !relax.tensor<[0, 4], f32>) -> !relax.tensor<[0, 4], f32> attributes {relax.function} {
   // expected-error @+1 {{'relax.exp' op cannot legalize: dimension 0 of operand #0 '!relax.tensor<[0, 4], f32>' is 0; empty tensors are not supported yet}}
   %0 = relax.exp %a : !relax.tensor<[0, 4], f32>
   return %0 : !relax.tensor<[0, 4], f32>
@@ -104,7 +104,7 @@ func.func @empty(%a: !relax.tensor<[0, 4], f32>) -> !relax.tensor<[0, 4], f32> {
 /// Every op that cannot be legalized is reported, the others are still
 /// legalized, and the pass fails.
 func.func @several(%a: !relax.tensor<[n], f32>, %b: !relax.tensor<[m], f32>)
-    -> (!relax.tensor<[n], f32>, !relax.tensor<[?], f32>, !relax.tensor<[?], f32>) {
+    -> (!relax.tensor<[n], f32>, !relax.tensor<[?], f32>, !relax.tensor<[?], f32>) attributes {relax.function} {
   %0 = relax.exp %a : !relax.tensor<[n], f32>
   // expected-error @+1 {{'relax.subtract' op cannot legalize: broadcasting the operand shapes [n] and [m]}}
   %1 = relax.subtract %a, %b : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
@@ -119,7 +119,7 @@ func.func @several(%a: !relax.tensor<[n], f32>, %b: !relax.tensor<[m], f32>)
 /// nested module cannot reach.
 module {
   module @inner {
-    func.func @nested(%a: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+    func.func @nested(%a: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
       // expected-error @+1 {{'relax.exp' op cannot legalize: the op is nested in 'builtin.module', and kernels are added to the top-level module only}}
       %0 = relax.exp %a : !relax.tensor<[n], f32>
       return %0 : !relax.tensor<[n], f32>

@@ -23,7 +23,7 @@
 // CHECK: %[[Z:.*]] = relax.call_tir @add(%[[X]], %[[Y]]) tir_vars [n] : (!relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>) -> !relax.tensor<[n, 4], f32>
 // CHECK: return %[[Z]]
 func.func @add_row(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[4], f32>)
-    -> !relax.tensor<[n, 4], f32> {
+    -> !relax.tensor<[n, 4], f32> attributes {relax.function} {
   %0 = relax.add %x, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
   return %0 : !relax.tensor<[n, 4], f32>
 }
@@ -46,7 +46,7 @@ func.func @add_row(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[4], f32>)
 // CHECK-LABEL: func.func @outer_difference
 // CHECK: relax.call_tir @subtract(%{{.*}}, %{{.*}}) tir_vars [m, n]
 func.func @outer_difference(%row: !relax.tensor<[1, m], f32>, %col: !relax.tensor<[n, 1], f32>)
-    -> !relax.tensor<[n, m], f32> {
+    -> !relax.tensor<[n, m], f32> attributes {relax.function} {
   %0 = relax.subtract %row, %col : !relax.tensor<[1, m], f32>, !relax.tensor<[n, 1], f32>
   return %0 : !relax.tensor<[n, m], f32>
 }
@@ -70,7 +70,7 @@ func.func @outer_difference(%row: !relax.tensor<[1, m], f32>, %col: !relax.tenso
 // CHECK: relax.call_tir @add_1(%{{.*}}, %{{.*}}) tir_vars [n]
 func.func @reuse(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[m, 4], f32>,
                  %w: !relax.tensor<[n, 8], f32>)
-    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>, !relax.tensor<[n, 8], f32>) {
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>, !relax.tensor<[n, 8], f32>) attributes {relax.function} {
   %0 = relax.add %x, %x : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
   %1 = relax.add %0, %0 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
   %2 = relax.add %y, %y : !relax.tensor<[m, 4], f32>, !relax.tensor<[m, 4], f32>
@@ -84,7 +84,7 @@ func.func @reuse(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[m, 4], f32>,
 // CHECK: relax.call_tir @add(%{{.*}}, %{{.*}}) tir_vars [k]
 // CHECK: relax.call_tir @multiply
 // CHECK: relax.call_tir @multiply
-func.func @reuse_across_functions(%x: !relax.tensor<[k, 4], f32>) -> !relax.tensor<[k, 4], f32> {
+func.func @reuse_across_functions(%x: !relax.tensor<[k, 4], f32>) -> !relax.tensor<[k, 4], f32> attributes {relax.function} {
   %0 = relax.add %x, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
   %1 = relax.multiply %0, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
   %2 = relax.multiply %1, %x : !relax.tensor<[k, 4], f32>, !relax.tensor<[k, 4], f32>
@@ -101,7 +101,7 @@ func.func @reuse_across_functions(%x: !relax.tensor<[k, 4], f32>) -> !relax.tens
 // CHECK: arith.muli %{{.*}}, %{{.*}} : i32
 // CHECK-LABEL: func.func @multiply
 // CHECK: relax.call_tir @multiply_1(%{{.*}}, %{{.*}}) : (
-func.func @multiply(%x: !relax.tensor<[2, 3], i32>) -> !relax.tensor<[2, 3], i32> {
+func.func @multiply(%x: !relax.tensor<[2, 3], i32>) -> !relax.tensor<[2, 3], i32> attributes {relax.function} {
   %0 = relax.multiply %x, %x : !relax.tensor<[2, 3], i32>, !relax.tensor<[2, 3], i32>
   return %0 : !relax.tensor<[2, 3], i32>
 }
@@ -129,7 +129,7 @@ func.func @multiply(%x: !relax.tensor<[2, 3], i32>) -> !relax.tensor<[2, 3], i32
 // CHECK: %[[SAFE:.*]] = arith.select %[[BY_ZERO]], %[[ZERO]], %[[RESULT]] : i32
 // CHECK: memref.store %[[SAFE]]
 func.func @divisions(%x: !relax.tensor<[n], f32>, %i: !relax.tensor<[n], i32>)
-    -> (!relax.tensor<[n], f32>, !relax.tensor<[n], i32>) {
+    -> (!relax.tensor<[n], f32>, !relax.tensor<[n], i32>) attributes {relax.function} {
   %0 = relax.divide %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
   %1 = relax.divide %i, %i : !relax.tensor<[n], i32>, !relax.tensor<[n], i32>
   return %0, %1 : !relax.tensor<[n], f32>, !relax.tensor<[n], i32>
@@ -171,7 +171,7 @@ func.func @divisions(%x: !relax.tensor<[n], f32>, %i: !relax.tensor<[n], i32>)
 func.func @unary(%h: !relax.tensor<[n], f16>, %x: !relax.tensor<[n, 2], f32>,
                  %i: !relax.tensor<[n], i8>)
     -> (!relax.tensor<[n], f16>, !relax.tensor<[n, 2], f32>, !relax.tensor<[n], i8>,
-        !relax.tensor<[n, 2], f32>) {
+        !relax.tensor<[n, 2], f32>) attributes {relax.function} {
   %0 = relax.exp %h : !relax.tensor<[n], f16>
   %1 = relax.relu %x : !relax.tensor<[n, 2], f32>
   %2 = relax.relu %i : !relax.tensor<[n], i8>
@@ -218,7 +218,7 @@ func.func @unary(%h: !relax.tensor<[n], f16>, %x: !relax.tensor<[n, 2], f32>,
 // CHECK: relax.call_tir @matmul_1(%{{.*}}, %{{.*}}) tir_vars [k]
 func.func @matmuls(%a: !relax.tensor<[b, 1, n, 8], f32>, %w: !relax.tensor<[h, 8, m], f32>,
                   %v: !relax.tensor<[k], f32>, %x: !relax.tensor<[k, 4], f32>)
-    -> (!relax.tensor<[b, h, n, m], f32>, !relax.tensor<[4], f32>) {
+    -> (!relax.tensor<[b, h, n, m], f32>, !relax.tensor<[4], f32>) attributes {relax.function} {
   %0 = relax.matmul %a, %w : !relax.tensor<[b, 1, n, 8], f32>, !relax.tensor<[h, 8, m], f32>
   %1 = relax.matmul %v, %x : !relax.tensor<[k], f32>, !relax.tensor<[k, 4], f32>
   return %0, %1 : !relax.tensor<[b, h, n, m], f32>, !relax.tensor<[4], f32>
@@ -243,7 +243,7 @@ func.func @matmuls(%a: !relax.tensor<[b, 1, n, 8], f32>, %w: !relax.tensor<[h, 8
 // CHECK: relax.call_tir @permute_dims(%{{.*}}) tir_vars [b, n]
 // CHECK: relax.call_tir @permute_dims_1(%{{.*}}) tir_vars [n, m]
 func.func @permute(%x: !relax.tensor<[b, n, 4], f32>, %y: !relax.tensor<[n, m], f32>)
-    -> (!relax.tensor<[4, b, n], f32>, !relax.tensor<[m, n], f32>) {
+    -> (!relax.tensor<[4, b, n], f32>, !relax.tensor<[m, n], f32>) attributes {relax.function} {
   %0 = relax.permute_dims %x axes [2, 0, 1] : !relax.tensor<[b, n, 4], f32>
   %1 = relax.permute_dims %y : !relax.tensor<[n, m], f32>
   return %0, %1 : !relax.tensor<[4, b, n], f32>, !relax.tensor<[m, n], f32>
@@ -276,7 +276,7 @@ func.func @permute(%x: !relax.tensor<[b, n, 4], f32>, %y: !relax.tensor<[n, m], 
 // CHECK: relax.call_tir @reshape(%{{.*}}) tir_vars [n] : (!relax.tensor<[n, 4, 8], f32>) -> !relax.tensor<[n, 32], f32>
 // CHECK: relax.call_tir @reshape_1(%{{.*}}) : (!relax.tensor<[1, 1], i32>) -> !relax.tensor<[], i32>
 func.func @reshapes(%x: !relax.tensor<[n, 4, 8], f32>, %s: !relax.tensor<[1, 1], i32>)
-    -> (!relax.tensor<[n, 32], f32>, !relax.tensor<[], i32>) {
+    -> (!relax.tensor<[n, 32], f32>, !relax.tensor<[], i32>) attributes {relax.function} {
   %0 = relax.reshape %x [-1, 32] : !relax.tensor<[n, 4, 8], f32>
   %1 = relax.reshape %s [] : !relax.tensor<[1, 1], i32>
   return %0, %1 : !relax.tensor<[n, 32], f32>, !relax.tensor<[], i32>
@@ -292,7 +292,7 @@ func.func @reshapes(%x: !relax.tensor<[n, 4, 8], f32>, %s: !relax.tensor<[1, 1],
 // CHECK-SAME: (%{{.*}}: memref<?x2xui8>, %{{.*}}: memref<2x?xui8>, %{{.*}}: index)
 // CHECK-LABEL: func.func @copies
 func.func @copies(%b: !relax.tensor<[n, 2], i1>, %u: !relax.tensor<[n, 2], ui8>)
-    -> (!relax.tensor<[2 * n], i1>, !relax.tensor<[2, n], ui8>) {
+    -> (!relax.tensor<[2 * n], i1>, !relax.tensor<[2, n], ui8>) attributes {relax.function} {
   %0 = relax.reshape %b [-1] : !relax.tensor<[n, 2], i1>
   %1 = relax.permute_dims %u : !relax.tensor<[n, 2], ui8>
   return %0, %1 : !relax.tensor<[2 * n], i1>, !relax.tensor<[2, n], ui8>
@@ -344,7 +344,7 @@ func.func @copies(%b: !relax.tensor<[n, 2], i1>, %u: !relax.tensor<[n, 2], ui8>)
 // CHECK: relax.call_tir @sum_1(%{{.*}}) tir_vars [n, m]
 func.func @reductions(%x: !relax.tensor<[n, 4, m], f32>, %i: !relax.tensor<[n, 3], i32>)
     -> (!relax.tensor<[n, 1, m], f32>, !relax.tensor<[], f32>, !relax.tensor<[n], i32>,
-        !relax.tensor<[n, 4, m], f32>) {
+        !relax.tensor<[n, 4, m], f32>) attributes {relax.function} {
   %0 = relax.sum %x axes [-2] keepdims : !relax.tensor<[n, 4, m], f32>
   %1 = relax.max %x : !relax.tensor<[n, 4, m], f32>
   %2 = relax.max %i axes [1] : !relax.tensor<[n, 3], i32>
@@ -365,7 +365,7 @@ func.func @reductions(%x: !relax.tensor<[n, 4, m], f32>, %i: !relax.tensor<[n, 3
 // CHECK: tir.block "T_sum" (%{{.*}}: spatial[%[[N]]] = %{{.*}}, %{{.*}}: reduce[%[[EXTENT]]] = %{{.*}})
 // CHECK-LABEL: func.func @unknown_reduced_dim
 // CHECK: relax.call_tir @sum(%{{.*}}) tir_vars [n] : (!relax.tensor<[n, ?], f32>) -> !relax.tensor<[n], f32>
-func.func @unknown_reduced_dim(%x: !relax.tensor<[n, ?], f32>) -> !relax.tensor<[n], f32> {
+func.func @unknown_reduced_dim(%x: !relax.tensor<[n, ?], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %0 = relax.sum %x axes [1] : !relax.tensor<[n, ?], f32>
   return %0 : !relax.tensor<[n], f32>
 }
@@ -408,7 +408,7 @@ func.func @unknown_reduced_dim(%x: !relax.tensor<[n, ?], f32>) -> !relax.tensor<
 // CHECK: relax.call_tir @softmax(%{{.*}}) tir_vars [n]
 // CHECK: relax.call_tir @softmax_1(%{{.*}}) tir_vars [n]
 func.func @softmaxes(%x: !relax.tensor<[n, 4], f32>)
-    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) {
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   %0 = relax.softmax %x : !relax.tensor<[n, 4], f32>
   %1 = relax.softmax %x axis 0 : !relax.tensor<[n, 4], f32>
   return %0, %1 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
@@ -429,7 +429,7 @@ func.func @softmaxes(%x: !relax.tensor<[n, 4], f32>)
 // CHECK: %[[E:.*]] = relax.call_tir @exp(%{{.*}}) tir_vars [n] : (!relax.tensor<[2 * n], f32>) -> !relax.tensor<[2 * n], f32>
 // CHECK: relax.output %[[E]]
 func.func @dataflow(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2 * n], f32>)
-    -> !relax.tensor<[2 * n], f32> {
+    -> !relax.tensor<[2 * n], f32> attributes {relax.function} {
   %r = relax.dataflow -> !relax.tensor<[2 * n], f32> {
     %0 = relax.exp %y : !relax.tensor<[2 * n], f32>
     relax.output %0 : !relax.tensor<[2 * n], f32>

@@ -19,7 +19,7 @@ func.func private @tile(memref<?xf32>, memref<?xf32>, index)
 // CHECK: relax.kill_storage %[[SUM_STORAGE]]
 // CHECK-NOT: relax.kill
 // CHECK: return %[[TILED]]
-func.func @chain(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> {
+func.func @chain(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> attributes {relax.function} {
   %y = relax.dataflow -> !relax.tensor<[2 * n], f32> {
     %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
     %t = relax.call_tir @tile(%s) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
@@ -43,7 +43,7 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // CHECK: relax.kill_storage %[[STORAGE]]
 // CHECK: return
 func.func @through_cast(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32>
-    attributes {relax.device = #relax.device<cuda:1>} {
+    attributes {relax.function, relax.device = #relax.device<cuda:1>} {
   %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %c = relax.match_cast %s : !relax.tensor<[n], f32> to !relax.tensor<[m], f32>
   %t = relax.call_tir @add(%c, %c) : (!relax.tensor<[m], f32>, !relax.tensor<[m], f32>) -> !relax.tensor<[m], f32>
@@ -68,7 +68,7 @@ func.func @through_cast(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32>
 // CHECK: relax.copy %[[X]] to %[[XCOPY2]]
 // CHECK-NOT: relax.kill
 // CHECK: return %[[XCOPY]], %[[CCOPY]], %[[XCOPY2]]
-func.func @not_owned(%x: !relax.tensor<[n, 4], i8>) -> (!relax.tensor<[n, 4], i8>, !relax.tensor<[2], f32>, !relax.tensor<[n, 4], i8>) {
+func.func @not_owned(%x: !relax.tensor<[n, 4], i8>) -> (!relax.tensor<[n, 4], i8>, !relax.tensor<[2], f32>, !relax.tensor<[n, 4], i8>) attributes {relax.function} {
   %c = relax.constant dense<[1.0, 2.0]> : tensor<2xf32>
   return %x, %c, %x : !relax.tensor<[n, 4], i8>, !relax.tensor<[2], f32>, !relax.tensor<[n, 4], i8>
 }
@@ -92,7 +92,7 @@ func.func private @twice(memref<?xf32>, memref<?xf32>)
 // CHECK: relax.kill_tensor %[[Y]]
 // CHECK: relax.kill_storage %[[S]]
 // CHECK: return %[[P]]
-func.func @inplace_and_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @inplace_and_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %y = relax.call_tir @twice(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %r = relax.call_tir_inplace @relu_(%y) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %p = relax.call_dps_packed "lib.negate"(%r) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
@@ -113,12 +113,12 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // CHECK-NOT: relax.kill_storage
 // CHECK-NOT: relax.copy
 // CHECK: return %[[B]]
-func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %s : !relax.tensor<[n], f32>
 }
 
-func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %a = func.call @callee(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %b = func.call @callee(%a) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %b : !relax.tensor<[n], f32>
@@ -137,7 +137,7 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // CHECK: relax.kill_tensor %[[SUM]]
 // CHECK: relax.kill_storage %[[S]]
 // CHECK: return
-func.func @select(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> {
+func.func @select(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %p = scf.if %c -> !relax.tensor<[n], f32> {
     scf.yield %s : !relax.tensor<[n], f32>
@@ -167,7 +167,7 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // CHECK: relax.copy %{{.*}} to %[[COPY]]
 // CHECK: %[[OUT:.*]] = relax.tuple %{{.*}}, %[[COPY]]
 // CHECK: return %{{.*}}, %[[OUT]]
-func.func private @pair(%x: !relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>> {
+func.func private @pair(%x: !relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>> attributes {relax.function} {
   %a = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %b = relax.call_tir @add(%a, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %t = relax.tuple %a, %b : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
@@ -175,7 +175,7 @@ func.func private @pair(%x: !relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n],
 }
 
 func.func @tuples(%x: !relax.tensor<[n], f32>, %arg: tuple<!relax.tensor<[n], f32>>)
-    -> (!relax.tensor<[n], f32>, tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>) {
+    -> (!relax.tensor<[n], f32>, tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>) attributes {relax.function} {
   %p = func.call @pair(%x) : (!relax.tensor<[n], f32>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
   %a = relax.tuple_get_item %p[0] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
   %b = relax.tuple_get_item %p[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
@@ -194,7 +194,7 @@ func.func @tuples(%x: !relax.tensor<[n], f32>, %arg: tuple<!relax.tensor<[n], f3
 // CHECK: %[[T:.*]] = relax.alloc_tensor %[[S]][0] : !relax.tensor<[n], f32>
 // CHECK: relax.copy %[[X]] to %[[T]]
 // CHECK: return %[[T]]
-func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:0>
   return %g : !relax.tensor<[n], f32>
 }

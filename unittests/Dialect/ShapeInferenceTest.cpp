@@ -410,6 +410,7 @@ TEST_F(ShapeInferenceTest, BuilderInfersTheResultType) {
       builder, loc, "f",
       builder.getFunctionType({tensor("[b, n, k], f32"), tensor("[k, m], f32")},
                               {}));
+  func->setAttr(relax::RelaxDialect::kFunctionAttrName, builder.getUnitAttr());
   builder.setInsertionPointToEnd(func.addEntryBlock());
   Value product = relax::MatmulOp::create(builder, loc, func.getArgument(0),
                                           func.getArgument(1));

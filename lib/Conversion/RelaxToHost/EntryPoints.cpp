@@ -64,28 +64,6 @@ static StringRef deviceKindName(relax::DeviceKind kind) {
   return relax::stringifyDeviceKind(kind);
 }
 
-/// Fails unless every variable of a result type is defined by the
-/// arguments or by a match_cast in the body.
-static LogicalResult verifyResultVars(func::FuncOp function,
-                                      const llvm::StringSet<> &signatureVars) {
-  llvm::StringSet<> defined = signatureVars;
-  function.walk([&](relax::MatchCastOp cast) {
-    relax::collectDefinedVars(cast.getType(), defined);
-  });
-  for (Type type : function.getResultTypes()) {
-    SmallVector<StringRef> used;
-    relax::forEachSymDim(type,
-                         [&](sym::Expr dim) { sym::collectVars(dim, used); });
-    for (StringRef var : used)
-      if (!defined.contains(var))
-        return function.emitOpError("result type ")
-               << type << " uses symbolic variable '" << var
-               << "', which neither the arguments nor a relax.match_cast "
-                  "define";
-  }
-  return success();
-}
-
 /// Appends the tensors of `type` in order, looking into tuples (the ABI
 /// flattens them); fails on anything else. `path` names each one.
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
@@ -130,8 +108,6 @@ static LogicalResult printFunctionMetadata(llvm::raw_ostream &os,
                 "tuples of them) only";
   llvm::StringSet<> signatureVars;
   relax::collectSignatureVars(function.getArgumentTypes(), signatureVars);
-  if (failed(verifyResultVars(function, signatureVars)))
-    return failure();
   relax::DeviceAttr device = relax::getFunctionDevice(function);
   os << "func " << function.getSymName() << '\n';
   os << "device " << deviceKindName(device.getKind()) << ' '

@@ -70,9 +70,21 @@ static LogicalResult checkConvertibleOp(Operation *op) {
 static LogicalResult checkInput(ModuleOp module,
                                 const llvm::StringSet<> &relaxFunctions) {
   RelaxHostTypeConverter converter(module.getContext());
+  auto isRelaxType = [](Type type) {
+    bool found = false;
+    type.walk([&](Type sub) {
+      found |= isa<relax::RelaxDialect>(sub.getDialect());
+    });
+    return found;
+  };
   for (auto function : module.getOps<func::FuncOp>()) {
-    if (!relaxFunctions.contains(function.getSymName()))
+    if (!relaxFunctions.contains(function.getSymName())) {
+      if (llvm::any_of(function.getArgumentTypes(), isRelaxType) ||
+          llvm::any_of(function.getResultTypes(), isRelaxType))
+        return function.emitOpError("has relax types in its signature but "
+                                    "lacks the 'relax.function' attribute");
       continue;
+    }
     if (function.isExternal())
       return function.emitOpError("declares a relax function without a body, "
                                   "which relax-to-host cannot call");
@@ -107,10 +119,10 @@ LogicalResult mlc::convertRelaxToHost(ModuleOp module) {
   for (auto function : module.getOps<func::FuncOp>())
     if (relax::isRelaxFunction(function))
       state.relaxFunctions.insert(function.getSymName());
-  if (state.relaxFunctions.empty())
-    return success();
   if (failed(checkInput(module, state.relaxFunctions)))
     return failure();
+  if (state.relaxFunctions.empty())
+    return success();
   FailureOr<std::string> metadata = buildModuleMetadata(module);
   if (failed(metadata))
     return failure();

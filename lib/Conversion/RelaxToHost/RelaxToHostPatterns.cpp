@@ -195,6 +195,7 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
       op.setType(FunctionType::get(ctx, signature.getConvertedTypes(),
                                    results));
       op->setAttr(kHostFunctionAttrName, UnitAttr::get(ctx));
+      op->removeAttr(relax::RelaxDialect::kFunctionAttrName);
       // relax.param and the like described the relax signature (the
       // metadata keeps them); the host arguments are different ones.
       op.removeArgAttrsAttr();

@@ -1,4 +1,4 @@
-func.func @scale(%x: !relax.tensor<[batch, 4], f32>) -> !relax.shape<[2 * batch]> {
+func.func @scale(%x: !relax.tensor<[batch, 4], f32>) -> !relax.shape<[2 * batch]> attributes {relax.function} {
   %s = relax.shape [2 * batch]
   return %s : !relax.shape<[2 * batch]>
 }

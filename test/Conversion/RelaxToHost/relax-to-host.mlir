@@ -46,7 +46,7 @@ func.func private @tile(memref<?xf32>, memref<?xf32>, index)
 // CHECK: return %[[CALL]]#0 : i32
 
 // CHECK: llvm.mlir.global external constant @__mlc_metadata("mlc-module 2\0Afunc main\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [2 * n]\0A\00")
-func.func @main(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> {
+func.func @main(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> attributes {relax.function} {
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
   %sum = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
   relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%sum : !relax.tensor<[n], f32>)
@@ -66,7 +66,7 @@ func.func @main(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32> {
 // CHECK: %[[CONST:.*]] = memref.get_global
 // CHECK: %[[VIEW:.*]] = memref.view
 // CHECK: memref.copy %[[CONST]], %[[VIEW]] : memref<2xf32> to memref<2xf32>
-func.func @copies() -> !relax.tensor<[2], f32> {
+func.func @copies() -> !relax.tensor<[2], f32> attributes {relax.function} {
   %c = relax.constant dense<[1.0, 2.0]> : tensor<2xf32>
   %s = relax.alloc_storage size(8) align 64 on #relax.device<cpu>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[2], f32>
@@ -102,7 +102,7 @@ func.func private @k(memref<?x?xf32>, memref<?xf32>)
 // Bounds of variables bound inside are checked in the code, not listed.
 // CHECK: @__mlc_metadata("mlc-module 2\0Afunc cast\0Adevice cpu 0\0Aarg arg0 f32 [?, ?]\0Aret f32 [?]\0A\00")
 func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[m], f32>
-    attributes {relax.sym_bounds = {m = array<i64: 1, 64>}} {
+    attributes {relax.function, relax.sym_bounds = {m = array<i64: 1, 64>}} {
   %t = relax.match_cast %x : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
   %s = relax.alloc_storage size(4 * m) align 64 on #relax.device<cpu>
   %r = relax.alloc_tensor %s[0] : !relax.tensor<[m], f32>
@@ -125,7 +125,7 @@ func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[m], f32>
 // A parameter argument says which one it is.
 // CHECK: @__mlc_metadata("mlc-module 2\0Aimport mlc.blas.sgemm\0Afunc packed\0Adevice cpu 0\0Abound m 1 4096\0Aarg arg0 f32 [m, k]\0Aarg arg1 f32 [k, n] param fc.weight\0Aret f32 [m, n]\0A\00")
 func.func @packed(%a: !relax.tensor<[m, k], f32>, %b: !relax.tensor<[k, n], f32> {relax.param = "fc.weight"}) -> !relax.tensor<[m, n], f32>
-    attributes {relax.sym_bounds = {m = array<i64: 1, 4096>}} {
+    attributes {relax.function, relax.sym_bounds = {m = array<i64: 1, 4096>}} {
   %s = relax.alloc_storage size(4 * m * n) align 64 on #relax.device<cpu>
   %c = relax.alloc_tensor %s[0] : !relax.tensor<[m, n], f32>
   relax.invoke_packed "mlc.blas.sgemm"(%a, %b : !relax.tensor<[m, k], f32>, !relax.tensor<[k, n], f32>) outs(%c : !relax.tensor<[m, n], f32>)
@@ -150,14 +150,14 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[PTR]])
 // CHECK: return %{{.*}}, %[[CALL2]]#1
 // CHECK: @__mlc_metadata("mlc-module 2\0Afunc callee\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [n]\0Afunc caller\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [n]\0A\00")
-func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @callee(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
   relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[n], f32>)
   return %t : !relax.tensor<[n], f32>
 }
 
-func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %a = func.call @callee(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %b = func.call @callee(%a) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   relax.kill_tensor %a : !relax.tensor<[n], f32>
@@ -181,7 +181,7 @@ func.func @caller(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
 // CHECK: call @select
 // CHECK-NOT: __mlc_packed_select
 // CHECK: @__mlc_metadata("mlc-module 2\0Afunc pick\0Adevice cpu 0\0Aarg arg0 f32 [2 * n + 1]\0Aarg arg1 f32 [2 * n + 1]\0Aret f32 [2 * n + 1]\0A\00")
-func.func private @select(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>, %c: i1) -> !relax.tensor<[2 * n + 1], f32> {
+func.func private @select(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>, %c: i1) -> !relax.tensor<[2 * n + 1], f32> attributes {relax.function} {
   %p = scf.if %c -> !relax.tensor<[2 * n + 1], f32> {
     scf.yield %x : !relax.tensor<[2 * n + 1], f32>
   } else {
@@ -193,7 +193,7 @@ func.func private @select(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor
   return %t : !relax.tensor<[2 * n + 1], f32>
 }
 
-func.func @pick(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>) -> !relax.tensor<[2 * n + 1], f32> {
+func.func @pick(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 1], f32>) -> !relax.tensor<[2 * n + 1], f32> attributes {relax.function} {
   %c = arith.constant true
   %r = func.call @select(%x, %y, %c) : (!relax.tensor<[2 * n + 1], f32>, !relax.tensor<[2 * n + 1], f32>, i1) -> !relax.tensor<[2 * n + 1], f32>
   return %r : !relax.tensor<[2 * n + 1], f32>
@@ -210,7 +210,7 @@ func.func @pick(%x: !relax.tensor<[2 * n + 1], f32>, %y: !relax.tensor<[2 * n + 
 // CHECK: memref.copy %[[B]], %[[COPY:[^ ]*]] :
 // CHECK: return %{{.*}}, %{{.*}}, %[[COPY]] : i32, memref<?xf32>, memref<2xi32>
 // CHECK: @__mlc_metadata("mlc-module 2\0Afunc tuples\0Adevice cpu 0\0Aarg arg0_0 f32 [n]\0Aarg arg0_1 i32 [2]\0Aret f32 [n]\0Aret i32 [2]\0A\00")
-func.func @tuples(%t: tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>> {
+func.func @tuples(%t: tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>) -> tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>> attributes {relax.function} {
   %a = relax.tuple_get_item %t[0] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
   %b = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>

@@ -5,7 +5,7 @@
 // CHECK-LABEL: func.func @shape_of_known
 // CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n, 2 * n]
 // CHECK-NEXT: return %[[SHAPE]]
-func.func @shape_of_known(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> {
+func.func @shape_of_known(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n, 2 * n]> attributes {relax.function} {
   %s = relax.shape_of %x : !relax.tensor<[n, 2 * n], f32>
   return %s : !relax.shape<[n, 2 * n]>
 }
@@ -17,7 +17,7 @@ func.func @shape_of_known(%x: !relax.tensor<[n, 2 * n], f32>) -> !relax.shape<[n
 // CHECK-LABEL: func.func @shape_of_unknown
 // CHECK-NEXT: %[[SHAPE:.*]] = relax.shape_of
 // CHECK-NEXT: return %[[SHAPE]]
-func.func @shape_of_unknown(%x: !relax.tensor<[n, ?], f32>) -> !relax.shape<[n, ?]> {
+func.func @shape_of_unknown(%x: !relax.tensor<[n, ?], f32>) -> !relax.shape<[n, ?]> attributes {relax.function} {
   %s = relax.shape_of %x : !relax.tensor<[n, ?], f32>
   return %s : !relax.shape<[n, ?]>
 }
@@ -30,7 +30,7 @@ func.func @shape_of_unknown(%x: !relax.tensor<[n, ?], f32>) -> !relax.shape<[n, 
 // CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
 // CHECK-NOT: relax.match_cast
 // CHECK: return %[[X]]
-func.func @match_cast_identity(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @match_cast_identity(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %y = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.tensor<[n], f32>
   return %y : !relax.tensor<[n], f32>
 }
@@ -48,7 +48,7 @@ tir.prim_func @k(%x: memref<?xf32>, %out: memref<?xf32>) {
 // CHECK-NOT: relax.call_tir
 // CHECK: relax.match_cast
 // CHECK-NOT: relax.call_tir
-func.func @dead_code(%x: !relax.tensor<[?], f32>) {
+func.func @dead_code(%x: !relax.tensor<[?], f32>) attributes {relax.function} {
   %y = relax.call_tir @k(%x) : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
   %z = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
   return
@@ -63,7 +63,7 @@ func.func @dead_code(%x: !relax.tensor<[?], f32>) {
 // CHECK-NEXT: relax.dataflow
 // CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [n]
 // CHECK-NEXT: relax.output %[[SHAPE]]
-func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attributes {relax.function} {
   %r = relax.dataflow -> !relax.shape<[n]> {
     %s = relax.shape_of %x : !relax.tensor<[n], f32>
     relax.output %s : !relax.shape<[n]>
@@ -79,7 +79,7 @@ func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
 // CHECK-NEXT: relax.match_cast
 // CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [m]
 // CHECK-NEXT: return %[[SHAPE]]
-func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> {
+func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> attributes {relax.function} {
   %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
   %s = relax.shape_of %t : !relax.tensor<[m], f32>
   return %s : !relax.shape<[m]>
@@ -92,7 +92,7 @@ func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> {
 // CHECK-LABEL: func.func @tuple_get_item_of_tuple
 // CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[Y:.*]]: !relax.tensor<[2], i8>)
 // CHECK-NEXT: return %[[Y]]
-func.func @tuple_get_item_of_tuple(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2], i8>) -> !relax.tensor<[2], i8> {
+func.func @tuple_get_item_of_tuple(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2], i8>) -> !relax.tensor<[2], i8> attributes {relax.function} {
   %t = relax.tuple %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[2], i8>
   %f = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i8>>
   return %f : !relax.tensor<[2], i8>

@@ -1,31 +1,31 @@
 // RUN: mlc-opt %s -split-input-file -verify-diagnostics
 
 // expected-error @+1 {{relax tensor element type must be an integer or float type, got 'index'}}
-func.func @bad_dtype(%x: !relax.tensor<[4], index>)
+func.func @bad_dtype(%x: !relax.tensor<[4], index>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{relax tensor dimension must not be negative, got -4}}
-func.func @negative_dim(%x: !relax.tensor<[2 - 6], f32>)
+func.func @negative_dim(%x: !relax.tensor<[2 - 6], f32>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{invalid symbolic expression: division by zero}}
-func.func @division_by_zero(%x: !relax.tensor<[n floordiv 0], f32>)
+func.func @division_by_zero(%x: !relax.tensor<[n floordiv 0], f32>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{'mod' is an operator, not a variable name}}
-func.func @operator_as_var(%x: !relax.tensor<[mod], f32>)
+func.func @operator_as_var(%x: !relax.tensor<[mod], f32>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{expected a symbolic expression}}
-func.func @missing_dim(%x: !relax.tensor<[n, ], f32>)
+func.func @missing_dim(%x: !relax.tensor<[n, ], f32>) attributes {relax.function}
 
 // -----
 
-func.func @unknown_in_shape_attr() {
+func.func @unknown_in_shape_attr() attributes {relax.function} {
   // expected-error @+1 {{'?' (an unknown value) is not allowed here}}
   %s = relax.shape [?]
   return
@@ -36,7 +36,7 @@ func.func @unknown_in_shape_attr() {
 // A symbolic variable must be defined before it is used: `k` never occurs
 // bare in the signature, and `k floordiv 2` is not linear in `k`, so no
 // argument value determines it.
-func.func @undefined_var(%x: !relax.tensor<[k floordiv 2], f32>) {
+func.func @undefined_var(%x: !relax.tensor<[k floordiv 2], f32>) attributes {relax.function} {
   // expected-error @+1 {{uses symbolic variable 'k' before it is defined}}
   %s = relax.shape_of %x : !relax.tensor<[k floordiv 2], f32>
   return
@@ -44,7 +44,7 @@ func.func @undefined_var(%x: !relax.tensor<[k floordiv 2], f32>) {
 
 // -----
 
-func.func @use_before_match_cast(%x: !relax.tensor<[?], f32>) {
+func.func @use_before_match_cast(%x: !relax.tensor<[?], f32>) attributes {relax.function} {
   // expected-error @+1 {{uses symbolic variable 'm' before it is defined}}
   %s = relax.shape [m]
   %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
@@ -57,7 +57,7 @@ tir.prim_func @k(%x: memref<?xf32>, %out: memref<?xf32>) {
   tir.return
 }
 
-func.func @undefined_output_var(%x: !relax.tensor<[n], f32>) {
+func.func @undefined_output_var(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{uses symbolic variable 'p' before it is defined}}
   %y = relax.call_tir @k(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[p], f32>
   return
@@ -71,7 +71,7 @@ tir.prim_func @writes_n_by_8(%x: memref<?x8xf32>, %out: memref<?x8xf32>) {
   tir.return
 }
 
-func.func @provable_output_mismatch(%x: !relax.tensor<[n, 8], f32>) {
+func.func @provable_output_mismatch(%x: !relax.tensor<[n, 8], f32>) attributes {relax.function} {
   // expected-error @+1 {{output 0 (parameter 1 of @writes_n_by_8) dimension 1 is 4 but 8 is required, and they provably differ}}
   %y = relax.call_tir @writes_n_by_8(%x) : (!relax.tensor<[n, 8], f32>) -> !relax.tensor<[n, 4], f32>
   return
@@ -85,7 +85,7 @@ tir.prim_func @big(%x: memref<8192xf32>, %out: memref<8192xf32>) {
 }
 
 func.func @mismatch_under_bounds(%x: !relax.tensor<[n], f32>)
-    attributes {relax.sym_bounds = {n = array<i64: 1, 4096>}} {
+    attributes {relax.function, relax.sym_bounds = {n = array<i64: 1, 4096>}} {
   // expected-error @+1 {{input 0 (parameter 0 of @big) dimension 0 is n but 8192 is required, and they provably differ}}
   %y = relax.call_tir @big(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[8192], f32>
   return
@@ -97,7 +97,7 @@ tir.prim_func @f32_kernel(%x: memref<?xf32>, %out: memref<?xf32>) {
   tir.return
 }
 
-func.func @dtype_mismatch(%x: !relax.tensor<[n], f16>) {
+func.func @dtype_mismatch(%x: !relax.tensor<[n], f16>) attributes {relax.function} {
   // expected-error @+1 {{input 0 (parameter 0 of @f32_kernel) has dtype 'f16' but 'f32' is required}}
   %y = relax.call_tir @f32_kernel(%x) : (!relax.tensor<[n], f16>) -> !relax.tensor<[n], f32>
   return
@@ -109,7 +109,7 @@ tir.prim_func @rank2(%x: memref<?x?xf32>, %out: memref<?x?xf32>) {
   tir.return
 }
 
-func.func @rank_mismatch(%x: !relax.tensor<[n], f32>) {
+func.func @rank_mismatch(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{input 0 (parameter 0 of @rank2) has rank 1 but rank 2 is required}}
   %y = relax.call_tir @rank2(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n, n], f32>
   return
@@ -121,7 +121,7 @@ tir.prim_func @unary(%x: memref<?xf32>, %out: memref<?xf32>) {
   tir.return
 }
 
-func.func @wrong_param_count(%x: !relax.tensor<[n], f32>) {
+func.func @wrong_param_count(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{passes 3 values to @unary (1 inputs, 1 outputs, 1 tir_vars) but it takes 2 parameters}}
   %y = relax.call_tir @unary(%x) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -133,7 +133,7 @@ tir.prim_func @index_first(%n: index, %out: memref<?xf32>) {
   tir.return
 }
 
-func.func @tensor_to_index_param(%x: !relax.tensor<[n], f32>) {
+func.func @tensor_to_index_param(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{input 0 is passed to parameter 0 of @index_first, which is 'index', not a buffer (memref)}}
   %y = relax.call_tir @index_first(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -145,7 +145,7 @@ tir.prim_func @buffer_last(%x: memref<?xf32>, %out: memref<?xf32>, %n: memref<?x
   tir.return
 }
 
-func.func @tir_var_to_buffer(%x: !relax.tensor<[n], f32>) {
+func.func @tir_var_to_buffer(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{tir_vars are passed to parameter 2 of @buffer_last, which must be 'index' but is 'memref<?xf32>'}}
   %y = relax.call_tir @buffer_last(%x) tir_vars [n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -155,7 +155,7 @@ func.func @tir_var_to_buffer(%x: !relax.tensor<[n], f32>) {
 
 memref.global "private" @not_a_kernel : memref<4xf32>
 
-func.func @callee_not_a_kernel(%x: !relax.tensor<[n], f32>) {
+func.func @callee_not_a_kernel(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{callee @not_a_kernel must be a tir.prim_func or a func.func, but it is a 'memref.global'}}
   %y = relax.call_tir @not_a_kernel(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -163,7 +163,7 @@ func.func @callee_not_a_kernel(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @missing_callee(%x: !relax.tensor<[n], f32>) {
+func.func @missing_callee(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{callee @nowhere does not name a symbol in scope}}
   %y = relax.call_tir @nowhere(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -175,7 +175,7 @@ tir.prim_func @inplace(%x: memref<?xf32>) {
   tir.return
 }
 
-func.func @inplace_index_out_of_range(%x: !relax.tensor<[n], f32>) {
+func.func @inplace_index_out_of_range(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{inplace index 3 of result 0 is not -1 or the index of one of 1 inputs}}
   %y = relax.call_tir_inplace @inplace(%x) inplace [3] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -187,7 +187,7 @@ tir.prim_func @inplace(%x: memref<?xf32>) {
   tir.return
 }
 
-func.func @inplace_count(%x: !relax.tensor<[n], f32>) {
+func.func @inplace_count(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{has 1 results but 2 inplace indices}}
   %y = relax.call_tir_inplace @inplace(%x) inplace [0, -1] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -199,7 +199,7 @@ tir.prim_func @inplace2(%x: memref<?xf32>) {
   tir.return
 }
 
-func.func @inplace_twice(%x: !relax.tensor<[n], f32>) {
+func.func @inplace_twice(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{input 0 is written in place by two results}}
   %y:2 = relax.call_tir_inplace @inplace2(%x) inplace [0, 0] : (!relax.tensor<[n], f32>) -> (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>)
   return
@@ -211,7 +211,7 @@ tir.prim_func @inplace(%x: memref<?xf32>) {
   tir.return
 }
 
-func.func @inplace_type_change(%x: !relax.tensor<[n], f32>) {
+func.func @inplace_type_change(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{result 0 (in place of input 0) dimension 0 is n + 1 but n is required, and they provably differ}}
   %y = relax.call_tir_inplace @inplace(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n + 1], f32>
   return
@@ -219,7 +219,7 @@ func.func @inplace_type_change(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @empty_packed_name(%x: !relax.tensor<[n], f32>) {
+func.func @empty_packed_name(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{callee name must not be empty}}
   %y = relax.call_dps_packed ""(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -227,7 +227,7 @@ func.func @empty_packed_name(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @match_cast_kind(%x: !relax.tensor<[n], f32>) {
+func.func @match_cast_kind(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{cannot match a tensor ('!relax.tensor<[n], f32>') against a shape ('!relax.shape<[n]>')}}
   %y = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.shape<[n]>
   return
@@ -235,7 +235,7 @@ func.func @match_cast_kind(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @match_cast_provable(%x: !relax.tensor<[n, 4], f32>) {
+func.func @match_cast_provable(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{value dimension 1 is 4 but 8 is required, and they provably differ}}
   %y = relax.match_cast %x : !relax.tensor<[n, 4], f32> to !relax.tensor<[m, 8], f32>
   return
@@ -243,7 +243,7 @@ func.func @match_cast_provable(%x: !relax.tensor<[n, 4], f32>) {
 
 // -----
 
-func.func @match_cast_shape_length(%s: !relax.shape<[n, 4]>) {
+func.func @match_cast_shape_length(%s: !relax.shape<[n, 4]>) attributes {relax.function} {
   // expected-error @+1 {{cannot match a shape of 2 values ('!relax.shape<[n, 4]>') against one of 3 values ('!relax.shape<[a, b, c]>')}}
   %y = relax.match_cast %s : !relax.shape<[n, 4]> to !relax.shape<[a, b, c]>
   return
@@ -251,7 +251,7 @@ func.func @match_cast_shape_length(%s: !relax.shape<[n, 4]>) {
 
 // -----
 
-func.func @dataflow_side_effect(%x: memref<4xf32>, %i: index, %v: f32) {
+func.func @dataflow_side_effect(%x: memref<4xf32>, %i: index, %v: f32) attributes {relax.function} {
   relax.dataflow {
     // expected-error @+1 {{has side effects and may not appear inside relax.dataflow, whose body must be pure}}
     memref.store %v, %x[%i] : memref<4xf32>
@@ -262,7 +262,7 @@ func.func @dataflow_side_effect(%x: memref<4xf32>, %i: index, %v: f32) {
 
 // -----
 
-func.func @output_types(%x: !relax.tensor<[n], f32>) {
+func.func @output_types(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %y = relax.dataflow -> !relax.tensor<[n], f16> {
     // expected-error @+1 {{returns ('!relax.tensor<[n], f32>') but the enclosing relax.dataflow produces ('!relax.tensor<[n], f16>')}}
     relax.output %x : !relax.tensor<[n], f32>
@@ -274,7 +274,7 @@ func.func @output_types(%x: !relax.tensor<[n], f32>) {
 
 // Values defined in a dataflow region do not leave it except through
 // relax.output.
-func.func @dataflow_value_escapes(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+func.func @dataflow_value_escapes(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attributes {relax.function} {
   relax.dataflow {
     %s = relax.shape_of %x : !relax.tensor<[n], f32>
     relax.output
@@ -285,7 +285,7 @@ func.func @dataflow_value_escapes(%x: !relax.tensor<[n], f32>) -> !relax.shape<[
 
 // -----
 
-func.func @output_outside_dataflow() {
+func.func @output_outside_dataflow() attributes {relax.function} {
   // expected-error @+1 {{expects parent op 'relax.dataflow'}}
   relax.output
 }
@@ -340,7 +340,7 @@ func.func @unknown_attr() attributes {relax.bogus} {
 
 // -----
 
-func.func @constant_dynamic() {
+func.func @constant_dynamic() attributes {relax.function} {
   // expected-error @+1 {{relax.constant needs a statically shaped integer or float value}}
   %c = relax.constant dense<1> : tensor<2xindex>
   return
@@ -349,17 +349,17 @@ func.func @constant_dynamic() {
 // -----
 
 // expected-error @+1 {{integer -9223372036854775809 does not fit in int64}}
-func.func @too_negative(%x: !relax.tensor<[n - 9223372036854775809], f32>)
+func.func @too_negative(%x: !relax.tensor<[n - 9223372036854775809], f32>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{expected a symbolic expression, got 'true'}}
-func.func private @boolean_dim(%x: !relax.tensor<[n + true], f32>)
+func.func private @boolean_dim(%x: !relax.tensor<[n + true], f32>) attributes {relax.function}
 
 // -----
 
 // expected-error @+1 {{symbolic expression nested too deeply}}
-func.func private @deep(%x: !relax.tensor<[((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((n))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))], f32>)
+func.func private @deep(%x: !relax.tensor<[((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((n))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))], f32>) attributes {relax.function}
 
 // -----
 
@@ -370,7 +370,7 @@ func.func @huge_divisor() attributes {relax.sym_divisible = {n = 184467440737095
 
 // -----
 
-func.func @tuple_arity(%x: tuple<!relax.tensor<[n], f32>>) {
+func.func @tuple_arity(%x: tuple<!relax.tensor<[n], f32>>) attributes {relax.function} {
   // expected-error @+1 {{cannot match a tuple of 1 elements ('tuple<!relax.tensor<[n], f32>>') against one of 2 elements}}
   %y = relax.match_cast %x : tuple<!relax.tensor<[n], f32>> to tuple<!relax.tensor<[m], f32>, !relax.shape<[m]>>
   return
@@ -378,7 +378,7 @@ func.func @tuple_arity(%x: tuple<!relax.tensor<[n], f32>>) {
 
 // -----
 
-func.func @tuple_element(%x: tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>) {
+func.func @tuple_element(%x: tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>) attributes {relax.function} {
   // expected-error @+1 {{value element 0 has dtype 'f32' but 'f16' is required}}
   %y = relax.match_cast %x : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>> to tuple<!relax.tensor<[m], f16>, !relax.shape<[m]>>
   return
@@ -386,7 +386,7 @@ func.func @tuple_element(%x: tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>) 
 
 // -----
 
-func.func @nested_dataflow(%x: !relax.tensor<[n], f32>) {
+func.func @nested_dataflow(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   relax.dataflow {
     // expected-error @+1 {{must be directly inside a function body}}
     relax.dataflow {
@@ -399,7 +399,7 @@ func.func @nested_dataflow(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @control_flow_in_dataflow(%c: i1) {
+func.func @control_flow_in_dataflow(%c: i1) attributes {relax.function} {
   relax.dataflow {
     // expected-error @+1 {{has regions; relax.dataflow may not contain control flow or nested dataflow}}
     scf.if %c {
@@ -418,7 +418,7 @@ relax.dataflow {
 
 // -----
 
-func.func @dataflow_block_args() {
+func.func @dataflow_block_args() attributes {relax.function} {
   // expected-error @+1 {{region should have no arguments}}
   relax.dataflow {
   ^bb0(%a: index):
@@ -430,7 +430,7 @@ func.func @dataflow_block_args() {
 // -----
 
 // A variable a cast defines inside a conditional is not defined after it.
-func.func @cast_in_conditional(%x: !relax.tensor<[?], f32>, %c: i1) {
+func.func @cast_in_conditional(%x: !relax.tensor<[?], f32>, %c: i1) attributes {relax.function} {
   scf.if %c {
     %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
   }
@@ -445,7 +445,7 @@ tir.prim_func @nothing() {
   tir.return
 }
 
-func.func @no_outputs() {
+func.func @no_outputs() attributes {relax.function} {
   // expected-error @+1 {{must produce at least one output tensor}}
   relax.call_tir @nothing() : () -> ()
   return
@@ -453,7 +453,7 @@ func.func @no_outputs() {
 
 // -----
 
-func.func @packed_no_outputs(%x: !relax.tensor<[n], f32>) {
+func.func @packed_no_outputs(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{must produce at least one output tensor}}
   relax.call_dps_packed "lib.fn"(%x) : (!relax.tensor<[n], f32>) -> ()
   return
@@ -465,7 +465,7 @@ tir.prim_func @scale_(%x: memref<?xf32>) {
   tir.return
 }
 
-func.func @inplace_input_used_later(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @inplace_input_used_later(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // expected-error @+1 {{overwrites input 0 in place, but it is used after the call}}
   %y = relax.call_tir_inplace @scale_(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
@@ -474,7 +474,7 @@ func.func @inplace_input_used_later(%x: !relax.tensor<[n], f32>) -> !relax.tenso
 
 // -----
 
-func.func @tuple_index(%t: tuple<!relax.tensor<[4], f32>>) {
+func.func @tuple_index(%t: tuple<!relax.tensor<[4], f32>>) attributes {relax.function} {
   // expected-error @+1 {{index 1 is out of range for 'tuple<!relax.tensor<[4], f32>>' of 1 fields}}
   %x = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[4], f32>>
   return
@@ -482,7 +482,7 @@ func.func @tuple_index(%t: tuple<!relax.tensor<[4], f32>>) {
 
 // -----
 
-func.func @tuple_negative_index(%t: tuple<!relax.tensor<[4], f32>>) {
+func.func @tuple_negative_index(%t: tuple<!relax.tensor<[4], f32>>) attributes {relax.function} {
   // expected-error @+1 {{index -1 is out of range}}
   %x = relax.tuple_get_item %t[-1] : tuple<!relax.tensor<[4], f32>>
   return
@@ -490,7 +490,7 @@ func.func @tuple_negative_index(%t: tuple<!relax.tensor<[4], f32>>) {
 
 // -----
 
-func.func @tuple_field(%x: memref<4xf32>) {
+func.func @tuple_field(%x: memref<4xf32>) attributes {relax.function} {
   // expected-error @+1 {{operand #0 must be variadic of relax tensor or relax shape or Opaque runtime object or tuple, but got 'memref<4xf32>'}}
   %t = relax.tuple %x : memref<4xf32>
   return
@@ -499,7 +499,7 @@ func.func @tuple_field(%x: memref<4xf32>) {
 // -----
 
 // expected-error @+1 {{'relax.param' of argument 0 must be a string of 1 to 256 characters from [A-Za-z0-9_.:/-], got "fc 1"}}
-func.func @param_name(%w: !relax.tensor<[4], f32> {relax.param = "fc 1"}) {
+func.func @param_name(%w: !relax.tensor<[4], f32> {relax.param = "fc 1"}) attributes {relax.function} {
   return
 }
 
@@ -513,13 +513,64 @@ func.func @param_type(%w: i32 {relax.param = "w"}) {
 // -----
 
 // expected-error @+1 {{arguments 0 and 1 are both parameter "w"}}
-func.func @param_twice(%a: !relax.tensor<[4], f32> {relax.param = "w"}, %b: !relax.tensor<[4], f32> {relax.param = "w"}) {
+func.func @param_twice(%a: !relax.tensor<[4], f32> {relax.param = "w"}, %b: !relax.tensor<[4], f32> {relax.param = "w"}) attributes {relax.function} {
   return
 }
 
 // -----
 
 // expected-error @+1 {{unknown relax argument attribute 'relax.weight'}}
-func.func @unknown_arg_attr(%a: !relax.tensor<[4], f32> {relax.weight = "w"}) {
+func.func @unknown_arg_attr(%a: !relax.tensor<[4], f32> {relax.weight = "w"}) attributes {relax.function} {
   return
+}
+
+// -----
+
+// The caller's result names `m`, which nothing in the caller defines (the
+// review's bug: a call's result type is not scope-checked).
+func.func private @id(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32> attributes {relax.function} {
+  %t = relax.match_cast %x : !relax.tensor<[n], f32> to !relax.tensor<[m], f32>
+  %s = relax.alloc_storage size(4 * m) align 64 on #relax.device<cpu>
+  %r = relax.alloc_tensor %s[0] : !relax.tensor<[m], f32>
+  relax.copy %t to %r : !relax.tensor<[m], f32>, !relax.tensor<[m], f32>
+  return %r : !relax.tensor<[m], f32>
+}
+
+func.func @undefined_result_var(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32> attributes {relax.function} {
+  // expected-error @+1 {{'func.call' op uses symbolic variable 'm' before it is defined}}
+  %y = func.call @id(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[m], f32>
+  return %y : !relax.tensor<[m], f32>
+}
+
+// -----
+
+// Relax code lives in functions marked relax.function.
+func.func @unmarked(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+  // expected-error @+1 {{'relax.shape_of' op is relax code, but its function @unmarked lacks the 'relax.function' attribute}}
+  %s = relax.shape_of %x : !relax.tensor<[n], f32>
+  return %s : !relax.shape<[n]>
+}
+
+// -----
+
+// expected-error @+1 {{'relax.function' is a unit attribute}}
+func.func @not_unit() attributes {relax.function = 1 : i32} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{result type '!relax.tensor<[m], f32>' uses symbolic variable 'm', which its arguments do not define}}
+func.func private @declared(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[m], f32> attributes {relax.function}
+
+// -----
+
+// A variable a cast inside a conditional defines stays inside it.
+func.func @scoped(%x: !relax.tensor<[?], f32>, %c: i1) -> !relax.shape<[k]> attributes {relax.function} {
+  scf.if %c {
+    %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[k], f32>
+  }
+  // expected-error @+1 {{'relax.shape' op uses symbolic variable 'k' before it is defined}}
+  %s = relax.shape [k]
+  return %s : !relax.shape<[k]>
 }

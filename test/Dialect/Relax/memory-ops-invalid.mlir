@@ -1,6 +1,6 @@
 // RUN: mlc-opt %s -split-input-file -verify-diagnostics
 
-func.func @bad_align() {
+func.func @bad_align() attributes {relax.function} {
   // expected-error @+1 {{alignment must be a positive power of two, got 48}}
   %s = relax.alloc_storage size(64) align 48 on #relax.device<cpu>
   return
@@ -8,7 +8,7 @@ func.func @bad_align() {
 
 // -----
 
-func.func @negative_size() {
+func.func @negative_size() attributes {relax.function} {
   // expected-error @+1 {{size must not be negative, got -4}}
   %s = relax.alloc_storage size(-4) align 64 on #relax.device<cpu>
   return
@@ -16,7 +16,7 @@ func.func @negative_size() {
 
 // -----
 
-func.func @size_out_of_scope() {
+func.func @size_out_of_scope() attributes {relax.function} {
   // expected-error @+1 {{uses symbolic variable 'n' before it is defined}}
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
   return
@@ -38,7 +38,7 @@ func.func @device_not_attr() attributes {relax.device = "cpu"} {
 
 // -----
 
-func.func @too_small(%x: !relax.tensor<[n], f32>) {
+func.func @too_small(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
   // expected-error @+1 {{views bytes [8, 24) of a storage of 16 bytes, which provably do not fit}}
   %t = relax.alloc_tensor %s[8] : !relax.tensor<[4], f32>
@@ -47,7 +47,7 @@ func.func @too_small(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @negative_offset() {
+func.func @negative_offset() attributes {relax.function} {
   %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
   // expected-error @+1 {{offset -4 is provably negative}}
   %t = relax.alloc_tensor %s[-4] : !relax.tensor<[2], f32>
@@ -56,7 +56,7 @@ func.func @negative_offset() {
 
 // -----
 
-func.func @unknown_dim(%x: !relax.tensor<[n], f32>) {
+func.func @unknown_dim(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
   // expected-error @+1 {{needs a known rank and known dims, got '!relax.tensor<[?], f32>'}}
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[?], f32>
@@ -65,7 +65,7 @@ func.func @unknown_dim(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @kill_argument(%x: !relax.tensor<[4], f32>) {
+func.func @kill_argument(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{must kill a tensor made by relax.alloc_tensor or returned by a call}}
   relax.kill_tensor %x : !relax.tensor<[4], f32>
   return
@@ -73,7 +73,7 @@ func.func @kill_argument(%x: !relax.tensor<[4], f32>) {
 
 // -----
 
-func.func @kill_block_argument(%s: !relax.storage) {
+func.func @kill_block_argument(%s: !relax.storage) attributes {relax.function} {
   // expected-error @+1 {{must kill a storage made by relax.alloc_storage}}
   relax.kill_storage %s
   return
@@ -83,7 +83,7 @@ func.func @kill_block_argument(%s: !relax.storage) {
 
 func.func private @k(memref<4xf32>, memref<4xf32>)
 
-func.func @no_outputs(%x: !relax.tensor<[4], f32>) {
+func.func @no_outputs(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{must write at least one output tensor or one input in place}}
   relax.invoke_tir @k(%x : !relax.tensor<[4], f32>) outs()
   return
@@ -93,7 +93,7 @@ func.func @no_outputs(%x: !relax.tensor<[4], f32>) {
 
 func.func private @k(memref<4xf32>)
 
-func.func @bad_inplace(%x: !relax.tensor<[4], f32>) {
+func.func @bad_inplace(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{in-place index 1 is not the index of one of 1 inputs}}
   relax.invoke_tir @k(%x : !relax.tensor<[4], f32>) outs() inplace [1]
   return
@@ -103,7 +103,7 @@ func.func @bad_inplace(%x: !relax.tensor<[4], f32>) {
 
 func.func private @k(memref<4xf32>, memref<4xf32>)
 
-func.func @wrong_output(%x: !relax.tensor<[4], f32>) {
+func.func @wrong_output(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   %s = relax.alloc_storage size(32) align 64 on #relax.device<cpu>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[8], f32>
   // expected-error @+1 {{output 0 (parameter 1 of @k) dimension 0 is 8 but 4 is required, and they provably differ}}
@@ -113,7 +113,7 @@ func.func @wrong_output(%x: !relax.tensor<[4], f32>) {
 
 // -----
 
-func.func @missing_kernel(%x: !relax.tensor<[4], f32>) {
+func.func @missing_kernel(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{callee @nope does not name a symbol in scope}}
   relax.invoke_tir @nope(%x : !relax.tensor<[4], f32>) outs(%x : !relax.tensor<[4], f32>)
   return
@@ -121,7 +121,7 @@ func.func @missing_kernel(%x: !relax.tensor<[4], f32>) {
 
 // -----
 
-func.func @empty_name(%x: !relax.tensor<[4], f32>) {
+func.func @empty_name(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{callee name must not be empty}}
   relax.invoke_packed ""(%x : !relax.tensor<[4], f32>) outs(%x : !relax.tensor<[4], f32>)
   return
@@ -129,7 +129,7 @@ func.func @empty_name(%x: !relax.tensor<[4], f32>) {
 
 // -----
 
-func.func @packed_no_outputs(%x: !relax.tensor<[4], f32>) {
+func.func @packed_no_outputs(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{must write at least one output tensor}}
   relax.invoke_packed "lib.f"(%x : !relax.tensor<[4], f32>) outs()
   return
@@ -137,7 +137,7 @@ func.func @packed_no_outputs(%x: !relax.tensor<[4], f32>) {
 
 // -----
 
-func.func @copy_mismatch(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[5], f32>) {
+func.func @copy_mismatch(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[5], f32>) attributes {relax.function} {
   // expected-error @+1 {{the source dimension 0 is 4 but 5 is required, and they provably differ}}
   relax.copy %x to %y : !relax.tensor<[4], f32>, !relax.tensor<[5], f32>
   return
@@ -145,7 +145,7 @@ func.func @copy_mismatch(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[5], f32
 
 // -----
 
-func.func @copy_dtype(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[4], i32>) {
+func.func @copy_dtype(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[4], i32>) attributes {relax.function} {
   // expected-error @+1 {{the source has dtype 'f32' but 'i32' is required}}
   relax.copy %x to %y : !relax.tensor<[4], f32>, !relax.tensor<[4], i32>
   return

@@ -19,7 +19,7 @@ func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
 // GENERIC: "relax.alloc_storage"() <{align = 64 : i64, device = #relax.device<cpu>, size = #relax.shape<[4 * n]>}> : () -> !relax.storage
 // GENERIC: "relax.alloc_tensor"(%{{.*}}) <{offset = #relax.shape<[0]>}> : (!relax.storage) -> !relax.tensor<[n], f32>
 // GENERIC: "relax.invoke_tir"(%{{.*}}, %{{.*}}, %{{.*}}) <{callee = @add, operandSegmentSizes = array<i32: 2, 1>}>
-func.func @explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
   %sum = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
   relax.invoke_tir @add(%x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>) outs(%sum : !relax.tensor<[n], f32>)
@@ -37,7 +37,7 @@ func.func private @relu_(memref<?xf32>)
 
 // CHECK-LABEL: func.func @inplace
 // CHECK: relax.invoke_tir @relu_(%{{.*}} : !relax.tensor<[n], f32>) outs() inplace [0]
-func.func @inplace(%x: !relax.tensor<[n], f32>) {
+func.func @inplace(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   relax.invoke_tir @relu_(%x : !relax.tensor<[n], f32>) outs() inplace [0]
   return
 }
@@ -49,7 +49,7 @@ func.func private @tile(memref<?xf32>, memref<?xf32>, index)
 // CHECK-SAME: relax.device = #relax.device<vulkan>
 // CHECK: relax.invoke_tir @tile(%{{.*}} : !relax.tensor<[n], f32>) outs(%{{.*}} : !relax.tensor<[2 * n], f32>) tir_vars [n]
 func.func @tir_vars(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
-    attributes {relax.device = #relax.device<vulkan:0>} {
+    attributes {relax.function, relax.device = #relax.device<vulkan:0>} {
   %s = relax.alloc_storage size(8 * n) align 64 on #relax.device<vulkan>
   %t = relax.alloc_tensor %s[0] : !relax.tensor<[2 * n], f32>
   relax.invoke_tir @tile(%x : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[2 * n], f32>) tir_vars [n]
@@ -62,7 +62,7 @@ func.func @tir_vars(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
 // CHECK: relax.to_device %{{.*}} : !relax.tensor<[n], f32> to #relax.device<cuda : 1>
 // GENERIC-LABEL: "func.func"() <{function_type = (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>, sym_name = "to_device"}>
 // GENERIC: "relax.to_device"(%{{.*}}) <{device = #relax.device<cuda : 1>}>
-func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:1>
   return %g : !relax.tensor<[n], f32>
 }

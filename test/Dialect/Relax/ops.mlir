@@ -19,7 +19,7 @@ func.func @tensor_types(%a: !relax.tensor<[n, 2 * n], f32>,
                         %d: !relax.tensor<*, bf16>,
                         %e: !relax.tensor<[(n + 31) floordiv 32, n mod 8, min(n, 64)], ui8>,
                         %f: !relax.tensor<[m * n, m ceildiv 4, max(4, m)], i1>,
-                        %g: !relax.tensor<[min(n, m, 4), max(max(m, 2), n, k)], f32>) {
+                        %g: !relax.tensor<[min(n, m, 4), max(max(m, 2), n, k)], f32>) attributes {relax.function} {
   return
 }
 
@@ -27,7 +27,7 @@ func.func @tensor_types(%a: !relax.tensor<[n, 2 * n], f32>,
 
 // CHECK-LABEL: func.func @canonical_dims
 // CHECK-SAME: !relax.tensor<[2 * n, n, n + 1], f64>
-func.func @canonical_dims(%a: !relax.tensor<[n + n, (2 * n) floordiv 2, 1 + n], f64>) {
+func.func @canonical_dims(%a: !relax.tensor<[n + n, (2 * n) floordiv 2, 1 + n], f64>) attributes {relax.function} {
   return
 }
 
@@ -38,7 +38,7 @@ func.func @canonical_dims(%a: !relax.tensor<[n + n, (2 * n) floordiv 2, 1 + n], 
 // CHECK-SAME: tuple<!relax.tensor<[n], i8>, !relax.shape<[n]>>
 func.func @shape_and_object(%s: !relax.shape<[n, 4]>, %t: !relax.shape<*>,
                             %o: !relax.object,
-                            %u: tuple<!relax.tensor<[n], i8>, !relax.shape<[n]>>) {
+                            %u: tuple<!relax.tensor<[n], i8>, !relax.shape<[n]>>) attributes {relax.function} {
   return
 }
 
@@ -58,7 +58,7 @@ tir.prim_func @relu_(%x: memref<?x4xf32>) {
 // CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[M:.*]]: !relax.tensor<[n, 4], f32>)
 func.func @calls(%x: !relax.tensor<[n], f32>, %m: !relax.tensor<[n, 4], f32>)
     -> (!relax.tensor<[n], f32>, !relax.tensor<[2 * n], f32>,
-        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, n], f32>) {
+        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, n], f32>) attributes {relax.function} {
   // CHECK: %[[SUM:.*]] = relax.call_tir @add(%[[X]], %[[X]]) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %sum = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   // CHECK: %[[TILED:.*]] = relax.call_tir @tile(%[[SUM]]) tir_vars [n, 2 * n] : (!relax.tensor<[n], f32>) -> !relax.tensor<[2 * n], f32>
@@ -73,7 +73,7 @@ func.func @calls(%x: !relax.tensor<[n], f32>, %m: !relax.tensor<[n, 4], f32>)
 
 // A signature dim linear in one variable defines it: `2 * k` defines `k`.
 // CHECK-LABEL: func.func @linear_dim_defines
-func.func @linear_dim_defines(%x: !relax.tensor<[2 * k], f32>) -> !relax.shape<[k, 2 * k]> {
+func.func @linear_dim_defines(%x: !relax.tensor<[2 * k], f32>) -> !relax.shape<[k, 2 * k]> attributes {relax.function} {
   // CHECK: relax.shape [k, 2 * k]
   %s = relax.shape [k, 2 * k]
   return %s : !relax.shape<[k, 2 * k]>
@@ -82,7 +82,7 @@ func.func @linear_dim_defines(%x: !relax.tensor<[2 * k], f32>) -> !relax.shape<[
 // match_cast defines `m`; later ops may use it.
 
 // CHECK-LABEL: func.func @match_cast_defines
-func.func @match_cast_defines(%x: !relax.tensor<[?, ?], f32>) -> !relax.shape<[m, 2 * m]> {
+func.func @match_cast_defines(%x: !relax.tensor<[?, ?], f32>) -> !relax.shape<[m, 2 * m]> attributes {relax.function} {
   // CHECK: %[[CAST:.*]] = relax.match_cast %{{.*}} : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
   %t = relax.match_cast %x : !relax.tensor<[?, ?], f32> to !relax.tensor<[m, 2 * m], f32>
   // CHECK: %[[SHAPE:.*]] = relax.shape_of %[[CAST]] : !relax.tensor<[m, 2 * m], f32>
@@ -93,7 +93,7 @@ func.func @match_cast_defines(%x: !relax.tensor<[?, ?], f32>) -> !relax.shape<[m
 
 // CHECK-LABEL: func.func @shapes_and_constants
 func.func @shapes_and_constants(%x: !relax.tensor<*, f32>) -> (!relax.shape<*>, !relax.shape<[n, n + 1]>, !relax.tensor<[2, 2], f32>, !relax.object)
-    attributes {relax.sym_bounds = {n = array<i64: 1, 4096>}, relax.sym_divisible = {n = 32 : i64}} {
+    attributes {relax.function, relax.sym_bounds = {n = array<i64: 1, 4096>}, relax.sym_divisible = {n = 32 : i64}} {
   // CHECK: relax.shape_of %{{.*}} : !relax.tensor<*, f32>
   %s = relax.shape_of %x : !relax.tensor<*, f32>
   // CHECK: %[[SHAPE:.*]] = relax.match_cast %{{.*}} : !relax.shape<*> to !relax.shape<[n, ?]>
@@ -108,7 +108,7 @@ func.func @shapes_and_constants(%x: !relax.tensor<*, f32>) -> (!relax.shape<*>, 
 }
 
 // CHECK-LABEL: func.func @dataflow
-func.func @dataflow(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+func.func @dataflow(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   // CHECK: %[[OUT:.*]]:2 = relax.dataflow -> !relax.tensor<[n], f32>, !relax.shape<[n]> {
   %out:2 = relax.dataflow -> !relax.tensor<[n], f32>, !relax.shape<[n]> {
     // CHECK: %[[SUM:.*]] = relax.call_tir @add
@@ -125,7 +125,7 @@ func.func @dataflow(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
 
 // CHECK-LABEL: func.func @extreme_constants
 // CHECK: relax.shape [n + -9223372036854775808, -9223372036854775808 * n, -3, 5 - n]
-func.func @extreme_constants(%x: !relax.tensor<[n], f32>) {
+func.func @extreme_constants(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %s = relax.shape [n - 9223372036854775808, -9223372036854775808 * n, -3, 5 - n]
   return
 }
@@ -134,7 +134,7 @@ func.func @extreme_constants(%x: !relax.tensor<[n], f32>) {
 
 // CHECK-LABEL: func.func @double_minus
 // CHECK: relax.shape [n + 5, m + n, n, 13, -7, -3]
-func.func @double_minus(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) {
+func.func @double_minus(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) attributes {relax.function} {
   %s = relax.shape [n - -5, n - -m, - -n, 10 - -3, -(3 + 4), -min(3, 4)]
   return
 }
@@ -143,7 +143,7 @@ func.func @double_minus(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>
 
 // CHECK-LABEL: func.func @dataflow_defines
 // CHECK: relax.dataflow -> !relax.tensor<[m], f32>
-func.func @dataflow_defines(%x: !relax.tensor<[?], f32>) -> !relax.tensor<[m], f32> {
+func.func @dataflow_defines(%x: !relax.tensor<[?], f32>) -> !relax.tensor<[m], f32> attributes {relax.function} {
   %y = relax.dataflow -> !relax.tensor<[m], f32> {
     %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
     relax.output %t : !relax.tensor<[m], f32>
@@ -155,7 +155,7 @@ func.func @dataflow_defines(%x: !relax.tensor<[?], f32>) -> !relax.tensor<[m], f
 
 // CHECK-LABEL: func.func @tuple_cast
 // CHECK: relax.match_cast %{{.*}} : tuple<!relax.tensor<[?], f32>, !relax.shape<*>> to tuple<!relax.tensor<[k], f32>, !relax.shape<[k]>>
-func.func @tuple_cast(%x: tuple<!relax.tensor<[?], f32>, !relax.shape<*>>) {
+func.func @tuple_cast(%x: tuple<!relax.tensor<[?], f32>, !relax.shape<*>>) attributes {relax.function} {
   %t = relax.match_cast %x : tuple<!relax.tensor<[?], f32>, !relax.shape<*>> to tuple<!relax.tensor<[k], f32>, !relax.shape<[k]>>
   return
 }
@@ -168,7 +168,7 @@ func.func @tuple_cast(%x: tuple<!relax.tensor<[?], f32>, !relax.shape<*>>) {
 // CHECK: relax.tuple_get_item %[[NESTED]][0] : tuple<tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>>
 // CHECK: relax.tuple_get_item %{{.*}}[1] : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
 // CHECK: relax.tuple{{$}}
-func.func @tuples(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
+func.func @tuples(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attributes {relax.function} {
   %s = relax.shape [n]
   %t = relax.tuple %x, %s : !relax.tensor<[n], f32>, !relax.shape<[n]>
   %nested = relax.tuple %t : tuple<!relax.tensor<[n], f32>, !relax.shape<[n]>>
@@ -185,6 +185,6 @@ func.func @tuples(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> {
 // CHECK-SAME: {relax.param = "model/layers.0:bias-1"}
 func.func @params(%x: !relax.tensor<[n, 4], f32>,
                   %w: !relax.tensor<[4, 3], f32> {relax.param = "fc1.weight"},
-                  %b: !relax.tensor<[3], f32> {relax.param = "model/layers.0:bias-1"}) {
+                  %b: !relax.tensor<[3], f32> {relax.param = "model/layers.0:bias-1"}) attributes {relax.function} {
   return
 }

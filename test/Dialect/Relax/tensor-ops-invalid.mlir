@@ -1,7 +1,7 @@
 // RUN: mlc-opt %s -split-input-file -verify-diagnostics
 
 func.func @negative_broadcast_constants(%x: !relax.tensor<[n, 3], f32>,
-                                        %y: !relax.tensor<[4], f32>) {
+                                        %y: !relax.tensor<[4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.add' op operand shapes [n, 3] and [4] do not broadcast: dimension 1 of the lhs is 3 and dimension 0 of the rhs is 4, which provably differ and are not 1}}
   %0 = relax.add %x, %y : !relax.tensor<[n, 3], f32>, !relax.tensor<[4], f32>
   return
@@ -12,7 +12,7 @@ func.func @negative_broadcast_constants(%x: !relax.tensor<[n, 3], f32>,
 // Without facts `n` and `m` broadcast to `?`; the bounds separate them, and
 // exclude 1, so the verifier proves the mismatch.
 func.func @negative_broadcast_with_facts(%x: !relax.tensor<[n], f32>,
-                                         %y: !relax.tensor<[m], f32>) attributes {
+                                         %y: !relax.tensor<[m], f32>) attributes {relax.function, 
     relax.sym_bounds = {n = array<i64: 2, 8>, m = array<i64: 16, 32>}} {
   // expected-error @+1 {{'relax.multiply' op operand shapes [n] and [m] do not broadcast: dimension 0 of the lhs is n and dimension 0 of the rhs is m, which provably differ and are not 1}}
   %0 = relax.multiply %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
@@ -22,7 +22,7 @@ func.func @negative_broadcast_with_facts(%x: !relax.tensor<[n], f32>,
 // -----
 
 func.func @negative_dtype_mismatch(%x: !relax.tensor<[n], f32>,
-                                   %y: !relax.tensor<[n], f16>) {
+                                   %y: !relax.tensor<[n], f16>) attributes {relax.function} {
   // expected-error @+1 {{'relax.subtract' op operands must have the same element type, but the lhs is '!relax.tensor<[n], f32>' and the rhs is '!relax.tensor<[n], f16>' (no implicit promotion)}}
   %0 = relax.subtract %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[n], f16>
   return
@@ -31,7 +31,7 @@ func.func @negative_dtype_mismatch(%x: !relax.tensor<[n], f32>,
 // -----
 
 func.func @negative_matmul_contraction(%a: !relax.tensor<[n, k], f32>,
-                                       %b: !relax.tensor<[k + 1, m], f32>) {
+                                       %b: !relax.tensor<[k + 1, m], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.matmul' op contraction dimensions provably differ: the lhs '!relax.tensor<[n, k], f32>' contracts k and the rhs '!relax.tensor<[k + 1, m], f32>' contracts k + 1}}
   %0 = relax.matmul %a, %b : !relax.tensor<[n, k], f32>, !relax.tensor<[k + 1, m], f32>
   return
@@ -40,7 +40,7 @@ func.func @negative_matmul_contraction(%a: !relax.tensor<[n, k], f32>,
 // -----
 
 func.func @negative_matmul_batch(%a: !relax.tensor<[2, n, k], f32>,
-                                 %b: !relax.tensor<[3, k, m], f32>) {
+                                 %b: !relax.tensor<[3, k, m], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.matmul' op batch dimensions [2] and [3] do not broadcast: dimension 0 of the lhs is 2 and dimension 0 of the rhs is 3, which provably differ and are not 1}}
   %0 = relax.matmul %a, %b : !relax.tensor<[2, n, k], f32>, !relax.tensor<[3, k, m], f32>
   return
@@ -49,7 +49,7 @@ func.func @negative_matmul_batch(%a: !relax.tensor<[2, n, k], f32>,
 // -----
 
 func.func @negative_matmul_scalar(%a: !relax.tensor<[], f32>,
-                                  %b: !relax.tensor<[k], f32>) {
+                                  %b: !relax.tensor<[k], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.matmul' op operands must have at least one dimension, but the lhs is '!relax.tensor<[], f32>' and the rhs is '!relax.tensor<[k], f32>'}}
   %0 = relax.matmul %a, %b : !relax.tensor<[], f32>, !relax.tensor<[k], f32>
   return
@@ -57,7 +57,7 @@ func.func @negative_matmul_scalar(%a: !relax.tensor<[], f32>,
 
 // -----
 
-func.func @negative_exp_of_integers(%x: !relax.tensor<[n], i32>) {
+func.func @negative_exp_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.exp' op operand #0 must be relax tensor of floating-point values, but got '!relax.tensor<[n], i32>'}}
   %0 = relax.exp %x : !relax.tensor<[n], i32>
   return
@@ -65,7 +65,7 @@ func.func @negative_exp_of_integers(%x: !relax.tensor<[n], i32>) {
 
 // -----
 
-func.func @negative_softmax_axis(%x: !relax.tensor<[b, n], f32>) {
+func.func @negative_softmax_axis(%x: !relax.tensor<[b, n], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.softmax' op axis 2 is out of range for a tensor of rank 2; expected an axis in [-2, 2)}}
   %0 = relax.softmax %x axis 2 : !relax.tensor<[b, n], f32>
   return
@@ -73,7 +73,7 @@ func.func @negative_softmax_axis(%x: !relax.tensor<[b, n], f32>) {
 
 // -----
 
-func.func @negative_sum_duplicate_axes(%x: !relax.tensor<[b, n, 4], f32>) {
+func.func @negative_sum_duplicate_axes(%x: !relax.tensor<[b, n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.sum' op axes [1, -2] name dimension 1 more than once}}
   %0 = relax.sum %x axes [1, -2] : !relax.tensor<[b, n, 4], f32>
   return
@@ -81,7 +81,7 @@ func.func @negative_sum_duplicate_axes(%x: !relax.tensor<[b, n, 4], f32>) {
 
 // -----
 
-func.func @negative_permute_dims_count(%x: !relax.tensor<[b, n, 4], f32>) {
+func.func @negative_permute_dims_count(%x: !relax.tensor<[b, n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.permute_dims' op axes [1, 0] must list each of the 3 dimensions of '!relax.tensor<[b, n, 4], f32>' once, but have 2 entries}}
   %0 = relax.permute_dims %x axes [1, 0] : !relax.tensor<[b, n, 4], f32>
   return
@@ -89,7 +89,7 @@ func.func @negative_permute_dims_count(%x: !relax.tensor<[b, n, 4], f32>) {
 
 // -----
 
-func.func @negative_reshape_two_inferred(%x: !relax.tensor<[n, 4], f32>) {
+func.func @negative_reshape_two_inferred(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op the target shape [-1, -1] has more than one -1; at most one dimension can be inferred}}
   %0 = relax.reshape %x [-1, -1] : !relax.tensor<[n, 4], f32>
   return
@@ -97,7 +97,7 @@ func.func @negative_reshape_two_inferred(%x: !relax.tensor<[n, 4], f32>) {
 
 // -----
 
-func.func @negative_reshape_negative_dim(%x: !relax.tensor<[n, 4], f32>) {
+func.func @negative_reshape_negative_dim(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op dimension 1 of the target shape [n, -4] is -4, which is negative; only -1 (infer) may be}}
   %0 = relax.reshape %x [n, -4] : !relax.tensor<[n, 4], f32>
   return
@@ -105,7 +105,7 @@ func.func @negative_reshape_negative_dim(%x: !relax.tensor<[n, 4], f32>) {
 
 // -----
 
-func.func @negative_reshape_count(%x: !relax.tensor<[n, 4], f32>) {
+func.func @negative_reshape_count(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot reshape '!relax.tensor<[n, 4], f32>' (4 * n elements) to [n + 1, 4] (4 * n + 4 elements): the element counts provably differ}}
   %0 = relax.reshape %x [n + 1, 4] : !relax.tensor<[n, 4], f32>
   return
@@ -114,7 +114,7 @@ func.func @negative_reshape_count(%x: !relax.tensor<[n, 4], f32>) {
 // -----
 
 // 4 * n and 2 * n agree only for n = 0, which the bounds exclude.
-func.func @negative_reshape_count_with_facts(%x: !relax.tensor<[n, 4], f32>) attributes {
+func.func @negative_reshape_count_with_facts(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function, 
     relax.sym_bounds = {n = array<i64: 1, 4096>}} {
   // expected-error @+1 {{'relax.reshape' op cannot reshape '!relax.tensor<[n, 4], f32>' (4 * n elements) to [n, 2] (2 * n elements): the element counts provably differ}}
   %0 = relax.reshape %x [n, 2] : !relax.tensor<[n, 4], f32>
@@ -123,7 +123,7 @@ func.func @negative_reshape_count_with_facts(%x: !relax.tensor<[n, 4], f32>) att
 
 // -----
 
-func.func @negative_reshape_uneven(%x: !relax.tensor<[6], f32>) {
+func.func @negative_reshape_uneven(%x: !relax.tensor<[6], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot reshape '!relax.tensor<[6], f32>' (6 elements) to [-1, 4]: the elements do not divide evenly by the other dimensions (4)}}
   %0 = relax.reshape %x [-1, 4] : !relax.tensor<[6], f32>
   return
@@ -131,7 +131,7 @@ func.func @negative_reshape_uneven(%x: !relax.tensor<[6], f32>) {
 
 // -----
 
-func.func @negative_reshape_infer_from_zero(%x: !relax.tensor<[n], f32>) {
+func.func @negative_reshape_infer_from_zero(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot infer the -1 in [0, -1]: the other dimensions hold no elements}}
   %0 = relax.reshape %x [0, -1] : !relax.tensor<[n], f32>
   return
@@ -139,7 +139,7 @@ func.func @negative_reshape_infer_from_zero(%x: !relax.tensor<[n], f32>) {
 
 // -----
 
-func.func @negative_reshape_undefined_var(%x: !relax.tensor<*, f32>) {
+func.func @negative_reshape_undefined_var(%x: !relax.tensor<*, f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op uses symbolic variable 'k' before it is defined}}
   %0 = relax.reshape %x [k, -1] : !relax.tensor<*, f32>
   return
@@ -149,7 +149,7 @@ func.func @negative_reshape_undefined_var(%x: !relax.tensor<*, f32>) {
 
 // The generic form spells out the result type; it must be the inferred one.
 // (MLIR's InferTypeOpInterface verifier adds the second error.)
-func.func @negative_generic_result_type(%x: !relax.tensor<[n, 4], f32>) {
+func.func @negative_generic_result_type(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+2 {{'relax.sum' op inferred type(s) '!relax.tensor<[n], f32>' are incompatible with return type(s) of operation '!relax.tensor<[4], f32>'}}
   // expected-error @+1 {{'relax.sum' op failed to infer returned types}}
   %0 = "relax.sum"(%x) <{axes = array<i64: 1>}>
@@ -159,7 +159,7 @@ func.func @negative_generic_result_type(%x: !relax.tensor<[n, 4], f32>) {
 
 // -----
 
-func.func @negative_generic_missing_shape(%x: !relax.tensor<[n, 4], f32>) {
+func.func @negative_generic_missing_shape(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op requires attribute 'shape'}}
   %0 = "relax.reshape"(%x) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
   return
@@ -167,7 +167,7 @@ func.func @negative_generic_missing_shape(%x: !relax.tensor<[n, 4], f32>) {
 
 // -----
 
-func.func @negative_generic_operand_kind(%s: !relax.shape<[n]>, %x: !relax.tensor<[n], f32>) {
+func.func @negative_generic_operand_kind(%s: !relax.shape<[n]>, %x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.add' op operand #0 must be relax tensor, but got '!relax.shape<[n]>'}}
   %0 = "relax.add"(%s, %x) : (!relax.shape<[n]>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return
@@ -177,7 +177,7 @@ func.func @negative_generic_operand_kind(%s: !relax.shape<[n]>, %x: !relax.tenso
 
 // `-n` is not provably negative (n may be 0), but the inferred n floordiv -n
 // is -1.
-func.func @negative_reshape_negative_inferred(%x: !relax.tensor<[n], f32>) {
+func.func @negative_reshape_negative_inferred(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.reshape' op cannot reshape '!relax.tensor<[n], f32>' to [-1, -n]: the inferred dimension would be -1, a negative size}}
   %0 = relax.reshape %x [-1, 0 - n] : !relax.tensor<[n], f32>
   return

@@ -11,7 +11,7 @@
 func.func @broadcast(%x: !relax.tensor<[n, 4], f32>, %v: !relax.tensor<[4], f32>,
                      %row: !relax.tensor<[1, m], f32>, %col: !relax.tensor<[n, 1], f32>)
     -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, m], f32>,
-        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) {
+        !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) attributes {relax.function} {
   // CHECK: %{{.*}} = relax.add %[[X]], %[[V]] : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
   // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>) -> !relax.tensor<[n, 4], f32>
   %0 = relax.add %x, %v : !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
@@ -37,7 +37,7 @@ func.func @broadcast_symbolic(%a: !relax.tensor<[n], i32>, %b: !relax.tensor<[m]
                               %e: !relax.tensor<*, i32>, %f: !relax.tensor<[?, 1], i32>,
                               %g: !relax.tensor<[b, 1, n], i32>, %h: !relax.tensor<[m, 1], i32>)
     -> (!relax.tensor<[?], i32>, !relax.tensor<[2 * n], i32>, !relax.tensor<*, i32>,
-        !relax.tensor<[?, n], i32>, !relax.tensor<[b, m, n], i32>) {
+        !relax.tensor<[?, n], i32>, !relax.tensor<[b, m, n], i32>) attributes {relax.function} {
   // CHECK: relax.add %{{.*}}, %{{.*}} : !relax.tensor<[n], i32>, !relax.tensor<[m], i32>
   // GENERIC: "relax.add"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n], i32>, !relax.tensor<[m], i32>) -> !relax.tensor<[?], i32>
   %0 = relax.add %a, %b : !relax.tensor<[n], i32>, !relax.tensor<[m], i32>
@@ -56,7 +56,7 @@ func.func @broadcast_symbolic(%a: !relax.tensor<[n], i32>, %b: !relax.tensor<[m]
 // CHECK-LABEL: func.func @unary
 func.func @unary(%x: !relax.tensor<[n, 4], f32>, %i: !relax.tensor<[n], i8>,
                  %h: !relax.tensor<*, f16>)
-    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n], i8>, !relax.tensor<*, f16>) {
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n], i8>, !relax.tensor<*, f16>) attributes {relax.function} {
   // CHECK: %[[E:.*]] = relax.exp %{{.*}} : !relax.tensor<[n, 4], f32>
   // GENERIC: "relax.exp"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
   %0 = relax.exp %x : !relax.tensor<[n, 4], f32>
@@ -74,7 +74,7 @@ func.func @matmul(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tensor<[k, m], f
                   %v: !relax.tensor<[k], f32>, %q: !relax.tensor<[b, 1, n, k], f16>,
                   %kv: !relax.tensor<[h, k, s], f16>, %u: !relax.tensor<*, f32>)
     -> (!relax.tensor<[b, n, m], f32>, !relax.tensor<[m], f32>, !relax.tensor<[b, n], f32>,
-        !relax.tensor<[], f32>, !relax.tensor<[b, h, n, s], f16>, !relax.tensor<*, f32>) {
+        !relax.tensor<[], f32>, !relax.tensor<[b, h, n, s], f16>, !relax.tensor<*, f32>) attributes {relax.function} {
   // CHECK: relax.matmul %{{.*}}, %{{.*}} : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>
   // GENERIC: "relax.matmul"(%{{.*}}, %{{.*}}) : (!relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>) -> !relax.tensor<[b, n, m], f32>
   %0 = relax.matmul %a, %w : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k, m], f32>
@@ -99,7 +99,7 @@ func.func @matmul(%a: !relax.tensor<[b, n, k], f32>, %w: !relax.tensor<[k, m], f
 func.func @permute_dims(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[b, n, k], f16>,
                         %u: !relax.tensor<*, f32>)
     -> (!relax.tensor<[4, n], f32>, !relax.tensor<[b, k, n], f16>,
-        !relax.tensor<[k, b, n], f16>, !relax.tensor<[?, ?], f32>) {
+        !relax.tensor<[k, b, n], f16>, !relax.tensor<[?, ?], f32>) attributes {relax.function} {
   // CHECK: relax.permute_dims %{{.*}} : !relax.tensor<[n, 4], f32>
   // GENERIC: "relax.permute_dims"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32>
   %0 = relax.permute_dims %x : !relax.tensor<[n, 4], f32>
@@ -121,7 +121,7 @@ func.func @reshape(%x: !relax.tensor<[n, 4, 8], f32>, %y: !relax.tensor<[2 * n, 
                    %u: !relax.tensor<*, f32>)
     -> (!relax.tensor<[n, 32], f32>, !relax.tensor<[4 * n, 3], f32>,
         !relax.tensor<[n, 2, 2], f32>, !relax.tensor<[?, 2], f32>,
-        !relax.tensor<[n, ?], f32>, !relax.tensor<[2, 2 * n], f32>) {
+        !relax.tensor<[n, ?], f32>, !relax.tensor<[2, 2 * n], f32>) attributes {relax.function} {
   // CHECK: relax.reshape %{{.*}} [-1, 32] : !relax.tensor<[n, 4, 8], f32>
   // GENERIC: "relax.reshape"(%{{.*}}) <{shape = #relax.shape<[-1, 32]>}> : (!relax.tensor<[n, 4, 8], f32>) -> !relax.tensor<[n, 32], f32>
   %0 = relax.reshape %x [-1, 32] : !relax.tensor<[n, 4, 8], f32>
@@ -146,7 +146,7 @@ func.func @reshape(%x: !relax.tensor<[n, 4, 8], f32>, %y: !relax.tensor<[2 * n, 
 // CHECK-LABEL: func.func @reductions
 func.func @reductions(%x: !relax.tensor<[b, n, 4], f32>, %u: !relax.tensor<*, i32>)
     -> (!relax.tensor<[b, 4], f32>, !relax.tensor<[b, n, 1], f32>, !relax.tensor<[], f32>,
-        !relax.tensor<[1, 1, 1], f32>, !relax.tensor<[n], f32>, !relax.tensor<[], i32>) {
+        !relax.tensor<[1, 1, 1], f32>, !relax.tensor<[n], f32>, !relax.tensor<[], i32>) attributes {relax.function} {
   // CHECK: relax.sum %{{.*}} axes [1] : !relax.tensor<[b, n, 4], f32>
   // GENERIC: "relax.sum"(%{{.*}}) <{axes = array<i64: 1>}> : (!relax.tensor<[b, n, 4], f32>) -> !relax.tensor<[b, 4], f32>
   %0 = relax.sum %x axes [1] : !relax.tensor<[b, n, 4], f32>
@@ -171,7 +171,7 @@ func.func @reductions(%x: !relax.tensor<[b, n, 4], f32>, %u: !relax.tensor<*, i3
 
 // CHECK-LABEL: func.func @softmax
 func.func @softmax(%x: !relax.tensor<[b, n, n], f32>)
-    -> (!relax.tensor<[b, n, n], f32>, !relax.tensor<[b, n, n], f32>) {
+    -> (!relax.tensor<[b, n, n], f32>, !relax.tensor<[b, n, n], f32>) attributes {relax.function} {
   // CHECK: relax.softmax %{{.*}} : !relax.tensor<[b, n, n], f32>
   // GENERIC: "relax.softmax"(%{{.*}}) <{axis = -1 : i64}> : (!relax.tensor<[b, n, n], f32>) -> !relax.tensor<[b, n, n], f32>
   %0 = relax.softmax %x : !relax.tensor<[b, n, n], f32>
@@ -184,7 +184,7 @@ func.func @softmax(%x: !relax.tensor<[b, n, n], f32>)
 // The generic form names the result type; it must be the inferred one.
 
 // CHECK-LABEL: func.func @generic_form
-func.func @generic_form(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32> {
+func.func @generic_form(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32> attributes {relax.function} {
   // CHECK: relax.permute_dims %{{.*}} axes [1, 0] : !relax.tensor<[n, 4], f32>
   %0 = "relax.permute_dims"(%x) <{axes = array<i64: 1, 0>}>
       : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n], f32>
@@ -197,7 +197,7 @@ func.func @generic_form(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[4, n],
 // CHECK-LABEL: func.func @mlp
 func.func @mlp(%x: !relax.tensor<[n, 4096], f16>, %w1: !relax.tensor<[11008, 4096], f16>,
                %w2: !relax.tensor<[4096, 11008], f16>, %any: !relax.tensor<[?], f16>)
-    -> !relax.tensor<[n, 4096], f16> attributes {
+    -> !relax.tensor<[n, 4096], f16> attributes {relax.function, 
     relax.sym_bounds = {n = array<i64: 1, 2048>}} {
   %y = relax.dataflow -> !relax.tensor<[n, 4096], f16> {
     %wt = relax.permute_dims %w1 : !relax.tensor<[11008, 4096], f16>

@@ -30,6 +30,10 @@ def Relax_Dialect : Dialect {
     destination-passing style with `relax.call_tir`.
 
     Function attributes understood by the dialect:
+    * `relax.function` (required on every function that holds relax code):
+      the function is relax code. Its symbolic scope is verified once, in a
+      walk over the whole function; relax ops in a function without it are
+      an error, and passes recognize relax functions by it alone;
     * `relax.sym_bounds = {n = array<i64: 1, 4096>}`: inclusive bounds of
       symbolic variables, used by the prover and enforced at run time when
       the function is called;
@@ -63,6 +67,10 @@ def Relax_Dialect : Dialect {
         "relax.sym_bounds";
     static constexpr ::llvm::StringLiteral kSymDivisibleAttrName =
         "relax.sym_divisible";
+    /// Marks a function as relax code: the dialect verifies its symbolic
+    /// scope once, and passes treat it (and only it) as relax.
+    static constexpr ::llvm::StringLiteral kFunctionAttrName =
+        "relax.function";
     /// A function's device (#relax.device): its calls run there.
     static constexpr ::llvm::StringLiteral kDeviceAttrName = "relax.device";
     /// An argument attribute: the name of the parameter the argument is.

@@ -19,8 +19,7 @@
 
 namespace mlc::relax {
 
-/// Whether `function` is relax code: relax types in its signature or relax
-/// ops in its body.
+/// Whether `function` is relax code: marked `relax.function`.
 bool isRelaxFunction(mlir::FunctionOpInterface function);
 
 /// Moves the body of each relax.dataflow in `root` before it and forwards its

@@ -14,6 +14,7 @@
 #include "mlc/Support/Symbolic/Expr.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -39,14 +40,16 @@ void collectDefinedVars(mlir::Type type, llvm::StringSet<> &vars);
 void collectSignatureVars(llvm::ArrayRef<mlir::Type> argTypes,
                           llvm::StringSet<> &vars);
 
-/// Emits an error on `op` and fails if a symbolic variable used by `types`
-/// or `exprs` is not defined where `op` stands. `localDefs` are variables
-/// that `op` itself defines (a match_cast's target type).
-mlir::LogicalResult verifySymbolsInScope(mlir::Operation *op,
-                                         llvm::ArrayRef<mlir::Type> types,
-                                         llvm::ArrayRef<sym::Expr> exprs = {},
-                                         const llvm::StringSet<> *localDefs =
-                                             nullptr);
+/// Fails with a diagnostic unless `op` (relax code) stands in a function
+/// marked `relax.function`, or in no function. Scope is checked per function
+/// (verifyFunctionScope), not per op.
+mlir::LogicalResult verifyInRelaxFunction(mlir::Operation *op);
+
+/// Checks, in one walk over `function` (marked `relax.function`), that every
+/// symbolic variable an op uses (in its operand and result types and its
+/// symbolic attributes) is defined where the op stands; fails with a
+/// diagnostic at the first op that uses one too early.
+mlir::LogicalResult verifyFunctionScope(mlir::FunctionOpInterface function);
 
 /// Returns a prover that knows the bounds and divisibility facts declared on
 /// the function enclosing `op` (`relax.sym_bounds`, `relax.sym_divisible`).

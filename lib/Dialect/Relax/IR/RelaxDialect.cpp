@@ -3,6 +3,7 @@
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -79,10 +80,16 @@ LogicalResult RelaxDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
   StringRef name = attr.getName().getValue();
   if (name != kSymBoundsAttrName && name != kSymDivisibleAttrName &&
-      name != kDeviceAttrName)
+      name != kDeviceAttrName && name != kFunctionAttrName)
     return op->emitError("unknown relax attribute '") << name << "'";
-  if (!isa<FunctionOpInterface>(op))
+  auto function = dyn_cast<FunctionOpInterface>(op);
+  if (!function)
     return op->emitError("'") << name << "' may only be set on a function";
+  if (name == kFunctionAttrName) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError("'relax.function' is a unit attribute");
+    return verifyFunctionScope(function);
+  }
   if (name == kDeviceAttrName) {
     if (!isa<DeviceAttr>(attr.getValue()))
       return op->emitError("'relax.device' must be a #relax.device, got ")

@@ -18,20 +18,7 @@ using namespace mlir;
 namespace mlc::relax {
 
 bool isRelaxFunction(FunctionOpInterface function) {
-  // Also relax types nested in tuples.
-  auto isRelaxType = [](Type type) {
-    bool found = false;
-    type.walk([&](Type sub) { found |= isa<RelaxDialect>(sub.getDialect()); });
-    return found;
-  };
-  if (llvm::any_of(function.getArgumentTypes(), isRelaxType) ||
-      llvm::any_of(function.getResultTypes(), isRelaxType))
-    return true;
-  WalkResult found = function->walk([&](Operation *op) {
-    return isa<RelaxDialect>(op->getDialect()) ? WalkResult::interrupt()
-                                               : WalkResult::advance();
-  });
-  return found.wasInterrupted();
+  return function->hasAttr(RelaxDialect::kFunctionAttrName);
 }
 
 void inlineDataflowRegions(Operation *root) {
@@ -89,7 +76,7 @@ LogicalResult AllocStorageOp::verify() {
   std::optional<int64_t> size = getSizeExpr().getConstant();
   if (size && *size < 0)
     return emitOpError() << "size must not be negative, got " << *size;
-  return verifySymbolsInScope(*this, {}, {getSizeExpr()});
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult AllocTensorOp::verify() {
@@ -113,7 +100,7 @@ LogicalResult AllocTensorOp::verify() {
                            << dimToString(alloc.getSizeExpr())
                            << " bytes, which provably do not fit";
   }
-  return verifySymbolsInScope(*this, {type}, {offset});
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult KillTensorOp::verify() {
@@ -156,7 +143,7 @@ LogicalResult InvokeTIROp::verify() {
   ArrayRef<sym::Expr> tirVars;
   if (std::optional<ShapeAttr> attr = getTirVars())
     tirVars = attr->getDims();
-  return verifySymbolsInScope(*this, types, tirVars);
+  return verifyInRelaxFunction(*this);
 }
 
 void InvokeTIROp::getEffects(
@@ -190,7 +177,7 @@ LogicalResult InvokePackedOp::verify() {
     return emitOpError("must write at least one output tensor");
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getOutputs().getTypes());
-  return verifySymbolsInScope(*this, types);
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult CopyOp::verify() {
@@ -199,7 +186,7 @@ LogicalResult CopyOp::verify() {
   if (failed(verifyNotProvablyDifferent(*this, getAnalyzerFor(*this), source,
                                         target, "the source")))
     return failure();
-  return verifySymbolsInScope(*this, {source, target});
+  return verifyInRelaxFunction(*this);
 }
 
 } // namespace mlc::relax

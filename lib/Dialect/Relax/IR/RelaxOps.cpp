@@ -186,7 +186,7 @@ LogicalResult CallTIROp::verify() {
     return failure();
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getResultTypes());
-  return verifySymbolsInScope(*this, types, tirVarExprs(getTirVars()));
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult
@@ -243,7 +243,7 @@ LogicalResult CallTIRInplaceOp::verify() {
   }
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getResultTypes());
-  return verifySymbolsInScope(*this, types, tirVarExprs(getTirVars()));
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult
@@ -268,7 +268,7 @@ LogicalResult CallDPSPackedOp::verify() {
     return failure();
   SmallVector<Type> types(getInputs().getTypes());
   llvm::append_range(types, getResultTypes());
-  return verifySymbolsInScope(*this, types);
+  return verifyInRelaxFunction(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -333,9 +333,7 @@ LogicalResult MatchCastOp::verify() {
   Type from = getValue().getType(), to = getResult().getType();
   if (failed(verifyCastable(*this, getAnalyzerFor(*this), from, to, "value")))
     return failure();
-  llvm::StringSet<> defines;
-  collectDefinedVars(to, defines);
-  return verifySymbolsInScope(*this, {from, to}, {}, &defines);
+  return verifyInRelaxFunction(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -398,11 +396,11 @@ LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
 }
 
 LogicalResult ShapeOfOp::verify() {
-  return verifySymbolsInScope(*this, {getInput().getType()});
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult ShapeOp::verify() {
-  return verifySymbolsInScope(*this, {}, getValue().getDims());
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult ConstantOp::inferReturnTypes(
@@ -431,24 +429,21 @@ LogicalResult ConstantOp::inferReturnTypes(
 LogicalResult DataflowOp::verifyRegions() {
   if (!isa_and_nonnull<FunctionOpInterface>((*this)->getParentOp()))
     return emitOpError("must be directly inside a function body");
-  llvm::StringSet<> defined;
   for (Operation &op : getBody().front()) {
     if (op.getNumRegions() != 0)
       return op.emitOpError("has regions; relax.dataflow may not contain "
                             "control flow or nested dataflow");
     // match_cast stands for a run-time check but TVM allows it in dataflow
     // blocks: it defines symbolic variables and has no other effect.
-    if (auto cast = dyn_cast<MatchCastOp>(op)) {
-      collectDefinedVars(cast.getType(), defined);
+    if (isa<MatchCastOp>(op))
       continue;
-    }
     if (!isMemoryEffectFree(&op))
       return op.emitOpError("has side effects and may not appear inside "
                             "relax.dataflow, whose body must be pure");
   }
-  // The results may use what the body's casts define.
-  return verifySymbolsInScope(*this, llvm::to_vector(getResultTypes()), {},
-                              &defined);
+  // Scope (the results may use what the body's casts define) is checked
+  // with the function.
+  return verifyInRelaxFunction(*this);
 }
 
 LogicalResult OutputOp::verify() {

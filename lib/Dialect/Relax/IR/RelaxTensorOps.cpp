@@ -57,15 +57,6 @@ static LogicalResult appendInferred(FailureOr<TensorType> type,
   return success();
 }
 
-/// Checks that every symbolic variable in `op`'s operand and result types,
-/// and in `exprs`, is defined where `op` stands.
-static LogicalResult verifyTypesInScope(Operation *op,
-                                        ArrayRef<sym::Expr> exprs = {}) {
-  SmallVector<Type> types(op->getOperandTypes());
-  llvm::append_range(types, op->getResultTypes());
-  return verifySymbolsInScope(op, types, exprs);
-}
-
 /// A non-tensor operand can only come from a C++ builder; the op's type
 /// constraints report it when it is verified.
 static TensorType getTensorType(Value value) {
@@ -95,7 +86,7 @@ template <typename OpTy> static LogicalResult verifyBroadcastOp(OpTy op) {
   if (failed(inferBroadcastShape(op.getLhs().getType(), op.getRhs().getType(),
                                  getAnalyzerFor(op), emitError)))
     return failure();
-  return verifyTypesInScope(op);
+  return verifyInRelaxFunction(op);
 }
 
 LogicalResult AddOp::inferReturnTypes(MLIRContext *,
@@ -139,9 +130,9 @@ LogicalResult DivideOp::verify() { return verifyBroadcastOp(*this); }
 // from SameOperandsAndResultType).
 //===----------------------------------------------------------------------===//
 
-LogicalResult ExpOp::verify() { return verifyTypesInScope(*this); }
-LogicalResult ReluOp::verify() { return verifyTypesInScope(*this); }
-LogicalResult SiluOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult ExpOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult ReluOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult SiluOp::verify() { return verifyInRelaxFunction(*this); }
 
 //===----------------------------------------------------------------------===//
 // MatmulOp
@@ -165,7 +156,7 @@ LogicalResult MatmulOp::verify() {
   if (failed(inferMatmulShape(getLhs().getType(), getRhs().getType(),
                               getAnalyzerFor(*this), emitError)))
     return failure();
-  return verifyTypesInScope(*this);
+  return verifyInRelaxFunction(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -187,7 +178,7 @@ LogicalResult PermuteDimsOp::inferReturnTypes(MLIRContext *,
 
 // The permutation involves no symbolic relations, so inference has found
 // every error already.
-LogicalResult PermuteDimsOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult PermuteDimsOp::verify() { return verifyInRelaxFunction(*this); }
 
 //===----------------------------------------------------------------------===//
 // ReshapeOp
@@ -213,7 +204,7 @@ LogicalResult ReshapeOp::verify() {
   if (failed(inferReshapeShape(getInput().getType(), shape,
                                getAnalyzerFor(*this), emitError)))
     return failure();
-  return verifyTypesInScope(*this, shape);
+  return verifyInRelaxFunction(*this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -244,7 +235,7 @@ LogicalResult SumOp::inferReturnTypes(MLIRContext *,
   return inferReductionOp<SumOp>(location, adaptor, inferred);
 }
 
-LogicalResult SumOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult SumOp::verify() { return verifyInRelaxFunction(*this); }
 
 LogicalResult MaxOp::inferReturnTypes(MLIRContext *,
                                       std::optional<Location> location,
@@ -253,7 +244,7 @@ LogicalResult MaxOp::inferReturnTypes(MLIRContext *,
   return inferReductionOp<MaxOp>(location, adaptor, inferred);
 }
 
-LogicalResult MaxOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult MaxOp::verify() { return verifyInRelaxFunction(*this); }
 
 //===----------------------------------------------------------------------===//
 // SoftmaxOp
@@ -275,6 +266,6 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
                         inferred);
 }
 
-LogicalResult SoftmaxOp::verify() { return verifyTypesInScope(*this); }
+LogicalResult SoftmaxOp::verify() { return verifyInRelaxFunction(*this); }
 
 } // namespace mlc::relax

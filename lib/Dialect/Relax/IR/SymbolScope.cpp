@@ -7,6 +7,7 @@
 #include "mlc/Dialect/Relax/RelaxTypes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -52,67 +53,92 @@ void collectSignatureVars(ArrayRef<Type> argTypes, llvm::StringSet<> &vars) {
     collectDefinedVars(type, vars);
 }
 
-/// Whether `op` defines `var`: a relax.match_cast, or a relax.dataflow one
-/// of whose casts does. Casts inside other regions (loops, conditionals) do
-/// not define anything for the code after them (TVM scopes them there).
-// NOLINTNEXTLINE(misc-no-recursion)
-static bool definesVar(Operation *op, StringRef var) {
-  if (auto cast = dyn_cast<MatchCastOp>(op)) {
-    llvm::StringSet<> defined;
-    collectDefinedVars(cast.getResult().getType(), defined);
-    return defined.contains(var);
-  }
-  if (auto dataflow = dyn_cast<DataflowOp>(op))
-    return llvm::any_of(dataflow.getBody().front(), [&](Operation &nested) {
-      return definesVar(&nested, var);
-    });
-  return false;
-}
-
-/// Whether a relax.match_cast that executes before `op` in `function`
-/// defines `var`. Casts in regions of earlier ops count: TVM lets variables
-/// bound inside a dataflow block be used after it.
-static bool isDefinedByEarlierCast(Operation *op, Operation *function,
-                                   StringRef var) {
-  for (Operation *cur = op; cur && cur != function; cur = cur->getParentOp())
-    for (Operation *prev = cur->getPrevNode(); prev; prev = prev->getPrevNode())
-      if (definesVar(prev, var))
-        return true;
-  return false;
-}
-
-LogicalResult verifySymbolsInScope(Operation *op, ArrayRef<Type> types,
-                                          ArrayRef<sym::Expr> exprs,
-                                          const llvm::StringSet<> *localDefs) {
+LogicalResult verifyInRelaxFunction(Operation *op) {
   auto function = op->getParentOfType<FunctionOpInterface>();
-  if (!function)
+  if (!function || function->hasAttr(RelaxDialect::kFunctionAttrName))
     return success();
+  return op->emitOpError("is relax code, but its function @")
+         << SymbolTable::getSymbolName(function).getValue()
+         << " lacks the 'relax.function' attribute";
+}
+
+namespace {
+/// One walk over a relax function that checks every use of a symbolic
+/// variable against the variables defined at that point: O(size of the
+/// function), where checking each op on its own had to look back through
+/// the function for casts.
+class ScopeChecker {
+public:
+  /// Checks the ops of `region` in order; `defined` is what is in scope at
+  /// its start and grows with the region's casts.
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  LogicalResult checkRegion(Region &region, llvm::StringSet<> &defined) {
+    for (Block &block : region)
+      for (Operation &op : block)
+        if (failed(checkOp(&op, defined)))
+          return failure();
+    return success();
+  }
+
+private:
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  LogicalResult checkOp(Operation *op, llvm::StringSet<> &defined) {
+    if (auto cast = dyn_cast<MatchCastOp>(op))
+      collectDefinedVars(cast.getType(), defined);
+    // TVM lets code after a dataflow block (its results included) use what
+    // its casts define; casts in other regions (loops, conditionals) stay
+    // there.
+    if (auto dataflow = dyn_cast<DataflowOp>(op))
+      if (failed(checkRegion(dataflow.getBody(), defined)))
+        return failure();
+    SmallVector<StringRef> used;
+    auto collectType = [&](Type type) {
+      forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+    };
+    llvm::for_each(op->getOperandTypes(), collectType);
+    llvm::for_each(op->getResultTypes(), collectType);
+    op->getAttrDictionary().walk([&](Attribute attr) {
+      if (auto shape = dyn_cast<ShapeAttr>(attr))
+        for (sym::Expr dim : shape.getDims())
+          if (dim)
+            sym::collectVars(dim, used);
+    });
+    for (StringRef var : used)
+      if (!defined.contains(var))
+        return op->emitOpError("uses symbolic variable '")
+               << var
+               << "' before it is defined; a symbolic variable is defined by "
+                  "a bare (or linear) dimension in the function's argument "
+                  "types or by relax.match_cast";
+    if (isa<DataflowOp>(op))
+      return success();
+    for (Region &region : op->getRegions()) {
+      llvm::StringSet<> inner = defined;
+      if (failed(checkRegion(region, inner)))
+        return failure();
+    }
+    return success();
+  }
+};
+} // namespace
+
+LogicalResult verifyFunctionScope(FunctionOpInterface function) {
   llvm::StringSet<> defined;
   collectSignatureVars(function.getArgumentTypes(), defined);
-  if (localDefs)
-    for (const auto &var : *localDefs)
-      defined.insert(var.getKey());
-
-  SmallVector<StringRef> used;
-  for (Type type : types)
-    forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
-  for (sym::Expr expr : exprs)
-    sym::collectVars(expr, used);
-
-  for (StringRef var : used) {
-    if (defined.contains(var))
-      continue;
-    if (isDefinedByEarlierCast(op, function, var)) {
-      defined.insert(var);
-      continue;
+  if (function.isExternal()) {
+    // A declaration's results can only use what its arguments define.
+    for (Type type : function.getResultTypes()) {
+      SmallVector<StringRef> used;
+      forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+      for (StringRef var : used)
+        if (!defined.contains(var))
+          return function.emitOpError("result type ")
+                 << type << " uses symbolic variable '" << var
+                 << "', which its arguments do not define";
     }
-    return op->emitOpError("uses symbolic variable '")
-           << var
-           << "' before it is defined; a symbolic variable is defined by a "
-              "bare dimension in the function's argument types or by "
-              "relax.match_cast";
+    return success();
   }
-  return success();
+  return ScopeChecker().checkRegion(function.getFunctionBody(), defined);
 }
 
 sym::Analyzer getAnalyzerFor(Operation *op) {
