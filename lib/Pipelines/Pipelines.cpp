@@ -3,6 +3,8 @@
 #include "mlc/Pipelines/Pipelines.h"
 
 #include "mlc/Conversion/Passes.h"
+#include "mlc/Dialect/Relax/Transforms/Passes.h"
+#include "mlc/Dialect/TIR/Transforms/Passes.h"
 #include "mlc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"

@@ -4,8 +4,10 @@
 
 #include "mlc/Conversion/Passes.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
+#include "mlc/Dialect/Relax/Transforms/Passes.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
 #include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
+#include "mlc/Dialect/TIR/Transforms/Passes.h"
 #include "mlc/Pipelines/Pipelines.h"
 #include "mlc/Target/NativeCode.h"
 #include "mlc/Transforms/Passes.h"
@@ -19,6 +21,8 @@ void mlc::registerAllDialects(mlir::DialectRegistry &registry) {
 
 void mlc::registerAllPasses() {
   registerMLCPasses();
+  registerRelaxPasses();
+  registerTIRPasses();
   registerMLCConversionPasses();
   registerPipelines();
 }

@@ -315,7 +315,7 @@ struct TupleGetItemPattern : public OpConversionPattern<relax::TupleGetItemOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto tuple = cast<TupleType>(op.getTuple().getType());
     size_t offset = 0;
-    for (int64_t index = 0; index < op.getIndex(); ++index) {
+    for (int64_t index = 0, e = op.getIndex(); index < e; ++index) {
       SmallVector<Type> leaves;
       if (failed(getTypeConverter()->convertType(tuple.getType(index),
                                                  leaves)))

@@ -7,7 +7,7 @@
 
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/InitAll.h"
-#include "mlc/Transforms/Transforms.h"
+#include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"

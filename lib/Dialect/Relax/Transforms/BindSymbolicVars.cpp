@@ -1,8 +1,8 @@
 //===- BindSymbolicVars.cpp - Specialize symbolic shape variables ---------===//
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
-#include "mlc/Transforms/Passes.h"
-#include "mlc/Transforms/Transforms.h"
+#include "mlc/Dialect/Relax/Transforms/Passes.h"
+#include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AttrTypeSubElements.h"
@@ -17,7 +17,7 @@ using mlc::relax::ShapeType;
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXBINDSYMBOLICVARSPASS
-#include "mlc/Transforms/Passes.h.inc"
+#include "mlc/Dialect/Relax/Transforms/Passes.h.inc"
 } // namespace mlc
 
 /// Substitutes `bindings` into `dims`; unknown dims stay unknown. Fails with a

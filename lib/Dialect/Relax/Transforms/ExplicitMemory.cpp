@@ -8,8 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
-#include "mlc/Transforms/Passes.h"
-#include "mlc/Transforms/Transforms.h"
+#include "mlc/Dialect/Relax/Transforms/Passes.h"
+#include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -20,7 +20,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXTOEXPLICITMEMORYPASS
-#include "mlc/Transforms/Passes.h.inc"
+#include "mlc/Dialect/Relax/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

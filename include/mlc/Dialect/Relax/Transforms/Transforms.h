@@ -1,11 +1,12 @@
-//===- Transforms.h - Reusable mlc transformations --------------*- C++ -*-===//
+//===- Transforms.h - Reusable relax transformations ------------*- C++ -*-===//
 //
-// The C++ entry points under mlc's passes, for projects that compose them.
+// The C++ entry points under relax's passes, for projects that compose them
+// (relax-legalize's pieces are in Legalize.h).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef MLC_TRANSFORMS_TRANSFORMS_H
-#define MLC_TRANSFORMS_TRANSFORMS_H
+#ifndef MLC_DIALECT_RELAX_TRANSFORMS_TRANSFORMS_H
+#define MLC_DIALECT_RELAX_TRANSFORMS_TRANSFORMS_H
 
 #include "mlc/Support/Symbolic/Expr.h"
 
@@ -29,12 +30,6 @@ bindSymbolicVars(mlir::Operation *op,
 /// handle.
 mlir::LogicalResult convertToExplicitMemory(mlir::ModuleOp module);
 
-/// Applies the CPU default schedule rules (the pass tir-default-schedule) to
-/// every tir.block nested in `root`, for SIMD registers of `vectorBits`
-/// bits; blocks that match no rule stay as they are. Returns the number of
-/// blocks rescheduled.
-unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits);
-
 } // namespace mlc
 
-#endif // MLC_TRANSFORMS_TRANSFORMS_H
+#endif // MLC_DIALECT_RELAX_TRANSFORMS_TRANSFORMS_H

@@ -9,11 +9,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Transforms/Legalize.h"
+#include "mlc/Dialect/Relax/Transforms/Legalize.h"
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
-#include "mlc/Transforms/Passes.h"
+#include "mlc/Dialect/Relax/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -22,7 +22,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXLEGALIZEPASS
-#include "mlc/Transforms/Passes.h.inc"
+#include "mlc/Dialect/Relax/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

@@ -23,7 +23,7 @@
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 #include "mlc/Dialect/TIR/TIROps.h"
-#include "mlc/Transforms/Legalize.h"
+#include "mlc/Dialect/Relax/Transforms/Legalize.h"
 
 #include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/PatternMatch.h"

@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef MLC_TRANSFORMS_LEGALIZE_H
-#define MLC_TRANSFORMS_LEGALIZE_H
+#ifndef MLC_DIALECT_RELAX_TRANSFORMS_LEGALIZE_H
+#define MLC_DIALECT_RELAX_TRANSFORMS_LEGALIZE_H
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -100,4 +100,4 @@ mlir::LogicalResult legalizeRelaxOps(mlir::ModuleOp module);
 
 } // namespace mlc
 
-#endif // MLC_TRANSFORMS_LEGALIZE_H
+#endif // MLC_DIALECT_RELAX_TRANSFORMS_LEGALIZE_H

@@ -7,8 +7,8 @@
 
 #include "mlc/Dialect/TIR/Schedule.h"
 #include "mlc/Dialect/TIR/TIROps.h"
-#include "mlc/Transforms/Passes.h"
-#include "mlc/Transforms/Transforms.h"
+#include "mlc/Dialect/TIR/Transforms/Passes.h"
+#include "mlc/Dialect/TIR/Transforms/Transforms.h"
 
 #include "ScheduleRules.h"
 
@@ -19,7 +19,7 @@
 
 namespace mlc {
 #define GEN_PASS_DEF_TIRDEFAULTSCHEDULEPASS
-#include "mlc/Transforms/Passes.h.inc"
+#include "mlc/Dialect/TIR/Transforms/Passes.h.inc"
 } // namespace mlc
 
 using namespace mlir;

@@ -1,0 +1,24 @@
+//===- Transforms.h - Reusable tir transformations --------------*- C++ -*-===//
+//
+// The C++ entry points under tir's passes, for projects that compose them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_DIALECT_TIR_TRANSFORMS_TRANSFORMS_H
+#define MLC_DIALECT_TIR_TRANSFORMS_TRANSFORMS_H
+
+#include "mlir/IR/Operation.h"
+
+#include <cstdint>
+
+namespace mlc {
+
+/// Applies the CPU default schedule rules (the pass tir-default-schedule) to
+/// every tir.block nested in `root`, for SIMD registers of `vectorBits`
+/// bits; blocks that match no rule stay as they are. Returns the number of
+/// blocks rescheduled.
+unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits);
+
+} // namespace mlc
+
+#endif // MLC_DIALECT_TIR_TRANSFORMS_TRANSFORMS_H
