@@ -145,6 +145,9 @@ FailureOr<std::string> buildModuleMetadata(ModuleOp module) {
   module.walk([&](relax::InvokePackedOp op) {
     imports.insert(op.getCallee().str());
   });
+  module.walk([&](relax::CallPackedOp op) {
+    imports.insert(op.getCallee().str());
+  });
   for (const std::string &name : imports)
     os << "import " << name << '\n';
   // Private relax functions are internal: only relax code calls them.

@@ -30,7 +30,7 @@ static bool isHostConvertible(Operation *op) {
              relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
              relax::CopyOp, relax::ConstantOp, relax::MatchCastOp,
              relax::ShapeOfOp, relax::ShapeOp, relax::TupleOp,
-             relax::TupleGetItemOp>(op);
+             relax::TupleGetItemOp, relax::CallPackedOp>(op);
 }
 
 /// Why `op`, which relax-to-host accepts, cannot be converted; empty if it

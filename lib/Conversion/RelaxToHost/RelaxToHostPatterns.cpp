@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HostRuntime.h"
+#include "HostPattern.h"
 
 #include "mlc/Conversion/RelaxToHost/RelaxToHost.h"
 #include "mlc/Dialect/Relax/RelaxOps.h"
@@ -53,64 +53,7 @@ RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
 
 namespace {
 
-using relax::DeviceAttr;
-
-std::pair<int32_t, int64_t> toPair(DeviceAttr device) {
-  return {static_cast<int32_t>(device.getKind()), device.getIndex()};
-}
-
-/// A pattern with the conversion's shared state.
-template <typename OpTy>
-struct HostPattern : public OpConversionPattern<OpTy> {
-  HostPattern(const TypeConverter &converter, MLIRContext *ctx,
-              RelaxHostState &state)
-      : OpConversionPattern<OpTy>(converter, ctx), state(state) {}
-
-  static func::FuncOp getFunction(Operation *op) {
-    return op->getParentOfType<func::FuncOp>();
-  }
-  /// The runtime context: the converted function's first argument.
-  static Value getContext(Operation *op) {
-    return getFunction(op).getArgument(0);
-  }
-  llvm::StringMap<Value> &getVars(Operation *op) const {
-    return state.vars[getFunction(op)];
-  }
-  FailureOr<Value> materialize(OpBuilder &b, Operation *op,
-                               sym::Expr expr) const {
-    llvm::StringMap<Value> &vars = getVars(op);
-    return materializeSymExpr(b, op->getLoc(), expr,
-                              [&](StringRef var) { return vars.lookup(var); });
-  }
-  FailureOr<SmallVector<Value>> materializeAll(OpBuilder &b, Operation *op,
-                                               ArrayRef<sym::Expr> exprs) const {
-    SmallVector<Value> values;
-    for (sym::Expr expr : exprs) {
-      FailureOr<Value> value = materialize(b, op, expr);
-      if (failed(value))
-        return failure();
-      values.push_back(*value);
-    }
-    return values;
-  }
-
-  RelaxHostState &state;
-};
-
-Value i32Constant(OpBuilder &b, Location loc, int64_t value) {
-  return arith::ConstantIntOp::create(b, loc, value, 32);
-}
-Value i64Constant(OpBuilder &b, Location loc, int64_t value) {
-  return arith::ConstantIntOp::create(b, loc, value, 64);
-}
-
-/// Asserts that an i32 status from the runtime or a callee is 0; the failing
-/// function has set the message.
-void assertSuccess(OpBuilder &b, Location loc, Value status) {
-  Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status,
-                                   i32Constant(b, loc, 0));
-  cf::AssertOp::create(b, loc, ok, "");
-}
+using namespace host;
 
 //===----------------------------------------------------------------------===//
 // Binding symbolic variables
@@ -508,104 +451,6 @@ struct InvokeTIRPattern : public HostPattern<relax::InvokeTIROp> {
   }
 };
 
-/// DLPack's type code of an element type.
-uint8_t getDLTypeCode(Type type) {
-  if (type.isBF16())
-    return 4; // kDLBfloat
-  if (isa<FloatType>(type))
-    return 2; // kDLFloat
-  auto integer = cast<IntegerType>(type);
-  // i1 is {kDLUInt, 1}, as in the runtime's dtype table.
-  return integer.isUnsigned() || integer.getWidth() == 1 ? 1 : 0;
-}
-
-/// An array of DLTensors (dlpack.h) describing `memrefs`, on the stack.
-Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
-                         std::pair<int32_t, int64_t> device) {
-  MLIRContext *ctx = b.getContext();
-  auto ptr = LLVM::LLVMPointerType::get(ctx);
-  Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type(),
-       i64 = b.getI64Type();
-  auto deviceType = LLVM::LLVMStructType::getLiteral(ctx, {i32, i32});
-  auto dtypeType = LLVM::LLVMStructType::getLiteral(ctx, {i8, i8, i16});
-  auto tensorType = LLVM::LLVMStructType::getLiteral(
-      ctx, {ptr, deviceType, i32, dtypeType, ptr, ptr, i64});
-  Value array = LLVM::AllocaOp::create(b, loc, ptr, tensorType,
-                                       i64Constant(b, loc, memrefs.size()));
-  auto constant = [&](Type type, int64_t value) -> Value {
-    return LLVM::ConstantOp::create(b, loc, type,
-                                    b.getIntegerAttr(type, value));
-  };
-  for (auto [index, memref] : llvm::enumerate(memrefs)) {
-    auto type = cast<MemRefType>(memref.getType());
-    auto metadata =
-        memref::ExtractStridedMetadataOp::create(b, loc, memref);
-    Value aligned =
-        memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
-    Value address = arith::IndexCastOp::create(b, loc, i64, aligned);
-    Value data = LLVM::IntToPtrOp::create(b, loc, ptr, address);
-    Value shape = LLVM::ZeroOp::create(b, loc, ptr);
-    if (type.getRank() > 0) {
-      shape = LLVM::AllocaOp::create(b, loc, ptr, i64,
-                                     i64Constant(b, loc, type.getRank()));
-      for (auto [dim, size] : llvm::enumerate(metadata.getSizes())) {
-        Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, shape,
-                                         ArrayRef<LLVM::GEPArg>{int32_t(dim)});
-        LLVM::StoreOp::create(
-            b, loc, arith::IndexCastOp::create(b, loc, i64, size), slot);
-      }
-    }
-    Type element = type.getElementType();
-    Value byteOffset = arith::MulIOp::create(
-        b, loc, arith::IndexCastOp::create(b, loc, i64, metadata.getOffset()),
-        i64Constant(b, loc, relax::getElementByteSize(element)));
-    Value tensor = LLVM::PoisonOp::create(b, loc, tensorType);
-    auto insert = [&](Value field, ArrayRef<int64_t> position) {
-      tensor = LLVM::InsertValueOp::create(b, loc, tensor, field, position);
-    };
-    insert(data, {0});
-    insert(constant(i32, device.first), {1, 0});
-    insert(constant(i32, device.second), {1, 1});
-    insert(constant(i32, type.getRank()), {2});
-    insert(constant(i8, getDLTypeCode(element)), {3, 0});
-    insert(constant(i8, element.getIntOrFloatBitWidth()), {3, 1});
-    insert(constant(i16, 1), {3, 2});
-    insert(shape, {4});
-    insert(LLVM::ZeroOp::create(b, loc, ptr), {5}); // compact row-major
-    insert(byteOffset, {6});
-    Value slot = LLVM::GEPOp::create(b, loc, ptr, tensorType, array,
-                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
-    LLVM::StoreOp::create(b, loc, tensor, slot);
-  }
-  return array;
-}
-
-struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
-  using HostPattern::HostPattern;
-
-  LogicalResult
-  matchAndRewrite(relax::InvokePackedOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<Value> tensors(adaptor.getInputs());
-    llvm::append_range(tensors, adaptor.getOutputs());
-    auto device = toPair(relax::getFunctionDevice(getFunction(op)));
-    Value array = buildDLTensorArray(rewriter, loc, tensors, device);
-    Value name =
-        host::createStringConstant(rewriter, loc, state, op.getCallee());
-    Value status =
-        LLVM::CallOp::create(
-            rewriter, loc, TypeRange{rewriter.getI32Type()},
-            host::kCallPackedFn,
-            ValueRange{getContext(op), name, array,
-                       i32Constant(rewriter, loc, tensors.size())})
-            .getResult();
-    assertSuccess(rewriter, loc, status);
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
 //===----------------------------------------------------------------------===//
 // Constants, shapes and match_cast
 //===----------------------------------------------------------------------===//
@@ -718,7 +563,8 @@ private:
     }
     if (!used.empty())
       os << ')';
-    emitCheck(rewriter, op, ok, format, values);
+    emitCheck(rewriter, op->getLoc(), state, getContext(op), ok, format,
+              values);
     return success();
   }
 
@@ -747,26 +593,10 @@ private:
                             "bounds [" + Twine(range[0]) + ", " +
                             Twine(range[1]) + "]")
                                .str();
-      emitCheck(rewriter, op, ok, format, {value});
+      emitCheck(rewriter, loc, state, getContext(op), ok, format, {value});
     }
   }
 
-  /// On failure, set the message with values, then assert.
-  void emitCheck(ConversionPatternRewriter &rewriter, Operation *op, Value ok,
-                 StringRef format, ValueRange values) const {
-    Location loc = op->getLoc();
-    Value failed = arith::XOrIOp::create(
-        rewriter, loc, ok,
-        arith::ConstantIntOp::create(rewriter, loc, 1, 1));
-    auto ifOp = scf::IfOp::create(rewriter, loc, failed);
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(ifOp.thenBlock());
-      host::createSetErrorValues(rewriter, loc, state, getContext(op), format,
-                                 values);
-    }
-    cf::AssertOp::create(rewriter, loc, ok, "");
-  }
 };
 
 } // namespace
@@ -776,12 +606,13 @@ void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
                                  RelaxHostState &state) {
   patterns.add<FuncPattern, ReturnPattern, CallPattern, AllocStoragePattern,
                AllocTensorPattern, KillTensorPattern, KillStoragePattern,
-               CopyPattern, InvokeTIRPattern, InvokePackedPattern,
+               CopyPattern, InvokeTIRPattern,
                ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
                DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
       converter, patterns.getContext(), state);
   patterns.add<SelectPattern, TuplePattern, TupleGetItemPattern>(
       converter, patterns.getContext());
+  host::populateRelaxToHostPackedCallPatterns(converter, patterns, state);
 }
 
 void configureRelaxToHostTarget(ConversionTarget &target,

@@ -222,3 +222,24 @@ func.func @tuples(%t: tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>) -
   %r = relax.tuple %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[2], i32>
   return %r : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i32>>
 }
+
+// -----
+
+// relax.call_packed: a result slot (data NULL, a shape array) the callee
+// fills, then the result read back as an owned memref whose known dims are
+// checked; the module imports the name.
+// CHECK-LABEL: func.func @call_packed
+// CHECK: %[[SHAPE:.*]] = llvm.alloca %{{.*}} x i64
+// CHECK: %[[STATUS:.*]] = llvm.call @mlcContextCallPacked
+// CHECK: arith.cmpi eq, %[[STATUS]]
+// CHECK: cf.cond_br
+// CHECK: %[[DATA:.*]] = llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
+// CHECK: llvm.load %{{.*}} : !llvm.ptr -> i64
+// CHECK: %[[RESULT:.*]] = builtin.unrealized_conversion_cast %{{.*}} : !llvm.struct<(ptr, ptr, i64, array<2 x i64>, array<2 x i64>)> to memref<?x4xf32>
+// CHECK: llvm.call @mlcContextSetErrorValues
+// CHECK: return %{{.*}}, %[[RESULT]]
+// CHECK: @__mlc_metadata("mlc-module 2\0Aimport user.rows\0Afunc call_packed\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aret f32 [?, 4]\0A\00")
+func.func @call_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?, 4], f32> attributes {relax.function} {
+  %r = relax.call_packed "user.rows"(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[?, 4], f32>
+  return %r : !relax.tensor<[?, 4], f32>
+}

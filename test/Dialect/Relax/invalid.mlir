@@ -574,3 +574,19 @@ func.func @scoped(%x: !relax.tensor<[?], f32>, %c: i1) -> !relax.shape<[k]> attr
   %s = relax.shape [k]
   return %s : !relax.shape<[k]>
 }
+
+// -----
+
+func.func @call_packed_unranked(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{result 0 needs a known rank (the caller provides its shape array), got '!relax.tensor<*, f32>'}}
+  %a = relax.call_packed "user.f"(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<*, f32>
+  return
+}
+
+// -----
+
+func.func @call_packed_name(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{callee name must not be empty}}
+  relax.call_packed ""(%x) : (!relax.tensor<[n], f32>) -> ()
+  return
+}

@@ -188,3 +188,14 @@ func.func @params(%x: !relax.tensor<[n, 4], f32>,
                   %b: !relax.tensor<[3], f32> {relax.param = "model/layers.0:bias-1"}) attributes {relax.function} {
   return
 }
+
+// A packed function that allocates its results; not pure.
+
+// CHECK-LABEL: func.func @call_packed
+// CHECK: %{{.*}}:2 = relax.call_packed "user.split"(%{{.*}}) : (!relax.tensor<[n], f32>) -> (!relax.tensor<[?], f32>, !relax.tensor<[2], i64>)
+// CHECK: relax.call_packed "user.log"(%{{.*}}) : (!relax.tensor<[n], f32>) -> ()
+func.func @call_packed(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  %a:2 = relax.call_packed "user.split"(%x) : (!relax.tensor<[n], f32>) -> (!relax.tensor<[?], f32>, !relax.tensor<[2], i64>)
+  relax.call_packed "user.log"(%x) : (!relax.tensor<[n], f32>) -> ()
+  return
+}

@@ -100,6 +100,36 @@ def Relax_CallDPSPackedOp : Relax_Op<"call_dps_packed", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Relax_CallPackedOp : Relax_Op<"call_packed", [
+    MemoryEffects<[MemRead, MemWrite]>]> {
+  let summary = "Call a registered packed function that returns its results";
+  let description = [{
+    Calls the function registered under `callee` in the runtime's
+    packed-function registry with the inputs; unlike
+    `relax.call_dps_packed` it allocates its results itself (their sizes may
+    depend on the data), and it is not pure: it may read and write state,
+    so it is never removed, reordered or merged. The caller owns the results.
+    A result dim may be `?`; the runtime's answer is checked against every
+    known dim.
+
+    ```mlir
+    %nz = relax.call_packed "user.nonzero"(%x)
+        : (!relax.tensor<[n], f32>) -> !relax.tensor<[?], i64>
+    ```
+
+    At run time the registered function receives the inputs followed by one
+    DLTensor per result whose `data` is NULL and whose `shape` it fills
+    (dtype, ndim and device preset); it allocates each result's data with
+    `mlcContextAlloc` on the context it received.
+  }];
+  let arguments = (ins StrAttr:$callee, Variadic<Relax_AnyTensor>:$inputs);
+  let results = (outs Variadic<Relax_AnyTensor>:$outputs);
+  let assemblyFormat = [{
+    $callee `(` $inputs `)` attr-dict `:` functional-type($inputs, results)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Shapes
 //===----------------------------------------------------------------------===//

@@ -108,7 +108,7 @@ LogicalResult KillTensorOp::verify() {
   // A field of a tuple that a call returned is the call's too.
   while (auto get = dyn_cast_or_null<TupleGetItemOp>(def))
     def = get.getTuple().getDefiningOp();
-  if (!def || (!isa<AllocTensorOp>(def) && !isa<CallOpInterface>(def)))
+  if (!def || !isa<AllocTensorOp, CallOpInterface, CallPackedOp>(def))
     return emitOpError("must kill a tensor made by relax.alloc_tensor or "
                        "returned by a call");
   return success();

@@ -272,6 +272,21 @@ LogicalResult CallDPSPackedOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// CallPackedOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallPackedOp::verify() {
+  if (getCallee().empty())
+    return emitOpError("callee name must not be empty");
+  for (auto [index, type] : llvm::enumerate(getResultTypes()))
+    if (!cast<TensorType>(type).getRanked())
+      return emitOpError("result ")
+             << index << " needs a known rank (the caller provides its shape "
+             << "array), got " << type;
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // MatchCastOp
 //===----------------------------------------------------------------------===//
 

@@ -276,7 +276,8 @@ private:
                !isa<func::ReturnOp>(user)) {
       for (Value result : user->getParentOp()->getResults())
         collect(result, {});
-    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp>(user)) {
+    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp,
+                   CallPackedOp>(user)) {
       for (Value result : user->getResults())
         if (isa<TensorType, TupleType>(result.getType()))
           collect(result, {});
@@ -350,6 +351,10 @@ LogicalResult FunctionRewriter::run() {
     for (Value result : call.getResults())
       takeCallResult(b, call.getLoc(), result);
   }
+  // So does a packed function that allocates its results.
+  function.walk([&](CallPackedOp call) {
+    llvm::append_range(allocations, call.getResults());
+  });
   SmallVector<func::ReturnOp> returns(function.getOps<func::ReturnOp>());
   for (func::ReturnOp ret : returns)
     if (failed(giveResultsToCaller(ret)))

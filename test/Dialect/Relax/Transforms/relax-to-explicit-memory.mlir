@@ -198,3 +198,20 @@ func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> att
   %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:0>
   return %g : !relax.tensor<[n], f32>
 }
+
+// -----
+
+// What relax.call_packed returns is owned: killed after its last use, or
+// returned without a copy.
+// CHECK-LABEL: func.func @call_packed
+// CHECK: %[[A:.*]] = relax.call_packed "user.f"
+// CHECK: %[[B:.*]] = relax.call_packed "user.g"(%[[A]])
+// CHECK-NEXT: relax.kill_tensor %[[A]]
+// CHECK-NOT: relax.kill_storage
+// CHECK-NOT: relax.copy
+// CHECK: return %[[B]]
+func.func @call_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32> attributes {relax.function} {
+  %a = relax.call_packed "user.f"(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[?], f32>
+  %b = relax.call_packed "user.g"(%a) : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
+  return %b : !relax.tensor<[?], f32>
+}

@@ -41,6 +41,7 @@ bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
   if (!isa<relax::RelaxDialect>(op->getDialect()))
     return true;
   return isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
+             relax::CallPackedOp,
              relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
              relax::ConstantOp, relax::DataflowOp, relax::OutputOp,
              relax::TupleOp, relax::TupleGetItemOp, relax::ToDeviceOp>(op);

@@ -1,0 +1,299 @@
+//===- PackedCalls.cpp - Calls into the packed-function registry ----------===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// relax.invoke_packed and relax.call_packed call `mlcContextCallPacked` with
+// an array of DLTensors: the inputs, then either the outputs the caller
+// allocated (destination-passing style) or result slots the callee fills
+// (data NULL, a shape array to write, dtype, rank and device preset).
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostPattern.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+using namespace mlir;
+
+namespace mlc::host {
+namespace {
+
+/// DLPack's type code of an element type.
+uint8_t getDLTypeCode(Type type) {
+  if (type.isBF16())
+    return 4; // kDLBfloat
+  if (isa<FloatType>(type))
+    return 2; // kDLFloat
+  auto integer = cast<IntegerType>(type);
+  // i1 is {kDLUInt, 1}, as in the runtime's dtype table.
+  return integer.isUnsigned() || integer.getWidth() == 1 ? 1 : 0;
+}
+
+/// The LLVM struct of dlpack.h's DLTensor.
+LLVM::LLVMStructType getDLTensorType(MLIRContext *ctx) {
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  Type i8 = IntegerType::get(ctx, 8), i16 = IntegerType::get(ctx, 16),
+       i32 = IntegerType::get(ctx, 32), i64 = IntegerType::get(ctx, 64);
+  auto deviceType = LLVM::LLVMStructType::getLiteral(ctx, {i32, i32});
+  auto dtypeType = LLVM::LLVMStructType::getLiteral(ctx, {i8, i8, i16});
+  return LLVM::LLVMStructType::getLiteral(
+      ctx, {ptr, deviceType, i32, dtypeType, ptr, ptr, i64});
+}
+
+/// An array, on the stack, of DLTensors describing `memrefs`, followed by
+/// one result slot per type of `slots` (data NULL, a shape array of its rank
+/// for the callee to fill, returned in `slotShapes`).
+Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
+                         ArrayRef<MemRefType> slots,
+                         std::pair<int32_t, int64_t> device,
+                         SmallVectorImpl<Value> *slotShapes = nullptr) {
+  MLIRContext *ctx = b.getContext();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type(),
+       i64 = b.getI64Type();
+  auto tensorType = getDLTensorType(ctx);
+  Value array = LLVM::AllocaOp::create(
+      b, loc, ptr, tensorType, i64Constant(b, loc, memrefs.size() + slots.size()));
+  auto constant = [&](Type type, int64_t value) -> Value {
+    return LLVM::ConstantOp::create(b, loc, type,
+                                    b.getIntegerAttr(type, value));
+  };
+  auto store = [&](int64_t index, MemRefType type, Value data, Value shape,
+                   Value byteOffset) {
+    Type element = type.getElementType();
+    Value tensor = LLVM::PoisonOp::create(b, loc, tensorType);
+    auto insert = [&](Value field, ArrayRef<int64_t> position) {
+      tensor = LLVM::InsertValueOp::create(b, loc, tensor, field, position);
+    };
+    insert(data, {0});
+    insert(constant(i32, device.first), {1, 0});
+    insert(constant(i32, device.second), {1, 1});
+    insert(constant(i32, type.getRank()), {2});
+    insert(constant(i8, getDLTypeCode(element)), {3, 0});
+    insert(constant(i8, element.getIntOrFloatBitWidth()), {3, 1});
+    insert(constant(i16, 1), {3, 2});
+    insert(shape, {4});
+    insert(LLVM::ZeroOp::create(b, loc, ptr), {5}); // compact row-major
+    insert(byteOffset, {6});
+    Value slot = LLVM::GEPOp::create(b, loc, ptr, tensorType, array,
+                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
+    LLVM::StoreOp::create(b, loc, tensor, slot);
+  };
+  for (auto [index, memref] : llvm::enumerate(memrefs)) {
+    auto type = cast<MemRefType>(memref.getType());
+    auto metadata =
+        memref::ExtractStridedMetadataOp::create(b, loc, memref);
+    Value aligned =
+        memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+    Value address = arith::IndexCastOp::create(b, loc, i64, aligned);
+    Value data = LLVM::IntToPtrOp::create(b, loc, ptr, address);
+    Value shape = LLVM::ZeroOp::create(b, loc, ptr);
+    if (type.getRank() > 0) {
+      shape = LLVM::AllocaOp::create(b, loc, ptr, i64,
+                                     i64Constant(b, loc, type.getRank()));
+      for (auto [dim, size] : llvm::enumerate(metadata.getSizes())) {
+        Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, shape,
+                                         ArrayRef<LLVM::GEPArg>{int32_t(dim)});
+        LLVM::StoreOp::create(
+            b, loc, arith::IndexCastOp::create(b, loc, i64, size), slot);
+      }
+    }
+    Value byteOffset = arith::MulIOp::create(
+        b, loc, arith::IndexCastOp::create(b, loc, i64, metadata.getOffset()),
+        i64Constant(b, loc,
+                    relax::getElementByteSize(type.getElementType())));
+    store(index, type, data, shape, byteOffset);
+  }
+  for (auto [index, type] : llvm::enumerate(slots)) {
+    Value shape = LLVM::ZeroOp::create(b, loc, ptr);
+    if (type.getRank() > 0)
+      shape = LLVM::AllocaOp::create(b, loc, ptr, i64,
+                                     i64Constant(b, loc, type.getRank()));
+    if (slotShapes)
+      slotShapes->push_back(shape);
+    store(memrefs.size() + index, type, LLVM::ZeroOp::create(b, loc, ptr),
+          shape, i64Constant(b, loc, 0));
+  }
+  return array;
+}
+
+struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::InvokePackedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<Value> tensors(adaptor.getInputs());
+    llvm::append_range(tensors, adaptor.getOutputs());
+    auto device = toPair(relax::getFunctionDevice(getFunction(op)));
+    Value array = buildDLTensorArray(rewriter, loc, tensors, {}, device);
+    Value name =
+        host::createStringConstant(rewriter, loc, state, op.getCallee());
+    Value status =
+        LLVM::CallOp::create(
+            rewriter, loc, TypeRange{rewriter.getI32Type()},
+            host::kCallPackedFn,
+            ValueRange{getContext(op), name, array,
+                       i32Constant(rewriter, loc, tensors.size())})
+            .getResult();
+    assertSuccess(rewriter, loc, status);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// A DLTensor the callee filled, as an owned memref of `type`: data from
+/// the runtime's allocator, compact, with the shape the callee wrote.
+struct FilledResult {
+  Value memref;
+  Value data;
+  SmallVector<Value> sizes;
+};
+
+FilledResult readResultSlot(OpBuilder &b, Location loc, Value array,
+                            int64_t index, Value shape, MemRefType type) {
+  MLIRContext *ctx = b.getContext();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  Type i64 = b.getI64Type();
+  Value slot = LLVM::GEPOp::create(b, loc, ptr, getDLTensorType(ctx), array,
+                                   ArrayRef<LLVM::GEPArg>{int32_t(index), 0});
+  FilledResult result;
+  result.data = LLVM::LoadOp::create(b, loc, ptr, slot);
+  Type descriptorType = getDescriptorType(ctx, type);
+  Value descriptor = LLVM::PoisonOp::create(b, loc, descriptorType);
+  auto insert = [&](Value field, ArrayRef<int64_t> position) {
+    descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, field,
+                                             position);
+  };
+  insert(result.data, {0});
+  insert(result.data, {1});
+  insert(i64Constant(b, loc, 0), {2});
+  SmallVector<Value> sizes;
+  for (int64_t dim = 0; dim < type.getRank(); ++dim) {
+    Value address = LLVM::GEPOp::create(b, loc, ptr, i64, shape,
+                                        ArrayRef<LLVM::GEPArg>{int32_t(dim)});
+    sizes.push_back(LLVM::LoadOp::create(b, loc, i64, address));
+    insert(sizes.back(), {3, dim});
+  }
+  // Compact row-major strides, innermost first.
+  Value stride = i64Constant(b, loc, 1);
+  for (int64_t dim = type.getRank() - 1; dim >= 0; --dim) {
+    insert(stride, {4, dim});
+    stride = arith::MulIOp::create(b, loc, stride, sizes[dim]);
+  }
+  result.memref =
+      UnrealizedConversionCastOp::create(b, loc, type, descriptor).getResult(0);
+  for (Value size : sizes)
+    result.sizes.push_back(
+        arith::IndexCastOp::create(b, loc, b.getIndexType(), size));
+  return result;
+}
+
+/// relax.call_packed: result slots the callee fills, then checks of what it
+/// wrote against the declared types; the caller owns the results.
+struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::CallPackedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    SmallVector<MemRefType> slots;
+    for (Type type : op.getResultTypes()) {
+      auto memref =
+          dyn_cast_or_null<MemRefType>(getTypeConverter()->convertType(type));
+      if (!memref)
+        return rewriter.notifyMatchFailure(op, "result without host type");
+      slots.push_back(memref);
+    }
+    auto device = toPair(relax::getFunctionDevice(getFunction(op)));
+    SmallVector<Value> shapes;
+    Value array = buildDLTensorArray(rewriter, loc, adaptor.getInputs(), slots,
+                                     device, &shapes);
+    Value ctx = getContext(op);
+    Value name = createStringConstant(rewriter, loc, state, op.getCallee());
+    int64_t numInputs = op.getInputs().size();
+    Value status =
+        LLVM::CallOp::create(
+            rewriter, loc, TypeRange{rewriter.getI32Type()}, kCallPackedFn,
+            ValueRange{ctx, name, array,
+                       i32Constant(rewriter, loc, numInputs + slots.size())})
+            .getResult();
+    assertSuccess(rewriter, loc, status);
+    SmallVector<Value> results;
+    for (auto [index, type] : llvm::enumerate(slots)) {
+      FilledResult filled = readResultSlot(rewriter, loc, array,
+                                           numInputs + index, shapes[index],
+                                           type);
+      state.ownedPointers[filled.data] = device;
+      state.allocatedPointers[filled.memref] = filled.data;
+      auto declared = cast<relax::TensorType>(op.getResult(index).getType());
+      if (failed(checkResult(rewriter, op, index, declared, filled)))
+        return failure();
+      results.push_back(filled.memref);
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+
+private:
+  /// Each dim is non-negative and equals the declared one where it is
+  /// known; data is not NULL unless the result is empty.
+  LogicalResult checkResult(ConversionPatternRewriter &rewriter,
+                            relax::CallPackedOp op, size_t index,
+                            relax::TensorType declared,
+                            const FilledResult &filled) const {
+    Location loc = op.getLoc();
+    std::string what = ("call_packed '" + op.getCallee() + "' at " +
+                        formatLocation(loc) + ": result " + Twine(index))
+                           .str();
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value numel = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    for (auto [dim, expr] : llvm::enumerate(declared.getDims())) {
+      Value size = filled.sizes[dim];
+      numel = arith::MulIOp::create(rewriter, loc, numel, size);
+      Value ok = arith::CmpIOp::create(rewriter, loc,
+                                       arith::CmpIPredicate::sge, size, zero);
+      emitCheck(rewriter, loc, state, getContext(op), ok,
+                what + " dimension " + std::to_string(dim) +
+                    " is {}, a negative size",
+                {size});
+      if (!expr)
+        continue;
+      FailureOr<Value> expected = materialize(rewriter, op, expr);
+      if (failed(expected))
+        return failure();
+      ok = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq, size,
+                                 *expected);
+      emitCheck(rewriter, loc, state, getContext(op), ok,
+                what + " dimension " + std::to_string(dim) + " is {} but '" +
+                    relax::dimToString(expr) + "' = {} is required",
+                {size, *expected});
+    }
+    auto ptr = LLVM::LLVMPointerType::get(op.getContext());
+    Value hasData = LLVM::ICmpOp::create(
+        rewriter, loc, LLVM::ICmpPredicate::ne, filled.data,
+        LLVM::ZeroOp::create(rewriter, loc, ptr));
+    Value empty = arith::CmpIOp::create(rewriter, loc,
+                                        arith::CmpIPredicate::eq, numel, zero);
+    Value ok = arith::OrIOp::create(rewriter, loc, hasData, empty);
+    emitCheck(rewriter, loc, state, getContext(op), ok,
+              what + " has no data ({} elements)", {numel});
+    return success();
+  }
+};
+
+} // namespace
+
+void populateRelaxToHostPackedCallPatterns(RelaxHostTypeConverter &converter,
+                                           RewritePatternSet &patterns,
+                                           RelaxHostState &state) {
+  patterns.add<InvokePackedPattern, CallPackedPattern>(
+      converter, patterns.getContext(), state);
+}
+
+} // namespace mlc::host
