@@ -17,6 +17,11 @@
 // or the module owns is ever freed. Blocks the call neither freed nor
 // returned are reclaimed, on success and on failure.
 //
+// Parameter arguments (metadata `param PNAME`) that the caller leaves out
+// come from the context's parameter table; the call holds a reference to
+// each such tensor, so a concurrent load that replaces it cannot free it
+// mid-call.
+//
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Runtime/Check.h"
@@ -276,6 +281,44 @@ static MLCStatus finishResults(const FunctionSpec &function, CallState &state,
   return status;
 }
 
+/// The arguments of the call. If the caller passed exactly the non-parameter
+/// arguments of a function that has parameters, `merged` becomes the full
+/// list with each parameter from ctx's table (kept alive by `held`) and
+/// `args`/`numArgs` point at it; any other count is left to checkArguments,
+/// which accepts the full arity and explains a wrong count.
+static MLCStatus mergeParams(const MLCContext &ctx,
+                             const FunctionSpec &function,
+                             const DLTensor *&args, int32_t &numArgs,
+                             std::vector<DLTensor> &merged,
+                             std::vector<ParamRef> &held) {
+  size_t numParams = function.numParams();
+  if (numParams == 0 || numArgs < 0 ||
+      size_t(numArgs) != function.args.size() - numParams)
+    return MLC_OK;
+  if (numArgs > 0 && !args)
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "function '" + function.name + "': 'args' is NULL");
+  held = ctx.params.findParams(function);
+  const DLTensor *next = args;
+  for (size_t i = 0; i < function.args.size(); ++i) {
+    const TensorSpec &spec = function.args[i];
+    if (spec.param.empty()) {
+      merged.push_back(*next++);
+      continue;
+    }
+    if (!held[i])
+      return setError(MLC_ERROR_NOT_FOUND,
+                      "function '" + function.name + "' argument '" +
+                          spec.name + "' is parameter '" + spec.param +
+                          "', which is not loaded (mlcContextLoadParams / "
+                          "--params)");
+    merged.push_back(held[i]->tensor());
+  }
+  args = merged.data();
+  numArgs = int32_t(merged.size());
+  return MLC_OK;
+}
+
 /// Finds function `name` in `module`, or records why not.
 static MLCStatus findFunction(const MLCModule *module, const char *name,
                               const FunctionSpec *&out) {
@@ -324,6 +367,11 @@ MLCStatus mlcModuleCallWithContext(MLCContext *ctx, const MLCModule *module,
   if (MLCStatus status = findFunction(module, name, function))
     return status;
   if (MLCStatus status = checkRequest(*function, results, numResults))
+    return status;
+  std::vector<DLTensor> merged;
+  std::vector<ParamRef> held; // released when the call returns
+  if (MLCStatus status =
+          mergeParams(*ctx, *function, args, numArgs, merged, held))
     return status;
   Bindings bindings;
   if (MLCStatus status = checkArguments(*function, args, numArgs, bindings))

@@ -202,14 +202,25 @@ static std::string argumentLabel(const FunctionSpec &function, size_t i) {
          ")";
 }
 
+/// `function 'f' expects 3 argument(s) but got 1`, naming the other count
+/// that a call accepts when the function has parameter arguments.
+static std::string countMessage(const FunctionSpec &function, int32_t numArgs) {
+  size_t params = function.numParams();
+  std::string expected = std::to_string(function.args.size()) + " argument(s)";
+  if (params)
+    expected += ", or " + std::to_string(function.args.size() - params) +
+                " with its " + std::to_string(params) +
+                " parameter(s) taken from the context,";
+  return "function '" + function.name + "' expects " + expected + " but got " +
+         std::to_string(numArgs);
+}
+
 MLCStatus mlc::rt::checkArguments(const FunctionSpec &function,
                                   const DLTensor *args, int32_t numArgs,
                                   Bindings &bindings) {
   if (numArgs < 0 || size_t(numArgs) != function.args.size())
     return setError(MLC_ERROR_INVALID_ARGUMENT,
-                    "function '" + function.name + "' expects " +
-                        std::to_string(function.args.size()) +
-                        " argument(s) but got " + std::to_string(numArgs));
+                    countMessage(function, numArgs));
   if (numArgs > 0 && !args)
     return setError(MLC_ERROR_INVALID_ARGUMENT,
                     "function '" + function.name + "': 'args' is NULL");

@@ -266,9 +266,18 @@ MLCStatus mlcContextCreate(MLCContext **out) {
 
 void mlcContextDestroy(MLCContext *ctx) {
   // Only contexts of mlcContextCreate: compiled code holds a per-call one,
-  // which lives on the runtime's stack.
-  if (ctx && !ctx->perCall)
+  // which lives on the runtime's stack, and the default context lives as
+  // long as the process.
+  if (ctx && !ctx->perCall && ctx != &defaultContext())
     delete ctx;
+}
+
+MLCStatus mlcContextGetDefault(MLCContext **out) {
+  if (!out)
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "mlcContextGetDefault: 'out' is NULL");
+  *out = &defaultContext();
+  return MLC_OK;
 }
 
 MLCStatus mlcContextGetStats(const MLCContext *ctx, MLCAllocStats *out) {

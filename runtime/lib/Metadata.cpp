@@ -12,10 +12,11 @@
 //     device TYPE ID                 cpu | cuda | vulkan; default cpu 0
 //     bound VAR LO HI                inclusive int64 range of a variable
 //     attr KEY [VALUE]               VALUE is the rest of the line
-//     arg NAME DTYPE SHAPE [strided]
+//     arg NAME DTYPE SHAPE [strided] [param PNAME]   attributes in any order
 //     ret DTYPE SHAPE
 //
-// where SHAPE is `[d0, d1, ...]` (each `?` or an expression) or `*`. The
+// where SHAPE is `[d0, d1, ...]` (each `?` or an expression) or `*` and
+// PNAME is 1-256 characters of [A-Za-z0-9_.:/-], unique per function. The
 // `device`, `bound` and `attr` lines may come anywhere after their `func`;
 // `arg` lines precede `ret` lines. Blank lines and lines starting with `#`
 // are ignored. The parser is strict: the metadata is generated, so anything
@@ -30,6 +31,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 
 using namespace mlc::rt;
@@ -95,6 +97,8 @@ std::string FunctionSpec::signature() const {
     if (i)
       result += ", ";
     result += args[i].name + ": " + args[i].typeString();
+    if (!args[i].param.empty())
+      result += " = param " + args[i].param;
   }
   result += ") -> (";
   for (size_t i = 0; i < results.size(); ++i) {
@@ -103,6 +107,12 @@ std::string FunctionSpec::signature() const {
     result += results[i].typeString();
   }
   return result + ')';
+}
+
+size_t FunctionSpec::numParams() const {
+  return size_t(
+      std::count_if(args.begin(), args.end(),
+                    [](const TensorSpec &a) { return !a.param.empty(); }));
 }
 
 const BoundSpec *FunctionSpec::findBound(const std::string &var) const {
@@ -167,6 +177,15 @@ bool mlc::rt::isDottedIdentifier(const std::string &name) {
       return true;
     start = dot + 1;
   }
+}
+
+bool mlc::rt::isParamName(const std::string &name) {
+  if (name.empty() || name.size() > kMaxParamNameLength)
+    return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::strchr("_.:/-", c);
+  });
 }
 
 /// A strict decimal int64: an optional '-', digits, nothing else.
@@ -264,6 +283,29 @@ static bool parseShape(LineCursor &cursor, TensorSpec &spec,
   }
 }
 
+/// Parses the PNAME of a `param PNAME` attribute, the cursor after `param`.
+static bool parseParamAttribute(LineCursor &cursor, bool isArg,
+                                TensorSpec &spec, std::string &error) {
+  if (!isArg) {
+    error = "'param' is only allowed on 'arg' lines";
+    return false;
+  }
+  if (!spec.param.empty()) {
+    error = "duplicate 'param' for argument '" + spec.name + "'";
+    return false;
+  }
+  std::string name = cursor.word();
+  if (!isParamName(name)) {
+    error = name.empty() ? "expected a parameter name after 'param'"
+                         : "invalid parameter name '" + name + "' (1-" +
+                               std::to_string(kMaxParamNameLength) +
+                               " characters of [A-Za-z0-9_.:/-])";
+    return false;
+  }
+  spec.param = name;
+  return true;
+}
+
 /// Parses the rest of an `arg`/`ret` line after the keyword.
 static bool parseTensorLine(LineCursor &cursor, bool isArg, TensorSpec &spec,
                             std::string &error) {
@@ -287,6 +329,11 @@ static bool parseTensorLine(LineCursor &cursor, bool isArg, TensorSpec &spec,
     std::string attribute = cursor.word();
     if (isArg && attribute == "strided" && !spec.strided) {
       spec.strided = true;
+      continue;
+    }
+    if (attribute == "param") {
+      if (!parseParamAttribute(cursor, isArg, spec, error))
+        return false;
       continue;
     }
     error = "unexpected '" + attribute + "'";
@@ -559,11 +606,20 @@ private:
     if (!parseTensorLine(cursor, isArg, spec, error))
       return false;
     if (isArg)
-      for (const TensorSpec &other : function.args)
+      for (const TensorSpec &other : function.args) {
         if (other.name == spec.name) {
           error = "duplicate argument '" + spec.name + "'";
           return false;
         }
+        // One table entry cannot be two arguments: the caller could not
+        // tell which one a name refers to, and it is surely a compiler bug.
+        if (!spec.param.empty() && other.param == spec.param) {
+          error = "duplicate parameter '" + spec.param + "' in function '" +
+                  function.name + "' (arguments '" + other.name + "' and '" +
+                  spec.name + "')";
+          return false;
+        }
+      }
     (isArg ? function.args : function.results).push_back(std::move(spec));
     return true;
   }

@@ -173,3 +173,20 @@ MLCStatus mlcModuleGetParam(const MLCModule *module, const char *name,
     *ndim = param.unknownRank ? -1 : static_cast<int32_t>(param.dims.size());
   return MLC_OK;
 }
+
+MLCStatus mlcModuleGetArgParamName(const MLCModule *module, const char *name,
+                                   int32_t index, const char **out) {
+  const FunctionSpec *function;
+  if (MLCStatus status =
+          findFunction(module, name, "mlcModuleGetArgParamName", function))
+    return status;
+  if (!out)
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    "mlcModuleGetArgParamName: 'out' is NULL");
+  if (index < 0 || size_t(index) >= function->args.size())
+    return setError(MLC_ERROR_NOT_FOUND,
+                    "argument index " + std::to_string(index) +
+                        " out of range for '" + name + "'");
+  *out = function->args[index].param.c_str();
+  return MLC_OK;
+}

@@ -13,15 +13,19 @@ using namespace mlc::rt;
 
 bool mlc::rt::numElements(int32_t ndim, const int64_t *shape, int64_t &numel) {
   numel = 1;
-  bool overflow = false;
+  bool overflow = false, empty = false;
   for (int32_t i = 0; i < ndim; ++i) {
     if (shape[i] < 0)
       return false;
-    // An empty dim makes the tensor empty however large the others are.
+    empty |= shape[i] == 0;
     overflow |= __builtin_mul_overflow(numel, shape[i], &numel);
   }
-  if (numel == 0)
+  // An empty dim makes the tensor empty however large the others are. (A
+  // product that wraps to 0, like 2^62 * 4, is an overflow, not empty.)
+  if (empty) {
+    numel = 0;
     return true;
+  }
   return !overflow;
 }
 

@@ -194,6 +194,16 @@ TEST_F(CheckTest, MalformedTensors) {
   EXPECT_EQ(check(args), MLC_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(message, "argument 'x' (#0): data + byte_offset is not aligned "
                      "to 4 bytes");
+  // 2^62 * 4 wraps to 0 in int64: an overflow, not an empty tensor.
+  load("func f\narg x f32 [?, ?]\n");
+  args = {FakeTensor({int64_t(1) << 62, 4})};
+  args[0].t.data = nullptr;
+  EXPECT_EQ(check(args), MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(message, "argument 'x' (#0): the size of shape "
+                     "[4611686018427387904, 4] overflows");
+  args = {FakeTensor({int64_t(1) << 62, 0})};
+  args[0].t.data = nullptr;
+  EXPECT_EQ(check(args), MLC_OK) << message;
 }
 
 TEST_F(CheckTest, ArgumentCount) {
@@ -205,6 +215,14 @@ TEST_F(CheckTest, ArgumentCount) {
   EXPECT_EQ(checkArguments(spec.functions[0], nullptr, 2, fresh),
             MLC_ERROR_INVALID_ARGUMENT);
   EXPECT_STREQ(mlcGetLastError(), "function 'add': 'args' is NULL");
+  // With parameter arguments, both counts a call accepts are named.
+  load("func f\narg x f32 [n]\narg w f32 [n] param w\n");
+  args = {FakeTensor({3}), FakeTensor({3}), FakeTensor({3})};
+  EXPECT_EQ(check(args), MLC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(message, "function 'f' expects 2 argument(s), or 1 with its 1 "
+                     "parameter(s) taken from the context, but got 3");
+  args = {FakeTensor({3}), FakeTensor({3})};
+  EXPECT_EQ(check(args), MLC_OK) << message;
 }
 
 TEST_F(CheckTest, Results) {

@@ -287,6 +287,75 @@ TEST(MetadataTest, MalformedVersionTwoLines) {
             "dimension of it uses");
 }
 
+TEST(MetadataTest, ParamAttribute) {
+  ModuleSpec spec = parse("mlc-module 2\n"
+                          "func mlp\n"
+                          "arg x f32 [batch, 784]\n"
+                          "arg arg1 f32 [784, 128] param fc1.weight\n"
+                          "arg b f32 [128] strided param fc1.bias\n"
+                          "arg s f32 [] param encoder/layer-0:scale strided\n"
+                          "ret f32 [batch, 128]\n"
+                          "func other\n"
+                          "arg w f32 [4] param fc1.weight\n");
+  const FunctionSpec &mlp = spec.functions[0];
+  EXPECT_EQ(mlp.args[0].param, "");
+  EXPECT_EQ(mlp.args[1].param, "fc1.weight");
+  EXPECT_FALSE(mlp.args[1].strided);
+  EXPECT_EQ(mlp.args[2].param, "fc1.bias");
+  EXPECT_TRUE(mlp.args[2].strided);
+  EXPECT_EQ(mlp.args[3].param, "encoder/layer-0:scale");
+  EXPECT_TRUE(mlp.args[3].strided);
+  EXPECT_EQ(mlp.numParams(), 3u);
+  EXPECT_EQ(mlp.signature(),
+            "mlp(x: f32[batch, 784], arg1: f32[784, 128] = param fc1.weight, "
+            "b: f32[128] = param fc1.bias, s: f32[] = param "
+            "encoder/layer-0:scale) -> (f32[batch, 128])");
+  // Names are unique per function only.
+  EXPECT_EQ(spec.functions[1].args[0].param, "fc1.weight");
+  EXPECT_EQ(spec.functions[1].numParams(), 1u);
+  // The longest name.
+  std::string longest(256, 'p');
+  EXPECT_EQ(parse("mlc-module 2\nfunc f\narg x f32 [] param " + longest + "\n")
+                .functions[0]
+                .args[0]
+                .param,
+            longest);
+  EXPECT_TRUE(isParamName("A-z_0.9:/"));
+  EXPECT_FALSE(isParamName(""));
+  EXPECT_FALSE(isParamName(longest + "p"));
+  EXPECT_FALSE(isParamName("a b"));
+  EXPECT_FALSE(isParamName("caf\xc3\xa9"));
+}
+
+TEST(MetadataTest, MalformedParamAttribute) {
+  std::string f = "mlc-module 2\nfunc f\n";
+  EXPECT_EQ(parseError(f + "arg x f32 [] param\n"),
+            "metadata line 3: expected a parameter name after 'param'");
+  EXPECT_EQ(parseError(f + "arg x f32 [] param a,b\n"),
+            "metadata line 3: invalid parameter name 'a,b' (1-256 characters "
+            "of [A-Za-z0-9_.:/-])");
+  EXPECT_EQ(
+      parseError(f + "arg x f32 [] param " + std::string(257, 'p') + "\n"),
+      "metadata line 3: invalid parameter name '" + std::string(257, 'p') +
+          "' (1-256 characters of [A-Za-z0-9_.:/-])");
+  EXPECT_EQ(parseError(f + "arg x f32 [] param a param b\n"),
+            "metadata line 3: duplicate 'param' for argument 'x'");
+  EXPECT_EQ(parseError(f + "arg x f32 [] param a b\n"),
+            "metadata line 3: unexpected 'b'");
+  EXPECT_EQ(parseError(f + "arg x f32 [] strided param a strided\n"),
+            "metadata line 3: unexpected 'strided'");
+  EXPECT_EQ(parseError(f + "ret f32 [] param a\n"),
+            "metadata line 3: 'param' is only allowed on 'arg' lines");
+  EXPECT_EQ(parseError(f + "arg x f32 [] param w\narg y f32 [] param v\n"
+                           "arg z f32 [] param w\n"),
+            "metadata line 5: duplicate parameter 'w' in function 'f' "
+            "(arguments 'x' and 'z')");
+  // A parameter's dims bind variables like any argument's.
+  EXPECT_EQ(parseError(f + "arg x f32 [n * n] param w\n"),
+            "metadata: function 'f' argument 'x' dimension 0: variable 'n' in "
+            "'n * n' is not bound by a bare or linear argument dimension");
+}
+
 TEST(MetadataTest, DottedIdentifiersAndDevices) {
   EXPECT_TRUE(isDottedIdentifier("mlc.blas.sgemm"));
   EXPECT_TRUE(isDottedIdentifier("_x1"));

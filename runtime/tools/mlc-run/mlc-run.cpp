@@ -5,10 +5,12 @@
 //===----------------------------------------------------------------------===//
 //
 // Loads a compiled module through libmlc_runtime (after any libraries of
-// packed functions it imports), builds inputs from .npy files or literals,
-// calls one function, then prints, saves, compares or times its results.
-// All calls share one context, so benchmark runs reuse its pool. Every
-// failure is one `error: ...` line and exit code 1.
+// packed functions it imports), loads model parameters from .safetensors
+// files into its context, builds inputs from .npy files or literals, calls
+// one function, then prints, saves, compares or times its results. All
+// calls share one context, so benchmark runs reuse its pool and its
+// parameters are loaded once. Every failure is one `error: ...` line and
+// exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,8 +38,14 @@ static const char *const kUsage =
     "\n"
     "Runs a function of a compiled mlc module.\n"
     "\n"
-    "  --list                 print each function's signature and exit\n"
+    "  --list                 print each function's signature and exit (and,\n"
+    "                         with --params, each loaded parameter)\n"
     "  --function=NAME        the function to run (optional if there is one)\n"
+    "  --params=FILE.safetensors\n"
+    "                         load model parameters into the context before\n"
+    "                         the call (repeatable, in order: later files\n"
+    "                         replace tensors of the same name); the inputs\n"
+    "                         may then leave out the `param` arguments\n"
     "  --input=FILE.npy       the next argument, from a .npy file\n"
     "  --input=2x3xf32=1,2,3,4,5,6\n"
     "                         the next argument as a literal: dims, dtype,\n"
@@ -76,6 +84,7 @@ struct Options {
   std::string output;
   std::vector<std::string> expected;
   std::vector<std::string> libraries;
+  std::vector<std::string> params;
   double rtol = 1e-5;
   double atol = 1e-6;
   long long benchmark = 0;
@@ -151,6 +160,10 @@ static bool parseOptions(int argc, char **argv, Options &options,
       if (!needValue())
         return false;
       options.libraries.push_back(value);
+    } else if (key == "--params") {
+      if (!needValue())
+        return false;
+      options.params.push_back(value);
     } else if (key == "--expected") {
       if (!needValue())
         return false;
@@ -183,7 +196,22 @@ static bool parseOptions(int argc, char **argv, Options &options,
   return true;
 }
 
-static int listFunctions(MLCModule *module) {
+/// `param NAME: f32[4, 3]` for each tensor in the context's table.
+static void listParams(const MLCContext *context) {
+  int32_t count = 0;
+  mlcContextNumParams(context, &count);
+  for (int32_t i = 0; i < count; ++i) {
+    const char *name;
+    const DLTensor *tensor;
+    if (mlcContextGetParamName(context, i, &name) != MLC_OK ||
+        mlcContextGetParam(context, name, &tensor) != MLC_OK)
+      continue;
+    std::printf("param %s: %s%s\n", name, dtypeToString(tensor->dtype).c_str(),
+                shapeString(*tensor).c_str());
+  }
+}
+
+static void listFunctions(MLCModule *module) {
   int32_t count;
   mlcModuleNumFunctions(module, &count);
   for (int32_t i = 0; i < count; ++i) {
@@ -195,7 +223,6 @@ static int listFunctions(MLCModule *module) {
       buffer.resize(buffer.size() * 2);
     std::printf("%s\n", buffer.data());
   }
-  return 0;
 }
 
 /// The function to run: --function, or the module's only one.
@@ -226,6 +253,30 @@ static bool chooseFunction(MLCModule *module, const Options &options,
   error = "module '" + options.module + "' has " + std::to_string(count) +
           " functions (" + names + "); choose one with --function=NAME";
   return false;
+}
+
+/// The argument that each of `numInputs` inputs feeds, by the call rule of
+/// mlcModuleCallWithContext: every argument in order, or, when the count is
+/// that of the arguments that are not parameters, those. (Any other count
+/// maps in order too; the call then reports the mismatch.)
+static std::vector<int32_t> inputArguments(MLCModule *module,
+                                           const std::string &function,
+                                           size_t numInputs) {
+  int32_t numArgs = 0;
+  mlcModuleGetArity(module, function.c_str(), &numArgs, nullptr);
+  std::vector<int32_t> all, ordinary;
+  for (int32_t i = 0; i < numArgs; ++i) {
+    const char *param = "";
+    mlcModuleGetArgParamName(module, function.c_str(), i, &param);
+    all.push_back(i);
+    if (!*param)
+      ordinary.push_back(i);
+  }
+  if (numInputs != all.size() && numInputs == ordinary.size())
+    return ordinary;
+  for (int32_t i = numArgs; size_t(i) < numInputs; ++i)
+    all.push_back(i);
+  return all;
 }
 
 /// `stats: N allocations, M pool hits, peak P bytes in use`.
@@ -263,8 +314,18 @@ int main(int argc, char **argv) {
   if (mlcModuleLoad(options.module.c_str(), &raw) != MLC_OK)
     return fail(runtimeError());
   ModulePtr module(raw);
-  if (options.list)
-    return listFunctions(module.get());
+  MLCContext *rawContext;
+  if (mlcContextCreate(&rawContext) != MLC_OK)
+    return fail(runtimeError());
+  ContextPtr context(rawContext);
+  for (const std::string &file : options.params)
+    if (mlcContextLoadParams(context.get(), file.c_str()) != MLC_OK)
+      return fail(runtimeError());
+  if (options.list) {
+    listFunctions(module.get());
+    listParams(context.get());
+    return 0;
+  }
 
   std::string function;
   if (!chooseFunction(module.get(), options, function, error))
@@ -279,17 +340,14 @@ int main(int argc, char **argv) {
 
   std::vector<TensorPtr> inputs(options.inputs.size());
   std::vector<DLTensor> args;
+  std::vector<int32_t> fed =
+      inputArguments(module.get(), function, options.inputs.size());
   for (size_t i = 0; i < options.inputs.size(); ++i) {
-    if (!loadInput(options.inputs[i], module.get(), function, i, inputs[i],
-                   error))
+    if (!loadInput(options.inputs[i], module.get(), function, size_t(fed[i]),
+                   inputs[i], error))
       return fail("input #" + std::to_string(i) + ": " + error);
     args.push_back(inputs[i]->dl_tensor);
   }
-
-  MLCContext *rawContext;
-  if (mlcContextCreate(&rawContext) != MLC_OK)
-    return fail(runtimeError());
-  ContextPtr context(rawContext);
   std::vector<DLManagedTensor *> rawResults(size_t(numResults), nullptr);
   auto call = [&] {
     return mlcModuleCallWithContext(

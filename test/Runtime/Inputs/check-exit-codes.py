@@ -1,6 +1,7 @@
 """Runs mlc-run on bad inputs; each must exit with code 1 after printing
 exactly one `error: ` line on stderr (never crash, never print a trace).
-Then feeds it corrupted .npy files, which must each load or fail cleanly.
+Then feeds it corrupted .npy and .safetensors files, which must each load or
+fail cleanly.
 
 usage: check-exit-codes.py INPUTS_DIR TMP_DIR
 """
@@ -10,10 +11,17 @@ import sys
 
 import numpy as np
 
+sys.path.insert(0, sys.path[0])  # this directory, for write-safetensors.py
+safetensors = __import__("write-safetensors")
+
 inputs, tmp = sys.argv[1], sys.argv[2]
 module = f"{inputs}/test_module.so"
 packed = f"{inputs}/packed_module.so"
 user = f"{inputs}/user_module.so"
+params = f"{inputs}/param_module.so"
+for name, data in safetensors.FILES.items():
+    with open(f"{tmp}/{name}.safetensors", "wb") as f:
+        f.write(data)
 np.save(f"{tmp}/f.npy", np.arange(4, dtype=np.float32))
 np.save(f"{tmp}/big.npy", np.arange(4, dtype=">f4"))
 with open(f"{tmp}/text.npy", "w") as f:
@@ -79,7 +87,21 @@ CASES = [
     [packed, "--function=matmul_swapped", "--input=2x3xf32=1",
      "--input=3x4xf32=1"],
     [packed, "--function=call_unregistered"],
-]
+    # Parameter tables.
+    [params, "--function=affine", "--input=1x4xf32=1"],
+    [params, "--function=affine", f"--params={tmp}/bias-only.safetensors",
+     "--input=1x4xf32=1"],
+    [params, "--function=affine", f"--params={tmp}/layer.safetensors",
+     "--input=1x4xf32=1", "--input=3xf32=1"],
+    [params, "--function=affine", f"--params={tmp}/wide-w.safetensors",
+     "--input=1x4xf32=1"],
+    [params, "--function=affine", f"--params={tmp}/none.safetensors",
+     "--input=1x4xf32=1"],
+    [params, "--list", f"--params={tmp}"],
+    [params, "--params"],
+] + [[params, "--list", f"--params={tmp}/{name}.safetensors"]
+     for name in ["truncated", "long-header", "bad-json", "bad-dtype",
+                  "bad-size", "garbage"]]
 
 failures = []
 for case in CASES:
@@ -107,7 +129,28 @@ for i in range(150):
     if run.returncode not in (0, 1):
         failures.append(f"corruption #{i}: exit {run.returncode}")
 
+# The same for the parameter file, mostly in its JSON header.
+good = safetensors.FILES["layer"]
+header_end = 8 + int.from_bytes(good[:8], "little")
+for i in range(150):
+    data = bytearray(good)
+    if i % 3 == 0:
+        data = data[: rng.randrange(len(data))]
+    else:
+        for _ in range(rng.randrange(1, 4)):
+            at = rng.randrange(header_end if i % 2 else len(data))
+            data[at] = rng.choice([rng.randrange(256), *b'{}[],:"\\0-9 '])
+    path = f"{tmp}/fuzz.safetensors"
+    with open(path, "wb") as f:
+        f.write(bytes(data))
+    run = subprocess.run(["mlc-run", params, "--function=affine",
+                          f"--params={path}", "--input=1x4xf32=1"],
+                         capture_output=True)
+    if run.returncode not in (0, 1):
+        failures.append(f"safetensors corruption #{i}: exit {run.returncode}")
+
 for failure in failures:
     print("FAIL:", failure)
-print(f"{len(CASES)} error cases and 150 corrupted files checked")
+print(f"{len(CASES)} error cases, 150 corrupted .npy files and 150 "
+      "corrupted .safetensors files checked")
 sys.exit(1 if failures else 0)

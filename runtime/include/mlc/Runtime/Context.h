@@ -9,7 +9,8 @@
 // reference-counted ContextState, which every result tensor from the pool
 // also holds, so that results stay valid after mlcContextDestroy.
 //
-// A user context (mlcContextCreate) records the errors of runtime functions
+// A user context (mlcContextCreate) also owns a parameter table (Params.h)
+// and records the errors of runtime functions
 // called on it directly. Each call through mlcModuleCallWithContext instead
 // passes the compiled function a per-call context over the same state: its
 // error belongs to that call alone (so calls may share a context across
@@ -22,6 +23,7 @@
 #ifndef MLC_RUNTIME_CONTEXT_H
 #define MLC_RUNTIME_CONTEXT_H
 
+#include "mlc/Runtime/Params.h"
 #include "mlc/Runtime/Runtime.h"
 
 #include <map>
@@ -129,6 +131,9 @@ struct MLCContext {
   std::string error;
   /// Per-call contexts only: the blocks the call holds.
   std::unordered_map<void *, mlc::rt::CallBlock> callBlocks;
+  /// User contexts: the parameters (locked on its own). Unlike the pool it
+  /// belongs to the context alone and goes with it.
+  mlc::rt::ParamTable params;
 };
 
 #endif // MLC_RUNTIME_CONTEXT_H

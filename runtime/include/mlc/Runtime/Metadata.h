@@ -53,6 +53,10 @@ struct MLC_RUNTIME_EXPORT TensorSpec {
   /// The function reads the descriptor's offset and strides (metadata
   /// attribute `strided`); otherwise the runtime passes compact data.
   bool strided = false;
+  /// Arguments only (metadata attribute `param PNAME`): the argument is the
+  /// model parameter PNAME, which a call may take from its context's
+  /// parameter table instead of the caller. Empty if it is not one.
+  std::string param;
 
   /// `f32[n, 4]`, `f32[]` or `f32[*]`.
   std::string typeString() const;
@@ -81,8 +85,11 @@ struct MLC_RUNTIME_EXPORT FunctionSpec {
   std::vector<BoundSpec> bounds;
   std::vector<AttrSpec> attrs;
 
-  /// `add(a: f32[n], b: f32[n]) -> (f32[n])`.
+  /// `add(a: f32[n], b: f32[n]) -> (f32[n])`; a parameter argument reads
+  /// `w: f32[4, 3] = param layer.w`.
   std::string signature() const;
+  /// The number of arguments that are parameters (`param PNAME`).
+  size_t numParams() const;
   const BoundSpec *findBound(const std::string &var) const;
   const AttrSpec *findAttr(const std::string &key) const;
 };
@@ -102,13 +109,21 @@ MLC_RUNTIME_EXPORT std::string deviceToString(DLDevice device);
 /// identifiers joined by single dots.
 MLC_RUNTIME_EXPORT bool isDottedIdentifier(const std::string &name);
 
+/// The longest parameter name of a metadata `param` attribute.
+constexpr size_t kMaxParamNameLength = 256;
+
+/// Whether `name` can follow `param` in metadata: 1 to kMaxParamNameLength
+/// characters of [A-Za-z0-9_.:/-] (`fc1.weight`, `encoder/layer.0:w`).
+MLC_RUNTIME_EXPORT bool isParamName(const std::string &name);
+
 /// Parses metadata text (format version MLC_ABI_VERSION, docs/Runtime.md).
 /// On failure `error` names the line and the problem. Besides syntax this
 /// checks that every variable can be bound: each one used in an argument dim
 /// must be bound by an argument dim that is the bare variable or linear in it
 /// alone (ShapeExpr::linearForm), and each one in a result dim by such an
-/// argument or result dim; and that every `bound` names a variable that some
-/// dim of its function uses.
+/// argument or result dim; that every `bound` names a variable that some
+/// dim of its function uses; and that no two arguments of a function name
+/// the same `param`.
 MLC_RUNTIME_EXPORT bool parseMetadata(const std::string &text, ModuleSpec &out,
                                       std::string &error);
 

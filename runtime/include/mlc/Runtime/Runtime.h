@@ -6,11 +6,11 @@
 |*                                                                            *|
 |* The C API of libmlc_runtime: load a compiled module (a shared library that *|
 |* follows the ABI of ABI.h and docs/Runtime.md), inspect its functions and   *|
-|* call them on DLPack tensors within a context (allocator pool and stats);   *|
-|* register packed functions that modules import. Every entry point that     *|
-|* returns an MLCStatus records a one-line message in the calling thread's    *|
-|* last error (mlcGetLastError) on failure. Nothing here aborts the process   *|
-|* on bad input.                                                              *|
+|* call them on DLPack tensors within a context (allocator pool, stats and    *|
+|* a table of model parameters); register packed functions that modules      *|
+|* import. Every entry point that returns an MLCStatus records a one-line     *|
+|* message in the calling thread's last error (mlcGetLastError) on failure.  *|
+|* Nothing here aborts the process on bad input.                              *|
 |*                                                                            *|
 |* A loaded module is immutable and contexts and the registry are locked, so  *|
 |* calls may run concurrently, on one module and one context, from several    *|
@@ -105,16 +105,32 @@ MLC_RUNTIME_EXPORT MLCStatus mlcModuleGetParam(
     const MLCModule *module, const char *name, int isResult, int32_t index,
     const char **paramName, DLDataType *dtype, int32_t *ndim);
 
+/* The model parameter that argument `index` of function `name` is (its
+ * metadata attribute `param PNAME`: a call may take it from the context's
+ * parameter table), or "" if it is an ordinary argument. Owned by the
+ * module. */
+MLC_RUNTIME_EXPORT MLCStatus mlcModuleGetArgParamName(const MLCModule *module,
+                                                      const char *name,
+                                                      int32_t index,
+                                                      const char **out);
+
 /* Calls function `name` in the process-wide default context (created on
- * first use, never destroyed; its pool serves every mlcModuleCall). See
+ * first use, never destroyed; its pool serves every mlcModuleCall, and its
+ * parameter table, see mlcContextGetDefault, supplies parameters). See
  * mlcModuleCallWithContext. */
 MLC_RUNTIME_EXPORT MLCStatus
 mlcModuleCall(const MLCModule *module, const char *name, const DLTensor *args,
               int32_t numArgs, DLManagedTensor **results, int32_t numResults);
 
-/* Calls function `name` with `ctx`. The arguments are checked against the
- * signature (device, dtype, rank, symbolic dims and their bounds) before the
- * call and the results after it. On success each results[i] is a new tensor
+/* Calls function `name` with `ctx`. If `numArgs` is the function's arity,
+ * `args` holds every argument. Otherwise, if the function has parameter
+ * arguments (metadata `param PNAME`) and `numArgs` is the number of the
+ * others, `args` holds those, in signature order, and each parameter
+ * argument is ctx's table entry PNAME (MLC_ERROR_NOT_FOUND if it is not
+ * loaded). Any other count is MLC_ERROR_INVALID_ARGUMENT. The arguments,
+ * parameters included, are checked against the signature (device, dtype,
+ * rank, symbolic dims and their bounds) before the call and the results
+ * after it. On success each results[i] is a new tensor
  * whose buffer came from ctx's pool; the caller releases it through its
  * deleter, which returns the buffer to the pool (the tensor keeps the pool
  * alive, so it may outlive the context and the module). On failure every
@@ -144,10 +160,16 @@ typedef struct MLCAllocStats {
 /* A new context: an empty caching pool per device, zeroed statistics. */
 MLC_RUNTIME_EXPORT MLCStatus mlcContextCreate(MLCContext **out);
 
-/* Destroys the context. Its pool (cached blocks, and blocks compiled code
- * never returned) is released once the last result tensor that came from it
- * is released. NULL is a no-op. */
+/* Destroys the context and frees its parameter table. Its pool (cached
+ * blocks, and blocks compiled code never returned) is released once the last
+ * result tensor that came from it is released. NULL and the default context
+ * are no-ops. */
 MLC_RUNTIME_EXPORT void mlcContextDestroy(MLCContext *ctx);
+
+/* The process-wide context of mlcModuleCall, e.g. to load parameters into
+ * it or read its statistics. Never destroyed (mlcContextDestroy ignores
+ * it). */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextGetDefault(MLCContext **out);
 
 MLC_RUNTIME_EXPORT MLCStatus mlcContextGetStats(const MLCContext *ctx,
                                                 MLCAllocStats *out);
@@ -161,6 +183,53 @@ MLC_RUNTIME_EXPORT MLCStatus mlcContextResetStats(MLCContext *ctx);
  * and report them through mlcGetLastError instead. Valid until the next such
  * call on `ctx`. */
 MLC_RUNTIME_EXPORT const char *mlcContextGetError(const MLCContext *ctx);
+
+/*===--- Parameter tables -------------------------------------------------===*/
+
+/* Each context owns a table of model parameters, name -> tensor: weights
+ * loaded once and used by every call on the context for the arguments that
+ * the metadata marks `param PNAME` (see mlcModuleCallWithContext). Table
+ * tensors are CPU tensors, compact row-major, 64-byte aligned and read-only,
+ * with explicit strides; the context owns them (they are not part of its
+ * allocation pool or statistics) and frees them when it is destroyed. The
+ * table is locked: loading while calls run on other threads is safe, and a
+ * running call keeps the tensors it was given. */
+
+/* Loads every tensor of the .safetensors file at `path` into ctx's table,
+ * replacing tensors of the same names. Supported dtypes: F16, BF16, F32,
+ * F64, I8-I64, U8-U64 and BOOL (one byte per element, like i1); the file is
+ * validated completely first (header length, JSON syntax and schema, dtypes,
+ * shapes, offsets against the data buffer and the tensor sizes) and on any
+ * error nothing is added. MLC_ERROR_IO if the file cannot be read,
+ * MLC_ERROR_FORMAT if it is malformed (the message names the file, and the
+ * byte offset for header errors). */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextLoadParams(MLCContext *ctx,
+                                                  const char *path);
+
+/* Copies `tensor` (a CPU tensor with any strides and byte_offset, of a dtype
+ * of the ABI) into ctx's table as `name` (non-empty), replacing any tensor
+ * of that name. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextSetParam(MLCContext *ctx,
+                                                const char *name,
+                                                const DLTensor *tensor);
+
+/* The table tensor `name` (MLC_ERROR_NOT_FOUND if absent). It stays owned
+ * by the context and valid until `name` is replaced or the context is
+ * destroyed; do not write to it. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextGetParam(const MLCContext *ctx,
+                                                const char *name,
+                                                const DLTensor **out);
+
+/* The number of tensors in ctx's table. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextNumParams(const MLCContext *ctx,
+                                                 int32_t *out);
+
+/* The name of table entry `index` in sorted (byte-wise) order, for listing
+ * the table; MLC_ERROR_NOT_FOUND if out of range. Valid until the table
+ * changes. */
+MLC_RUNTIME_EXPORT MLCStatus mlcContextGetParamName(const MLCContext *ctx,
+                                                    int32_t index,
+                                                    const char **out);
 
 /*===--- Packed functions -------------------------------------------------===*/
 
