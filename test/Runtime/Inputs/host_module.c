@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "memref.h"
+
 typedef struct MLCContext MLCContext;
 void *mlcContextAlloc(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
                       int64_t bytes, int64_t alignment);
@@ -18,14 +20,6 @@ const char __mlc_metadata[] = "mlc-module 2\n"
                               "func negate\n"
                               "arg x f32 [n]\n"
                               "ret f32 [n]\n";
-
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[1];
-  int64_t strides[1];
-} Memref1;
 
 int32_t __mlc_packed_negate(MLCContext *ctx, void **args, void **results) {
   Memref1 *x = args[0], *r = results[0];

@@ -5,18 +5,12 @@
  * context (the ABI's ownership rule) and frees MLIR's buffer. */
 #include <stdint.h>
 
+#include "memref.h"
+
 typedef struct MLCContext MLCContext;
 void *mlcContextAlloc(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
                       int64_t bytes, int64_t alignment);
 void _mlir_memref_to_llvm_free(void *ptr);
-
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[1];
-  int64_t strides[1];
-} Memref1;
 
 void _mlir_ciface_add(Memref1 *result, Memref1 *a, Memref1 *b);
 

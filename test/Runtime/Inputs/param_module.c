@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "memref.h"
+
 const char __mlc_metadata[] = "mlc-module 2\n"
                               "# y = x . w + b, a linear layer.\n"
                               "func affine\n"
@@ -30,26 +32,6 @@ const char __mlc_metadata[] = "mlc-module 2\n"
                               "arg s f32 [] strided param global:scale\n"
                               "arg x f32 [n]\n"
                               "ret f32 [n]\n";
-
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-} Memref0;
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[1];
-  int64_t strides[1];
-} Memref1;
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-} Memref2;
 
 #define AT(m, i) (((const float *)(m)->aligned)[(m)->offset + (i)])
 

@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "memref.h"
+
 const char __mlc_metadata[] = "mlc-module 2\n"
                               "# Test fixture for the runtime.\n"
                               "func add\n"
@@ -123,25 +125,6 @@ const char __mlc_metadata[] = "mlc-module 2\n"
                               "arg x f32 [n]\n"
                               "ret f32 [?]\n";
 
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-} Memref0;
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[1];
-  int64_t strides[1];
-} Memref1;
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-} Memref2;
 typedef struct {
   int64_t rank;
   void *descriptor;

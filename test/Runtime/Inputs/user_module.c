@@ -11,19 +11,13 @@
 
 #include <string.h>
 
+#include "memref.h"
+
 const char __mlc_metadata[] = "mlc-module 2\n"
                               "import user.scale2\n"
                               "func scale2\n"
                               "arg x f32 [n]\n"
                               "ret f32 [n]\n";
-
-typedef struct {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t sizes[1];
-  int64_t strides[1];
-} Memref1;
 
 static DLTensor view(Memref1 *m) {
   DLTensor t;
