@@ -441,11 +441,35 @@ struct InvokeTIRPattern : public HostPattern<relax::InvokeTIROp> {
         return failure();
       llvm::append_range(operands, *values);
     }
-    // The kernel may be more general (memref<?xf32> for a memref<4xf32>).
-    for (auto [operand, param] :
-         llvm::zip_equal(operands, kernel.getArgumentTypes()))
-      if (operand.getType() != param)
-        operand = memref::CastOp::create(rewriter, op.getLoc(), param, operand);
+    // The kernel may be more general (memref<?xf32> for a memref<4xf32>),
+    // or more specific: a static extent it takes for a dim the caller only
+    // knows at run time is checked first, so the cast is never a lie.
+    for (auto [index, operand, param] :
+         llvm::enumerate(operands, kernel.getArgumentTypes())) {
+      if (operand.getType() == param)
+        continue;
+      auto from = cast<MemRefType>(operand.getType());
+      auto to = cast<MemRefType>(param);
+      for (auto [dim, sizes] :
+           llvm::enumerate(llvm::zip(from.getShape(), to.getShape()))) {
+        auto [have, want] = sizes;
+        if (!ShapedType::isDynamic(have) || ShapedType::isDynamic(want))
+          continue;
+        Value actual = memref::DimOp::create(rewriter, op.getLoc(), operand,
+                                             dim);
+        Value ok = arith::CmpIOp::create(
+            rewriter, op.getLoc(), arith::CmpIPredicate::eq, actual,
+            arith::ConstantIndexOp::create(rewriter, op.getLoc(), want));
+        emitCheck(rewriter, op.getLoc(), state, getContext(op), ok,
+                  ("invoke_tir at " + formatLocation(op.getLoc()) +
+                   ": parameter " + Twine(index) + " of @" + op.getCallee() +
+                   " has " + Twine(want) + " at dimension " + Twine(dim) +
+                   " but the tensor passed has {}")
+                      .str(),
+                  {actual});
+      }
+      operand = memref::CastOp::create(rewriter, op.getLoc(), param, operand);
+    }
     rewriter.replaceOpWithNewOp<func::CallOp>(op, kernel, operands);
     return success();
   }

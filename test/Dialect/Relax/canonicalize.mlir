@@ -78,11 +78,13 @@ func.func @in_dataflow(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attribu
 // CHECK-LABEL: func.func @after_match_cast
 // CHECK-NEXT: relax.match_cast
 // CHECK-NEXT: %[[SHAPE:.*]] = relax.shape [m]
-// CHECK-NEXT: return %[[SHAPE]]
-func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[m]> attributes {relax.function} {
+// CHECK-NEXT: %[[ERASED:.*]] = relax.match_cast %[[SHAPE]]
+// CHECK-NEXT: return %[[ERASED]]
+func.func @after_match_cast(%x: !relax.tensor<[?], f32>) -> !relax.shape<[?]> attributes {relax.function} {
   %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
   %s = relax.shape_of %t : !relax.tensor<[m], f32>
-  return %s : !relax.shape<[m]>
+  %e = relax.match_cast %s : !relax.shape<[m]> to !relax.shape<[?]>
+  return %e : !relax.shape<[?]>
 }
 
 // -----

@@ -125,19 +125,22 @@ private:
 LogicalResult verifyFunctionScope(FunctionOpInterface function) {
   llvm::StringSet<> defined;
   collectSignatureVars(function.getArgumentTypes(), defined);
-  if (function.isExternal()) {
-    // A declaration's results can only use what its arguments define.
-    for (Type type : function.getResultTypes()) {
-      SmallVector<StringRef> used;
-      forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
-      for (StringRef var : used)
-        if (!defined.contains(var))
-          return function.emitOpError("result type ")
-                 << type << " uses symbolic variable '" << var
-                 << "', which its arguments do not define";
-    }
-    return success();
+  // A result type may only use what the arguments define (TVM's rule): a
+  // caller substitutes its own values for those, and has no value for a
+  // variable the callee binds inside. Such a dim is `?`; the caller can
+  // match_cast it.
+  for (Type type : function.getResultTypes()) {
+    SmallVector<StringRef> used;
+    forEachSymDim(type, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+    for (StringRef var : used)
+      if (!defined.contains(var))
+        return function.emitOpError("result type ")
+               << type << " uses symbolic variable '" << var
+               << "', which its arguments do not define; write '?' (a caller "
+                  "can relax.match_cast the result)";
   }
+  if (function.isExternal())
+    return success();
   return ScopeChecker().checkRegion(function.getFunctionBody(), defined);
 }
 
