@@ -29,6 +29,15 @@ llvm::FailureOr<mlir::Value>
 materializeSymExpr(mlir::OpBuilder &b, mlir::Location loc, sym::Expr expr,
                    llvm::function_ref<mlir::Value(llvm::StringRef)> lookup);
 
+/// As materializeSymExpr, in i64, also computing `overflow`: an i1 that is
+/// true when an addition or multiplication wrapped (the result is then
+/// meaningless). For sizes computed from run-time values, such as a
+/// storage's bytes.
+llvm::FailureOr<mlir::Value> materializeSymExprChecked(
+    mlir::OpBuilder &b, mlir::Location loc, sym::Expr expr,
+    llvm::function_ref<mlir::Value(llvm::StringRef)> lookup,
+    mlir::Value &overflow);
+
 } // namespace mlc
 
 #endif // MLC_TRANSFORMS_SYMBOLICARITH_H

@@ -322,9 +322,23 @@ struct AllocStoragePattern : public HostPattern<relax::AllocStorageOp> {
   matchAndRewrite(relax::AllocStorageOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    FailureOr<Value> size = materialize(rewriter, op, op.getSizeExpr());
+    // The size multiplies run-time extents: a product that wraps must not
+    // become a small allocation.
+    llvm::StringMap<Value> &vars = getVars(op);
+    Value overflow;
+    FailureOr<Value> size = materializeSymExprChecked(
+        rewriter, loc, op.getSizeExpr(),
+        [&](StringRef var) { return vars.lookup(var); }, overflow);
     if (failed(size))
       return failure();
+    Value fits = arith::XOrIOp::create(
+        rewriter, loc, overflow,
+        arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+    emitCheck(rewriter, loc, state, getContext(op), fits,
+              "storage at " + formatLocation(loc) + ": its size, '" +
+                  relax::dimToString(op.getSizeExpr()) +
+                  "' bytes, overflows int64",
+              {});
     Value bytes =
         arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), *size);
     auto device = toPair(op.getDevice());

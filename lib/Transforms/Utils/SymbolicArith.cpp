@@ -72,3 +72,78 @@ mlc::materializeSymExpr(OpBuilder &b, Location loc, sym::Expr expr,
   }
   return result;
 }
+
+namespace {
+using namespace mlc;
+
+/// Builds index arithmetic with wrap-around detection.
+class CheckedMaterializer {
+public:
+  CheckedMaterializer(OpBuilder &b, Location loc,
+                      function_ref<Value(StringRef)> lookup)
+      : b(b), loc(loc), lookup(lookup),
+        overflow(arith::ConstantIntOp::create(b, loc, 0, 1)) {}
+
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
+  FailureOr<Value> build(sym::Expr expr) {
+    if (expr.getKind() == sym::ExprKind::Constant ||
+        expr.getKind() == sym::ExprKind::Var)
+      return materializeSymExpr(b, loc, expr, lookup);
+    Value result;
+    for (sym::Expr operand : expr.getOperands()) {
+      FailureOr<Value> value = build(operand);
+      if (failed(value))
+        return failure();
+      result = result ? combine(expr.getKind(), result, *value) : *value;
+    }
+    return result;
+  }
+
+  Value overflow;
+
+private:
+  Value combine(sym::ExprKind kind, Value lhs, Value rhs) {
+    if (kind != sym::ExprKind::Add && kind != sym::ExprKind::Mul)
+      return createSymbolicBinaryOp(b, loc, kind, lhs, rhs);
+    Type i64 = b.getI64Type();
+    Value a = arith::IndexCastOp::create(b, loc, i64, lhs);
+    Value c = arith::IndexCastOp::create(b, loc, i64, rhs);
+    Value wrapped;
+    Value result;
+    Value zero = arith::ConstantIntOp::create(b, loc, 0, 64);
+    if (kind == sym::ExprKind::Add) {
+      // Signed overflow: both operands differ in sign from the result.
+      result = arith::AddIOp::create(b, loc, a, c);
+      Value x = arith::XOrIOp::create(b, loc, a, result);
+      Value y = arith::XOrIOp::create(b, loc, c, result);
+      wrapped = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                      arith::AndIOp::create(b, loc, x, y),
+                                      zero);
+    } else {
+      // The high half of the full product is the sign of the low half.
+      auto product = arith::MulSIExtendedOp::create(b, loc, a, c);
+      result = product.getLow();
+      Value sign = arith::ShRSIOp::create(
+          b, loc, result, arith::ConstantIntOp::create(b, loc, 63, 64));
+      wrapped = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                      product.getHigh(), sign);
+    }
+    overflow = arith::OrIOp::create(b, loc, overflow, wrapped);
+    return arith::IndexCastOp::create(b, loc, b.getIndexType(), result);
+  }
+
+  OpBuilder &b;
+  Location loc;
+  function_ref<Value(StringRef)> lookup;
+};
+} // namespace
+
+FailureOr<Value>
+mlc::materializeSymExprChecked(OpBuilder &b, Location loc, sym::Expr expr,
+                               function_ref<Value(StringRef)> lookup,
+                               Value &overflow) {
+  CheckedMaterializer materializer(b, loc, lookup);
+  FailureOr<Value> value = materializer.build(expr);
+  overflow = materializer.overflow;
+  return value;
+}
