@@ -224,17 +224,21 @@ struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
                        i32Constant(rewriter, loc, numInputs + slots.size())})
             .getResult();
     assertSuccess(rewriter, loc, status);
-    SmallVector<Value> results;
+    // Every result is read (and owned, so an error path frees it) before
+    // any is checked.
+    SmallVector<FilledResult> filled;
     for (auto [index, type] : llvm::enumerate(slots)) {
-      FilledResult filled = readResultSlot(rewriter, loc, array,
-                                           numInputs + index, shapes[index],
-                                           type);
-      state.ownedPointers[filled.data] = device;
-      state.allocatedPointers[filled.memref] = filled.data;
+      filled.push_back(readResultSlot(rewriter, loc, array, numInputs + index,
+                                      shapes[index], type));
+      state.ownedPointers[filled.back().data] = device;
+      state.allocatedPointers[filled.back().memref] = filled.back().data;
+    }
+    SmallVector<Value> results;
+    for (auto [index, result] : llvm::enumerate(filled)) {
       auto declared = cast<relax::TensorType>(op.getResult(index).getType());
-      if (failed(checkResult(rewriter, op, index, declared, filled)))
+      if (failed(checkResult(rewriter, op, index, declared, result)))
         return failure();
-      results.push_back(filled.memref);
+      results.push_back(result.memref);
     }
     rewriter.replaceOp(op, results);
     return success();

@@ -11,8 +11,9 @@ func.func private @tile(memref<?xf32>, memref<?xf32>, index)
 // CHECK-SAME: (%[[CTX:.*]]: !llvm.ptr, %[[X:.*]]: memref<?xf32>) -> (i32, memref<?xf32>)
 // CHECK-SAME: attributes {mlc.host_func}
 // CHECK: %[[N:.*]] = memref.dim %[[X]], %{{.*}} : memref<?xf32>
-// CHECK: %[[BYTES:.*]] = arith.index_cast %{{.*}} : index to i64
-// CHECK: %[[SUM_PTR:.*]] = llvm.call @mlcContextAlloc(%[[CTX]], %{{.*}}, %{{.*}}, %[[BYTES]], %{{.*}})
+// The size, 4 * n, is computed with a wrap-around check.
+// CHECK: arith.mulsi_extended
+// CHECK: %[[SUM_PTR:.*]] = llvm.call @mlcContextAlloc(%[[CTX]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
 // CHECK: %[[SUM_OK:.*]] = llvm.icmp "ne" %[[SUM_PTR]]
 // CHECK: cf.cond_br %[[SUM_OK]], ^[[ALLOCATED:.*]], ^[[ALLOC_FAILED:.*]]
 // CHECK: ^[[ALLOCATED]]:
@@ -81,8 +82,8 @@ func.func private @k(memref<?x?xf32>, memref<?xf32>)
 // match_cast binds `m` from the value, checks `2 * m` and the bounds of `m`
 // at run time; a failure sets a message with the values and returns 1. The
 // message formats name the dim, the expression and the variables.
-// CHECK: llvm.mlir.global private constant @__mlc_str_1("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: 'm' = {} is outside its bounds [1, 64]\00")
-// CHECK: llvm.mlir.global private constant @__mlc_str_0("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: dimension 1 is {} but '2 * m' = {} is required (m = {})\00")
+// CHECK: llvm.mlir.global private constant @__mlc_str_{{[0-9]+}}("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: 'm' = {} is outside its bounds [1, 64]\00")
+// CHECK: llvm.mlir.global private constant @__mlc_str_{{[0-9]+}}("match_cast at {{.*}}relax-to-host.mlir:{{[0-9]+}}:8 to !relax.tensor<[m, 2 * m], f32>: dimension 1 is {} but '2 * m' = {} is required (m = {})\00")
 // CHECK-LABEL: func.func @cast
 // CHECK: %[[M:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x?xf32>
 // CHECK: %[[COLS:.*]] = memref.dim
@@ -116,7 +117,7 @@ func.func @cast(%x: !relax.tensor<[?, ?], f32>) -> !relax.tensor<[?], f32>
 // A packed function gets DLTensors (data, device, ndim, dtype, shape,
 // strides = NULL, byte_offset) and its status is checked; the module
 // imports its name.
-// CHECK: llvm.mlir.global private constant @__mlc_str_0("mlc.blas.sgemm\00")
+// CHECK: llvm.mlir.global private constant @__mlc_str_{{[0-9]+}}("mlc.blas.sgemm\00")
 // CHECK-LABEL: func.func @packed
 // CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: llvm.insertvalue %{{.*}}, %{{.*}}[3, 0] : !llvm.struct<(ptr, struct<(i32, i32)>, i32, struct<(i8, i8, i16)>, ptr, ptr, i64)>

@@ -88,11 +88,23 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
   ArrayRef<int64_t> inplace;
   if (auto call = dyn_cast<CallTIRInplaceOp>(op))
     inplace = call.getInplaceIndices();
-  ValueRange inputs = op->getOperands();
+  SmallVector<Value> inputs(op->getOperands());
   SmallVector<Value> outputs, results;
   for (auto [index, result] : llvm::enumerate(op->getResults())) {
     if (!inplace.empty() && inplace[index] >= 0) {
-      results.push_back(inputs[inplace[index]]);
+      // Writing in place is for buffers this function owns: an argument
+      // belongs to the caller (or the parameter table), a constant to the
+      // module. Those are copied first.
+      Value &input = inputs[inplace[index]];
+      if (!getOwner(input)) {
+        FailureOr<Value> copy =
+            allocate(b, loc, cast<TensorType>(input.getType()));
+        if (failed(copy))
+          return failure();
+        CopyOp::create(b, loc, input, *copy);
+        input = *copy;
+      }
+      results.push_back(input);
       continue;
     }
     FailureOr<Value> buffer =
@@ -324,37 +336,54 @@ LogicalResult FunctionRewriter::run() {
   if (!function.getBody().hasOneBlock())
     return function.emitError("relax-to-explicit-memory supports relax "
                               "functions with one block only");
-  SmallVector<Operation *> calls;
-  function.walk([&](Operation *op) {
-    if (isa<CallTIROp, CallTIRInplaceOp, CallDPSPackedOp, ToDeviceOp>(op))
-      calls.push_back(op);
+  Block &body = function.getBody().front();
+  SmallVector<Operation *> calls, owningCalls;
+  bool explicitForm = false;
+  WalkResult nested = function.walk([&](Operation *op) {
+    explicitForm |= isa<AllocStorageOp, KillTensorOp>(op);
+    bool destinationPassing =
+        isa<CallTIROp, CallTIRInplaceOp, CallDPSPackedOp, ToDeviceOp>(op);
+    bool owning = isa<CallPackedOp>(op);
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+          call, call.getCalleeAttr());
+      owning = callee && isRelaxFunction(callee);
+    }
+    if (!destinationPassing && !owning)
+      return WalkResult::advance();
+    // What such a call allocates lives until a kill in this block.
+    if (op->getBlock() != &body) {
+      op->emitOpError("inside a nested region is not supported by "
+                      "relax-to-explicit-memory yet");
+      return WalkResult::interrupt();
+    }
+    (destinationPassing ? calls : owningCalls).push_back(op);
+    return WalkResult::advance();
   });
-  for (Operation *op : calls) {
-    if (op->getBlock() != &function.getBody().front())
-      return op->emitOpError("inside a nested region is not supported by "
-                             "relax-to-explicit-memory yet");
+  if (nested.wasInterrupted())
+    return failure();
+  // Already in explicit form (this pass ran, or it was written so): the
+  // lifetimes are there; running again must not kill anything twice.
+  if (explicitForm) {
+    if (!calls.empty())
+      return calls.front()->emitOpError(
+          "is a destination-passing call in a function already in explicit "
+          "form; relax-to-explicit-memory takes one or the other");
+    return success();
+  }
+  // A relax callee, or a packed function that allocates, returns buffers the
+  // caller owns (ABI v2). Known first: in-place calls need to know what the
+  // function owns.
+  for (Operation *op : owningCalls) {
+    OpBuilder b(op->getContext());
+    b.setInsertionPointAfter(op);
+    for (Value result : op->getResults())
+      takeCallResult(b, op->getLoc(), result);
+  }
+  for (Operation *op : calls)
     if (failed(isa<ToDeviceOp>(op) ? rewriteToDevice(cast<ToDeviceOp>(op))
                                    : rewriteCall(op)))
       return failure();
-  }
-  // A relax callee returns buffers the caller owns (ABI v2).
-  SmallVector<func::CallOp> relaxCalls;
-  function.walk([&](func::CallOp call) {
-    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
-        call, call.getCalleeAttr());
-    if (callee && isRelaxFunction(callee))
-      relaxCalls.push_back(call);
-  });
-  for (func::CallOp call : relaxCalls) {
-    OpBuilder b(call->getContext());
-    b.setInsertionPointAfter(call);
-    for (Value result : call.getResults())
-      takeCallResult(b, call.getLoc(), result);
-  }
-  // So does a packed function that allocates its results.
-  function.walk([&](CallPackedOp call) {
-    llvm::append_range(allocations, call.getResults());
-  });
   SmallVector<func::ReturnOp> returns(function.getOps<func::ReturnOp>());
   for (func::ReturnOp ret : returns)
     if (failed(giveResultsToCaller(ret)))

@@ -42,3 +42,29 @@ func.func @shape_result(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attrib
   // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensors and tuples of them only}}
   return %s : !relax.shape<[n]>
 }
+
+// -----
+
+func.func @packed_in_region(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  %p = scf.if %c -> !relax.tensor<[4], f32> {
+    // expected-error @+1 {{inside a nested region is not supported by relax-to-explicit-memory yet}}
+    %q = relax.call_packed "user.neg"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
+    scf.yield %q : !relax.tensor<[4], f32>
+  } else {
+    scf.yield %x : !relax.tensor<[4], f32>
+  }
+  return %p : !relax.tensor<[4], f32>
+}
+
+// -----
+
+func.func private @k(memref<?xf32>, memref<?xf32>)
+
+func.func @mixed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  // expected-error @+1 {{is a destination-passing call in a function already in explicit form; relax-to-explicit-memory takes one or the other}}
+  %y = relax.call_tir @k(%t) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %y : !relax.tensor<[n], f32>
+}

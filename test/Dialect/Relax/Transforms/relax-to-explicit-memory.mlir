@@ -216,3 +216,20 @@ func.func @call_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32> a
   %b = relax.call_packed "user.g"(%a) : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
   return %b : !relax.tensor<[?], f32>
 }
+
+// -----
+
+func.func private @neg_(memref<?xf32>)
+
+// In place on an argument: the caller's buffer is not written, a copy is.
+// CHECK-LABEL: func.func @inplace_on_argument
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK: %[[S:.*]] = relax.alloc_storage size(4 * n)
+// CHECK: %[[COPY:.*]] = relax.alloc_tensor %[[S]][0]
+// CHECK: relax.copy %[[X]] to %[[COPY]]
+// CHECK: relax.invoke_tir @neg_(%[[COPY]] : !relax.tensor<[n], f32>) outs() inplace [0]
+// CHECK: return %[[COPY]]
+func.func @inplace_on_argument(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %r = relax.call_tir_inplace @neg_(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %r : !relax.tensor<[n], f32>
+}
