@@ -65,6 +65,43 @@ static LogicalResult checkConvertibleOp(Operation *op) {
   return success();
 }
 
+/// Other dialects' ops on relax values: only those whose conversion is
+/// structural (calls, returns, scf and cf control flow, arith.select).
+static LogicalResult checkOtherOp(Operation *op,
+                                  RelaxHostTypeConverter &converter) {
+  if (isa<func::FuncOp, func::CallOp, func::ReturnOp, arith::SelectOp,
+          scf::IfOp, scf::ForOp, scf::WhileOp, scf::YieldOp,
+          scf::ConditionOp, cf::BranchOp, cf::CondBranchOp>(op))
+    return success();
+  auto isRelax = [](Type type) {
+    bool found = false;
+    type.walk([&](Type sub) {
+      found |= isa<relax::RelaxDialect>(sub.getDialect());
+    });
+    return found;
+  };
+  if (llvm::any_of(op->getOperandTypes(), isRelax) ||
+      llvm::any_of(op->getResultTypes(), isRelax))
+    return op->emitOpError("on relax values is not supported by "
+                           "relax-to-host");
+  return success();
+}
+
+/// Ops whose lowering checks something at run time; the error path of such a
+/// check can only leave the function from its body, not from a region.
+static bool checksAtRunTime(Operation *op) {
+  if (isa<relax::AllocStorageOp, relax::AllocTensorOp, relax::CopyOp,
+          relax::InvokeTIROp, relax::InvokePackedOp, relax::CallPackedOp,
+          relax::MatchCastOp>(op))
+    return true;
+  auto call = dyn_cast<func::CallOp>(op);
+  if (!call)
+    return false;
+  auto callee =
+      SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(op, call.getCalleeAttr());
+  return callee && relax::isRelaxFunction(callee);
+}
+
 /// Rejects, with a diagnostic and before anything changes, what relax-to-host
 /// cannot convert, naming the pass that should have run.
 static LogicalResult checkInput(ModuleOp module,
@@ -92,13 +129,21 @@ static LogicalResult checkInput(ModuleOp module,
                                               function.getResultTypes())) {
       SmallVector<Type> converted;
       if (failed(converter.convertType(type, converted)))
-        return function.emitOpError("host lowering needs a known rank, got ")
-               << type;
+        return function.emitOpError("relax-to-host cannot lower ")
+               << type
+               << " yet: unranked tensors, first-class shapes and objects "
+                  "have no host form";
     }
   }
   WalkResult result = module.walk([&](Operation *op) {
+    if (checksAtRunTime(op) && !isa<FunctionOpInterface>(op->getParentOp())) {
+      op->emitOpError("is checked at run time, which relax-to-host supports "
+                      "in a function's body only, not inside a region yet");
+      return WalkResult::interrupt();
+    }
     if (!isa<relax::RelaxDialect>(op->getDialect()))
-      return WalkResult::advance();
+      return failed(checkOtherOp(op, converter)) ? WalkResult::interrupt()
+                                                 : WalkResult::advance();
     if (isHostConvertible(op))
       return failed(checkConvertibleOp(op)) ? WalkResult::interrupt()
                                             : WalkResult::advance();

@@ -38,6 +38,9 @@ RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
       return Type();
     return MemRefType::get(type.getShape(), type.getElementType());
   });
+  // First-class shapes and objects have no host form yet.
+  addConversion([](relax::ShapeType) -> Type { return Type(); });
+  addConversion([](relax::ObjectType) -> Type { return Type(); });
   addConversion([ctx](relax::StorageType) -> Type {
     return MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
   });
@@ -281,11 +284,16 @@ struct SelectPattern : public OpConversionPattern<arith::SelectOp> {
   using OpConversionPattern::OpConversionPattern;
 
   LogicalResult
-  matchAndRewrite(arith::SelectOp op, OpAdaptor adaptor,
+  matchAndRewrite(arith::SelectOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<arith::SelectOp>(
-        op, adaptor.getCondition(), adaptor.getTrueValue(),
-        adaptor.getFalseValue());
+    // A tuple selects each of its tensors.
+    Value condition = adaptor.getCondition().front();
+    SmallVector<Value> selected;
+    for (auto [onTrue, onFalse] :
+         llvm::zip_equal(adaptor.getTrueValue(), adaptor.getFalseValue()))
+      selected.push_back(arith::SelectOp::create(rewriter, op.getLoc(),
+                                                 condition, onTrue, onFalse));
+    rewriter.replaceOpWithMultiple(op, {selected});
     return success();
   }
 };
@@ -382,8 +390,54 @@ struct AllocTensorPattern : public HostPattern<relax::AllocTensorOp> {
         materializeAll(rewriter, op, dynamicDims);
     if (failed(offset) || failed(sizes))
       return failure();
+    if (failed(checkFits(rewriter, op, adaptor.getStorage(), *offset)))
+      return failure();
     rewriter.replaceOpWithNewOp<memref::ViewOp>(op, type, adaptor.getStorage(),
                                                 *offset, *sizes);
+    return success();
+  }
+
+private:
+  /// The view lies inside its storage; checked at run time unless the
+  /// prover shows it (memory planning's and this pass's own views are).
+  LogicalResult checkFits(ConversionPatternRewriter &rewriter,
+                          relax::AllocTensorOp op, Value storage,
+                          Value offset) const {
+    auto type = cast<relax::TensorType>(op.getType());
+    sym::Expr bytes = *relax::getByteSize(type);
+    sym::Expr end = op.getOffsetExpr() + bytes;
+    sym::Analyzer analyzer = relax::getAnalyzerFor(op);
+    sym::Context &ctx = relax::RelaxDialect::getSymContext(op.getContext());
+    if (auto alloc = op.getStorage().getDefiningOp<relax::AllocStorageOp>())
+      if (analyzer.proveLE(ctx.constant(0), op.getOffsetExpr()) ==
+              sym::Proof::True &&
+          analyzer.proveLE(end, alloc.getSizeExpr()) == sym::Proof::True)
+        return success();
+    Location loc = op.getLoc();
+    llvm::StringMap<Value> &vars = getVars(op);
+    Value overflow;
+    FailureOr<Value> last = materializeSymExprChecked(
+        rewriter, loc, end, [&](StringRef var) { return vars.lookup(var); },
+        overflow);
+    if (failed(last))
+      return failure();
+    Value size = memref::DimOp::create(rewriter, loc, storage, 0);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value ok = arith::AndIOp::create(
+        rewriter, loc,
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
+                              offset, zero),
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sle, *last,
+                              size));
+    ok = arith::AndIOp::create(
+        rewriter, loc, ok,
+        arith::XOrIOp::create(
+            rewriter, loc, overflow,
+            arith::ConstantIntOp::create(rewriter, loc, 1, 1)));
+    emitCheck(rewriter, loc, state, getContext(op), ok,
+              "alloc_tensor at " + formatLocation(loc) + ": bytes [{}, {}) " +
+                  "do not fit a storage of {} bytes",
+              {offset, *last, size});
     return success();
   }
 };
@@ -425,6 +479,28 @@ struct CopyPattern : public HostPattern<relax::CopyOp> {
   LogicalResult
   matchAndRewrite(relax::CopyOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    // Dims the prover cannot show equal are compared at run time.
+    auto source = cast<relax::TensorType>(op.getSource().getType());
+    auto target = cast<relax::TensorType>(op.getTarget().getType());
+    sym::Analyzer analyzer = relax::getAnalyzerFor(op);
+    Location loc = op.getLoc();
+    for (auto [index, dims] :
+         llvm::enumerate(llvm::zip_equal(source.getDims(), target.getDims()))) {
+      auto [from, to] = dims;
+      if (from && to && analyzer.proveEqual(from, to) == sym::Proof::True)
+        continue;
+      Value have = memref::DimOp::create(rewriter, loc, adaptor.getSource(),
+                                         index);
+      Value want = memref::DimOp::create(rewriter, loc, adaptor.getTarget(),
+                                         index);
+      Value ok = arith::CmpIOp::create(rewriter, loc,
+                                       arith::CmpIPredicate::eq, have, want);
+      emitCheck(rewriter, loc, state, getContext(op), ok,
+                "copy at " + formatLocation(loc) + ": dimension " +
+                    std::to_string(index) + " of the source is {} but the "
+                    "target's is {}",
+                {have, want});
+    }
     rewriter.replaceOpWithNewOp<memref::CopyOp>(op, adaptor.getSource(),
                                                 adaptor.getTarget());
     return success();

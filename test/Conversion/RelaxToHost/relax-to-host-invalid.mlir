@@ -1,13 +1,13 @@
 // RUN: mlc-opt %s -split-input-file --relax-to-host -verify-diagnostics
 
-// expected-error @+1 {{host lowering needs a known rank, got '!relax.tensor<*, f32>'}}
+// expected-error @+1 {{relax-to-host cannot lower '!relax.tensor<*, f32>' yet: unranked tensors, first-class shapes and objects have no host form}}
 func.func @unranked(%x: !relax.tensor<*, f32>) attributes {relax.function} {
   return
 }
 
 // -----
 
-// expected-error @+1 {{has a '!relax.object' in its signature; the runtime ABI passes tensors (and tuples of them) only}}
+// expected-error @+1 {{relax-to-host cannot lower '!relax.object' yet}}
 func.func @object(%x: !relax.object) attributes {relax.function} {
   return
 }
@@ -67,8 +67,8 @@ func.func private @k(memref<?xf32>, memref<?xf32>)
 
 func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
   %c = arith.constant true
-  // expected-error @+1 {{contains a run-time check (allocation, call status or match_cast) inside a nested region, which relax-to-host does not support yet}}
   %p = scf.if %c -> !relax.tensor<[n], f32> {
+    // expected-error @+1 {{'relax.alloc_storage' op is checked at run time, which relax-to-host supports in a function's body only, not inside a region yet}}
     %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
     %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
     relax.invoke_tir @k(%x : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[n], f32>)
@@ -104,4 +104,35 @@ func.func @not_explicit(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> 
 // expected-error @+1 {{has relax types in its signature but lacks the 'relax.function' attribute}}
 func.func @unmarked(%x: !relax.tensor<[n], f32>) {
   return
+}
+
+// -----
+
+// A private function that takes a first-class shape: no host form yet.
+// expected-error @+1 {{relax-to-host cannot lower '!relax.shape<[n]>' yet}}
+func.func private @shape_arg(%s: !relax.shape<[n]>) attributes {relax.function} {
+  return
+}
+
+// -----
+
+func.func @match_cast_in_region(%x: !relax.tensor<[?], f32>, %c: i1) attributes {relax.function} {
+  scf.if %c {
+    // expected-error @+1 {{'relax.match_cast' op is checked at run time, which relax-to-host supports in a function's body only, not inside a region yet}}
+    %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
+  }
+  return
+}
+
+// -----
+
+func.func @execute_region(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  // expected-error @+1 {{'scf.execute_region' op on relax values is not supported by relax-to-host}}
+  %r = scf.execute_region -> !relax.tensor<[4], f32> {
+    scf.yield %x : !relax.tensor<[4], f32>
+  }
+  %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+  relax.copy %r to %t : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  return %t : !relax.tensor<[4], f32>
 }

@@ -245,3 +245,34 @@ func.func @call_packed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?, 4], f32
   %r = relax.call_packed "user.rows"(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[?, 4], f32>
   return %r : !relax.tensor<[?, 4], f32>
 }
+
+// -----
+
+// arith.select of tuples (what canonicalization makes of an scf.if that
+// yields them) selects each tensor; a copy between dims the prover cannot
+// equate is checked at run time.
+// CHECK-LABEL: func.func private @select_tuple
+// CHECK-SAME: (%{{.*}}: !llvm.ptr, %[[A:.*]]: memref<4xf32>, %[[B:.*]]: memref<4xf32>, %[[C:.*]]: i1)
+// CHECK: %[[FIRST:.*]] = arith.select %[[C]], %[[A]], %[[B]] : memref<4xf32>
+// CHECK: %[[SECOND:.*]] = arith.select %[[C]], %[[B]], %[[A]] : memref<4xf32>
+// CHECK: return %{{.*}}, %[[FIRST]], %[[SECOND]]
+func.func private @select_tuple(%a: !relax.tensor<[4], f32>, %b: !relax.tensor<[4], f32>, %c: i1) -> tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>> attributes {relax.function} {
+  %x = relax.tuple %a, %b : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  %y = relax.tuple %b, %a : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  %r = arith.select %c, %x, %y : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
+  return %r : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
+}
+
+// CHECK-LABEL: func.func @copy_check
+// CHECK: memref.view
+// CHECK: %[[HAVE:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?xf32>
+// CHECK: %[[WANT:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?xf32>
+// CHECK: arith.cmpi eq, %[[HAVE]], %[[WANT]]
+// CHECK: llvm.call @mlcContextSetErrorValues
+// CHECK: memref.copy
+func.func @copy_check(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[m], f32> attributes {relax.function} {
+  %s = relax.alloc_storage size(4 * m) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[m], f32>
+  relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
+  return %t : !relax.tensor<[m], f32>
+}

@@ -44,7 +44,10 @@ bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
              relax::CallPackedOp,
              relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
              relax::ConstantOp, relax::DataflowOp, relax::OutputOp,
-             relax::TupleOp, relax::TupleGetItemOp, relax::ToDeviceOp>(op);
+             relax::TupleOp, relax::TupleGetItemOp, relax::ToDeviceOp,
+             relax::AllocStorageOp, relax::AllocTensorOp, relax::KillTensorOp,
+             relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
+             relax::CopyOp>(op);
 }
 
 namespace {
