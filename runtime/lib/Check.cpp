@@ -86,10 +86,10 @@ static MLCStatus bindLinear(const TensorSpec &spec, const int64_t *sizes,
 }
 
 /// Checks the bounds of the variables bound so far.
-static MLCStatus checkBounds(const FunctionSpec &function,
+static MLCStatus checkBounds(const std::vector<BoundSpec> &bounds,
                              const Bindings &bindings, MLCStatus failure,
                              const std::string &suffix) {
-  for (const BoundSpec &bound : function.bounds) {
+  for (const BoundSpec &bound : bounds) {
     auto it = bindings.values.find(bound.var);
     if (it == bindings.values.end() ||
         (it->second >= bound.lo && it->second <= bound.hi))
@@ -239,7 +239,7 @@ MLCStatus mlc::rt::checkArguments(const FunctionSpec &function,
             argumentLabel(function, i), MLC_ERROR_SHAPE_MISMATCH, "", bindings))
       return status;
   if (MLCStatus status =
-          checkBounds(function, bindings, MLC_ERROR_SHAPE_MISMATCH, ""))
+          checkBounds(function.bounds, bindings, MLC_ERROR_SHAPE_MISMATCH, ""))
     return status;
   for (size_t i = 0; i < function.args.size(); ++i)
     if (MLCStatus status = checkDims(function.args[i], args[i].shape,
@@ -283,7 +283,7 @@ MLCStatus mlc::rt::checkResults(const FunctionSpec &function,
       return status;
   }
   if (MLCStatus status =
-          checkBounds(function, bindings, MLC_ERROR_RUNTIME, suffix))
+          checkBounds(function.bounds, bindings, MLC_ERROR_RUNTIME, suffix))
     return status;
   for (size_t i = 0; i < function.results.size(); ++i)
     if (MLCStatus status = checkDims(function.results[i], results[i].sizes,
@@ -291,4 +291,32 @@ MLCStatus mlc::rt::checkResults(const FunctionSpec &function,
                                      MLC_ERROR_RUNTIME, suffix, bindings))
       return status;
   return MLC_OK;
+}
+
+MLCStatus mlc::rt::matchShape(const TensorSpec &spec, const int64_t *sizes,
+                              int32_t ndim, const std::string &label,
+                              const std::vector<BoundSpec> &bounds,
+                              Bindings &bindings) {
+  if (ndim < 0 || (ndim > 0 && !sizes))
+    return setError(MLC_ERROR_INVALID_ARGUMENT,
+                    label + ": invalid rank " + std::to_string(ndim));
+  if (!spec.unknownRank && size_t(ndim) != spec.dims.size())
+    return setError(MLC_ERROR_SHAPE_MISMATCH,
+                    label + ": expected rank " +
+                        std::to_string(spec.dims.size()) + " but got rank " +
+                        std::to_string(ndim) + " " + shapeString(ndim, sizes));
+  for (int32_t d = 0; d < ndim; ++d)
+    if (sizes[d] < 0)
+      return setError(MLC_ERROR_SHAPE_MISMATCH,
+                      label + " dimension " + std::to_string(d) +
+                          ": negative extent " + std::to_string(sizes[d]));
+  bindBare(spec, sizes, "its", label, bindings);
+  if (MLCStatus status = bindLinear(spec, sizes, "its", label,
+                                    MLC_ERROR_SHAPE_MISMATCH, "", bindings))
+    return status;
+  if (MLCStatus status =
+          checkBounds(bounds, bindings, MLC_ERROR_SHAPE_MISMATCH, ""))
+    return status;
+  return checkDims(spec, sizes, label, MLC_ERROR_SHAPE_MISMATCH, "",
+                   bindings);
 }

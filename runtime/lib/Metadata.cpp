@@ -283,6 +283,19 @@ static bool parseShape(LineCursor &cursor, TensorSpec &spec,
   }
 }
 
+bool mlc::rt::parseShapeText(const std::string &text, TensorSpec &spec,
+                             std::string &error) {
+  LineCursor cursor{text};
+  if (!parseShape(cursor, spec, error))
+    return false;
+  if (!cursor.atEnd()) {
+    error = "unexpected text after the shape at column " +
+            std::to_string(cursor.pos + 1);
+    return false;
+  }
+  return true;
+}
+
 /// Parses the PNAME of a `param PNAME` attribute, the cursor after `param`.
 static bool parseParamAttribute(LineCursor &cursor, bool isArg,
                                 TensorSpec &spec, std::string &error) {

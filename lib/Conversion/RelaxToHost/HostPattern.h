@@ -107,6 +107,22 @@ inline void emitCheck(OpBuilder &b, Location loc, RelaxHostState &state,
   cf::AssertOp::create(b, loc, ok, "");
 }
 
+/// The `spec` of mlcContextMatchShape (ABI.h) for `dims`: `what` starts
+/// messages; `known` variables are passed in, `bound` ones come back, with
+/// their bounds from `function`'s relax.sym_bounds.
+std::string buildMatchShapeSpec(StringRef what, ArrayRef<sym::Expr> dims,
+                                ArrayRef<StringRef> known,
+                                ArrayRef<StringRef> bound,
+                                func::FuncOp function);
+
+/// Calls mlcContextMatchShape with `dims` (index values) and the values of
+/// the `known` variables, asserts success, and returns the `numBound` values
+/// it bound (index) in `bound`.
+void createMatchShape(OpBuilder &b, Location loc, RelaxHostState &state,
+                      Value ctx, StringRef spec, ValueRange dims,
+                      ValueRange known, unsigned numBound,
+                      SmallVectorImpl<Value> &bound);
+
 /// Adds the patterns of calls into the runtime's packed-function registry
 /// (relax.invoke_packed, relax.call_packed).
 void populateRelaxToHostPackedCallPatterns(RelaxHostTypeConverter &converter,

@@ -4,9 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HostRuntime.h"
+#include "HostPattern.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 using namespace mlir;
@@ -29,6 +31,8 @@ void declareHostRuntimeFunctions(ModuleOp module) {
       {host::kSetErrorFn, LLVM::LLVMFunctionType::get(voidType, {ptr, ptr})},
       {host::kSetErrorValuesFn,
        LLVM::LLVMFunctionType::get(voidType, {ptr, ptr, ptr, i32})},
+      {host::kMatchShapeFn,
+       LLVM::LLVMFunctionType::get(i32, {ptr, ptr, ptr, i32, ptr})},
   };
   OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
   for (auto [name, type] : functions)
@@ -85,9 +89,6 @@ std::string formatLocation(Location loc) {
   return text;
 }
 
-static Value i32Constant(OpBuilder &b, Location loc, int64_t value) {
-  return arith::ConstantIntOp::create(b, loc, value, 32);
-}
 
 void createFree(OpBuilder &b, Location loc, Value ctx,
                 std::pair<int32_t, int64_t> device, Value pointer) {
@@ -115,6 +116,79 @@ void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
   LLVM::CallOp::create(
       b, loc, TypeRange(), kSetErrorValuesFn,
       ValueRange{ctx, text, array, i32Constant(b, loc, values.size())});
+}
+
+std::string buildMatchShapeSpec(StringRef what, ArrayRef<sym::Expr> dims,
+                                ArrayRef<StringRef> known,
+                                ArrayRef<StringRef> bound,
+                                func::FuncOp function) {
+  std::string spec;
+  llvm::raw_string_ostream os(spec);
+  os << what << '\t' << relax::dimsToString(dims) << '\t';
+  llvm::interleave(known, os, ",");
+  os << '\t';
+  llvm::interleave(bound, os, ",");
+  os << '\t';
+  auto bounds = function->getAttrOfType<DictionaryAttr>(
+      relax::RelaxDialect::kSymBoundsAttrName);
+  bool first = true;
+  for (StringRef var : bound) {
+    auto range =
+        bounds ? dyn_cast_or_null<DenseI64ArrayAttr>(bounds.get(var)) : nullptr;
+    if (!range || range.size() != 2)
+      continue;
+    os << (first ? "" : ",") << var << ' ' << range[0] << ' ' << range[1];
+    first = false;
+  }
+  return spec;
+}
+
+/// An i64 array on the stack holding `values` (index or i64), with room for
+/// `extra` more.
+static Value createI64Array(OpBuilder &b, Location loc, ValueRange values,
+                            unsigned extra) {
+  auto ptr = LLVM::LLVMPointerType::get(b.getContext());
+  Type i64 = b.getI64Type();
+  Value count = arith::ConstantIntOp::create(
+      b, loc, std::max<int64_t>(1, values.size() + extra), 64);
+  Value array = LLVM::AllocaOp::create(b, loc, ptr, i64, count);
+  for (auto [index, value] : llvm::enumerate(values)) {
+    Value asI64 = value.getType().isIndex()
+                      ? arith::IndexCastOp::create(b, loc, i64, value)
+                      : value;
+    Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, array,
+                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
+    LLVM::StoreOp::create(b, loc, asI64, slot);
+  }
+  return array;
+}
+
+void createMatchShape(OpBuilder &b, Location loc, RelaxHostState &state,
+                      Value ctx, StringRef spec, ValueRange dims,
+                      ValueRange known, unsigned numBound,
+                      SmallVectorImpl<Value> &bound) {
+  auto ptr = LLVM::LLVMPointerType::get(b.getContext());
+  Type i64 = b.getI64Type();
+  Value dimArray = createI64Array(b, loc, dims, 0);
+  Value values = createI64Array(b, loc, known, numBound);
+  Value text = createStringConstant(b, loc, state, spec);
+  Value status =
+      LLVM::CallOp::create(
+          b, loc, TypeRange{b.getI32Type()}, kMatchShapeFn,
+          ValueRange{ctx, text, dimArray, i32Constant(b, loc, dims.size()),
+                     values})
+          .getResult();
+  Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status,
+                                   i32Constant(b, loc, 0));
+  cf::AssertOp::create(b, loc, ok, "");
+  for (unsigned i = 0; i < numBound; ++i) {
+    Value slot = LLVM::GEPOp::create(
+        b, loc, ptr, i64, values,
+        ArrayRef<LLVM::GEPArg>{int32_t(known.size() + i)});
+    Value value = LLVM::LoadOp::create(b, loc, i64, slot);
+    bound.push_back(
+        arith::IndexCastOp::create(b, loc, b.getIndexType(), value));
+  }
 }
 
 } // namespace host

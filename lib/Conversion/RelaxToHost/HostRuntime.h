@@ -26,6 +26,7 @@ inline constexpr llvm::StringLiteral kCallPackedFn = "mlcContextCallPacked";
 inline constexpr llvm::StringLiteral kSetErrorFn = "mlcContextSetError";
 inline constexpr llvm::StringLiteral kSetErrorValuesFn =
     "mlcContextSetErrorValues";
+inline constexpr llvm::StringLiteral kMatchShapeFn = "mlcContextMatchShape";
 
 /// The LLVM struct of MLIR's default descriptor of a memref of `type`'s rank.
 mlir::Type getDescriptorType(mlir::MLIRContext *ctx, mlir::MemRefType type);

@@ -13,6 +13,8 @@
 
 #include "HostPattern.h"
 
+#include "mlc/Dialect/Relax/SymbolScope.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
@@ -245,8 +247,9 @@ struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
   }
 
 private:
-  /// Each dim is non-negative and equals the declared one where it is
-  /// known; data is not NULL unless the result is empty.
+  /// The runtime matches what the callee wrote against the declared type
+  /// (dims not negative, equal where known: mlcContextMatchShape); data is
+  /// not NULL unless the result is empty.
   LogicalResult checkResult(ConversionPatternRewriter &rewriter,
                             relax::CallPackedOp op, size_t index,
                             relax::TensorType declared,
@@ -255,35 +258,33 @@ private:
     std::string what = ("call_packed '" + op.getCallee() + "' at " +
                         formatLocation(loc) + ": result " + Twine(index))
                            .str();
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value numel = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    for (auto [dim, expr] : llvm::enumerate(declared.getDims())) {
-      Value size = filled.sizes[dim];
-      numel = arith::MulIOp::create(rewriter, loc, numel, size);
-      Value ok = arith::CmpIOp::create(rewriter, loc,
-                                       arith::CmpIPredicate::sge, size, zero);
-      emitCheck(rewriter, loc, state, getContext(op), ok,
-                what + " dimension " + std::to_string(dim) +
-                    " is {}, a negative size",
-                {size});
-      if (!expr)
-        continue;
-      FailureOr<Value> expected = materialize(rewriter, op, expr);
-      if (failed(expected))
-        return failure();
-      ok = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq, size,
-                                 *expected);
-      emitCheck(rewriter, loc, state, getContext(op), ok,
-                what + " dimension " + std::to_string(dim) + " is {} but '" +
-                    relax::dimToString(expr) + "' = {} is required",
-                {size, *expected});
+    SmallVector<StringRef> known;
+    relax::forEachSymDim(declared,
+                         [&](sym::Expr dim) { sym::collectVars(dim, known); });
+    llvm::StringMap<Value> &vars = getVars(op);
+    SmallVector<Value> knownValues;
+    for (StringRef var : known) {
+      Value value = vars.lookup(var);
+      if (!value)
+        return op.emitOpError("symbolic variable '")
+               << var << "' has no value here";
+      knownValues.push_back(value);
     }
+    SmallVector<Value> none;
+    createMatchShape(rewriter, loc, state, getContext(op),
+                     buildMatchShapeSpec(what, declared.getDims(), known, {},
+                                         getFunction(op)),
+                     filled.sizes, knownValues, 0, none);
+    Value numel = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    for (Value size : filled.sizes)
+      numel = arith::MulIOp::create(rewriter, loc, numel, size);
     auto ptr = LLVM::LLVMPointerType::get(op.getContext());
     Value hasData = LLVM::ICmpOp::create(
         rewriter, loc, LLVM::ICmpPredicate::ne, filled.data,
         LLVM::ZeroOp::create(rewriter, loc, ptr));
-    Value empty = arith::CmpIOp::create(rewriter, loc,
-                                        arith::CmpIPredicate::eq, numel, zero);
+    Value empty = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::eq, numel,
+        arith::ConstantIndexOp::create(rewriter, loc, 0));
     Value ok = arith::OrIOp::create(rewriter, loc, hasData, empty);
     emitCheck(rewriter, loc, state, getContext(op), ok,
               what + " has no data ({} elements)", {numel});

@@ -611,8 +611,10 @@ struct DropShapePattern : public HostPattern<OpTy> {
   }
 };
 
-/// Binds the variables the target type defines, checks every other dim and
-/// the bounds of newly bound variables, then casts.
+/// relax.match_cast asks the runtime (mlcContextMatchShape) to bind the
+/// variables the target type defines and check the rest, bounds included:
+/// the code that checks a call's arguments, so one evaluator of symbolic
+/// shapes serves every check. The cast itself is a memref.cast.
 struct MatchCastPattern : public HostPattern<relax::MatchCastOp> {
   using HostPattern::HostPattern;
 
@@ -631,86 +633,27 @@ struct MatchCastPattern : public HostPattern<relax::MatchCastOp> {
         llvm::seq<int64_t>(0, from.getRank()), [&](int64_t index) -> Value {
           return memref::DimOp::create(rewriter, loc, source, index);
         });
-    SmallVector<StringRef> bound;
-    bindDims(
-        rewriter, loc, to, [&](int64_t index) { return dims[index]; }, vars,
-        &bound);
-    std::string where;
-    llvm::raw_string_ostream os(where);
-    os << "match_cast at " << host::formatLocation(loc) << " to " << to
-       << ": ";
-    for (auto [index, dim] : llvm::enumerate(to.getDims())) {
-      if (!dim || (dim.isVar() && llvm::is_contained(bound, dim.getVarName())))
-        continue;
-      if (failed(checkDim(rewriter, op, index, dim, dims[index], where)))
-        return failure();
-    }
-    checkBounds(rewriter, op, bound, where);
+    // Variables the target uses that are bound already, and those it binds.
+    SmallVector<StringRef> used, known, bound;
+    relax::forEachSymDim(to, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+    for (StringRef var : used)
+      (vars.count(var) ? known : bound).push_back(var);
+    std::string what;
+    llvm::raw_string_ostream os(what);
+    os << "match_cast at " << formatLocation(loc) << " to " << to;
+    SmallVector<Value> knownValues = llvm::map_to_vector(
+        known, [&](StringRef var) { return vars.lookup(var); });
+    SmallVector<Value> boundValues;
+    createMatchShape(rewriter, loc, state, getContext(op),
+                     buildMatchShapeSpec(what, to.getDims(), known, bound,
+                                         getFunction(op)),
+                     dims, knownValues, bound.size(), boundValues);
+    for (auto [var, value] : llvm::zip_equal(bound, boundValues))
+      vars[var] = value;
     auto type = cast<MemRefType>(getTypeConverter()->convertType(to));
     rewriter.replaceOpWithNewOp<memref::CastOp>(op, type, source);
     return success();
   }
-
-private:
-  /// dim `index` must equal `expr`; the message names both and the values
-  /// of the variables it uses.
-  LogicalResult checkDim(ConversionPatternRewriter &rewriter, Operation *op,
-                         size_t index, sym::Expr expr, Value actual,
-                         StringRef where) const {
-    Location loc = op->getLoc();
-    FailureOr<Value> expected = materialize(rewriter, op, expr);
-    if (failed(expected))
-      return failure();
-    Value ok = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
-                                     actual, *expected);
-    std::string format;
-    llvm::raw_string_ostream os(format);
-    os << where << "dimension " << index << " is {} but '"
-       << relax::dimToString(expr) << "' = {} is required";
-    SmallVector<Value> values = {actual, *expected};
-    SmallVector<StringRef> used;
-    sym::collectVars(expr, used);
-    llvm::StringMap<Value> &vars = getVars(op);
-    for (auto [i, var] : llvm::enumerate(used)) {
-      os << (i == 0 ? " (" : ", ") << var << " = {}";
-      values.push_back(vars.lookup(var));
-    }
-    if (!used.empty())
-      os << ')';
-    emitCheck(rewriter, op->getLoc(), state, getContext(op), ok, format,
-              values);
-    return success();
-  }
-
-  /// Newly bound variables must lie within `relax.sym_bounds`.
-  void checkBounds(ConversionPatternRewriter &rewriter, Operation *op,
-                   ArrayRef<StringRef> bound, StringRef where) const {
-    auto bounds = getFunction(op)->getAttrOfType<DictionaryAttr>(
-        relax::RelaxDialect::kSymBoundsAttrName);
-    if (!bounds)
-      return;
-    Location loc = op->getLoc();
-    for (StringRef var : bound) {
-      auto range = dyn_cast_or_null<DenseI64ArrayAttr>(bounds.get(var));
-      if (!range || range.size() != 2)
-        continue;
-      Value value = getVars(op).lookup(var);
-      Value low = arith::ConstantIndexOp::create(rewriter, loc, range[0]);
-      Value high = arith::ConstantIndexOp::create(rewriter, loc, range[1]);
-      Value ok = arith::AndIOp::create(
-          rewriter, loc,
-          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
-                                value, low),
-          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sle,
-                                value, high));
-      std::string format = (where + "'" + var + "' = {} is outside its "
-                            "bounds [" + Twine(range[0]) + ", " +
-                            Twine(range[1]) + "]")
-                               .str();
-      emitCheck(rewriter, loc, state, getContext(op), ok, format, {value});
-    }
-  }
-
 };
 
 } // namespace

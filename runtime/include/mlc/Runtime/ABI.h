@@ -91,6 +91,21 @@ void mlcContextFree(MLCContext *ctx, int32_t deviceType, int32_t deviceId,
 int32_t mlcContextCallPacked(MLCContext *ctx, const char *name, DLTensor *args,
                              int32_t numArgs);
 
+/* Matches a tensor's dims against a symbolic shape, for relax.match_cast and
+ * the results of relax.call_packed, with the code that checks a call's
+ * arguments (one evaluator of symbolic shapes, the runtime's). `spec` is
+ * "WHAT\tSHAPE\tKNOWN\tNEW\tBOUNDS": WHAT starts error messages; SHAPE is a
+ * shape as the metadata writes it (`[m, 2 * m]`); KNOWN and NEW are
+ * comma-separated variable names; BOUNDS is `VAR LO HI` entries separated by
+ * `,`. `values` holds the KNOWN variables' values, then room for the NEW
+ * ones, which the shape must bind (bare dims, then dims linear in one
+ * variable) and this fills; BOUNDS are checked for them, every other dim is
+ * compared. Returns 0, or sets the context's error and returns an MLCStatus
+ * (MLC_ERROR_SHAPE_MISMATCH for a mismatch). */
+int32_t mlcContextMatchShape(MLCContext *ctx, const char *spec,
+                             const int64_t *dims, int32_t ndim,
+                             int64_t *values);
+
 /* Records the error of the failing call (NULL records an empty message). */
 void mlcContextSetError(MLCContext *ctx, const char *message);
 

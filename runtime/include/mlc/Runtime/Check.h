@@ -57,6 +57,16 @@ MLC_RUNTIME_EXPORT MLCStatus checkResults(const FunctionSpec &function,
                                           const ResultShape *results,
                                           Bindings &bindings);
 
+/// Matches `ndim` sizes against `spec` by the rules of arguments: binds the
+/// variables `spec` defines that `bindings` lacks, checks `bounds` of those
+/// and every other dim. `label` starts messages. For relax.match_cast and
+/// call_packed results in compiled code (mlcContextMatchShape).
+MLC_RUNTIME_EXPORT MLCStatus matchShape(const TensorSpec &spec,
+                                        const int64_t *sizes, int32_t ndim,
+                                        const std::string &label,
+                                        const std::vector<BoundSpec> &bounds,
+                                        Bindings &bindings);
+
 } // namespace mlc::rt
 
 #endif // MLC_RUNTIME_CHECK_H

@@ -124,6 +124,11 @@ MLC_RUNTIME_EXPORT bool isParamName(const std::string &name);
 /// argument or result dim; that every `bound` names a variable that some
 /// dim of its function uses; and that no two arguments of a function name
 /// the same `param`.
+/// Parses a shape as metadata writes it (`[m, 2 * m]`, `*`) into `spec`'s
+/// rank and dims.
+MLC_RUNTIME_EXPORT bool parseShapeText(const std::string &text,
+                                       TensorSpec &spec, std::string &error);
+
 MLC_RUNTIME_EXPORT bool parseMetadata(const std::string &text, ModuleSpec &out,
                                       std::string &error);
 
