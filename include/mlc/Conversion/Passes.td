@@ -87,10 +87,12 @@ def RelaxToHostPass : Pass<"relax-to-host", "::mlir::ModuleOp"> {
       `mlc.host_func`. Calls between relax functions pass the context on,
       check the status and own the results they receive;
     * symbolic variables are read from the argument dims (bare dims, then
-      dims linear in one variable such as `2 * n`) and bound at each
-      `relax.match_cast`, which checks the other dims and the variables'
-      `relax.sym_bounds`; a failure names the dim, the expected expression,
-      the values of its variables and the actual value;
+      dims linear in one variable such as `2 * n`; the runtime has checked
+      them) and bound at each `relax.match_cast`, which the runtime checks
+      (`mlcContextMatchShape`: the other dims and the variables'
+      `relax.sym_bounds`, with the code that checks arguments); a failure
+      names the dim, the expected expression, the values of its variables
+      and the actual value;
     * `relax.alloc_storage` calls `mlcContextAlloc` (the runtime's caching
       pool), `relax.alloc_tensor` is a `memref.view`, `relax.kill_storage`
       calls `mlcContextFree`; `relax.invoke_tir` calls the kernel;
