@@ -19,8 +19,7 @@
 using namespace mlc::rt;
 
 /// Splits `text` at `separator`; an empty text has no fields.
-static std::vector<std::string> split(const std::string &text,
-                                      char separator) {
+static std::vector<std::string> split(const std::string &text, char separator) {
   std::vector<std::string> fields;
   if (text.empty())
     return fields;
@@ -82,9 +81,9 @@ static MLCStatus matchShapeSpec(const char *spec, const int64_t *dims,
   for (size_t i = 0; i < bound.size(); ++i) {
     auto it = bindings.values.find(bound[i]);
     if (it == bindings.values.end())
-      return setError(MLC_ERROR_INVALID_ARGUMENT,
-                      label + ": '" + bound[i] + "' is not bound by " +
-                          fields[1]);
+      return setError(MLC_ERROR_INVALID_ARGUMENT, label + ": '" + bound[i] +
+                                                      "' is not bound by " +
+                                                      fields[1]);
     values[known.size() + i] = it->second;
   }
   return MLC_OK;
@@ -93,8 +92,7 @@ static MLCStatus matchShapeSpec(const char *spec, const int64_t *dims,
 MLC_RUNTIME_EXPORT int32_t mlcContextMatchShape(MLCContext *ctx,
                                                 const char *spec,
                                                 const int64_t *dims,
-                                                int32_t ndim,
-                                                int64_t *values) {
+                                                int32_t ndim, int64_t *values) {
   MLCStatus status = matchShapeSpec(spec, dims, ndim, values);
   if (status != MLC_OK)
     mlcContextSetError(ctx, mlcGetLastError());

@@ -102,9 +102,9 @@ TEST_F(MatchShapeTest, RejectsMalformedRequests) {
   EXPECT_EQ(std::string(mlcContextGetError(ctx)),
             "mlcContextMatchShape: 'values' is NULL");
   // A variable the shape cannot bind (the compiler never asks this).
-  EXPECT_EQ(mlcContextMatchShape(ctx, "c\t[m floordiv 2]\t\tm\t", dims, 1,
-                                 values),
-            MLC_ERROR_SHAPE_MISMATCH);
+  EXPECT_EQ(
+      mlcContextMatchShape(ctx, "c\t[m floordiv 2]\t\tm\t", dims, 1, values),
+      MLC_ERROR_SHAPE_MISMATCH);
   EXPECT_NE(std::string(mlcContextGetError(ctx)).find("cannot evaluate"),
             std::string::npos);
 }

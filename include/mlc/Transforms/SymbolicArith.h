@@ -1,4 +1,5 @@
-//===- SymbolicArith.h - Symbolic expressions as index arithmetic -*- C++ -*-===//
+//===- SymbolicArith.h - Symbolic expressions as index arithmetic -*- C++
+//-*-===//
 //
 // Code generators (host lowering, kernel generation) compute symbolic dims
 // at run time; these helpers give the `arith` ops with the semantics of

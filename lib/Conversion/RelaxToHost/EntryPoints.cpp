@@ -67,9 +67,9 @@ static StringRef deviceKindName(relax::DeviceKind kind) {
 /// Appends the tensors of `type` in order, looking into tuples (the ABI
 /// flattens them); fails on anything else. `path` names each one.
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
-static LogicalResult
-flattenTensors(Type type, const std::string &path,
-               SmallVectorImpl<std::pair<std::string, relax::TensorType>> &out) {
+static LogicalResult flattenTensors(
+    Type type, const std::string &path,
+    SmallVectorImpl<std::pair<std::string, relax::TensorType>> &out) {
   if (auto tensor = dyn_cast<relax::TensorType>(type)) {
     out.push_back({path, tensor});
     return success();
@@ -142,12 +142,10 @@ FailureOr<std::string> buildModuleMetadata(ModuleOp module) {
   os << MLC_ABI_METADATA_HEADER << '\n';
   // Packed functions the module calls; the runtime resolves them at load.
   std::set<std::string> imports;
-  module.walk([&](relax::InvokePackedOp op) {
-    imports.insert(op.getCallee().str());
-  });
-  module.walk([&](relax::CallPackedOp op) {
-    imports.insert(op.getCallee().str());
-  });
+  module.walk(
+      [&](relax::InvokePackedOp op) { imports.insert(op.getCallee().str()); });
+  module.walk(
+      [&](relax::CallPackedOp op) { imports.insert(op.getCallee().str()); });
   for (const std::string &name : imports)
     os << "import " << name << '\n';
   // Private relax functions are internal: only relax code calls them.
@@ -192,10 +190,9 @@ static void emitEntryPoint(func::FuncOp function) {
   auto call = func::CallOp::create(b, loc, function, operands);
   for (auto [index, result] : llvm::enumerate(call.getResults().drop_front())) {
     auto memref = cast<MemRefType>(result.getType());
-    Value descriptor =
-        UnrealizedConversionCastOp::create(
-            b, loc, host::getDescriptorType(ctx, memref), result)
-            .getResult(0);
+    Value descriptor = UnrealizedConversionCastOp::create(
+                           b, loc, host::getDescriptorType(ctx, memref), result)
+                           .getResult(0);
     LLVM::StoreOp::create(b, loc, descriptor,
                           slot(entry->getArgument(2), index));
   }

@@ -56,8 +56,7 @@ Block *ErrorPathLowering::createErrorBlock(Location loc, StringRef message) {
                          ValueRange{ctx, text});
   }
   for (Value pointer : live)
-    host::createFree(b, loc, ctx, state.ownedPointers.lookup(pointer),
-                     pointer);
+    host::createFree(b, loc, ctx, state.ownedPointers.lookup(pointer), pointer);
   SmallVector<Value> results = {
       arith::ConstantIntOp::create(b, loc, 1, 32).getResult()};
   for (Type type : llvm::drop_begin(function.getResultTypes()))
@@ -84,8 +83,7 @@ void ErrorPathLowering::lowerBlock(Block *block) {
       next = current->splitBlock(check->getNextNode());
       Block *error = createErrorBlock(check.getLoc(), check.getMsg());
       OpBuilder b(check);
-      cf::CondBranchOp::create(b, check.getLoc(), check.getArg(), next,
-                               error);
+      cf::CondBranchOp::create(b, check.getLoc(), check.getArg(), next, error);
       check->erase();
       break;
     }

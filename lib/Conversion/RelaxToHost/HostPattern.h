@@ -36,8 +36,7 @@ inline std::pair<int32_t, int64_t> toPair(relax::DeviceAttr device) {
 }
 
 /// A pattern with the conversion's shared state.
-template <typename OpTy>
-struct HostPattern : public OpConversionPattern<OpTy> {
+template <typename OpTy> struct HostPattern : public OpConversionPattern<OpTy> {
   HostPattern(const TypeConverter &converter, MLIRContext *ctx,
               RelaxHostState &state)
       : OpConversionPattern<OpTy>(converter, ctx), state(state) {}
@@ -58,8 +57,8 @@ struct HostPattern : public OpConversionPattern<OpTy> {
     return materializeSymExpr(b, op->getLoc(), expr,
                               [&](StringRef var) { return vars.lookup(var); });
   }
-  FailureOr<SmallVector<Value>> materializeAll(OpBuilder &b, Operation *op,
-                                               ArrayRef<sym::Expr> exprs) const {
+  FailureOr<SmallVector<Value>>
+  materializeAll(OpBuilder &b, Operation *op, ArrayRef<sym::Expr> exprs) const {
     SmallVector<Value> values;
     for (sym::Expr expr : exprs) {
       FailureOr<Value> value = materialize(b, op, expr);
@@ -74,11 +73,11 @@ struct HostPattern : public OpConversionPattern<OpTy> {
 };
 
 inline mlir::Value i32Constant(mlir::OpBuilder &b, mlir::Location loc,
-                              int64_t value) {
+                               int64_t value) {
   return arith::ConstantIntOp::create(b, loc, value, 32);
 }
 inline mlir::Value i64Constant(mlir::OpBuilder &b, mlir::Location loc,
-                              int64_t value) {
+                               int64_t value) {
   return arith::ConstantIntOp::create(b, loc, value, 64);
 }
 

@@ -22,10 +22,10 @@ void declareHostRuntimeFunctions(ModuleOp module) {
   auto i64 = IntegerType::get(ctx, 64);
   auto voidType = LLVM::LLVMVoidType::get(ctx);
   std::pair<StringRef, Type> functions[] = {
-      {host::kAllocFn, LLVM::LLVMFunctionType::get(ptr, {ptr, i32, i32, i64,
-                                                          i64})},
-      {host::kFreeFn, LLVM::LLVMFunctionType::get(voidType, {ptr, i32, i32,
-                                                             ptr})},
+      {host::kAllocFn,
+       LLVM::LLVMFunctionType::get(ptr, {ptr, i32, i32, i64, i64})},
+      {host::kFreeFn,
+       LLVM::LLVMFunctionType::get(voidType, {ptr, i32, i32, ptr})},
       {host::kCallPackedFn,
        LLVM::LLVMFunctionType::get(i32, {ptr, ptr, ptr, i32})},
       {host::kSetErrorFn, LLVM::LLVMFunctionType::get(voidType, {ptr, ptr})},
@@ -89,13 +89,11 @@ std::string formatLocation(Location loc) {
   return text;
 }
 
-
 void createFree(OpBuilder &b, Location loc, Value ctx,
                 std::pair<int32_t, int64_t> device, Value pointer) {
   LLVM::CallOp::create(b, loc, TypeRange(), kFreeFn,
                        ValueRange{ctx, i32Constant(b, loc, device.first),
-                                  i32Constant(b, loc, device.second),
-                                  pointer});
+                                  i32Constant(b, loc, device.second), pointer});
 }
 
 void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
@@ -173,18 +171,17 @@ void createMatchShape(OpBuilder &b, Location loc, RelaxHostState &state,
   Value values = createI64Array(b, loc, known, numBound);
   Value text = createStringConstant(b, loc, state, spec);
   Value status =
-      LLVM::CallOp::create(
-          b, loc, TypeRange{b.getI32Type()}, kMatchShapeFn,
-          ValueRange{ctx, text, dimArray, i32Constant(b, loc, dims.size()),
-                     values})
+      LLVM::CallOp::create(b, loc, TypeRange{b.getI32Type()}, kMatchShapeFn,
+                           ValueRange{ctx, text, dimArray,
+                                      i32Constant(b, loc, dims.size()), values})
           .getResult();
   Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status,
                                    i32Constant(b, loc, 0));
   cf::AssertOp::create(b, loc, ok, "");
   for (unsigned i = 0; i < numBound; ++i) {
-    Value slot = LLVM::GEPOp::create(
-        b, loc, ptr, i64, values,
-        ArrayRef<LLVM::GEPArg>{int32_t(known.size() + i)});
+    Value slot =
+        LLVM::GEPOp::create(b, loc, ptr, i64, values,
+                            ArrayRef<LLVM::GEPArg>{int32_t(known.size() + i)});
     Value value = LLVM::LoadOp::create(b, loc, i64, slot);
     bound.push_back(
         arith::IndexCastOp::create(b, loc, b.getIndexType(), value));

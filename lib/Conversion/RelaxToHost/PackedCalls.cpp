@@ -58,7 +58,8 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
        i64 = b.getI64Type();
   auto tensorType = getDLTensorType(ctx);
   Value array = LLVM::AllocaOp::create(
-      b, loc, ptr, tensorType, i64Constant(b, loc, memrefs.size() + slots.size()));
+      b, loc, ptr, tensorType,
+      i64Constant(b, loc, memrefs.size() + slots.size()));
   auto constant = [&](Type type, int64_t value) -> Value {
     return LLVM::ConstantOp::create(b, loc, type,
                                     b.getIntegerAttr(type, value));
@@ -86,8 +87,7 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
   };
   for (auto [index, memref] : llvm::enumerate(memrefs)) {
     auto type = cast<MemRefType>(memref.getType());
-    auto metadata =
-        memref::ExtractStridedMetadataOp::create(b, loc, memref);
+    auto metadata = memref::ExtractStridedMetadataOp::create(b, loc, memref);
     Value aligned =
         memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
     Value address = arith::IndexCastOp::create(b, loc, i64, aligned);
@@ -105,8 +105,7 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
     }
     Value byteOffset = arith::MulIOp::create(
         b, loc, arith::IndexCastOp::create(b, loc, i64, metadata.getOffset()),
-        i64Constant(b, loc,
-                    relax::getElementByteSize(type.getElementType())));
+        i64Constant(b, loc, relax::getElementByteSize(type.getElementType())));
     store(index, type, data, shape, byteOffset);
   }
   for (auto [index, type] : llvm::enumerate(slots)) {
@@ -135,13 +134,12 @@ struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
     Value array = buildDLTensorArray(rewriter, loc, tensors, {}, device);
     Value name =
         host::createStringConstant(rewriter, loc, state, op.getCallee());
-    Value status =
-        LLVM::CallOp::create(
-            rewriter, loc, TypeRange{rewriter.getI32Type()},
-            host::kCallPackedFn,
-            ValueRange{getContext(op), name, array,
-                       i32Constant(rewriter, loc, tensors.size())})
-            .getResult();
+    Value status = LLVM::CallOp::create(
+                       rewriter, loc, TypeRange{rewriter.getI32Type()},
+                       host::kCallPackedFn,
+                       ValueRange{getContext(op), name, array,
+                                  i32Constant(rewriter, loc, tensors.size())})
+                       .getResult();
     assertSuccess(rewriter, loc, status);
     rewriter.eraseOp(op);
     return success();
@@ -168,8 +166,8 @@ FilledResult readResultSlot(OpBuilder &b, Location loc, Value array,
   Type descriptorType = getDescriptorType(ctx, type);
   Value descriptor = LLVM::PoisonOp::create(b, loc, descriptorType);
   auto insert = [&](Value field, ArrayRef<int64_t> position) {
-    descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, field,
-                                             position);
+    descriptor =
+        LLVM::InsertValueOp::create(b, loc, descriptor, field, position);
   };
   insert(result.data, {0});
   insert(result.data, {1});
@@ -282,9 +280,9 @@ private:
     Value hasData = LLVM::ICmpOp::create(
         rewriter, loc, LLVM::ICmpPredicate::ne, filled.data,
         LLVM::ZeroOp::create(rewriter, loc, ptr));
-    Value empty = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::eq, numel,
-        arith::ConstantIndexOp::create(rewriter, loc, 0));
+    Value empty =
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq, numel,
+                              arith::ConstantIndexOp::create(rewriter, loc, 0));
     Value ok = arith::OrIOp::create(rewriter, loc, hasData, empty);
     emitCheck(rewriter, loc, state, getContext(op), ok,
               what + " has no data ({} elements)", {numel});

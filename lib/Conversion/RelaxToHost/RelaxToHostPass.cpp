@@ -70,14 +70,13 @@ static LogicalResult checkConvertibleOp(Operation *op) {
 static LogicalResult checkOtherOp(Operation *op,
                                   RelaxHostTypeConverter &converter) {
   if (isa<func::FuncOp, func::CallOp, func::ReturnOp, arith::SelectOp,
-          scf::IfOp, scf::ForOp, scf::WhileOp, scf::YieldOp,
-          scf::ConditionOp, cf::BranchOp, cf::CondBranchOp>(op))
+          scf::IfOp, scf::ForOp, scf::WhileOp, scf::YieldOp, scf::ConditionOp,
+          cf::BranchOp, cf::CondBranchOp>(op))
     return success();
   auto isRelax = [](Type type) {
     bool found = false;
-    type.walk([&](Type sub) {
-      found |= isa<relax::RelaxDialect>(sub.getDialect());
-    });
+    type.walk(
+        [&](Type sub) { found |= isa<relax::RelaxDialect>(sub.getDialect()); });
     return found;
   };
   if (llvm::any_of(op->getOperandTypes(), isRelax) ||
@@ -97,8 +96,8 @@ static bool checksAtRunTime(Operation *op) {
   auto call = dyn_cast<func::CallOp>(op);
   if (!call)
     return false;
-  auto callee =
-      SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(op, call.getCalleeAttr());
+  auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      op, call.getCalleeAttr());
   return callee && relax::isRelaxFunction(callee);
 }
 
@@ -109,9 +108,8 @@ static LogicalResult checkInput(ModuleOp module,
   RelaxHostTypeConverter converter(module.getContext());
   auto isRelaxType = [](Type type) {
     bool found = false;
-    type.walk([&](Type sub) {
-      found |= isa<relax::RelaxDialect>(sub.getDialect());
-    });
+    type.walk(
+        [&](Type sub) { found |= isa<relax::RelaxDialect>(sub.getDialect()); });
     return found;
   };
   for (auto function : module.getOps<func::FuncOp>()) {

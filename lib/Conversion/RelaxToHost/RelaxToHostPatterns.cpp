@@ -45,13 +45,14 @@ RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
     return MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
   });
   // A tuple is its fields, flattened (1:N).
-  addConversion([this](TupleType type, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    for (Type field : type.getTypes())
-      if (failed(convertType(field, results)))
-        return failure();
-    return success();
-  });
+  addConversion(
+      [this](TupleType type,
+             SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        for (Type field : type.getTypes())
+          if (failed(convertType(field, results)))
+            return failure();
+        return success();
+      });
 }
 
 namespace {
@@ -138,8 +139,8 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
     Block *entry = rewriter.applySignatureConversion(
         &op.getBody().front(), signature, getTypeConverter());
     rewriter.modifyOpInPlace(op, [&] {
-      op.setType(FunctionType::get(ctx, signature.getConvertedTypes(),
-                                   results));
+      op.setType(
+          FunctionType::get(ctx, signature.getConvertedTypes(), results));
       op->setAttr(kHostFunctionAttrName, UnitAttr::get(ctx));
       op->removeAttr(relax::RelaxDialect::kFunctionAttrName);
       // relax.param and the like described the relax signature (the
@@ -213,8 +214,8 @@ struct CallPattern : public HostPattern<func::CallOp> {
     SmallVector<Value> operands = {getContext(op)};
     for (ValueRange values : adaptor.getOperands())
       llvm::append_range(operands, values);
-    auto call = func::CallOp::create(rewriter, loc, op.getCalleeAttr(),
-                                     results, operands);
+    auto call = func::CallOp::create(rewriter, loc, op.getCalleeAttr(), results,
+                                     operands);
     assertSuccess(rewriter, loc, call.getResult(0));
     auto device = toPair(relax::getFunctionDevice(getFunction(op)));
     for (Value result : llvm::drop_begin(call.getResults())) {
@@ -263,8 +264,7 @@ struct TupleGetItemPattern : public OpConversionPattern<relax::TupleGetItemOp> {
     size_t offset = 0;
     for (int64_t index = 0, e = op.getIndex(); index < e; ++index) {
       SmallVector<Type> leaves;
-      if (failed(getTypeConverter()->convertType(tuple.getType(index),
-                                                 leaves)))
+      if (failed(getTypeConverter()->convertType(tuple.getType(index), leaves)))
         return rewriter.notifyMatchFailure(op, "field without host type");
       offset += leaves.size();
     }
@@ -316,9 +316,8 @@ Value buildStorageMemRef(OpBuilder &b, Location loc, Value pointer,
       b, loc, descriptor, i64Constant(b, loc, 0), ArrayRef<int64_t>{2});
   descriptor = LLVM::InsertValueOp::create(b, loc, descriptor, bytes,
                                            ArrayRef<int64_t>{3, 0});
-  descriptor = LLVM::InsertValueOp::create(b, loc, descriptor,
-                                           i64Constant(b, loc, 1),
-                                           ArrayRef<int64_t>{4, 0});
+  descriptor = LLVM::InsertValueOp::create(
+      b, loc, descriptor, i64Constant(b, loc, 1), ArrayRef<int64_t>{4, 0});
   return UnrealizedConversionCastOp::create(b, loc, type, descriptor)
       .getResult(0);
 }
@@ -425,8 +424,8 @@ private:
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value ok = arith::AndIOp::create(
         rewriter, loc,
-        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
-                              offset, zero),
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge, offset,
+                              zero),
         arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sle, *last,
                               size));
     ok = arith::AndIOp::create(
@@ -489,15 +488,16 @@ struct CopyPattern : public HostPattern<relax::CopyOp> {
       auto [from, to] = dims;
       if (from && to && analyzer.proveEqual(from, to) == sym::Proof::True)
         continue;
-      Value have = memref::DimOp::create(rewriter, loc, adaptor.getSource(),
-                                         index);
-      Value want = memref::DimOp::create(rewriter, loc, adaptor.getTarget(),
-                                         index);
-      Value ok = arith::CmpIOp::create(rewriter, loc,
-                                       arith::CmpIPredicate::eq, have, want);
+      Value have =
+          memref::DimOp::create(rewriter, loc, adaptor.getSource(), index);
+      Value want =
+          memref::DimOp::create(rewriter, loc, adaptor.getTarget(), index);
+      Value ok = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                       have, want);
       emitCheck(rewriter, loc, state, getContext(op), ok,
                 "copy at " + formatLocation(loc) + ": dimension " +
-                    std::to_string(index) + " of the source is {} but the "
+                    std::to_string(index) +
+                    " of the source is {} but the "
                     "target's is {}",
                 {have, want});
     }
@@ -517,9 +517,8 @@ struct InvokeTIRPattern : public HostPattern<relax::InvokeTIROp> {
   LogicalResult
   matchAndRewrite(relax::InvokeTIROp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto kernel =
-        SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(op,
-                                                           op.getCalleeAttr());
+    auto kernel = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        op, op.getCalleeAttr());
     if (!kernel) // checkInput has reported it.
       return rewriter.notifyMatchFailure(op, "kernel is not a func.func");
     SmallVector<Value> operands(adaptor.getInputs());
@@ -545,8 +544,8 @@ struct InvokeTIRPattern : public HostPattern<relax::InvokeTIROp> {
         auto [have, want] = sizes;
         if (!ShapedType::isDynamic(have) || ShapedType::isDynamic(want))
           continue;
-        Value actual = memref::DimOp::create(rewriter, op.getLoc(), operand,
-                                             dim);
+        Value actual =
+            memref::DimOp::create(rewriter, op.getLoc(), operand, dim);
         Value ok = arith::CmpIOp::create(
             rewriter, op.getLoc(), arith::CmpIPredicate::eq, actual,
             arith::ConstantIndexOp::create(rewriter, op.getLoc(), want));
@@ -579,8 +578,7 @@ struct ConstantPattern : public HostPattern<relax::ConstantOp> {
         getTypeConverter()->convertType(op.getType()));
     if (!type)
       return rewriter.notifyMatchFailure(op, "constant without host type");
-    std::string name =
-        ("__mlc_constant_" + Twine(state.stringCounter++)).str();
+    std::string name = ("__mlc_constant_" + Twine(state.stringCounter++)).str();
     {
       OpBuilder::InsertionGuard guard(rewriter);
       rewriter.setInsertionPoint(getFunction(op));
@@ -596,8 +594,7 @@ struct ConstantPattern : public HostPattern<relax::ConstantOp> {
 
 /// First-class shapes have no host form yet; an unused one (checked before
 /// the conversion) is dropped.
-template <typename OpTy>
-struct DropShapePattern : public HostPattern<OpTy> {
+template <typename OpTy> struct DropShapePattern : public HostPattern<OpTy> {
   using HostPattern<OpTy>::HostPattern;
   using OpAdaptor = typename HostPattern<OpTy>::OpAdaptor;
 
@@ -635,7 +632,8 @@ struct MatchCastPattern : public HostPattern<relax::MatchCastOp> {
         });
     // Variables the target uses that are bound already, and those it binds.
     SmallVector<StringRef> used, known, bound;
-    relax::forEachSymDim(to, [&](sym::Expr dim) { sym::collectVars(dim, used); });
+    relax::forEachSymDim(to,
+                         [&](sym::Expr dim) { sym::collectVars(dim, used); });
     for (StringRef var : used)
       (vars.count(var) ? known : bound).push_back(var);
     std::string what;
@@ -644,10 +642,10 @@ struct MatchCastPattern : public HostPattern<relax::MatchCastOp> {
     SmallVector<Value> knownValues = llvm::map_to_vector(
         known, [&](StringRef var) { return vars.lookup(var); });
     SmallVector<Value> boundValues;
-    createMatchShape(rewriter, loc, state, getContext(op),
-                     buildMatchShapeSpec(what, to.getDims(), known, bound,
-                                         getFunction(op)),
-                     dims, knownValues, bound.size(), boundValues);
+    createMatchShape(
+        rewriter, loc, state, getContext(op),
+        buildMatchShapeSpec(what, to.getDims(), known, bound, getFunction(op)),
+        dims, knownValues, bound.size(), boundValues);
     for (auto [var, value] : llvm::zip_equal(bound, boundValues))
       vars[var] = value;
     auto type = cast<MemRefType>(getTypeConverter()->convertType(to));
@@ -663,8 +661,8 @@ void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
                                  RelaxHostState &state) {
   patterns.add<FuncPattern, ReturnPattern, CallPattern, AllocStoragePattern,
                AllocTensorPattern, KillTensorPattern, KillStoragePattern,
-               CopyPattern, InvokeTIRPattern,
-               ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
+               CopyPattern, InvokeTIRPattern, ConstantPattern,
+               DropShapePattern<relax::ShapeOfOp>,
                DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
       converter, patterns.getContext(), state);
   patterns.add<SelectPattern, TuplePattern, TupleGetItemPattern>(
@@ -682,13 +680,10 @@ void configureRelaxToHostTarget(ConversionTarget &target,
   target.addLegalOp<ModuleOp, UnrealizedConversionCastOp>();
   target.addIllegalDialect<relax::RelaxDialect>();
   target.addDynamicallyLegalOp<arith::SelectOp>(
-      [&](arith::SelectOp op) {
-        return converter.isLegal(op.getOperation());
-      });
+      [&](arith::SelectOp op) { return converter.isLegal(op.getOperation()); });
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp function) {
     return !state.relaxFunctions.contains(function.getSymName()) ||
-           function.isExternal() ||
-           function->hasAttr(kHostFunctionAttrName);
+           function.isExternal() || function->hasAttr(kHostFunctionAttrName);
   });
   target.addDynamicallyLegalOp<func::ReturnOp>([&](func::ReturnOp op) {
     auto function = op->getParentOfType<func::FuncOp>();

@@ -66,9 +66,9 @@ mlc::materializeSymExpr(OpBuilder &b, Location loc, sym::Expr expr,
     FailureOr<Value> value = materializeSymExpr(b, loc, operand, lookup);
     if (failed(value))
       return failure();
-    result = result ? createSymbolicBinaryOp(b, loc, expr.getKind(), result,
-                                             *value)
-                    : *value;
+    result =
+        result ? createSymbolicBinaryOp(b, loc, expr.getKind(), result, *value)
+               : *value;
   }
   return result;
 }
@@ -116,9 +116,9 @@ private:
       result = arith::AddIOp::create(b, loc, a, c);
       Value x = arith::XOrIOp::create(b, loc, a, result);
       Value y = arith::XOrIOp::create(b, loc, c, result);
-      wrapped = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                      arith::AndIOp::create(b, loc, x, y),
-                                      zero);
+      wrapped =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                arith::AndIOp::create(b, loc, x, y), zero);
     } else {
       // The high half of the full product is the sign of the low half.
       auto product = arith::MulSIExtendedOp::create(b, loc, a, c);

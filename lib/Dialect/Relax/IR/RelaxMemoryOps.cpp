@@ -121,9 +121,8 @@ LogicalResult KillStorageOp::verify() {
 }
 
 static SmallVector<TensorType> tensorTypesOf(ValueRange values) {
-  return llvm::map_to_vector(values, [](Value value) {
-    return cast<TensorType>(value.getType());
-  });
+  return llvm::map_to_vector(
+      values, [](Value value) { return cast<TensorType>(value.getType()); });
 }
 
 LogicalResult InvokeTIROp::verify() {
@@ -153,7 +152,8 @@ void InvokeTIROp::getEffects(
   if (std::optional<ArrayRef<int64_t>> indices = getInplace())
     inplace = *indices;
   for (auto [index, input] : llvm::enumerate(getInputs())) {
-    effects.emplace_back(MemoryEffects::Read::get(), &getInputsMutable()[index]);
+    effects.emplace_back(MemoryEffects::Read::get(),
+                         &getInputsMutable()[index]);
     if (llvm::is_contained(inplace, static_cast<int64_t>(index)))
       effects.emplace_back(MemoryEffects::Write::get(),
                            &getInputsMutable()[index]);
@@ -166,8 +166,8 @@ LogicalResult InvokeTIROp::verifySymbolUses(SymbolTableCollection &symbols) {
   SmallVector<TensorType> buffers = tensorTypesOf(getInputs());
   llvm::append_range(buffers, tensorTypesOf(getOutputs()));
   size_t numTirVars = getTirVars() ? getTirVars()->getDims().size() : 0;
-  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers,
-                            getInputs().size(), numTirVars, symbols);
+  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
+                            numTirVars, symbols);
 }
 
 LogicalResult InvokePackedOp::verify() {

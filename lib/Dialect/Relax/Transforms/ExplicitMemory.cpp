@@ -123,10 +123,8 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
       if (index >= 0)
         written.push_back(index);
     InvokeTIROp::create(b, loc, call.getCalleeAttr(), inputs, outputs,
-                        call.getTirVarsAttr(),
-                        b.getDenseI64ArrayAttr(written));
-  }
-  else {
+                        call.getTirVarsAttr(), b.getDenseI64ArrayAttr(written));
+  } else {
     InvokePackedOp::create(b, loc, cast<CallDPSPackedOp>(op).getCalleeAttr(),
                            inputs, outputs);
   }
@@ -138,9 +136,8 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
 /// A storage on the target device and a copy into it.
 LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
   OpBuilder b(op);
-  FailureOr<Value> copy = allocate(b, op.getLoc(),
-                                   cast<TensorType>(op.getType()),
-                                   op.getDevice());
+  FailureOr<Value> copy =
+      allocate(b, op.getLoc(), cast<TensorType>(op.getType()), op.getDevice());
   if (failed(copy))
     return failure();
   CopyOp::create(b, op.getLoc(), op.getValue(), *copy);
@@ -253,8 +250,9 @@ class BufferUses {
 public:
   // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
   void collect(Value value, ArrayRef<int64_t> path) {
-    if (!visited.insert({value.getAsOpaquePointer(),
-                         std::vector<int64_t>(path.begin(), path.end())})
+    if (!visited
+             .insert({value.getAsOpaquePointer(),
+                      std::vector<int64_t>(path.begin(), path.end())})
              .second)
       return;
     for (Operation *user : value.getUsers())
@@ -289,7 +287,7 @@ private:
       for (Value result : user->getParentOp()->getResults())
         collect(result, {});
     } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp,
-                   CallPackedOp>(user)) {
+                    CallPackedOp>(user)) {
       for (Value result : user->getResults())
         if (isa<TensorType, TupleType>(result.getType()))
           collect(result, {});
@@ -313,7 +311,8 @@ void FunctionRewriter::insertKills() {
     Value field = owned;
     for (Value tuple = fieldContainers.lookup(field); tuple;
          field = tuple, tuple = fieldContainers.lookup(tuple)) {
-      path.insert(path.begin(), field.getDefiningOp<TupleGetItemOp>().getIndex());
+      path.insert(path.begin(),
+                  field.getDefiningOp<TupleGetItemOp>().getIndex());
       uses.collect(tuple, path);
     }
     Operation *last = def;
