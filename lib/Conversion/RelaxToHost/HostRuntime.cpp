@@ -11,6 +11,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace mlc {
@@ -122,7 +124,10 @@ std::string buildMatchShapeSpec(StringRef what, ArrayRef<sym::Expr> dims,
                                 func::FuncOp function) {
   std::string spec;
   llvm::raw_string_ostream os(spec);
-  os << what << '\t' << relax::dimsToString(dims) << '\t';
+  // Tabs separate the fields: one in a location or a name must not split.
+  std::string label = what.str();
+  std::replace(label.begin(), label.end(), '\t', ' ');
+  os << label << '\t' << relax::dimsToString(dims) << '\t';
   llvm::interleave(known, os, ",");
   os << '\t';
   llvm::interleave(bound, os, ",");

@@ -594,3 +594,34 @@ func.func @call_packed_name(%x: !relax.tensor<[n], f32>) attributes {relax.funct
   relax.call_packed ""(%x) : (!relax.tensor<[n], f32>) -> ()
   return
 }
+
+// -----
+
+// Variable names are C identifiers: the runtime reads them from metadata.
+// expected-error @+1 {{symbolic variable names are C identifiers ([A-Za-z_][A-Za-z0-9_]*), got 'a.b'}}
+func.func @dotted_var(%x: !relax.tensor<[a.b], f32>) attributes {relax.function} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'min' is a function (min(a, b, ...)), not a variable name}}
+func.func @min_var(%x: !relax.tensor<[min], f32>) attributes {relax.function} {
+  return
+}
+
+// -----
+
+func.func @bad_callee(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{callee 'lib fn' is not a dotted identifier (like mlc.blas.sgemm), which the runtime's registry and metadata name functions by}}
+  %y = relax.call_dps_packed "lib fn"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @bad_callee_dot(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{callee 'lib..fn' is not a dotted identifier}}
+  %y = relax.call_packed "lib..fn"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
+  return
+}

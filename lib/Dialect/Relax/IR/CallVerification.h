@@ -31,6 +31,11 @@ mlir::LogicalResult verifyPrimFuncCall(mlir::Operation *op,
                                        unsigned numInputs, size_t numTirVars,
                                        mlir::SymbolTableCollection &symbols);
 
+/// Fails unless `name` can name a packed function in the runtime's registry
+/// and metadata: a dotted identifier such as `mlc.blas.sgemm`.
+mlir::LogicalResult verifyPackedCallee(mlir::Operation *op,
+                                       llvm::StringRef name);
+
 } // namespace mlc::relax
 
 #endif // MLC_LIB_DIALECT_RELAX_IR_CALLVERIFICATION_H

@@ -11,6 +11,7 @@
 #include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/Interfaces/CallInterfaces.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -170,9 +171,25 @@ LogicalResult InvokeTIROp::verifySymbolUses(SymbolTableCollection &symbols) {
                             numTirVars, symbols);
 }
 
+LogicalResult verifyPackedCallee(Operation *op, StringRef name) {
+  if (name.empty())
+    return op->emitOpError("callee name must not be empty");
+  SmallVector<StringRef> parts;
+  name.split(parts, '.');
+  for (StringRef part : parts)
+    if (part.empty() || llvm::isDigit(part.front()) ||
+        !llvm::all_of(part,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; }))
+      return op->emitOpError("callee '")
+             << name
+             << "' is not a dotted identifier (like mlc.blas.sgemm), which "
+                "the runtime's registry and metadata name functions by";
+  return success();
+}
+
 LogicalResult InvokePackedOp::verify() {
-  if (getCallee().empty())
-    return emitOpError("callee name must not be empty");
+  if (failed(verifyPackedCallee(*this, getCallee())))
+    return failure();
   if (getOutputs().empty())
     return emitOpError("must write at least one output tensor");
   SmallVector<Type> types(getInputs().getTypes());

@@ -262,8 +262,8 @@ CallTIRInplaceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult CallDPSPackedOp::verify() {
-  if (getCallee().empty())
-    return emitOpError("callee name must not be empty");
+  if (failed(verifyPackedCallee(*this, getCallee())))
+    return failure();
   if (failed(verifyHasOutputs(*this)))
     return failure();
   SmallVector<Type> types(getInputs().getTypes());
@@ -276,8 +276,8 @@ LogicalResult CallDPSPackedOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult CallPackedOp::verify() {
-  if (getCallee().empty())
-    return emitOpError("callee name must not be empty");
+  if (failed(verifyPackedCallee(*this, getCallee())))
+    return failure();
   for (auto [index, type] : llvm::enumerate(getResultTypes()))
     if (!cast<TensorType>(type).getRanked())
       return emitOpError("result ")

@@ -186,6 +186,17 @@ private:
       } while (succeeded(parser.parseOptionalComma()));
       return parser.parseRParen();
     }
+    // The runtime's metadata grammar names variables with C identifiers and
+    // reads min/max as functions; a name it cannot read never gets in.
+    if (name == "min" || name == "max")
+      return parser.emitError(loc)
+             << "'" << name << "' is a function (" << name
+             << "(a, b, ...)), not a variable name";
+    if (!llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; }))
+      return parser.emitError(loc)
+             << "symbolic variable names are C identifiers "
+                "([A-Za-z_][A-Za-z0-9_]*), got '"
+             << name << "'";
     result = ctx.var(name);
     return success();
   }

@@ -57,6 +57,9 @@ private:
   SmallVector<Value> allocations;
   /// Owned tensors that a return hands to the caller.
   llvm::SmallPtrSet<Value, 8> escaping;
+  /// Views that existed before this pass: owned, but their kills (if any)
+  /// are the author's.
+  llvm::SmallPtrSet<Value, 8> preexisting;
   /// The fields this pass extracted from tuples that calls returned:
   /// (tuple, index) -> field, and each field's tuple.
   llvm::DenseMap<std::pair<Value, int64_t>, Value> calleeFields;
@@ -146,6 +149,21 @@ LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
   return success();
 }
 
+/// Whether what `call` returned already has a kill (the pass ran before, or
+/// the function was written in explicit form), directly or on a field.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+static bool isAlreadyKilled(Operation *call) {
+  for (Value result : call->getResults())
+    for (Operation *user : result.getUsers()) {
+      if (isa<KillTensorOp>(user))
+        return true;
+      if (auto get = dyn_cast<TupleGetItemOp>(user))
+        if (isAlreadyKilled(get))
+          return true;
+    }
+  return false;
+}
+
 /// Takes ownership of what a call of a relax function returned: a tensor,
 /// or each tensor of a tuple, whose fields are extracted here so that each
 /// can be killed on its own.
@@ -215,12 +233,25 @@ FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
   Value owner = getOwner(value);
   if (owner && escaping.insert(owner).second)
     return value;
-  FailureOr<Value> copy = allocate(b, loc, type);
+  // The copy needs known dims: a `?` result may come from a match_cast of a
+  // value whose type knows them; copy that one, then cast back.
+  Value source = value;
+  auto sourceType = type;
+  while (failed(getByteSize(sourceType)))
+    if (auto matchCast = source.getDefiningOp<MatchCastOp>()) {
+      source = matchCast.getValue();
+      sourceType = llvm::cast<TensorType>(source.getType());
+    } else {
+      break;
+    }
+  FailureOr<Value> copy = allocate(b, loc, sourceType);
   if (failed(copy))
     return failure();
   escaping.insert(*copy);
-  CopyOp::create(b, loc, value, *copy);
-  return *copy;
+  CopyOp::create(b, loc, source, *copy);
+  if (sourceType == type)
+    return *copy;
+  return MatchCastOp::create(b, loc, type, *copy).getResult();
 }
 
 /// Each result must own its buffer (ABI v2): one this function allocated
@@ -300,7 +331,7 @@ private:
 
 void FunctionRewriter::insertKills() {
   for (Value owned : allocations) {
-    if (escaping.contains(owned))
+    if (escaping.contains(owned) || preexisting.contains(owned))
       continue;
     Operation *def = owned.getDefiningOp();
     Block *block = def->getBlock();
@@ -361,19 +392,21 @@ LogicalResult FunctionRewriter::run() {
   });
   if (nested.wasInterrupted())
     return failure();
-  // Already in explicit form (this pass ran, or it was written so): the
-  // lifetimes are there; running again must not kill anything twice.
-  if (explicitForm) {
-    if (!calls.empty())
-      return calls.front()->emitOpError(
-          "is a destination-passing call in a function already in explicit "
-          "form; relax-to-explicit-memory takes one or the other");
-    return success();
-  }
+  // Views written before this pass (by hand, or by an earlier run) are the
+  // function's own, and their lifetimes are already there: owned, never
+  // killed here. So is what a call returns once a kill of it exists. This
+  // keeps the pass idempotent.
+  if (explicitForm)
+    function.walk([&](AllocTensorOp view) {
+      allocations.push_back(view.getResult());
+      preexisting.insert(view.getResult());
+    });
   // A relax callee, or a packed function that allocates, returns buffers the
   // caller owns (ABI v2). Known first: in-place calls need to know what the
   // function owns.
   for (Operation *op : owningCalls) {
+    if (isAlreadyKilled(op))
+      continue;
     OpBuilder b(op->getContext());
     b.setInsertionPointAfter(op);
     for (Value result : op->getResults())

@@ -55,16 +55,3 @@ func.func @packed_in_region(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tenso
   }
   return %p : !relax.tensor<[4], f32>
 }
-
-// -----
-
-func.func private @k(memref<?xf32>, memref<?xf32>)
-
-func.func @mixed(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
-  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
-  %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
-  relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
-  // expected-error @+1 {{is a destination-passing call in a function already in explicit form; relax-to-explicit-memory takes one or the other}}
-  %y = relax.call_tir @k(%t) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
-  return %y : !relax.tensor<[n], f32>
-}

@@ -233,3 +233,29 @@ func.func @inplace_on_argument(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n]
   %r = relax.call_tir_inplace @neg_(%x) inplace [0] : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %r : !relax.tensor<[n], f32>
 }
+
+// -----
+
+func.func private @k(memref<?xf32>, memref<?xf32>)
+
+// Hand-written explicit memory next to a destination-passing call: the
+// hand-written view is owned but its lifetime is the author's (no kill is
+// added for it); the call gets its storage and kills as usual; returning an
+// argument still copies it.
+// CHECK-LABEL: func.func @mixed
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK: %[[HAND:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[X]] to %[[HAND]]
+// CHECK: %[[OUT:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @k(%[[HAND]] : !relax.tensor<[n], f32>) outs(%[[OUT]] : !relax.tensor<[n], f32>)
+// CHECK: %[[COPY:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[X]] to %[[COPY]]
+// CHECK-NOT: relax.kill_tensor %[[HAND]]
+// CHECK: return %[[OUT]], %[[COPY]]
+func.func @mixed(%x: !relax.tensor<[n], f32>) -> (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) attributes {relax.function} {
+  %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+  relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  %y = relax.call_tir @k(%t) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %y, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+}
