@@ -98,11 +98,14 @@ void createFree(OpBuilder &b, Location loc, Value ctx,
                                   i32Constant(b, loc, device.second), pointer});
 }
 
-void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
-                          Value ctx, StringRef format, ValueRange values) {
+/// An i64 array on the stack holding `values` (index or i64), with room for
+/// `extra` more.
+static Value createI64Array(OpBuilder &b, Location loc, ValueRange values,
+                            unsigned extra) {
   auto ptr = LLVM::LLVMPointerType::get(b.getContext());
-  auto i64 = b.getI64Type();
-  Value count = arith::ConstantIntOp::create(b, loc, values.size(), 64);
+  Type i64 = b.getI64Type();
+  Value count = arith::ConstantIntOp::create(
+      b, loc, std::max<int64_t>(1, values.size() + extra), 64);
   Value array = LLVM::AllocaOp::create(b, loc, ptr, i64, count);
   for (auto [index, value] : llvm::enumerate(values)) {
     Value asI64 = value.getType().isIndex()
@@ -112,6 +115,12 @@ void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
                                      ArrayRef<LLVM::GEPArg>{int32_t(index)});
     LLVM::StoreOp::create(b, loc, asI64, slot);
   }
+  return array;
+}
+
+void createSetErrorValues(OpBuilder &b, Location loc, RelaxHostState &state,
+                          Value ctx, StringRef format, ValueRange values) {
+  Value array = createI64Array(b, loc, values, 0);
   Value text = createStringConstant(b, loc, state, format);
   LLVM::CallOp::create(
       b, loc, TypeRange(), kSetErrorValuesFn,
@@ -144,26 +153,6 @@ std::string buildMatchShapeSpec(StringRef what, ArrayRef<sym::Expr> dims,
     first = false;
   }
   return spec;
-}
-
-/// An i64 array on the stack holding `values` (index or i64), with room for
-/// `extra` more.
-static Value createI64Array(OpBuilder &b, Location loc, ValueRange values,
-                            unsigned extra) {
-  auto ptr = LLVM::LLVMPointerType::get(b.getContext());
-  Type i64 = b.getI64Type();
-  Value count = arith::ConstantIntOp::create(
-      b, loc, std::max<int64_t>(1, values.size() + extra), 64);
-  Value array = LLVM::AllocaOp::create(b, loc, ptr, i64, count);
-  for (auto [index, value] : llvm::enumerate(values)) {
-    Value asI64 = value.getType().isIndex()
-                      ? arith::IndexCastOp::create(b, loc, i64, value)
-                      : value;
-    Value slot = LLVM::GEPOp::create(b, loc, ptr, i64, array,
-                                     ArrayRef<LLVM::GEPArg>{int32_t(index)});
-    LLVM::StoreOp::create(b, loc, asI64, slot);
-  }
-  return array;
 }
 
 void createMatchShape(OpBuilder &b, Location loc, RelaxHostState &state,

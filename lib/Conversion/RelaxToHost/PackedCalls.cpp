@@ -121,6 +121,17 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
   return array;
 }
 
+/// mlcContextCallPacked(ctx, name, array, count), whose status must be 0.
+void callPacked(OpBuilder &b, Location loc, RelaxHostState &state, Value ctx,
+                StringRef callee, Value array, size_t count) {
+  Value name = createStringConstant(b, loc, state, callee);
+  Value status = LLVM::CallOp::create(
+                     b, loc, TypeRange{b.getI32Type()}, kCallPackedFn,
+                     ValueRange{ctx, name, array, i32Constant(b, loc, count)})
+                     .getResult();
+  assertSuccess(b, loc, status);
+}
+
 struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
   using HostPattern::HostPattern;
 
@@ -132,15 +143,8 @@ struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
     llvm::append_range(tensors, adaptor.getOutputs());
     auto device = toPair(relax::getFunctionDevice(getFunction(op)));
     Value array = buildDLTensorArray(rewriter, loc, tensors, {}, device);
-    Value name =
-        host::createStringConstant(rewriter, loc, state, op.getCallee());
-    Value status = LLVM::CallOp::create(
-                       rewriter, loc, TypeRange{rewriter.getI32Type()},
-                       host::kCallPackedFn,
-                       ValueRange{getContext(op), name, array,
-                                  i32Constant(rewriter, loc, tensors.size())})
-                       .getResult();
-    assertSuccess(rewriter, loc, status);
+    callPacked(rewriter, loc, state, getContext(op), op.getCallee(), array,
+               tensors.size());
     rewriter.eraseOp(op);
     return success();
   }
@@ -215,15 +219,9 @@ struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
     Value array = buildDLTensorArray(rewriter, loc, adaptor.getInputs(), slots,
                                      device, &shapes);
     Value ctx = getContext(op);
-    Value name = createStringConstant(rewriter, loc, state, op.getCallee());
     int64_t numInputs = op.getInputs().size();
-    Value status =
-        LLVM::CallOp::create(
-            rewriter, loc, TypeRange{rewriter.getI32Type()}, kCallPackedFn,
-            ValueRange{ctx, name, array,
-                       i32Constant(rewriter, loc, numInputs + slots.size())})
-            .getResult();
-    assertSuccess(rewriter, loc, status);
+    callPacked(rewriter, loc, state, ctx, op.getCallee(), array,
+               numInputs + slots.size());
     // Every result is read (and owned, so an error path frees it) before
     // any is checked.
     SmallVector<FilledResult> filled;

@@ -63,18 +63,17 @@ using namespace host;
 // Binding symbolic variables
 //===----------------------------------------------------------------------===//
 
-/// The dims of `type` that bind a variable not in `vars`: bare dims first,
+/// Binds, in `vars`, the variables of an argument type the runtime has
+/// checked (so no check here): bare dims first,
 /// then dims linear in one unbound variable (sym::getLinearForm), the rule
 /// that collectSignatureVars and the runtime follow.
 void bindDims(OpBuilder &b, Location loc, relax::TensorType type,
               function_ref<Value(int64_t)> readDim,
-              llvm::StringMap<Value> &vars, SmallVectorImpl<StringRef> *bound) {
+              llvm::StringMap<Value> &vars) {
   for (auto [index, dim] : llvm::enumerate(type.getDims())) {
     if (!dim || !dim.isVar() || vars.count(dim.getVarName()))
       continue;
     vars[dim.getVarName()] = readDim(index);
-    if (bound)
-      bound->push_back(dim.getVarName());
   }
   for (auto [index, dim] : llvm::enumerate(type.getDims())) {
     if (!dim)
@@ -94,8 +93,6 @@ void bindDims(OpBuilder &b, Location loc, relax::TensorType type,
     vars[used.front()] = createSymbolicBinaryOp(
         b, loc, sym::ExprKind::FloorDiv, shifted,
         arith::ConstantIndexOp::create(b, loc, form->coefficient));
-    if (bound)
-      bound->push_back(used.front());
   }
 }
 
@@ -168,7 +165,7 @@ struct FuncPattern : public HostPattern<func::FuncOp> {
             [&](int64_t dim) -> Value {
               return memref::DimOp::create(rewriter, op.getLoc(), arg, dim);
             },
-            vars, nullptr);
+            vars);
       }
     }
     return success();

@@ -274,3 +274,18 @@ func.func @copy_check(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) 
   relax.copy %x to %t : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
   return %t : !relax.tensor<[m], f32>
 }
+
+// -----
+
+// Several blocks: cf branches over relax values convert through upstream's
+// structural patterns (block arguments become memrefs).
+// CHECK-LABEL: func.func private @branch
+// CHECK-SAME: (%{{.*}}: !llvm.ptr, %[[X:.*]]: memref<4xf32>, %[[Y:.*]]: memref<4xf32>, %[[C:.*]]: i1) -> (i32, memref<4xf32>)
+// CHECK: cf.cond_br %[[C]], ^[[JOIN:.*]](%[[X]] : memref<4xf32>), ^[[JOIN]](%[[Y]] : memref<4xf32>)
+// CHECK: ^[[JOIN]](%[[V:.*]]: memref<4xf32>):
+// CHECK: return %{{.*}}, %[[V]] : i32, memref<4xf32>
+func.func private @branch(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[4], f32>, %c: i1) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  cf.cond_br %c, ^join(%x : !relax.tensor<[4], f32>), ^join(%y : !relax.tensor<[4], f32>)
+^join(%v: !relax.tensor<[4], f32>):
+  return %v : !relax.tensor<[4], f32>
+}
