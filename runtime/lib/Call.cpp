@@ -73,7 +73,8 @@ struct CallState {
       _mlir_memref_to_llvm_free(ptr);
     // Leaks of the compiled function, and results no tensor took.
     for (auto &[ptr, block] : call.callBlocks)
-      call.state->release(block.device, ptr);
+      if (call.state->release(block.device, ptr))
+        call.state->countReclaimed();
   }
 
   MLCContext call; // what the compiled function receives

@@ -146,6 +146,7 @@ void ContextState::resetStats() {
   std::lock_guard<std::mutex> lock(mutex);
   counters.allocations = 0;
   counters.poolHits = 0;
+  counters.reclaimed = 0;
   counters.peakBytesInUse = counters.bytesInUse;
 }
 

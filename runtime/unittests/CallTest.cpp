@@ -381,9 +381,11 @@ TEST_F(CallTest, LeaksOfCompiledCodeAreReclaimed) {
   EXPECT_EQ(elements<float>(result()), (std::vector<float>{-1, -2, -3, -4}));
   EXPECT_EQ(stats().bytesInUse, 16u); // the result only
   EXPECT_EQ(stats().peakBytesInUse, 32u);
+  EXPECT_EQ(stats().reclaimed, 1u); // the leaked block
   EXPECT_EQ(call("fail_after_alloc", {x->dl_tensor}), MLC_ERROR_RUNTIME);
   EXPECT_EQ(message, "function 'fail_after_alloc' failed: gave up");
   EXPECT_EQ(stats().bytesInUse, 0u);
+  EXPECT_EQ(stats().reclaimed, 3u); // and the failed call's two blocks
 }
 
 TEST_F(CallTest, CompactCopiesComeFromThePool) {

@@ -14,11 +14,14 @@
 
 #include "HostRuntime.h"
 
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/SetVector.h"
 
 using namespace mlir;
@@ -92,16 +95,23 @@ void ErrorPathLowering::lowerBlock(Block *block) {
 }
 
 LogicalResult ErrorPathLowering::run() {
+  // A check inside scf.if or scf.for can only leave the function once the
+  // structured control flow is branches.
   WalkResult nested = function.walk([&](cf::AssertOp op) {
-    if (op->getParentRegion() == &function.getBody())
-      return WalkResult::advance();
-    op->getParentOp()->emitOpError(
-        "contains a run-time check (allocation, call status or match_cast) "
-        "inside a nested region, which relax-to-host does not support yet");
-    return WalkResult::interrupt();
+    return op->getParentRegion() == &function.getBody()
+               ? WalkResult::advance()
+               : WalkResult::interrupt();
   });
-  if (nested.wasInterrupted())
-    return failure();
+  if (nested.wasInterrupted()) {
+    RewritePatternSet patterns(function.getContext());
+    populateSCFToControlFlowConversionPatterns(patterns);
+    ConversionTarget target(*function.getContext());
+    target.addIllegalDialect<scf::SCFDialect>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    if (failed(applyPartialConversion(function, target, std::move(patterns))))
+      return function.emitError("cannot turn structured control flow "
+                                "holding run-time checks into branches");
+  }
   SmallVector<Block *> blocks =
       llvm::map_to_vector(function.getBody(), [](Block &b) { return &b; });
   for (Block *block : blocks)

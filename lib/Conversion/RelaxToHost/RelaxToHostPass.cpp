@@ -7,6 +7,7 @@
 #include "mlc/Conversion/Passes.h"
 #include "mlc/Conversion/RelaxToHost/RelaxToHost.h"
 #include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -86,19 +87,46 @@ static LogicalResult checkOtherOp(Operation *op,
   return success();
 }
 
-/// Ops whose lowering checks something at run time; the error path of such a
-/// check can only leave the function from its body, not from a region.
-static bool checksAtRunTime(Operation *op) {
-  if (isa<relax::AllocStorageOp, relax::AllocTensorOp, relax::CopyOp,
-          relax::InvokeTIROp, relax::InvokePackedOp, relax::CallPackedOp,
-          relax::MatchCastOp>(op))
-    return true;
-  auto call = dyn_cast<func::CallOp>(op);
-  if (!call)
-    return false;
-  auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
-      op, call.getCalleeAttr());
-  return callee && relax::isRelaxFunction(callee);
+/// The variables a function binds in its body before `before`: its
+/// signature's, and those of casts and packed-call results at the top level.
+static llvm::StringSet<> collectBodyVars(func::FuncOp function,
+                                         Operation *before) {
+  llvm::StringSet<> vars;
+  relax::collectSignatureVars(function.getArgumentTypes(), vars);
+  for (Operation &op : function.getBody().getOps())
+    if (&op == before)
+      break;
+    else if (isa<relax::MatchCastOp, relax::CallPackedOp>(op))
+      for (Type type : op.getResultTypes())
+        relax::forEachSymDim(type, [&](sym::Expr dim) {
+          SmallVector<StringRef> used;
+          sym::collectVars(dim, used);
+          for (StringRef var : used)
+            vars.insert(var);
+        });
+  return vars;
+}
+
+/// A cast or packed call inside a region (scf.if, scf.for) may check
+/// variables the body bound, but not bind new ones: bound variables are
+/// kept per function.
+static LogicalResult checkNoBindingInRegion(Operation *op,
+                                            const llvm::StringSet<> &bodyVars) {
+  std::string unbound;
+  for (Type type : op->getResultTypes())
+    relax::forEachSymDim(type, [&](sym::Expr dim) {
+      SmallVector<StringRef> used;
+      sym::collectVars(dim, used);
+      for (StringRef var : used)
+        if (unbound.empty() && !bodyVars.contains(var))
+          unbound = var.str();
+    });
+  if (unbound.empty())
+    return success();
+  return op->emitOpError("binds the symbolic variable '")
+         << unbound
+         << "' inside a region, which relax-to-host does not support yet "
+            "(bind it in the function's body)";
 }
 
 /// Rejects, with a diagnostic and before anything changes, what relax-to-host
@@ -134,10 +162,12 @@ static LogicalResult checkInput(ModuleOp module,
     }
   }
   WalkResult result = module.walk([&](Operation *op) {
-    if (checksAtRunTime(op) && !isa<FunctionOpInterface>(op->getParentOp())) {
-      op->emitOpError("is checked at run time, which relax-to-host supports "
-                      "in a function's body only, not inside a region yet");
-      return WalkResult::interrupt();
+    if (isa<relax::MatchCastOp, relax::CallPackedOp>(op) &&
+        !isa<FunctionOpInterface>(op->getParentOp())) {
+      auto function = op->getParentOfType<func::FuncOp>();
+      Operation *region = function.getBody().front().findAncestorOpInBlock(*op);
+      if (failed(checkNoBindingInRegion(op, collectBodyVars(function, region))))
+        return WalkResult::interrupt();
     }
     if (!isa<relax::RelaxDialect>(op->getDialect()))
       return failed(checkOtherOp(op, converter)) ? WalkResult::interrupt()

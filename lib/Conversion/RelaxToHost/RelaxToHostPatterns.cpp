@@ -438,16 +438,28 @@ private:
   }
 };
 
-/// Frees a buffer a callee handed over; a view of a storage frees nothing.
+/// Frees a buffer the function owns: one a callee handed over, or one a
+/// region op or a loop's iteration handed over (its descriptor's allocated
+/// pointer, on the function's device). A view of a storage frees nothing:
+/// its storage is killed on its own.
 struct KillTensorPattern : public HostPattern<relax::KillTensorOp> {
   using HostPattern::HostPattern;
 
   LogicalResult
   matchAndRewrite(relax::KillTensorOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (Value pointer = state.allocatedPointers.lookup(adaptor.getTensor()))
-      host::createFree(rewriter, op.getLoc(), getContext(op),
+    Value tensor = adaptor.getTensor();
+    Location loc = op.getLoc();
+    if (Value pointer = state.allocatedPointers.lookup(tensor)) {
+      host::createFree(rewriter, loc, getContext(op),
                        state.ownedPointers.lookup(pointer), pointer);
+    } else if (!tensor.getDefiningOp<memref::ViewOp>()) {
+      if (!isa<MemRefType>(tensor.getType()))
+        return rewriter.notifyMatchFailure(op, "tensor without host type");
+      host::createFree(rewriter, loc, getContext(op),
+                       toPair(relax::getFunctionDevice(getFunction(op))),
+                       host::getAllocatedPointer(rewriter, loc, tensor));
+    }
     rewriter.eraseOp(op);
     return success();
   }

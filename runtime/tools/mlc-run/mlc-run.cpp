@@ -59,7 +59,8 @@ static const char *const kUsage =
     "  --stats                print allocation statistics after the call and,\n"
     "                         with --benchmark, after the timed calls:\n"
     "                         `stats: N allocations, M pool hits, peak P\n"
-    "                         bytes in use`\n"
+    "                         bytes in use, R reclaimed` (R: blocks compiled\n"
+    "                         code neither freed nor returned)\n"
     "  --load=LIB.so          load a library of packed functions (it exports\n"
     "                         mlc_library_init) before the module; repeatable\n"
     "  --print                print results (the default unless --output,\n"
@@ -279,15 +280,16 @@ static std::vector<int32_t> inputArguments(MLCModule *module,
   return all;
 }
 
-/// `stats: N allocations, M pool hits, peak P bytes in use`.
+/// `stats: N allocations, M pool hits, peak P bytes in use, R reclaimed`.
 static void printStats(const MLCContext *context) {
   MLCAllocStats stats;
   mlcContextGetStats(context, &stats);
   std::printf("stats: %llu allocations, %llu pool hits, peak %llu bytes in "
-              "use\n",
+              "use, %llu reclaimed\n",
               (unsigned long long)stats.allocations,
               (unsigned long long)stats.poolHits,
-              (unsigned long long)stats.peakBytesInUse);
+              (unsigned long long)stats.peakBytesInUse,
+              (unsigned long long)stats.reclaimed);
 }
 
 static double milliseconds(std::chrono::steady_clock::duration d) {

@@ -63,24 +63,6 @@ func.func @kernel_not_lowered(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4],
 
 // -----
 
-func.func private @k(memref<?xf32>, memref<?xf32>)
-
-func.func @check_in_loop(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
-  %c = arith.constant true
-  %p = scf.if %c -> !relax.tensor<[n], f32> {
-    // expected-error @+1 {{'relax.alloc_storage' op is checked at run time, which relax-to-host supports in a function's body only, not inside a region yet}}
-    %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
-    %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
-    relax.invoke_tir @k(%x : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[n], f32>)
-    scf.yield %t : !relax.tensor<[n], f32>
-  } else {
-    scf.yield %x : !relax.tensor<[n], f32>
-  }
-  return %p : !relax.tensor<[n], f32>
-}
-
-// -----
-
 // Devices other than the CPU are carried through the IR and the metadata
 // but not compiled yet.
 func.func @on_gpu(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
@@ -118,7 +100,7 @@ func.func private @shape_arg(%s: !relax.shape<[n]>) attributes {relax.function} 
 
 func.func @match_cast_in_region(%x: !relax.tensor<[?], f32>, %c: i1) attributes {relax.function} {
   scf.if %c {
-    // expected-error @+1 {{'relax.match_cast' op is checked at run time, which relax-to-host supports in a function's body only, not inside a region yet}}
+    // expected-error @+1 {{'relax.match_cast' op binds the symbolic variable 'm' inside a region, which relax-to-host does not support yet (bind it in the function's body)}}
     %t = relax.match_cast %x : !relax.tensor<[?], f32> to !relax.tensor<[m], f32>
   }
   return

@@ -289,3 +289,78 @@ func.func private @branch(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[4], f3
 ^join(%v: !relax.tensor<[4], f32>):
   return %v : !relax.tensor<[4], f32>
 }
+
+// -----
+
+func.func private @k(memref<?xf32>, memref<?xf32>)
+
+// Run-time checks inside a loop (an allocation, a match_cast of variables
+// the body bound): the loop becomes branches, so that each check can leave
+// the function with status 1.
+// CHECK-LABEL: func.func private @checks_in_loop
+// CHECK-SAME: (%[[CTX:.*]]: !llvm.ptr, %[[X:.*]]: memref<?xf32>, %{{.*}}: index) -> (i32, memref<?xf32>)
+// CHECK-NOT: scf.for
+// CHECK: ^[[HEADER:.*]](%{{.*}}: index, %[[ACC:.*]]: memref<?xf32>):
+// CHECK: %[[PTR:.*]] = llvm.call @mlcContextAlloc(%[[CTX]]
+// CHECK: cf.cond_br %{{.*}}, ^{{.*}}, ^[[ALLOC_FAILED:.*]]
+// CHECK: %[[VIEW:.*]] = memref.view
+// CHECK: call @k(%[[ACC]], %[[VIEW]])
+// CHECK: %[[MATCH:.*]] = llvm.call @mlcContextMatchShape(%[[CTX]]
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[MATCH]]
+// CHECK: cf.cond_br %[[OK]], ^[[NEXT:.*]], ^[[MISMATCH:.*]]
+// CHECK: ^[[NEXT]]:
+// CHECK: cf.br ^[[HEADER]](%{{.*}}, %[[VIEW]] : index, memref<?xf32>)
+// CHECK: ^[[MISMATCH]]:
+// CHECK: llvm.call @mlcContextFree(%[[CTX]], %{{.*}}, %{{.*}}, %[[PTR]])
+// CHECK-NEXT: %[[FAILED:.*]] = arith.constant 1 : i32
+// CHECK-NEXT: %[[NONE:.*]] = ub.poison : memref<?xf32>
+// CHECK-NEXT: return %[[FAILED]], %[[NONE]] : i32, memref<?xf32>
+func.func private @checks_in_loop(%x: !relax.tensor<[n], f32>, %k: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %x) -> !relax.tensor<[n], f32> {
+    %s = relax.alloc_storage size(4 * n) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[n], f32>
+    relax.invoke_tir @k(%acc : !relax.tensor<[n], f32>) outs(%t : !relax.tensor<[n], f32>)
+    %f = relax.match_cast %t : !relax.tensor<[n], f32> to !relax.tensor<[4], f32>
+    scf.yield %t : !relax.tensor<[n], f32>
+  }
+  return %r : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func private @k(memref<?xf32>, memref<?xf32>)
+
+// A tensor an scf.if handed over is freed through its descriptor's
+// allocated pointer; a view frees nothing, its storage does. (The branches
+// allocate, so the scf.if became branches.)
+// CHECK-LABEL: func.func private @kill_region_result
+// CHECK: cf.br ^[[MERGE:.*]](%{{.*}} : memref<4xf32>)
+// CHECK: cf.br ^[[MERGE]](%{{.*}} : memref<4xf32>)
+// CHECK: ^[[MERGE]](%[[PICK:.*]]: memref<4xf32>):
+// CHECK: %[[PICKED:.*]] = memref.cast %[[PICK]]
+// CHECK: call @k(%[[PICKED]], %{{.*}})
+// CHECK-NEXT: %[[DESC:.*]] = builtin.unrealized_conversion_cast %[[PICK]] : memref<4xf32> to !llvm.struct
+// CHECK-NEXT: %[[ALLOCATED:.*]] = llvm.extractvalue %[[DESC]][0]
+// CHECK: llvm.call @mlcContextFree(%{{.*}}, %{{.*}}, %{{.*}}, %[[ALLOCATED]])
+// CHECK-NEXT: %[[OK:.*]] = arith.constant 0 : i32
+// CHECK-NEXT: return %[[OK]]
+func.func private @kill_region_result(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  %p = scf.if %c -> !relax.tensor<[4], f32> {
+    %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+    relax.copy %x to %t : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+    scf.yield %t : !relax.tensor<[4], f32>
+  } else {
+    %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+    relax.invoke_tir @k(%x : !relax.tensor<[4], f32>) outs(%t : !relax.tensor<[4], f32>)
+    scf.yield %t : !relax.tensor<[4], f32>
+  }
+  %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+  relax.invoke_tir @k(%p : !relax.tensor<[4], f32>) outs(%t : !relax.tensor<[4], f32>)
+  relax.kill_tensor %p : !relax.tensor<[4], f32>
+  return %t : !relax.tensor<[4], f32>
+}

@@ -66,7 +66,7 @@ func.func @unknown_dim(%x: !relax.tensor<[n], f32>) attributes {relax.function} 
 // -----
 
 func.func @kill_argument(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
-  // expected-error @+1 {{must kill a tensor made by relax.alloc_tensor or returned by a call}}
+  // expected-error @+1 {{must kill a tensor made by relax.alloc_tensor, returned by a call or a region op, or a loop's iteration argument; a function argument belongs to the caller}}
   relax.kill_tensor %x : !relax.tensor<[4], f32>
   return
 }

@@ -69,10 +69,13 @@ def Relax_AllocTensorOp : Relax_Op<"alloc_tensor"> {
 def Relax_KillTensorOp : Relax_Op<"kill_tensor"> {
   let summary = "End the lifetime of a tensor view";
   let description = [{
-    Marks the last use of a tensor made by `relax.alloc_tensor`, or of one
-    that a call of another relax function returned. A view frees nothing
-    (its storage does) but tells memory planning where its lifetime ends; a
-    tensor a callee returned owns its buffer, which this frees.
+    Marks the last use of a tensor the function owns: a view made by
+    `relax.alloc_tensor`, a tensor a call returned, a result of a region op
+    (`scf.if`, `scf.for`, ...) whose regions handed over buffers they
+    allocated, or a loop's iteration argument that owns its buffer. A view
+    frees nothing (its storage does) but tells memory planning where its
+    lifetime ends; every other such tensor owns its buffer, which this
+    frees. A function argument belongs to the caller and cannot be killed.
 
     ```mlir
     relax.kill_tensor %t : !relax.tensor<[n, 128], f32>

@@ -11,6 +11,7 @@
 #include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -105,14 +106,27 @@ LogicalResult AllocTensorOp::verify() {
 }
 
 LogicalResult KillTensorOp::verify() {
-  Operation *def = getTensor().getDefiningOp();
-  // A field of a tuple that a call returned is the call's too.
-  while (auto get = dyn_cast_or_null<TupleGetItemOp>(def))
-    def = get.getTuple().getDefiningOp();
-  if (!def || !isa<AllocTensorOp, CallOpInterface, CallPackedOp>(def))
-    return emitOpError("must kill a tensor made by relax.alloc_tensor or "
-                       "returned by a call");
-  return success();
+  Value tensor = getTensor();
+  // A field of a tuple that a call or a region op returned is theirs too.
+  while (auto get = tensor.getDefiningOp<TupleGetItemOp>())
+    tensor = get.getTuple();
+  // A block argument other than the function's own (a loop's iteration
+  // argument) holds a buffer the loop owns; a function argument belongs to
+  // the caller.
+  if (auto argument = dyn_cast<BlockArgument>(tensor)) {
+    Operation *parent = argument.getOwner()->getParentOp();
+    if (!isa<FunctionOpInterface>(parent) ||
+        !argument.getOwner()->isEntryBlock())
+      return success();
+  } else {
+    Operation *def = tensor.getDefiningOp();
+    if (isa<AllocTensorOp, CallOpInterface, CallPackedOp>(def) ||
+        def->getNumRegions() > 0)
+      return success();
+  }
+  return emitOpError("must kill a tensor made by relax.alloc_tensor, returned "
+                     "by a call or a region op, or a loop's iteration "
+                     "argument; a function argument belongs to the caller");
 }
 
 LogicalResult KillStorageOp::verify() {

@@ -12,8 +12,10 @@
 #include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallBitVector.h"
 
 #include <set>
 #include <vector>
@@ -45,16 +47,27 @@ private:
   LogicalResult rewriteToDevice(ToDeviceOp op);
   LogicalResult rewriteCall(Operation *op);
   void takeCallResult(OpBuilder &b, Location loc, Value result);
+  void own(Value tensor) {
+    allocations.push_back(tensor);
+    owned.insert(tensor);
+  }
   Value getOwner(Value value) const;
-  FailureOr<Value> giveToCaller(OpBuilder &b, Location loc, Value value);
+  bool holdsBufferOwnedIn(Value value, Block *block) const;
+  FailureOr<Value> giveToCaller(OpBuilder &b, Location loc, Value value,
+                                Block *block);
   LogicalResult giveResultsToCaller(func::ReturnOp ret);
+  LogicalResult handOverRegionResults(Operation *op);
+  FailureOr<Value> giveToLoop(scf::ForOp loop, Value init);
   void insertKills();
 
   func::FuncOp function;
   DeviceAttr device;
-  /// Every tensor this function owns, in order: views this pass allocated
-  /// and results of calls of relax functions (ABI v2: fresh buffers).
+  /// Every tensor this function owns, in order: views this pass allocated,
+  /// results of calls of relax functions (ABI v2: fresh buffers), results of
+  /// region ops whose regions hand over buffers, and loops' iteration
+  /// arguments that own theirs. Each is killed in its own block.
   SmallVector<Value> allocations;
+  llvm::DenseSet<Value> owned;
   /// Owned tensors that a return hands to the caller.
   llvm::SmallPtrSet<Value, 8> escaping;
   /// Views that existed before this pass: owned, but their kills (if any)
@@ -66,6 +79,79 @@ private:
   llvm::DenseMap<Value, Value> fieldContainers;
 };
 
+} // namespace
+
+namespace {
+/// Collects the ops that use one buffer: `value`'s own tensor, or, when
+/// `path` is not empty, the tensor at that path of field indices inside the
+/// tuple `value`. It follows match_casts, tuples that hold the buffer, the
+/// fields that take it out again, region ops (scf.if, scf.for) that yield it
+/// and, conservatively, any other op that takes it and produces tensors or
+/// tuples and is no call (arith.select, made of an scf.if by
+/// canonicalization).
+class BufferUses {
+public:
+  /// `fresh` are values that own a buffer of their own (allocations, call
+  /// results, handed-over region results): never an alias of another.
+  explicit BufferUses(const llvm::DenseSet<Value> &fresh) : fresh(fresh) {}
+
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  void collect(Value value, ArrayRef<int64_t> path) {
+    if (fresh.contains(value) ||
+        !visited
+             .insert({value.getAsOpaquePointer(),
+                      std::vector<int64_t>(path.begin(), path.end())})
+             .second)
+      return;
+    for (Operation *user : value.getUsers())
+      visit(user, value, path);
+  }
+
+  /// The uses of a fresh buffer itself.
+  void collectOwned(Value tensor) {
+    visited.insert({tensor.getAsOpaquePointer(), {}});
+    for (Operation *user : tensor.getUsers())
+      visit(user, tensor, {});
+  }
+
+  SmallVector<Operation *> users;
+
+private:
+  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
+  void visit(Operation *user, Value value, ArrayRef<int64_t> path) {
+    if (auto get = dyn_cast<TupleGetItemOp>(user)) {
+      // Another field of the tuple is another buffer.
+      if (!path.empty() && static_cast<int64_t>(get.getIndex()) == path.front())
+        collect(get.getResult(), path.drop_front());
+      else if (path.empty())
+        collect(get.getResult(), {});
+      return;
+    }
+    users.push_back(user);
+    if (auto cast = dyn_cast<MatchCastOp>(user)) {
+      collect(cast.getResult(), path);
+    } else if (auto tuple = dyn_cast<TupleOp>(user)) {
+      for (auto [index, field] : llvm::enumerate(tuple.getFields()))
+        if (field == value) {
+          SmallVector<int64_t> inner = {static_cast<int64_t>(index)};
+          llvm::append_range(inner, path);
+          collect(tuple.getResult(), inner);
+        }
+    } else if (user->hasTrait<OpTrait::IsTerminator>() &&
+               !isa<func::ReturnOp>(user)) {
+      for (Value result : user->getParentOp()->getResults())
+        collect(result, {});
+    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp,
+                    CallPackedOp>(user)) {
+      for (Value result : user->getResults())
+        if (isa<TensorType, TupleType>(result.getType()))
+          collect(result, {});
+    }
+  }
+
+  const llvm::DenseSet<Value> &fresh;
+  std::set<std::pair<const void *, std::vector<int64_t>>> visited;
+};
 } // namespace
 
 FailureOr<Value> FunctionRewriter::allocate(OpBuilder &b, Location loc,
@@ -81,7 +167,7 @@ FailureOr<Value> FunctionRewriter::allocate(OpBuilder &b, Location loc,
       b.getI64IntegerAttr(kStorageAlignment), on ? on : device);
   auto tensor = AllocTensorOp::create(
       b, loc, type, storage, ShapeAttr::get(b.getContext(), {ctx.constant(0)}));
-  allocations.push_back(tensor.getResult());
+  own(tensor.getResult());
   return tensor.getResult();
 }
 
@@ -149,18 +235,17 @@ LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
   return success();
 }
 
-/// Whether what `call` returned already has a kill (the pass ran before, or
-/// the function was written in explicit form), directly or on a field.
+/// Whether `value` already has a kill (the pass ran before, or the function
+/// was written in explicit form), directly or on a field.
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
-static bool isAlreadyKilled(Operation *call) {
-  for (Value result : call->getResults())
-    for (Operation *user : result.getUsers()) {
-      if (isa<KillTensorOp>(user))
+static bool isAlreadyKilled(Value value) {
+  for (Operation *user : value.getUsers()) {
+    if (isa<KillTensorOp>(user))
+      return true;
+    if (auto get = dyn_cast<TupleGetItemOp>(user))
+      if (isAlreadyKilled(get.getResult()))
         return true;
-      if (auto get = dyn_cast<TupleGetItemOp>(user))
-        if (isAlreadyKilled(get))
-          return true;
-    }
+  }
   return false;
 }
 
@@ -171,7 +256,7 @@ static bool isAlreadyKilled(Operation *call) {
 void FunctionRewriter::takeCallResult(OpBuilder &b, Location loc,
                                       Value result) {
   if (isa<TensorType>(result.getType())) {
-    allocations.push_back(result);
+    own(result);
     return;
   }
   auto tuple = dyn_cast<TupleType>(result.getType());
@@ -205,20 +290,37 @@ Value FunctionRewriter::getOwner(Value value) const {
       break;
     value = field;
   }
-  return llvm::is_contained(allocations, value) ? value : Value();
+  return owned.contains(value) ? value : Value();
 }
 
-/// A value the caller may own: the tensor itself when this function owns it
-/// and returns it once, otherwise a copy in a fresh storage; a tuple field
-/// by field.
+/// Whether `value` is, or is a tuple holding, a buffer owned by a value of
+/// `block`.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+bool FunctionRewriter::holdsBufferOwnedIn(Value value, Block *block) const {
+  if (auto tuple = value.getDefiningOp<TupleOp>())
+    return llvm::any_of(tuple.getFields(), [&](Value field) {
+      return holdsBufferOwnedIn(field, block);
+    });
+  if (isa<TupleType>(value.getType()))
+    return llvm::any_of(calleeFields, [&](auto &entry) {
+      return entry.first.first == value &&
+             holdsBufferOwnedIn(entry.second, block);
+    });
+  Value owner = getOwner(value);
+  return owner && owner.getParentBlock() == block;
+}
+
+/// A value the caller (or a region op's parent) may own: the tensor itself
+/// when a value of `block` owns it and it is handed over once, otherwise a
+/// copy in a fresh storage; a tuple field by field.
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
 FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
-                                                Value value) {
+                                                Value value, Block *block) {
   if (auto tuple = dyn_cast<TupleType>(value.getType())) {
     SmallVector<Value> fields;
     for (int64_t index = 0, e = tuple.size(); index < e; ++index) {
       Value field = TupleGetItemOp::create(b, loc, value, index);
-      FailureOr<Value> given = giveToCaller(b, loc, field);
+      FailureOr<Value> given = giveToCaller(b, loc, field, block);
       if (failed(given))
         return failure();
       fields.push_back(*given);
@@ -231,7 +333,7 @@ FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
                           << ", but explicit memory handles tensors and "
                              "tuples of them only";
   Value owner = getOwner(value);
-  if (owner && escaping.insert(owner).second)
+  if (owner && owner.getParentBlock() == block && escaping.insert(owner).second)
     return value;
   // The copy needs known dims: a `?` result may come from a match_cast of a
   // value whose type knows them; copy that one, then cast back.
@@ -260,7 +362,8 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   OpBuilder b(ret);
   SmallVector<Value> operands(ret.getOperands());
   for (Value &value : operands) {
-    FailureOr<Value> given = giveToCaller(b, ret.getLoc(), value);
+    FailureOr<Value> given =
+        giveToCaller(b, ret.getLoc(), value, ret->getBlock());
     if (failed(given))
       return failure();
     value = *given;
@@ -269,93 +372,122 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   return success();
 }
 
-namespace {
-/// Collects the ops that use one buffer: `value`'s own tensor, or, when
-/// `path` is not empty, the tensor at that path of field indices inside the
-/// tuple `value`. It follows match_casts, tuples that hold the buffer, the
-/// fields that take it out again, region ops (scf.if, scf.for) that yield it
-/// and, conservatively, any other op that takes it and produces tensors or
-/// tuples and is no call (arith.select, made of an scf.if by
-/// canonicalization).
-class BufferUses {
-public:
-  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
-  void collect(Value value, ArrayRef<int64_t> path) {
-    if (!visited
-             .insert({value.getAsOpaquePointer(),
-                      std::vector<int64_t>(path.begin(), path.end())})
-             .second)
-      return;
-    for (Operation *user : value.getUsers())
-      visit(user, value, path);
-  }
-
-  SmallVector<Operation *> users;
-
-private:
-  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
-  void visit(Operation *user, Value value, ArrayRef<int64_t> path) {
-    if (auto get = dyn_cast<TupleGetItemOp>(user)) {
-      // Another field of the tuple is another buffer.
-      if (!path.empty() && get.getIndex() == path.front())
-        collect(get.getResult(), path.drop_front());
-      else if (path.empty())
-        collect(get.getResult(), {});
-      return;
-    }
-    users.push_back(user);
-    if (auto cast = dyn_cast<MatchCastOp>(user)) {
-      collect(cast.getResult(), path);
-    } else if (auto tuple = dyn_cast<TupleOp>(user)) {
-      for (auto [index, field] : llvm::enumerate(tuple.getFields()))
-        if (field == value) {
-          SmallVector<int64_t> inner = {static_cast<int64_t>(index)};
-          llvm::append_range(inner, path);
-          collect(tuple.getResult(), inner);
-        }
-    } else if (user->hasTrait<OpTrait::IsTerminator>() &&
-               !isa<func::ReturnOp>(user)) {
-      for (Value result : user->getParentOp()->getResults())
-        collect(result, {});
-    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp,
-                    CallPackedOp>(user)) {
-      for (Value result : user->getResults())
-        if (isa<TensorType, TupleType>(result.getType()))
-          collect(result, {});
+/// An initial value a loop may own: a tensor the enclosing block owns and
+/// uses only here moves in; anything else is copied first.
+FailureOr<Value> FunctionRewriter::giveToLoop(scf::ForOp loop, Value init) {
+  Block *block = loop->getBlock();
+  if (getOwner(init) == init && init.getParentBlock() == block &&
+      !escaping.contains(init)) {
+    BufferUses uses(owned);
+    uses.collectOwned(init);
+    bool deadAfter = llvm::all_of(uses.users, [&](Operation *user) {
+      if (user == loop)
+        return true;
+      Operation *inBlock = block->findAncestorOpInBlock(*user);
+      return inBlock && inBlock->isBeforeInBlock(loop);
+    });
+    if (deadAfter && llvm::count(loop.getInitArgs(), init) == 1) {
+      escaping.insert(init);
+      return init;
     }
   }
+  OpBuilder b(loop);
+  // No buffer of the loop's own block: giveToCaller copies every field.
+  return giveToCaller(b, loop.getLoc(), init, loop.getBody());
+}
 
-  std::set<std::pair<const void *, std::vector<int64_t>>> visited;
-};
-} // namespace
+/// A region op (scf.if, scf.index_switch, scf.for) whose regions yield, at
+/// some result position, a buffer they allocated owns that result as a call
+/// owns its result: every yield hands its value over at that position
+/// (copying what its block does not own, such as an argument) and the
+/// enclosing block takes ownership. A loop's iteration argument at such a
+/// position owns its buffer too, and its initial value moves in or is
+/// copied. Other positions alias what the regions yield.
+LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
+  SmallVector<Operation *> yields;
+  for (Region &region : op->getRegions())
+    yields.push_back(region.front().getTerminator());
+  auto loop = dyn_cast<scf::ForOp>(op);
+  llvm::SmallBitVector handedOver(op->getNumResults());
+  // A loop's iteration argument owns its buffer when its position is handed
+  // over, and yielding it hands the position it is yielded at over: a
+  // fixpoint.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (unsigned index = 0, e = op->getNumResults(); index < e; ++index) {
+      if (handedOver[index] || !llvm::any_of(yields, [&](Operation *yield) {
+            return holdsBufferOwnedIn(yield->getOperand(index),
+                                      yield->getBlock());
+          }))
+        continue;
+      handedOver.set(index);
+      changed = true;
+      if (!loop)
+        continue;
+      Value iterArg = loop.getRegionIterArgs()[index];
+      if (isAlreadyKilled(iterArg))
+        continue;
+      OpBuilder b = OpBuilder::atBlockBegin(loop.getBody());
+      takeCallResult(b, loop.getLoc(), iterArg);
+    }
+  }
+  if (handedOver.none())
+    return success();
+  for (Operation *yield : yields) {
+    OpBuilder b(yield);
+    for (unsigned index : handedOver.set_bits()) {
+      FailureOr<Value> given = giveToCaller(
+          b, yield->getLoc(), yield->getOperand(index), yield->getBlock());
+      if (failed(given))
+        return failure();
+      yield->setOperand(index, *given);
+    }
+  }
+  OpBuilder b(op->getContext());
+  b.setInsertionPointAfter(op);
+  for (unsigned index : handedOver.set_bits())
+    if (!isAlreadyKilled(op->getResult(index)))
+      takeCallResult(b, op->getLoc(), op->getResult(index));
+  if (loop)
+    for (unsigned index : handedOver.set_bits()) {
+      OpOperand &init = loop.getInitArgsMutable()[index];
+      FailureOr<Value> given = giveToLoop(loop, init.get());
+      if (failed(given))
+        return failure();
+      init.set(*given);
+    }
+  return success();
+}
 
 void FunctionRewriter::insertKills() {
-  for (Value owned : allocations) {
-    if (escaping.contains(owned) || preexisting.contains(owned))
+  for (Value tensor : allocations) {
+    if (escaping.contains(tensor) || preexisting.contains(tensor))
       continue;
-    Operation *def = owned.getDefiningOp();
-    Block *block = def->getBlock();
-    BufferUses uses;
-    uses.collect(owned, {});
+    Block *block = tensor.getParentBlock();
+    BufferUses uses(owned);
+    uses.collectOwned(tensor);
     // A field of a tuple a call returned is also used through the tuple.
     SmallVector<int64_t> path;
-    Value field = owned;
+    Value field = tensor;
     for (Value tuple = fieldContainers.lookup(field); tuple;
          field = tuple, tuple = fieldContainers.lookup(tuple)) {
       path.insert(path.begin(),
                   field.getDefiningOp<TupleGetItemOp>().getIndex());
       uses.collect(tuple, path);
     }
-    Operation *last = def;
+    Operation *last = tensor.getDefiningOp();
     for (Operation *user : uses.users)
       if (Operation *inBlock = block->findAncestorOpInBlock(*user))
-        if (last->isBeforeInBlock(inBlock))
+        if (!last || last->isBeforeInBlock(inBlock))
           last = inBlock;
-    OpBuilder b(def->getContext());
-    b.setInsertionPointAfter(last);
-    KillTensorOp::create(b, def->getLoc(), owned);
-    if (auto view = dyn_cast<AllocTensorOp>(def))
-      KillStorageOp::create(b, def->getLoc(), view.getStorage());
+    OpBuilder b(tensor.getContext());
+    if (last)
+      b.setInsertionPointAfter(last);
+    else
+      b.setInsertionPointToStart(block);
+    KillTensorOp::create(b, tensor.getLoc(), tensor);
+    if (auto view = tensor.getDefiningOp<AllocTensorOp>())
+      KillStorageOp::create(b, tensor.getLoc(), view.getStorage());
   }
 }
 
@@ -366,7 +498,6 @@ LogicalResult FunctionRewriter::run() {
   if (!function.getBody().hasOneBlock())
     return function.emitError("relax-to-explicit-memory supports relax "
                               "functions with one block only");
-  Block &body = function.getBody().front();
   SmallVector<Operation *> calls, owningCalls;
   bool explicitForm = false;
   WalkResult nested = function.walk([&](Operation *op) {
@@ -381,12 +512,18 @@ LogicalResult FunctionRewriter::run() {
     }
     if (!destinationPassing && !owning)
       return WalkResult::advance();
-    // What such a call allocates lives until a kill in this block.
-    if (op->getBlock() != &body) {
-      op->emitOpError("inside a nested region is not supported by "
-                      "relax-to-explicit-memory yet");
-      return WalkResult::interrupt();
-    }
+    // What such a call allocates lives until a kill in its block, or is
+    // handed over by the region ops around it.
+    for (Operation *parent = op->getParentOp(); parent != function;
+         parent = parent->getParentOp())
+      if (!isa<scf::IfOp, scf::IndexSwitchOp, scf::ForOp>(parent)) {
+        op->emitOpError("inside '")
+            << parent->getName()
+            << "' is not supported by relax-to-explicit-memory: calls that "
+               "allocate may be nested in scf.if, scf.index_switch and "
+               "scf.for only";
+        return WalkResult::interrupt();
+      }
     (destinationPassing ? calls : owningCalls).push_back(op);
     return WalkResult::advance();
   });
@@ -398,14 +535,14 @@ LogicalResult FunctionRewriter::run() {
   // keeps the pass idempotent.
   if (explicitForm)
     function.walk([&](AllocTensorOp view) {
-      allocations.push_back(view.getResult());
+      own(view.getResult());
       preexisting.insert(view.getResult());
     });
   // A relax callee, or a packed function that allocates, returns buffers the
   // caller owns (ABI v2). Known first: in-place calls need to know what the
   // function owns.
   for (Operation *op : owningCalls) {
-    if (isAlreadyKilled(op))
+    if (llvm::any_of(op->getResults(), isAlreadyKilled))
       continue;
     OpBuilder b(op->getContext());
     b.setInsertionPointAfter(op);
@@ -415,6 +552,16 @@ LogicalResult FunctionRewriter::run() {
   for (Operation *op : calls)
     if (failed(isa<ToDeviceOp>(op) ? rewriteToDevice(cast<ToDeviceOp>(op))
                                    : rewriteCall(op)))
+      return failure();
+  // Inner region ops first: what they hand over is owned in the enclosing
+  // region, which may hand it over in turn.
+  SmallVector<Operation *> regionOps;
+  function.walk([&](Operation *op) {
+    if (isa<scf::IfOp, scf::IndexSwitchOp, scf::ForOp>(op))
+      regionOps.push_back(op);
+  });
+  for (Operation *op : regionOps)
+    if (failed(handOverRegionResults(op)))
       return failure();
   SmallVector<func::ReturnOp> returns(function.getOps<func::ReturnOp>());
   for (func::ReturnOp ret : returns)

@@ -72,6 +72,11 @@ public:
 
   MLCAllocStats stats() const;
   void resetStats();
+  /// Counts a block a call left behind (MLCAllocStats::reclaimed).
+  void countReclaimed() {
+    std::lock_guard<std::mutex> lock(mutex);
+    ++counters.reclaimed;
+  }
 
   /// The size class of a request of `bytes`; false if it overflows.
   static bool sizeClass(uint64_t bytes, uint64_t &size);

@@ -155,6 +155,10 @@ typedef struct MLCAllocStats {
   uint64_t bytesInUse;
   /* The maximum of bytesInUse since creation or mlcContextResetStats. */
   uint64_t peakBytesInUse;
+  /* Blocks a call neither freed nor returned, which the runtime freed when
+   * the call ended: leaks of compiled code after a successful call, the
+   * buffers live at the failure after a failed one. */
+  uint64_t reclaimed;
 } MLCAllocStats;
 
 /* A new context: an empty caching pool per device, zeroed statistics. */

@@ -14,15 +14,16 @@ func.func @blocks(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attrib
 
 func.func private @k(memref<?xf32>, memref<?xf32>)
 
-func.func @nested(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
-  %p = scf.if %c -> !relax.tensor<[n], f32> {
-    // expected-error @+1 {{inside a nested region is not supported by relax-to-explicit-memory yet}}
-    %y = relax.call_tir @k(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+func.func @while_loop(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %r = scf.while (%a = %x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> {
+    scf.condition(%c) %a : !relax.tensor<[n], f32>
+  } do {
+  ^bb0(%b: !relax.tensor<[n], f32>):
+    // expected-error @+1 {{'relax.call_tir' op inside 'scf.while' is not supported by relax-to-explicit-memory: calls that allocate may be nested in scf.if, scf.index_switch and scf.for only}}
+    %y = relax.call_tir @k(%b) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
     scf.yield %y : !relax.tensor<[n], f32>
-  } else {
-    scf.yield %x : !relax.tensor<[n], f32>
   }
-  return %p : !relax.tensor<[n], f32>
+  return %r : !relax.tensor<[n], f32>
 }
 
 // -----
@@ -41,17 +42,4 @@ func.func @shape_result(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attrib
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
   // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensors and tuples of them only}}
   return %s : !relax.shape<[n]>
-}
-
-// -----
-
-func.func @packed_in_region(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tensor<[4], f32> attributes {relax.function} {
-  %p = scf.if %c -> !relax.tensor<[4], f32> {
-    // expected-error @+1 {{inside a nested region is not supported by relax-to-explicit-memory yet}}
-    %q = relax.call_packed "user.neg"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
-    scf.yield %q : !relax.tensor<[4], f32>
-  } else {
-    scf.yield %x : !relax.tensor<[4], f32>
-  }
-  return %p : !relax.tensor<[4], f32>
 }

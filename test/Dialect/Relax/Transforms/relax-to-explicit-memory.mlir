@@ -259,3 +259,141 @@ func.func @mixed(%x: !relax.tensor<[n], f32>) -> (!relax.tensor<[n], f32>, !rela
   %y = relax.call_tir @k(%t) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   return %y, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
 }
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A branch that allocates hands its buffer over to the scf.if's result,
+// which the function then owns and kills after its last use; the other
+// branch copies the argument it yields, so the result always owns a buffer.
+// An intermediate of the branch is killed inside it.
+// CHECK-LABEL: func.func @branch_allocates
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[C:.*]]: i1)
+// CHECK: %[[PICK:.*]] = scf.if %[[C]]
+// CHECK:   %[[INNER:.*]] = relax.alloc_tensor
+// CHECK:   relax.invoke_tir @add(%[[X]], %[[X]] {{.*}} outs(%[[INNER]]
+// CHECK:   %[[SUM:.*]] = relax.alloc_tensor
+// CHECK:   relax.invoke_tir @add(%[[INNER]], %[[INNER]] {{.*}} outs(%[[SUM]]
+// CHECK:   relax.kill_tensor %[[INNER]]
+// CHECK:   relax.kill_storage
+// CHECK:   scf.yield %[[SUM]]
+// CHECK: } else {
+// CHECK:   %[[COPY:.*]] = relax.alloc_tensor
+// CHECK:   relax.copy %[[X]] to %[[COPY]]
+// CHECK:   scf.yield %[[COPY]]
+// CHECK: %[[OUT:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @add(%[[PICK]], %[[X]] {{.*}} outs(%[[OUT]]
+// CHECK-NEXT: relax.kill_tensor %[[PICK]]
+// CHECK-NEXT: return %[[OUT]]
+func.func @branch_allocates(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %p = scf.if %c -> !relax.tensor<[n], f32> {
+    %y = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    %z = relax.call_tir @add(%y, %y) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    scf.yield %z : !relax.tensor<[n], f32>
+  } else {
+    scf.yield %x : !relax.tensor<[n], f32>
+  }
+  %q = relax.call_tir @add(%p, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %q : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A loop whose body allocates: each iteration owns its iteration argument
+// and kills it once the new value exists. An argument as initial value is
+// copied; an owned tensor used nowhere after the loop moves in.
+// CHECK-LABEL: func.func @loop_from_argument
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>, %[[K:.*]]: index)
+// CHECK: %[[INIT:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[X]] to %[[INIT]]
+// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[INIT]])
+// CHECK:   %[[NEXT:.*]] = relax.alloc_tensor
+// CHECK:   relax.invoke_tir @add(%[[ACC]], %[[X]] {{.*}} outs(%[[NEXT]]
+// CHECK:   relax.kill_tensor %[[ACC]]
+// CHECK:   scf.yield %[[NEXT]]
+// CHECK: return %[[R]]
+func.func @loop_from_argument(%x: !relax.tensor<[n], f32>, %k: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %x) -> !relax.tensor<[n], f32> {
+    %y = relax.call_tir @add(%acc, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    scf.yield %y : !relax.tensor<[n], f32>
+  }
+  return %r : !relax.tensor<[n], f32>
+}
+
+// CHECK-LABEL: func.func @loop_moves_in
+// CHECK: %[[START:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @add({{.*}} outs(%[[START]]
+// CHECK-NOT: relax.copy
+// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[START]])
+// CHECK:   relax.kill_tensor %[[ACC]]
+// CHECK: %[[OUT:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @add(%[[R]], %[[R]] {{.*}} outs(%[[OUT]]
+// CHECK-NEXT: relax.kill_tensor %[[R]]
+// CHECK-NOT: relax.kill_tensor %[[START]]
+// CHECK: return %[[OUT]]
+func.func @loop_moves_in(%x: !relax.tensor<[n], f32>, %k: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %s) -> !relax.tensor<[n], f32> {
+    %y = relax.call_tir @add(%acc, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    scf.yield %y : !relax.tensor<[n], f32>
+  }
+  %d = relax.call_tir @add(%r, %r) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %d : !relax.tensor<[n], f32>
+}
+
+// An owned initial value still used after the loop is copied in.
+// CHECK-LABEL: func.func @loop_keeps_initial
+// CHECK: %[[START:.*]] = relax.alloc_tensor
+// CHECK: %[[INIT:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[START]] to %[[INIT]]
+// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[INIT]])
+// CHECK: relax.invoke_tir @add(%[[R]], %[[START]]
+func.func @loop_keeps_initial(%x: !relax.tensor<[n], f32>, %k: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %s = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %s) -> !relax.tensor<[n], f32> {
+    %y = relax.call_tir @add(%acc, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    scf.yield %y : !relax.tensor<[n], f32>
+  }
+  %d = relax.call_tir @add(%r, %s) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %d : !relax.tensor<[n], f32>
+}
+
+// -----
+
+// A packed call in a branch, yielded inside a tuple: the tuple's fields are
+// handed over one by one (the argument field copied) and the enclosing
+// block owns each; an unused field is killed at once, a returned one moves
+// to the caller.
+// CHECK-LABEL: func.func @packed_in_branch
+// CHECK: %[[PAIR:.*]] = scf.if
+// CHECK:   %[[NEG:.*]] = relax.call_packed "user.neg"
+// CHECK:   relax.copy
+// CHECK:   scf.yield
+// CHECK: } else {
+// CHECK-COUNT-2: relax.copy
+// CHECK: %[[FIRST:.*]] = relax.tuple_get_item %[[PAIR]][0]
+// CHECK-NEXT: relax.kill_tensor %[[FIRST]]
+// CHECK: %[[SECOND:.*]] = relax.tuple_get_item %[[PAIR]][1]
+// CHECK-NOT: relax.kill_tensor
+// CHECK: return
+func.func @packed_in_branch(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  %p = scf.if %c -> tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>> {
+    %q = relax.call_packed "user.neg"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
+    %t = relax.tuple %q, %x : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+    scf.yield %t : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
+  } else {
+    %t = relax.tuple %x, %x : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+    scf.yield %t : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
+  }
+  %f = relax.tuple_get_item %p[1] : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
+  return %f : !relax.tensor<[4], f32>
+}

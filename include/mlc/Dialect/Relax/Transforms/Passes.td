@@ -104,7 +104,13 @@ def RelaxToExplicitMemoryPass
     * a returned tensor is handed to the caller and never killed; a returned
       value the function does not own (an argument, a constant, a value
       returned twice) is first copied (`relax.copy`) into a fresh storage,
-      so every result owns its buffer (runtime ABI v2).
+      so every result owns its buffer (runtime ABI v2);
+    * calls may sit inside `scf.if`, `scf.index_switch` and `scf.for`: a
+      region op whose regions yield a buffer they allocated owns its result
+      at that position (each region hands its value over, copying what it
+      does not own), and a loop's iteration argument there owns its buffer,
+      killed in the body once dead; the initial value moves in when unused
+      after the loop, or is copied.
 
     `relax.dataflow` regions are inlined first (explicit memory is not pure
     dataflow). A function's device is its `relax.device` attribute
