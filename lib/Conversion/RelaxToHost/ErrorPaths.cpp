@@ -59,7 +59,12 @@ Block *ErrorPathLowering::createErrorBlock(Location loc, StringRef message) {
                          ValueRange{ctx, text});
   }
   for (Value pointer : live)
-    host::createFree(b, loc, ctx, state.ownedPointers.lookup(pointer), pointer);
+    if (state.ownedObjects.contains(pointer))
+      LLVM::CallOp::create(b, loc, TypeRange(), host::kReleaseObjectFn,
+                           ValueRange{pointer});
+    else
+      host::createFree(b, loc, ctx, state.ownedPointers.lookup(pointer),
+                       pointer);
   SmallVector<Value> results = {
       arith::ConstantIntOp::create(b, loc, 1, 32).getResult()};
   for (Type type : llvm::drop_begin(function.getResultTypes()))
@@ -71,15 +76,25 @@ Block *ErrorPathLowering::createErrorBlock(Location loc, StringRef message) {
 /// Walks `block` in order, splitting it after each assert.
 void ErrorPathLowering::lowerBlock(Block *block) {
   live.clear();
+  // Objects a packed function returned, owned once the check that follows
+  // mlcContextTakeObject passes (before it, they may be no objects).
+  SmallVector<Value> pendingObjects;
   for (Block *current = block; current;) {
     Block *next = nullptr;
     for (Operation &op : *current) {
       for (Value result : op.getResults())
-        if (state.ownedPointers.count(result))
+        if (state.ownedPointers.count(result) ||
+            state.ownedObjects.contains(result))
           live.insert(result);
-      if (auto call = dyn_cast<LLVM::CallOp>(op))
+      if (auto call = dyn_cast<LLVM::CallOp>(op)) {
         if (call.getCallee() == host::kFreeFn)
           live.remove(call.getOperand(3));
+        if (call.getCallee() == host::kReleaseObjectFn)
+          live.remove(call.getOperand(0));
+        if (call.getCallee() == host::kTakeObjectFn &&
+            live.remove(call.getOperand(1)))
+          pendingObjects.push_back(call.getOperand(1));
+      }
       auto check = dyn_cast<cf::AssertOp>(op);
       if (!check)
         continue;
@@ -88,6 +103,8 @@ void ErrorPathLowering::lowerBlock(Block *block) {
       OpBuilder b(check);
       cf::CondBranchOp::create(b, check.getLoc(), check.getArg(), next, error);
       check->erase();
+      live.insert(pendingObjects.begin(), pendingObjects.end());
+      pendingObjects.clear();
       break;
     }
     current = next;

@@ -35,6 +35,8 @@ void declareHostRuntimeFunctions(ModuleOp module) {
        LLVM::LLVMFunctionType::get(voidType, {ptr, ptr, ptr, i32})},
       {host::kMatchShapeFn,
        LLVM::LLVMFunctionType::get(i32, {ptr, ptr, ptr, i32, ptr})},
+      {host::kTakeObjectFn, LLVM::LLVMFunctionType::get(i32, {ptr, ptr, ptr})},
+      {host::kReleaseObjectFn, LLVM::LLVMFunctionType::get(voidType, {ptr})},
   };
   OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
   for (auto [name, type] : functions)

@@ -27,6 +27,8 @@ inline constexpr llvm::StringLiteral kSetErrorFn = "mlcContextSetError";
 inline constexpr llvm::StringLiteral kSetErrorValuesFn =
     "mlcContextSetErrorValues";
 inline constexpr llvm::StringLiteral kMatchShapeFn = "mlcContextMatchShape";
+inline constexpr llvm::StringLiteral kTakeObjectFn = "mlcContextTakeObject";
+inline constexpr llvm::StringLiteral kReleaseObjectFn = "mlcObjectRelease";
 
 /// The LLVM struct of MLIR's default descriptor of a memref of `type`'s rank.
 mlir::Type getDescriptorType(mlir::MLIRContext *ctx, mlir::MemRefType type);

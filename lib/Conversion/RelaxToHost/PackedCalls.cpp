@@ -7,7 +7,10 @@
 // relax.invoke_packed and relax.call_packed call `mlcContextCallPacked` with
 // an array of DLTensors: the inputs, then either the outputs the caller
 // allocated (destination-passing style) or result slots the callee fills
-// (data NULL, a shape array to write, dtype, rank and device preset).
+// (data NULL, a shape array to write, dtype, rank and device preset). An
+// object is a 0-d DLTensor of the opaque-handle type whose data is its
+// MLCObject *; the runtime checks each object a callee returns
+// (mlcContextTakeObject) before the function owns it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +20,8 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+#include "mlc/Runtime/ABI.h"
 
 using namespace mlir;
 
@@ -45,11 +50,12 @@ LLVM::LLVMStructType getDLTensorType(MLIRContext *ctx) {
       ctx, {ptr, deviceType, i32, dtypeType, ptr, ptr, i64});
 }
 
-/// An array, on the stack, of DLTensors describing `memrefs`, followed by
-/// one result slot per type of `slots` (data NULL, a shape array of its rank
-/// for the callee to fill, returned in `slotShapes`).
+/// An array, on the stack, of DLTensors describing `memrefs` (memrefs, or
+/// objects as `!llvm.ptr`), followed by one result slot per type of `slots`
+/// (a MemRefType: data NULL, a shape array of its rank for the callee to
+/// fill, returned in `slotShapes`; an `!llvm.ptr`: an object slot).
 Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
-                         ArrayRef<MemRefType> slots,
+                         ArrayRef<Type> slots,
                          std::pair<int32_t, int64_t> device,
                          SmallVectorImpl<Value> *slotShapes = nullptr) {
   MLIRContext *ctx = b.getContext();
@@ -64,9 +70,9 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
     return LLVM::ConstantOp::create(b, loc, type,
                                     b.getIntegerAttr(type, value));
   };
+  // A null `type` stores an object (rank 0, opaque handle).
   auto store = [&](int64_t index, MemRefType type, Value data, Value shape,
                    Value byteOffset) {
-    Type element = type.getElementType();
     Value tensor = LLVM::PoisonOp::create(b, loc, tensorType);
     auto insert = [&](Value field, ArrayRef<int64_t> position) {
       tensor = LLVM::InsertValueOp::create(b, loc, tensor, field, position);
@@ -74,9 +80,15 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
     insert(data, {0});
     insert(constant(i32, device.first), {1, 0});
     insert(constant(i32, device.second), {1, 1});
-    insert(constant(i32, type.getRank()), {2});
-    insert(constant(i8, getDLTypeCode(element)), {3, 0});
-    insert(constant(i8, element.getIntOrFloatBitWidth()), {3, 1});
+    insert(constant(i32, type ? type.getRank() : 0), {2});
+    if (type) {
+      Type element = type.getElementType();
+      insert(constant(i8, getDLTypeCode(element)), {3, 0});
+      insert(constant(i8, element.getIntOrFloatBitWidth()), {3, 1});
+    } else {
+      insert(constant(i8, MLC_ABI_OBJECT_TYPE_CODE), {3, 0});
+      insert(constant(i8, 64), {3, 1});
+    }
     insert(constant(i16, 1), {3, 2});
     insert(shape, {4});
     insert(LLVM::ZeroOp::create(b, loc, ptr), {5}); // compact row-major
@@ -86,7 +98,12 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
     LLVM::StoreOp::create(b, loc, tensor, slot);
   };
   for (auto [index, memref] : llvm::enumerate(memrefs)) {
-    auto type = cast<MemRefType>(memref.getType());
+    auto type = dyn_cast<MemRefType>(memref.getType());
+    if (!type) {
+      Value none = LLVM::ZeroOp::create(b, loc, ptr);
+      store(index, MemRefType(), memref, none, i64Constant(b, loc, 0));
+      continue;
+    }
     auto metadata = memref::ExtractStridedMetadataOp::create(b, loc, memref);
     Value aligned =
         memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
@@ -108,9 +125,10 @@ Value buildDLTensorArray(OpBuilder &b, Location loc, ValueRange memrefs,
         i64Constant(b, loc, relax::getElementByteSize(type.getElementType())));
     store(index, type, data, shape, byteOffset);
   }
-  for (auto [index, type] : llvm::enumerate(slots)) {
+  for (auto [index, slot] : llvm::enumerate(slots)) {
+    auto type = dyn_cast<MemRefType>(slot);
     Value shape = LLVM::ZeroOp::create(b, loc, ptr);
-    if (type.getRank() > 0)
+    if (type && type.getRank() > 0)
       shape = LLVM::AllocaOp::create(b, loc, ptr, i64,
                                      i64Constant(b, loc, type.getRank()));
     if (slotShapes)
@@ -150,6 +168,15 @@ struct InvokePackedPattern : public HostPattern<relax::InvokePackedOp> {
   }
 };
 
+/// The `data` field of DLTensor `index` of `array`.
+Value loadSlotData(OpBuilder &b, Location loc, Value array, int64_t index) {
+  MLIRContext *ctx = b.getContext();
+  auto ptr = LLVM::LLVMPointerType::get(ctx);
+  Value slot = LLVM::GEPOp::create(b, loc, ptr, getDLTensorType(ctx), array,
+                                   ArrayRef<LLVM::GEPArg>{int32_t(index), 0});
+  return LLVM::LoadOp::create(b, loc, ptr, slot);
+}
+
 /// A DLTensor the callee filled, as an owned memref of `type`: data from
 /// the runtime's allocator, compact, with the shape the callee wrote.
 struct FilledResult {
@@ -163,10 +190,8 @@ FilledResult readResultSlot(OpBuilder &b, Location loc, Value array,
   MLIRContext *ctx = b.getContext();
   auto ptr = LLVM::LLVMPointerType::get(ctx);
   Type i64 = b.getI64Type();
-  Value slot = LLVM::GEPOp::create(b, loc, ptr, getDLTensorType(ctx), array,
-                                   ArrayRef<LLVM::GEPArg>{int32_t(index), 0});
   FilledResult result;
-  result.data = LLVM::LoadOp::create(b, loc, ptr, slot);
+  result.data = loadSlotData(b, loc, array, index);
   Type descriptorType = getDescriptorType(ctx, type);
   Value descriptor = LLVM::PoisonOp::create(b, loc, descriptorType);
   auto insert = [&](Value field, ArrayRef<int64_t> position) {
@@ -206,13 +231,12 @@ struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
   matchAndRewrite(relax::CallPackedOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    SmallVector<MemRefType> slots;
+    SmallVector<Type> slots;
     for (Type type : op.getResultTypes()) {
-      auto memref =
-          dyn_cast_or_null<MemRefType>(getTypeConverter()->convertType(type));
-      if (!memref)
+      Type converted = getTypeConverter()->convertType(type);
+      if (!isa_and_nonnull<MemRefType, LLVM::LLVMPointerType>(converted))
         return rewriter.notifyMatchFailure(op, "result without host type");
-      slots.push_back(memref);
+      slots.push_back(converted);
     }
     auto device = toPair(relax::getFunctionDevice(getFunction(op)));
     SmallVector<Value> shapes;
@@ -222,27 +246,62 @@ struct CallPackedPattern : public HostPattern<relax::CallPackedOp> {
     int64_t numInputs = op.getInputs().size();
     callPacked(rewriter, loc, state, ctx, op.getCallee(), array,
                numInputs + slots.size());
-    // Every result is read (and owned, so an error path frees it) before
-    // any is checked.
-    SmallVector<FilledResult> filled;
-    for (auto [index, type] : llvm::enumerate(slots)) {
-      filled.push_back(readResultSlot(rewriter, loc, array, numInputs + index,
-                                      shapes[index], type));
-      state.ownedPointers[filled.back().data] = device;
-      state.allocatedPointers[filled.back().memref] = filled.back().data;
+    // Every tensor result is read (and owned, so an error path frees it)
+    // before any is checked; each object is owned once the runtime has
+    // checked it is one.
+    SmallVector<FilledResult> filled(slots.size());
+    SmallVector<Value> results(slots.size());
+    for (auto [index, slot] : llvm::enumerate(slots)) {
+      auto type = dyn_cast<MemRefType>(slot);
+      if (!type)
+        continue;
+      filled[index] = readResultSlot(rewriter, loc, array, numInputs + index,
+                                     shapes[index], type);
+      state.ownedPointers[filled[index].data] = device;
+      state.allocatedPointers[filled[index].memref] = filled[index].data;
+      results[index] = filled[index].memref;
     }
-    SmallVector<Value> results;
+    for (auto [index, slot] : llvm::enumerate(slots)) {
+      if (isa<MemRefType>(slot))
+        continue;
+      results[index] =
+          takeObject(rewriter, op, index,
+                     loadSlotData(rewriter, loc, array, numInputs + index));
+    }
     for (auto [index, result] : llvm::enumerate(filled)) {
-      auto declared = cast<relax::TensorType>(op.getResult(index).getType());
-      if (failed(checkResult(rewriter, op, index, declared, result)))
+      auto declared =
+          dyn_cast<relax::TensorType>(op.getResult(index).getType());
+      if (declared &&
+          failed(checkResult(rewriter, op, index, declared, result)))
         return failure();
-      results.push_back(result.memref);
     }
     rewriter.replaceOp(op, results);
     return success();
   }
 
 private:
+  std::string describeResult(relax::CallPackedOp op, size_t index) const {
+    return ("call_packed '" + op.getCallee() + "' at " +
+            formatLocation(op.getLoc()) + ": result " + Twine(index))
+        .str();
+  }
+
+  /// The runtime checks that `object` is a live MLCObject; from then on the
+  /// function owns the reference.
+  Value takeObject(ConversionPatternRewriter &rewriter, relax::CallPackedOp op,
+                   size_t index, Value object) const {
+    Location loc = op.getLoc();
+    Value what =
+        createStringConstant(rewriter, loc, state, describeResult(op, index));
+    Value status = LLVM::CallOp::create(
+                       rewriter, loc, TypeRange{rewriter.getI32Type()},
+                       kTakeObjectFn, ValueRange{getContext(op), object, what})
+                       .getResult();
+    assertSuccess(rewriter, loc, status);
+    state.ownedObjects.insert(object);
+    return object;
+  }
+
   /// The runtime matches what the callee wrote against the declared type
   /// (dims not negative, equal where known: mlcContextMatchShape); data is
   /// not NULL unless the result is empty.
@@ -251,9 +310,7 @@ private:
                             relax::TensorType declared,
                             const FilledResult &filled) const {
     Location loc = op.getLoc();
-    std::string what = ("call_packed '" + op.getCallee() + "' at " +
-                        formatLocation(loc) + ": result " + Twine(index))
-                           .str();
+    std::string what = describeResult(op, index);
     SmallVector<StringRef> known;
     relax::forEachSymDim(declared,
                          [&](sym::Expr dim) { sym::collectVars(dim, known); });

@@ -28,10 +28,10 @@ using namespace mlc;
 /// What relax-to-host accepts: explicit memory, calls, casts, constants.
 static bool isHostConvertible(Operation *op) {
   return isa<relax::AllocStorageOp, relax::AllocTensorOp, relax::KillTensorOp,
-             relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
-             relax::CopyOp, relax::ConstantOp, relax::MatchCastOp,
-             relax::ShapeOfOp, relax::ShapeOp, relax::TupleOp,
-             relax::TupleGetItemOp, relax::CallPackedOp>(op);
+             relax::KillObjectOp, relax::KillStorageOp, relax::InvokeTIROp,
+             relax::InvokePackedOp, relax::CopyOp, relax::ConstantOp,
+             relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
+             relax::TupleOp, relax::TupleGetItemOp, relax::CallPackedOp>(op);
 }
 
 /// Why `op`, which relax-to-host accepts, cannot be converted; empty if it
@@ -157,8 +157,8 @@ static LogicalResult checkInput(ModuleOp module,
       if (failed(converter.convertType(type, converted)))
         return function.emitOpError("relax-to-host cannot lower ")
                << type
-               << " yet: unranked tensors, first-class shapes and objects "
-                  "have no host form";
+               << " yet: unranked tensors and first-class shapes have no "
+                  "host form";
     }
   }
   WalkResult result = module.walk([&](Operation *op) {

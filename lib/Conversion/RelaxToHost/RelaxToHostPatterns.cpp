@@ -38,9 +38,11 @@ RelaxHostTypeConverter::RelaxHostTypeConverter(MLIRContext *ctx) {
       return Type();
     return MemRefType::get(type.getShape(), type.getElementType());
   });
-  // First-class shapes and objects have no host form yet.
+  // First-class shapes have no host form yet; an object is its MLCObject *.
   addConversion([](relax::ShapeType) -> Type { return Type(); });
-  addConversion([](relax::ObjectType) -> Type { return Type(); });
+  addConversion([ctx](relax::ObjectType) -> Type {
+    return LLVM::LLVMPointerType::get(ctx);
+  });
   addConversion([ctx](relax::StorageType) -> Type {
     return MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 8));
   });
@@ -216,6 +218,8 @@ struct CallPattern : public HostPattern<func::CallOp> {
     assertSuccess(rewriter, loc, call.getResult(0));
     auto device = toPair(relax::getFunctionDevice(getFunction(op)));
     for (Value result : llvm::drop_begin(call.getResults())) {
+      if (isa<LLVM::LLVMPointerType>(result.getType()))
+        state.ownedObjects.insert(result); // a reference the callee gave
       if (!isa<MemRefType>(result.getType()))
         continue;
       Value pointer = host::getAllocatedPointer(rewriter, loc, result);
@@ -465,6 +469,20 @@ struct KillTensorPattern : public HostPattern<relax::KillTensorOp> {
   }
 };
 
+/// Drops the function's reference to an object (mlcObjectRelease).
+struct KillObjectPattern : public HostPattern<relax::KillObjectOp> {
+  using HostPattern::HostPattern;
+
+  LogicalResult
+  matchAndRewrite(relax::KillObjectOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::CallOp>(op, TypeRange(),
+                                              host::kReleaseObjectFn,
+                                              ValueRange{adaptor.getObject()});
+    return success();
+  }
+};
+
 struct KillStoragePattern : public HostPattern<relax::KillStorageOp> {
   using HostPattern::HostPattern;
 
@@ -669,9 +687,9 @@ void populateRelaxToHostPatterns(RelaxHostTypeConverter &converter,
                                  RewritePatternSet &patterns,
                                  RelaxHostState &state) {
   patterns.add<FuncPattern, ReturnPattern, CallPattern, AllocStoragePattern,
-               AllocTensorPattern, KillTensorPattern, KillStoragePattern,
-               CopyPattern, InvokeTIRPattern, ConstantPattern,
-               DropShapePattern<relax::ShapeOfOp>,
+               AllocTensorPattern, KillTensorPattern, KillObjectPattern,
+               KillStoragePattern, CopyPattern, InvokeTIRPattern,
+               ConstantPattern, DropShapePattern<relax::ShapeOfOp>,
                DropShapePattern<relax::ShapeOp>, MatchCastPattern>(
       converter, patterns.getContext(), state);
   patterns.add<SelectPattern, TuplePattern, TupleGetItemPattern>(

@@ -364,3 +364,24 @@ func.func private @kill_region_result(%x: !relax.tensor<[4], f32>, %c: i1) -> !r
   relax.kill_tensor %p : !relax.tensor<[4], f32>
   return %t : !relax.tensor<[4], f32>
 }
+
+// -----
+
+// An object is an MLCObject *: passed to a packed function as a 0-d DLTensor
+// of the opaque-handle type (3), checked by the runtime when a packed
+// function returns one, and released by relax.kill_object.
+// CHECK-LABEL: func.func @objects
+// CHECK: llvm.call @mlcContextCallPacked
+// CHECK: %[[SLOT:.*]] = llvm.getelementptr %{{.*}}[0, 0]
+// CHECK-NEXT: %[[OBJECT:.*]] = llvm.load %[[SLOT]] : !llvm.ptr -> !llvm.ptr
+// CHECK: %[[TAKEN:.*]] = llvm.call @mlcContextTakeObject(%{{.*}}, %[[OBJECT]], %{{.*}})
+// CHECK: %[[OPAQUE:.*]] = llvm.mlir.constant(3 : i8) : i8
+// CHECK: llvm.insertvalue %[[OPAQUE]], %{{.*}}[3, 0]
+// CHECK: llvm.call @mlcContextCallPacked
+// CHECK: llvm.call @mlcObjectRelease(%[[OBJECT]])
+func.func @objects(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
+  %o = relax.call_packed "user.make"() : () -> !relax.object
+  relax.call_packed "user.use"(%o, %x) : (!relax.object, !relax.tensor<[4], f32>) -> ()
+  relax.kill_object %o
+  return
+}

@@ -150,3 +150,11 @@ func.func @copy_dtype(%x: !relax.tensor<[4], f32>, %y: !relax.tensor<[4], i32>) 
   relax.copy %x to %y : !relax.tensor<[4], f32>, !relax.tensor<[4], i32>
   return
 }
+
+// -----
+
+func.func private @use(%o: !relax.object) attributes {relax.function} {
+  // expected-error @+1 {{must kill an object returned by a call or a region op, or a loop's iteration argument; a function argument is borrowed}}
+  relax.kill_object %o
+  return
+}

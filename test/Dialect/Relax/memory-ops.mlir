@@ -66,3 +66,39 @@ func.func @to_device(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> att
   %g = relax.to_device %x : !relax.tensor<[n], f32> to #relax.device<cuda:1>
   return %g : !relax.tensor<[n], f32>
 }
+
+// Kills of what region ops and loops own, and of an object.
+// CHECK-LABEL: func.func @owned_kills
+// CHECK: %[[PICK:.*]] = scf.if
+// CHECK: relax.kill_tensor %[[PICK]] : !relax.tensor<[4], f32>
+// CHECK: scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}})
+// CHECK:   relax.kill_tensor %[[ACC]] : !relax.tensor<[4], f32>
+// CHECK: %[[OBJECT:.*]] = relax.call_packed "user.make"() : () -> !relax.object
+// CHECK: relax.kill_object %[[OBJECT]]
+// GENERIC: "relax.kill_object"(%{{.*}}) : (!relax.object) -> ()
+func.func @owned_kills(%c: i1, %k: index) attributes {relax.function} {
+  %p = scf.if %c -> !relax.tensor<[4], f32> {
+    %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+    scf.yield %t : !relax.tensor<[4], f32>
+  } else {
+    %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+    scf.yield %t : !relax.tensor<[4], f32>
+  }
+  relax.kill_tensor %p : !relax.tensor<[4], f32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %s0 = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+  %t0 = relax.alloc_tensor %s0[0] : !relax.tensor<[4], f32>
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %t0) -> !relax.tensor<[4], f32> {
+    %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+    %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+    relax.kill_tensor %acc : !relax.tensor<[4], f32>
+    scf.yield %t : !relax.tensor<[4], f32>
+  }
+  relax.kill_tensor %r : !relax.tensor<[4], f32>
+  %o = relax.call_packed "user.make"() : () -> !relax.object
+  relax.kill_object %o
+  return
+}

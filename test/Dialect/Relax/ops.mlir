@@ -197,6 +197,16 @@ func.func @params(%x: !relax.tensor<[n, 4], f32>,
 
 // A packed function that allocates its results; not pure.
 
+// Objects in and out of packed calls.
+// CHECK-LABEL: func.func @call_packed_objects
+// CHECK: %[[CACHE:.*]] = relax.call_packed "user.cache_new"() : () -> !relax.object
+// CHECK: relax.call_packed "user.cache_append"(%[[CACHE]], %{{.*}}) : (!relax.object, !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32>
+func.func @call_packed_objects(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  %c = relax.call_packed "user.cache_new"() : () -> !relax.object
+  %y = relax.call_packed "user.cache_append"(%c, %x) : (!relax.object, !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32>
+  return
+}
+
 // CHECK-LABEL: func.func @call_packed
 // CHECK: %{{.*}}:2 = relax.call_packed "user.split"(%{{.*}}) : (!relax.tensor<[n], f32>) -> (!relax.tensor<[?], f32>, !relax.tensor<[2], i64>)
 // CHECK: relax.call_packed "user.log"(%{{.*}}) : (!relax.tensor<[n], f32>) -> ()

@@ -58,6 +58,9 @@ struct RelaxHostState {
   /// The pointers a function owns until it frees or returns them, with their
   /// device (DLPack type, index).
   llvm::DenseMap<mlir::Value, std::pair<int32_t, int64_t>> ownedPointers;
+  /// The object references (`!llvm.ptr` to an MLCObject) a function owns
+  /// until it releases them.
+  llvm::DenseSet<mlir::Value> ownedObjects;
   unsigned stringCounter = 0;
 };
 

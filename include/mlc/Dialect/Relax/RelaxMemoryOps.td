@@ -86,6 +86,23 @@ def Relax_KillTensorOp : Relax_Op<"kill_tensor"> {
   let hasVerifier = 1;
 }
 
+def Relax_KillObjectOp : Relax_Op<"kill_object"> {
+  let summary = "Drop the reference to a runtime object the function owns";
+  let description = [{
+    Marks the last use of an object a `relax.call_packed` returned and
+    releases the function's reference to it (the object's deleter runs when
+    no other reference is left). `relax-to-explicit-memory` places it after
+    the object's last use.
+
+    ```mlir
+    relax.kill_object %cache
+    ```
+  }];
+  let arguments = (ins Arg<Relax_ObjectType, "", [MemFree]>:$object);
+  let assemblyFormat = "$object attr-dict";
+  let hasVerifier = 1;
+}
+
 def Relax_KillStorageOp : Relax_Op<"kill_storage"> {
   let summary = "Free a storage";
   let description = [{

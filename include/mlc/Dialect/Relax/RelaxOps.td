@@ -117,13 +117,24 @@ def Relax_CallPackedOp : Relax_Op<"call_packed", [
         : (!relax.tensor<[n], f32>) -> !relax.tensor<[?], i64>
     ```
 
+    Inputs and results may also be `!relax.object`s (runtime objects such as
+    a KV cache or a library handle): an object input is borrowed for the
+    call, an object result is a reference the caller owns.
+
+    ```mlir
+    %cache = relax.call_packed "user.cache_create"() : () -> !relax.object
+    %y = relax.call_packed "user.cache_append"(%cache, %x)
+        : (!relax.object, !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32>
+    ```
+
     At run time the registered function receives the inputs followed by one
     DLTensor per result whose `data` is NULL and whose `shape` it fills
     (dtype, ndim and device preset); it allocates each result's data with
-    `mlcContextAlloc` on the context it received.
+    `mlcContextAlloc` on the context it received. An object travels as a 0-d
+    DLTensor of DLPack's opaque-handle type whose `data` is the `MLCObject *`.
   }];
-  let arguments = (ins StrAttr:$callee, Variadic<Relax_AnyTensor>:$inputs);
-  let results = (outs Variadic<Relax_AnyTensor>:$outputs);
+  let arguments = (ins StrAttr:$callee, Variadic<Relax_TensorOrObject>:$inputs);
+  let results = (outs Variadic<Relax_TensorOrObject>:$outputs);
   let assemblyFormat = [{
     $callee `(` $inputs `)` attr-dict `:` functional-type($inputs, results)
   }];

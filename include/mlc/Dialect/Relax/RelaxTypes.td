@@ -111,6 +111,7 @@ def Relax_AnyTensor : Type<CPred<"::llvm::isa<::mlc::relax::TensorType>($_self)"
     "relax tensor", "::mlc::relax::TensorType">;
 def Relax_AnyShape : Type<CPred<"::llvm::isa<::mlc::relax::ShapeType>($_self)">,
     "relax shape", "::mlc::relax::ShapeType">;
+def Relax_TensorOrObject : AnyTypeOf<[Relax_AnyTensor, Relax_ObjectType]>;
 def Relax_Value : AnyTypeOf<[Relax_AnyTensor, Relax_AnyShape, Relax_ObjectType,
     AnyTuple]>;
 

@@ -105,28 +105,37 @@ LogicalResult AllocTensorOp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
-LogicalResult KillTensorOp::verify() {
-  Value tensor = getTensor();
-  // A field of a tuple that a call or a region op returned is theirs too.
-  while (auto get = tensor.getDefiningOp<TupleGetItemOp>())
-    tensor = get.getTuple();
-  // A block argument other than the function's own (a loop's iteration
-  // argument) holds a buffer the loop owns; a function argument belongs to
-  // the caller.
-  if (auto argument = dyn_cast<BlockArgument>(tensor)) {
-    Operation *parent = argument.getOwner()->getParentOp();
-    if (!isa<FunctionOpInterface>(parent) ||
-        !argument.getOwner()->isEntryBlock())
-      return success();
-  } else {
-    Operation *def = tensor.getDefiningOp();
-    if (isa<AllocTensorOp, CallOpInterface, CallPackedOp>(def) ||
-        def->getNumRegions() > 0)
-      return success();
+/// Whether `value` can be owned by its function: made by a call or a region
+/// op (through tuple fields), made by `relax.alloc_tensor`, or a block
+/// argument other than the function's own (a loop's iteration argument); a
+/// function argument belongs to the caller.
+static bool isOwnable(Value value) {
+  while (auto get = value.getDefiningOp<TupleGetItemOp>())
+    value = get.getTuple();
+  if (auto argument = dyn_cast<BlockArgument>(value)) {
+    Block *block = argument.getOwner();
+    return !isa<FunctionOpInterface>(block->getParentOp()) ||
+           !block->isEntryBlock();
   }
+  Operation *def = value.getDefiningOp();
+  return isa<AllocTensorOp, CallOpInterface, CallPackedOp>(def) ||
+         def->getNumRegions() > 0;
+}
+
+LogicalResult KillTensorOp::verify() {
+  if (isOwnable(getTensor()))
+    return success();
   return emitOpError("must kill a tensor made by relax.alloc_tensor, returned "
                      "by a call or a region op, or a loop's iteration "
                      "argument; a function argument belongs to the caller");
+}
+
+LogicalResult KillObjectOp::verify() {
+  if (isOwnable(getObject()))
+    return success();
+  return emitOpError("must kill an object returned by a call or a region "
+                     "op, or a loop's iteration argument; a function argument "
+                     "is borrowed");
 }
 
 LogicalResult KillStorageOp::verify() {

@@ -62,21 +62,20 @@ namespace mlc::relax {
 /// `type` cannot be `expected` (different dtype, rank or a dimension that is
 /// provably different). `what` names the value being compared.
 LogicalResult verifyNotProvablyDifferent(Operation *op,
-                                                const sym::Analyzer &analyzer,
-                                                TensorType type,
-                                                TensorType expected,
-                                                const Twine &what) {
+                                         const sym::Analyzer &analyzer,
+                                         TensorType type, TensorType expected,
+                                         const Twine &what) {
   if (type.getElementType() != expected.getElementType())
-    return op->emitOpError() << what << " has dtype " << type.getElementType()
-                             << " but " << expected.getElementType()
-                             << " is required";
+    return op->emitOpError()
+           << what << " has dtype " << type.getElementType() << " but "
+           << expected.getElementType() << " is required";
   if (!type.getRanked() || !expected.getRanked())
     return success();
   if (type.getNumDims() != expected.getNumDims())
-    return op->emitOpError() << what << " has rank " << type.getNumDims()
-                             << " but rank " << expected.getNumDims()
-                             << " is required (" << type << " vs "
-                             << expected << ")";
+    return op->emitOpError()
+           << what << " has rank " << type.getNumDims() << " but rank "
+           << expected.getNumDims() << " is required (" << type << " vs "
+           << expected << ")";
   for (auto [index, dims] :
        llvm::enumerate(llvm::zip_equal(type.getDims(), expected.getDims()))) {
     auto [dim, expectedDim] = dims;
@@ -99,10 +98,9 @@ static LogicalResult verifyAgainstBuffer(Operation *op,
                                          const Twine &what) {
   auto buffer = dyn_cast<MemRefType>(paramType);
   if (!buffer)
-    return op->emitOpError() << what << " is passed to parameter "
-                             << paramIndex << " of @" << callee
-                             << ", which is " << paramType
-                             << ", not a buffer (memref)";
+    return op->emitOpError()
+           << what << " is passed to parameter " << paramIndex << " of @"
+           << callee << ", which is " << paramType << ", not a buffer (memref)";
   sym::Context &ctx = RelaxDialect::getSymContext(op->getContext());
   SmallVector<sym::Expr> bufferDims;
   for (int64_t size : buffer.getShape())
@@ -118,13 +116,13 @@ static LogicalResult verifyAgainstBuffer(Operation *op,
 /// types of the buffers passed (inputs, then the outputs it allocates),
 /// followed by `numTirVars` index values.
 LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
-                                        ArrayRef<TensorType> bufferTypes,
-                                        unsigned numInputs, size_t numTirVars,
-                                        SymbolTableCollection &symbolTable) {
+                                 ArrayRef<TensorType> bufferTypes,
+                                 unsigned numInputs, size_t numTirVars,
+                                 SymbolTableCollection &symbolTable) {
   Operation *target = symbolTable.lookupNearestSymbolFrom(op, callee);
   if (!target)
-    return op->emitOpError() << "callee " << callee
-                             << " does not name a symbol in scope";
+    return op->emitOpError()
+           << "callee " << callee << " does not name a symbol in scope";
   // A kernel is a tir.prim_func or, once lowered (or written by hand), a
   // func.func over memrefs.
   auto function = dyn_cast<FunctionOpInterface>(target);
@@ -145,10 +143,9 @@ LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
   sym::Analyzer analyzer = getAnalyzerFor(op);
   StringRef name = callee.getValue();
   for (auto [index, type] : llvm::enumerate(bufferTypes)) {
-    std::string what =
-        index < numInputs
-            ? ("input " + Twine(index)).str()
-            : ("output " + Twine(index - numInputs)).str();
+    std::string what = index < numInputs
+                           ? ("input " + Twine(index)).str()
+                           : ("output " + Twine(index - numInputs)).str();
     if (failed(verifyAgainstBuffer(op, analyzer, type, params[index], name,
                                    index, what)))
       return failure();
@@ -189,12 +186,10 @@ LogicalResult CallTIROp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
-LogicalResult
-CallTIROp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+LogicalResult CallTIROp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   SmallVector<TensorType> buffers = tensorTypes(getInputs().getTypes());
   llvm::append_range(buffers, tensorTypes(getResultTypes()));
-  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers,
-                            getInputs().size(),
+  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
                             tirVarExprs(getTirVars()).size(), symbolTable);
 }
 
@@ -226,8 +221,8 @@ LogicalResult CallTIRInplaceOp::verify() {
     // result instead of the value it names.
     Value input = getInputs()[index];
     for (Operation *user : input.getUsers()) {
-      Operation *inBlock = getOperation()->getBlock()->findAncestorOpInBlock(
-          *user);
+      Operation *inBlock =
+          getOperation()->getBlock()->findAncestorOpInBlock(*user);
       if (inBlock && inBlock != getOperation() &&
           getOperation()->isBeforeInBlock(inBlock))
         return emitOpError() << "overwrites input " << index
@@ -237,8 +232,8 @@ LogicalResult CallTIRInplaceOp::verify() {
     auto resultType = cast<TensorType>(getResult(result).getType());
     if (failed(verifyNotProvablyDifferent(
             *this, analyzer, resultType, inputType,
-            "result " + Twine(result) + " (in place of input " +
-                Twine(index) + ")")))
+            "result " + Twine(result) + " (in place of input " + Twine(index) +
+                ")")))
       return failure();
   }
   SmallVector<Type> types(getInputs().getTypes());
@@ -252,8 +247,7 @@ CallTIRInplaceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   for (auto [result, index] : llvm::enumerate(getInplaceIndices()))
     if (index == -1)
       buffers.push_back(cast<TensorType>(getResult(result).getType()));
-  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers,
-                            getInputs().size(),
+  return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
                             tirVarExprs(getTirVars()).size(), symbolTable);
 }
 
@@ -279,7 +273,7 @@ LogicalResult CallPackedOp::verify() {
   if (failed(verifyPackedCallee(*this, getCallee())))
     return failure();
   for (auto [index, type] : llvm::enumerate(getResultTypes()))
-    if (!cast<TensorType>(type).getRanked())
+    if (isa<TensorType>(type) && !cast<TensorType>(type).getRanked())
       return emitOpError("result ")
              << index << " needs a known rank (the caller provides its shape "
              << "array), got " << type;
@@ -305,15 +299,16 @@ static StringRef valueKind(Type type) {
 /// type `to`: different kinds, dtypes, ranks, dims, shape lengths or tuple
 /// arities, recursively through tuples. `what` names the value.
 // NOLINTNEXTLINE(misc-no-recursion)
-static LogicalResult verifyCastable(Operation *op, const sym::Analyzer &analyzer,
-                                    Type from, Type to, const Twine &what) {
+static LogicalResult verifyCastable(Operation *op,
+                                    const sym::Analyzer &analyzer, Type from,
+                                    Type to, const Twine &what) {
   // An object may hold anything, and anything is an object.
   if (isa<ObjectType>(from) || isa<ObjectType>(to))
     return success();
   if (valueKind(from) != valueKind(to))
-    return op->emitOpError() << "cannot match a " << valueKind(from) << " ("
-                             << from << ") against a " << valueKind(to)
-                             << " (" << to << ")";
+    return op->emitOpError()
+           << "cannot match a " << valueKind(from) << " (" << from
+           << ") against a " << valueKind(to) << " (" << to << ")";
   if (auto fromTensor = dyn_cast<TensorType>(from))
     return verifyNotProvablyDifferent(op, analyzer, fromTensor,
                                       cast<TensorType>(to), what);
@@ -368,26 +363,28 @@ LogicalResult TupleOp::inferReturnTypes(MLIRContext *context,
   return success();
 }
 
-LogicalResult TupleGetItemOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, ValueRange operands,
-    DictionaryAttr, OpaqueProperties properties, RegionRange,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+TupleGetItemOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                 ValueRange operands, DictionaryAttr,
+                                 OpaqueProperties properties, RegionRange,
+                                 SmallVectorImpl<Type> &inferred) {
   auto tuple = dyn_cast<TupleType>(operands[0].getType());
   IntegerAttr index = properties.as<Properties *>()->index;
   if (!tuple || !index)
     return failure();
   int64_t i = index.getInt();
   if (i < 0 || i >= static_cast<int64_t>(tuple.size()))
-    return emitOptionalError(loc, "index ", i, " is out of range for ",
-                             tuple, " of ", tuple.size(), " fields");
+    return emitOptionalError(loc, "index ", i, " is out of range for ", tuple,
+                             " of ", tuple.size(), " fields");
   inferred.push_back(tuple.getType(i));
   return success();
 }
 
-LogicalResult ShapeOfOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location>, ValueRange operands,
-    DictionaryAttr, OpaqueProperties, RegionRange,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult ShapeOfOp::inferReturnTypes(MLIRContext *context,
+                                          std::optional<Location>,
+                                          ValueRange operands, DictionaryAttr,
+                                          OpaqueProperties, RegionRange,
+                                          SmallVectorImpl<Type> &inferred) {
   auto tensor = dyn_cast<TensorType>(operands[0].getType());
   if (!tensor)
     return failure();
@@ -397,12 +394,9 @@ LogicalResult ShapeOfOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
-                                        std::optional<Location>, ValueRange,
-                                        DictionaryAttr, OpaqueProperties
-                                            properties,
-                                        RegionRange,
-                                        SmallVectorImpl<Type> &inferred) {
+LogicalResult ShapeOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location>, ValueRange, DictionaryAttr,
+    OpaqueProperties properties, RegionRange, SmallVectorImpl<Type> &inferred) {
   ShapeAttr value = properties.as<Properties *>()->value;
   if (!value)
     return failure();
@@ -410,25 +404,24 @@ LogicalResult ShapeOp::inferReturnTypes(MLIRContext *context,
   return success();
 }
 
-LogicalResult ShapeOfOp::verify() {
-  return verifyInRelaxFunction(*this);
-}
+LogicalResult ShapeOfOp::verify() { return verifyInRelaxFunction(*this); }
 
-LogicalResult ShapeOp::verify() {
-  return verifyInRelaxFunction(*this);
-}
+LogicalResult ShapeOp::verify() { return verifyInRelaxFunction(*this); }
 
-LogicalResult ConstantOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, ValueRange,
-    DictionaryAttr, OpaqueProperties properties, RegionRange,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult ConstantOp::inferReturnTypes(MLIRContext *context,
+                                           std::optional<Location> location,
+                                           ValueRange, DictionaryAttr,
+                                           OpaqueProperties properties,
+                                           RegionRange,
+                                           SmallVectorImpl<Type> &inferred) {
   ElementsAttr value = properties.as<Properties *>()->value;
   if (!value)
     return failure();
   ShapedType type = value.getShapedType();
   if (!type.hasStaticShape() || !isValidElementType(type.getElementType()))
-    return emitOptionalError(location, "relax.constant needs a statically "
-                                       "shaped integer or float value, got ",
+    return emitOptionalError(location,
+                             "relax.constant needs a statically "
+                             "shaped integer or float value, got ",
                              type);
   sym::Context &ctx = RelaxDialect::getSymContext(context);
   SmallVector<sym::Expr> dims = llvm::map_to_vector(

@@ -240,7 +240,7 @@ LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
 static bool isAlreadyKilled(Value value) {
   for (Operation *user : value.getUsers()) {
-    if (isa<KillTensorOp>(user))
+    if (isa<KillTensorOp, KillObjectOp>(user))
       return true;
     if (auto get = dyn_cast<TupleGetItemOp>(user))
       if (isAlreadyKilled(get.getResult()))
@@ -255,7 +255,7 @@ static bool isAlreadyKilled(Value value) {
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
 void FunctionRewriter::takeCallResult(OpBuilder &b, Location loc,
                                       Value result) {
-  if (isa<TensorType>(result.getType())) {
+  if (isa<TensorType, ObjectType>(result.getType())) {
     own(result);
     return;
   }
@@ -327,14 +327,18 @@ FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
     }
     return TupleOp::create(b, loc, fields).getResult();
   }
-  auto type = dyn_cast<TensorType>(value.getType());
-  if (!type)
-    return emitError(loc) << "returns " << value.getType()
-                          << ", but explicit memory handles tensors and "
-                             "tuples of them only";
   Value owner = getOwner(value);
   if (owner && owner.getParentBlock() == block && escaping.insert(owner).second)
     return value;
+  if (isa<ObjectType>(value.getType()))
+    return emitError(loc) << "hands over an object it does not own (an "
+                             "argument, or an object handed over twice); "
+                             "objects are never copied";
+  auto type = dyn_cast<TensorType>(value.getType());
+  if (!type)
+    return emitError(loc) << "returns " << value.getType()
+                          << ", but explicit memory handles tensors, objects "
+                             "and tuples of them only";
   // The copy needs known dims: a `?` result may come from a match_cast of a
   // value whose type knows them; copy that one, then cast back.
   Value source = value;
@@ -485,6 +489,10 @@ void FunctionRewriter::insertKills() {
       b.setInsertionPointAfter(last);
     else
       b.setInsertionPointToStart(block);
+    if (isa<ObjectType>(tensor.getType())) {
+      KillObjectOp::create(b, tensor.getLoc(), tensor);
+      continue;
+    }
     KillTensorOp::create(b, tensor.getLoc(), tensor);
     if (auto view = tensor.getDefiningOp<AllocTensorOp>())
       KillStorageOp::create(b, tensor.getLoc(), view.getStorage());

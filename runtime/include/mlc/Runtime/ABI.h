@@ -59,8 +59,21 @@ typedef struct MLCContext MLCContext;
 typedef int32_t (*MLCEntryFunction)(MLCContext *ctx, void **args,
                                     void **results);
 
+/* A reference-counted runtime object (relax's `!relax.object`): an opaque
+ * payload with a type name and a deleter, e.g. a KV cache or a library's
+ * handle. Created and inspected through Runtime.h. */
+typedef struct MLCObject MLCObject;
+
+/* DLPack type code of an object passed among the DLTensors of a packed call:
+ * a 0-d DLTensor whose dtype is {MLC_ABI_OBJECT_TYPE_CODE, 64, 1} and whose
+ * `data` is the MLCObject * (kDLOpaqueHandle). */
+#define MLC_ABI_OBJECT_TYPE_CODE 3
+
 /* A function in the packed-function registry. `args` holds the inputs, then
  * the outputs, which the function writes (destination-passing style).
+ * An object input is borrowed for the call (mlcObjectRetain to keep it); an
+ * object output slot has `data` NULL, and the function stores there a
+ * reference it hands to the caller (a new object, or one it retained).
  * Returns 0 on success; otherwise sets the error (mlcContextSetError) and
  * returns non-zero. */
 typedef int32_t (*MLCPackedFunction)(MLCContext *ctx, DLTensor *args,
@@ -105,6 +118,17 @@ int32_t mlcContextCallPacked(MLCContext *ctx, const char *name, DLTensor *args,
 int32_t mlcContextMatchShape(MLCContext *ctx, const char *spec,
                              const int64_t *dims, int32_t ndim,
                              int64_t *values);
+
+/* Takes the object reference a packed function returned: 0 if `object` is
+ * a live MLCObject, otherwise sets the context's error ("WHAT returned no
+ * object" / "... returned 0x.., which is not a live object") and returns
+ * MLC_ERROR_RUNTIME, so a bad handle never reaches mlcObjectRelease. */
+int32_t mlcContextTakeObject(MLCContext *ctx, MLCObject *object,
+                             const char *what);
+
+/* Drops a reference; the last one runs the object's deleter. NULL is a
+ * no-op. */
+void mlcObjectRelease(MLCObject *object);
 
 /* Records the error of the failing call (NULL records an empty message). */
 void mlcContextSetError(MLCContext *ctx, const char *message);

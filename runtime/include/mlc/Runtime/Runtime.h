@@ -262,6 +262,28 @@ MLC_RUNTIME_EXPORT MLCStatus mlcGetPackedFunction(const char *name,
  * A library is never unloaded, since its functions stay registered. */
 MLC_RUNTIME_EXPORT MLCStatus mlcLoadLibrary(const char *path);
 
+/*===--- Objects ----------------------------------------------------------===*/
+
+/* A new object holding one reference (release it with mlcObjectRelease,
+ * ABI.h): `payload` is the library's data, `deleter` (may be NULL) runs on
+ * it when the last reference is dropped, `typeName` (copied; e.g.
+ * "user.counter") names it in errors. */
+MLC_RUNTIME_EXPORT MLCStatus mlcObjectCreate(const char *typeName,
+                                             void *payload,
+                                             void (*deleter)(void *payload),
+                                             MLCObject **out);
+
+/* Adds a reference. NULL is a no-op. */
+MLC_RUNTIME_EXPORT void mlcObjectRetain(MLCObject *object);
+
+/* The payload of `object` if it is a live object of type `typeName` (NULL:
+ * any type); otherwise NULL, with mlcGetLastError saying why. */
+MLC_RUNTIME_EXPORT void *mlcObjectGetPayload(const MLCObject *object,
+                                             const char *typeName);
+
+/* The number of live objects in the process (for tests and leak checks). */
+MLC_RUNTIME_EXPORT int64_t mlcObjectLiveCount(void);
+
 /*===--- Tensors ----------------------------------------------------------===*/
 
 /* A zero-filled, compact row-major CPU tensor whose data is 64-byte aligned.

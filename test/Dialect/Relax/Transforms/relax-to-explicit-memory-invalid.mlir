@@ -40,6 +40,13 @@ func.func @unknown_dim(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[?], f32> a
 
 func.func @shape_result(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attributes {relax.function} {
   %s = relax.shape_of %x : !relax.tensor<[n], f32>
-  // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensors and tuples of them only}}
+  // expected-error @+1 {{returns '!relax.shape<[n]>', but explicit memory handles tensors, objects and tuples of them only}}
   return %s : !relax.shape<[n]>
+}
+
+// -----
+
+func.func private @pass_through(%o: !relax.object) -> !relax.object attributes {relax.function} {
+  // expected-error @+1 {{hands over an object it does not own (an argument, or an object handed over twice); objects are never copied}}
+  return %o : !relax.object
 }

@@ -397,3 +397,29 @@ func.func @packed_in_branch(%x: !relax.tensor<[4], f32>, %c: i1) -> !relax.tenso
   %f = relax.tuple_get_item %p[1] : tuple<!relax.tensor<[4], f32>, !relax.tensor<[4], f32>>
   return %f : !relax.tensor<[4], f32>
 }
+
+// -----
+
+// An object a packed function returned is released right after its last
+// use; one returned from a private function moves to the caller, which
+// releases it in turn.
+// CHECK-LABEL: func.func private @make
+// CHECK: %[[MADE:.*]] = relax.call_packed "user.make"
+// CHECK-NOT: relax.kill_object
+// CHECK: return %[[MADE]]
+// CHECK-LABEL: func.func @objects
+// CHECK: %[[OBJECT:.*]] = call @make()
+// CHECK-NEXT: relax.call_packed "user.use"(%[[OBJECT]])
+// CHECK-NEXT: relax.kill_object %[[OBJECT]]
+// CHECK-NEXT: relax.call_packed "user.after"()
+func.func private @make() -> !relax.object attributes {relax.function} {
+  %o = relax.call_packed "user.make"() : () -> !relax.object
+  return %o : !relax.object
+}
+
+func.func @objects() attributes {relax.function} {
+  %o = func.call @make() : () -> !relax.object
+  relax.call_packed "user.use"(%o) : (!relax.object) -> ()
+  relax.call_packed "user.after"() : () -> ()
+  return
+}
