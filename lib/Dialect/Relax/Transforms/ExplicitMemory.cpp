@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
 #include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
@@ -16,6 +17,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <set>
 #include <vector>
@@ -58,6 +60,8 @@ private:
   LogicalResult giveResultsToCaller(func::ReturnOp ret);
   LogicalResult handOverRegionResults(Operation *op);
   FailureOr<Value> giveToLoop(scf::ForOp loop, Value init);
+  Value withKnownDims(OpBuilder &b, Location loc, Value value);
+  FailureOr<Value> copyToFreshStorage(OpBuilder &b, Location loc, Value value);
   void insertKills();
 
   func::FuncOp function;
@@ -77,6 +81,10 @@ private:
   /// (tuple, index) -> field, and each field's tuple.
   llvm::DenseMap<std::pair<Value, int64_t>, Value> calleeFields;
   llvm::DenseMap<Value, Value> fieldContainers;
+  /// The symbolic variables the function uses, to name fresh ones.
+  llvm::StringSet<> usedVars;
+  bool usedVarsCollected = false;
+  unsigned freshVarCounter = 0;
 };
 
 } // namespace
@@ -186,11 +194,9 @@ LogicalResult FunctionRewriter::rewriteCall(Operation *op) {
       // module. Those are copied first.
       Value &input = inputs[inplace[index]];
       if (!getOwner(input)) {
-        FailureOr<Value> copy =
-            allocate(b, loc, cast<TensorType>(input.getType()));
+        FailureOr<Value> copy = copyToFreshStorage(b, loc, input);
         if (failed(copy))
           return failure();
-        CopyOp::create(b, loc, input, *copy);
         input = *copy;
       }
       results.push_back(input);
@@ -339,25 +345,70 @@ FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
     return emitError(loc) << "returns " << value.getType()
                           << ", but explicit memory handles tensors, objects "
                              "and tuples of them only";
-  // The copy needs known dims: a `?` result may come from a match_cast of a
-  // value whose type knows them; copy that one, then cast back.
+  FailureOr<Value> copy = copyToFreshStorage(b, loc, value);
+  if (failed(copy))
+    return failure();
+  escaping.insert(getOwner(*copy));
+  return *copy;
+}
+
+/// `value` as a tensor whose dims are all known, so that it can be copied:
+/// itself, the source of the match_casts it came through, or a match_cast
+/// that binds each `?` to a fresh variable (read at run time).
+Value FunctionRewriter::withKnownDims(OpBuilder &b, Location loc, Value value) {
   Value source = value;
-  auto sourceType = type;
-  while (failed(getByteSize(sourceType)))
-    if (auto matchCast = source.getDefiningOp<MatchCastOp>()) {
+  while (failed(getByteSize(cast<TensorType>(source.getType()))))
+    if (auto matchCast = source.getDefiningOp<MatchCastOp>())
       source = matchCast.getValue();
-      sourceType = llvm::cast<TensorType>(source.getType());
-    } else {
+    else
       break;
+  auto type = cast<TensorType>(source.getType());
+  if (succeeded(getByteSize(type)) || !type.getRanked())
+    return source;
+  if (!usedVarsCollected) {
+    usedVarsCollected = true;
+    auto collect = [&](Type type) {
+      forEachSymDim(type, [&](sym::Expr dim) {
+        SmallVector<StringRef> vars;
+        sym::collectVars(dim, vars);
+        for (StringRef var : vars)
+          usedVars.insert(var);
+      });
+    };
+    llvm::for_each(function.getArgumentTypes(), collect);
+    function.walk(
+        [&](Operation *op) { llvm::for_each(op->getResultTypes(), collect); });
+  }
+  sym::Context &ctx = RelaxDialect::getSymContext(b.getContext());
+  SmallVector<sym::Expr> dims;
+  for (sym::Expr dim : type.getDims()) {
+    if (dim) {
+      dims.push_back(dim);
+      continue;
     }
+    std::string name;
+    do
+      name = "copy" + std::to_string(freshVarCounter++);
+    while (usedVars.contains(name));
+    usedVars.insert(name);
+    dims.push_back(ctx.var(name));
+  }
+  auto known = TensorType::get(dims, type.getElementType());
+  return MatchCastOp::create(b, loc, known, source).getResult();
+}
+
+/// A copy of tensor `value` in a fresh storage, with `value`'s type.
+FailureOr<Value>
+FunctionRewriter::copyToFreshStorage(OpBuilder &b, Location loc, Value value) {
+  Value source = withKnownDims(b, loc, value);
+  auto sourceType = cast<TensorType>(source.getType());
   FailureOr<Value> copy = allocate(b, loc, sourceType);
   if (failed(copy))
     return failure();
-  escaping.insert(*copy);
   CopyOp::create(b, loc, source, *copy);
-  if (sourceType == type)
+  if (sourceType == value.getType())
     return *copy;
-  return MatchCastOp::create(b, loc, type, *copy).getResult();
+  return MatchCastOp::create(b, loc, value.getType(), *copy).getResult();
 }
 
 /// Each result must own its buffer (ABI v2): one this function allocated

@@ -423,3 +423,24 @@ func.func @objects() attributes {relax.function} {
   relax.call_packed "user.after"() : () -> ()
   return
 }
+
+// -----
+
+func.func private @neg_(memref<?xf32>)
+
+// An in-place call on an argument with a `?` dim: the copy's size binds a
+// fresh variable (named to avoid the function's own) from the argument.
+// CHECK-LABEL: func.func @inplace_unknown_dim
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[?], f32>, %{{.*}}: !relax.tensor<[copy0], f32>)
+// CHECK: %[[KNOWN:.*]] = relax.match_cast %[[X]] : !relax.tensor<[?], f32> to !relax.tensor<[copy1], f32>
+// CHECK: %[[STORAGE:.*]] = relax.alloc_storage size(4 * copy1)
+// CHECK: %[[COPY:.*]] = relax.alloc_tensor %[[STORAGE]][0] : !relax.tensor<[copy1], f32>
+// CHECK: relax.copy %[[KNOWN]] to %[[COPY]]
+// CHECK: %[[BACK:.*]] = relax.match_cast %[[COPY]] : !relax.tensor<[copy1], f32> to !relax.tensor<[?], f32>
+// CHECK: relax.invoke_tir @neg_(%[[BACK]] : !relax.tensor<[?], f32>) outs() inplace [0]
+// CHECK-NOT: relax.kill_tensor
+// CHECK: return %[[BACK]]
+func.func @inplace_unknown_dim(%x: !relax.tensor<[?], f32>, %y: !relax.tensor<[copy0], f32>) -> !relax.tensor<[?], f32> attributes {relax.function} {
+  %r = relax.call_tir_inplace @neg_(%x) inplace [0] : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
+  return %r : !relax.tensor<[?], f32>
+}
