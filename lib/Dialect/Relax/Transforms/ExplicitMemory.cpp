@@ -12,6 +12,8 @@
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
 #include "mlc/Dialect/Relax/Transforms/Transforms.h"
 
+#include "mlir/Analysis/Liveness.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
@@ -49,6 +51,7 @@ private:
   LogicalResult rewriteToDevice(ToDeviceOp op);
   LogicalResult rewriteCall(Operation *op);
   void takeCallResult(OpBuilder &b, Location loc, Value result);
+  void takeOwnership(OpBuilder &b, Location loc, Value value);
   void own(Value tensor) {
     allocations.push_back(tensor);
     owned.insert(tensor);
@@ -59,6 +62,10 @@ private:
                                 Block *block);
   LogicalResult giveResultsToCaller(func::ReturnOp ret);
   LogicalResult handOverRegionResults(Operation *op);
+  LogicalResult handOverBranchOperands();
+  Block *getEdgeBlock(Operation *terminator, unsigned successor);
+  void insertKillsByLiveness();
+  void createKill(OpBuilder &b, Value owned);
   FailureOr<Value> giveToLoop(scf::ForOp loop, Value init);
   Value withKnownDims(OpBuilder &b, Location loc, Value value);
   FailureOr<Value> copyToFreshStorage(OpBuilder &b, Location loc, Value value);
@@ -82,6 +89,14 @@ private:
   llvm::DenseMap<std::pair<Value, int64_t>, Value> calleeFields;
   llvm::DenseMap<Value, Value> fieldContainers;
   /// The symbolic variables the function uses, to name fresh ones.
+  /// Several blocks: owned values a terminator hands over, per block
+  /// (a return) or per edge (a branch to a block argument); no kill is
+  /// needed on that path.
+  std::set<std::pair<const void *, Block *>> returnedIn;
+  llvm::DenseSet<Value> returned;
+  std::set<std::tuple<const void *, Operation *, unsigned>> passedOn;
+  /// Blocks inserted on edges (terminator, successor index).
+  llvm::DenseMap<std::pair<Operation *, unsigned>, Block *> edgeBlocks;
   llvm::StringSet<> usedVars;
   bool usedVarsCollected = false;
   unsigned freshVarCounter = 0;
@@ -111,6 +126,7 @@ public:
                       std::vector<int64_t>(path.begin(), path.end())})
              .second)
       return;
+    aliases.push_back(value);
     for (Operation *user : value.getUsers())
       visit(user, value, path);
   }
@@ -123,6 +139,8 @@ public:
   }
 
   SmallVector<Operation *> users;
+  /// The values that hold the buffer besides the fresh one (casts, tuples).
+  SmallVector<Value> aliases;
 
 private:
   // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
@@ -276,6 +294,35 @@ void FunctionRewriter::takeCallResult(OpBuilder &b, Location loc,
   }
 }
 
+/// Takes ownership of `value` as takeCallResult does, unless its kills are
+/// already there (an earlier run of the pass, or the author): then it is
+/// owned as it is, with the fields its tuple already has, and its kills stay.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+void FunctionRewriter::takeOwnership(OpBuilder &b, Location loc, Value value) {
+  if (!isAlreadyKilled(value)) {
+    takeCallResult(b, loc, value);
+    return;
+  }
+  if (isa<TensorType, ObjectType>(value.getType())) {
+    own(value);
+    preexisting.insert(value);
+    return;
+  }
+  // The first extraction of each field (in program order) owns it; later
+  // ones are aliases.
+  SmallVector<TupleGetItemOp> fields;
+  function.walk([&](TupleGetItemOp get) {
+    if (get.getTuple() == value)
+      fields.push_back(get);
+  });
+  for (TupleGetItemOp get : fields)
+    if (calleeFields.try_emplace({value, get.getIndex()}, get.getResult())
+            .second) {
+      fieldContainers[get.getResult()] = value;
+      takeOwnership(b, loc, get.getResult());
+    }
+}
+
 /// The owned tensor whose buffer `value` is, looking through match_casts and
 /// tuples; null if the function does not own it (an argument, a constant).
 Value FunctionRewriter::getOwner(Value value) const {
@@ -323,19 +370,33 @@ bool FunctionRewriter::holdsBufferOwnedIn(Value value, Block *block) const {
 FailureOr<Value> FunctionRewriter::giveToCaller(OpBuilder &b, Location loc,
                                                 Value value, Block *block) {
   if (auto tuple = dyn_cast<TupleType>(value.getType())) {
+    // A tuple built here is handed over field by field, and as it is when
+    // every field is its own (as after an earlier run).
+    auto built = value.getDefiningOp<TupleOp>();
     SmallVector<Value> fields;
     for (int64_t index = 0, e = tuple.size(); index < e; ++index) {
-      Value field = TupleGetItemOp::create(b, loc, value, index);
+      Value field = built ? built.getFields()[index]
+                          : TupleGetItemOp::create(b, loc, value, index);
       FailureOr<Value> given = giveToCaller(b, loc, field, block);
       if (failed(given))
         return failure();
       fields.push_back(*given);
     }
+    if (built && ValueRange(fields) == built.getFields())
+      return value;
     return TupleOp::create(b, loc, fields).getResult();
   }
   Value owner = getOwner(value);
-  if (owner && owner.getParentBlock() == block && escaping.insert(owner).second)
+  // With several blocks, a return hands over what any block owns (its
+  // definition dominates the return); liveness decides the other paths.
+  bool ownedHere = owner && (owner.getParentBlock() == block ||
+                             (isa<func::ReturnOp>(block->getTerminator()) &&
+                              owner.getParentRegion() == block->getParent()));
+  if (ownedHere && escaping.insert(owner).second) {
+    returnedIn.insert({owner.getAsOpaquePointer(), block});
+    returned.insert(owner);
     return value;
+  }
   if (isa<ObjectType>(value.getType()))
     return emitError(loc) << "hands over an object it does not own (an "
                              "argument, or an object handed over twice); "
@@ -479,11 +540,8 @@ LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
       changed = true;
       if (!loop)
         continue;
-      Value iterArg = loop.getRegionIterArgs()[index];
-      if (isAlreadyKilled(iterArg))
-        continue;
       OpBuilder b = OpBuilder::atBlockBegin(loop.getBody());
-      takeCallResult(b, loop.getLoc(), iterArg);
+      takeOwnership(b, loop.getLoc(), loop.getRegionIterArgs()[index]);
     }
   }
   if (handedOver.none())
@@ -501,8 +559,7 @@ LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
   OpBuilder b(op->getContext());
   b.setInsertionPointAfter(op);
   for (unsigned index : handedOver.set_bits())
-    if (!isAlreadyKilled(op->getResult(index)))
-      takeCallResult(b, op->getLoc(), op->getResult(index));
+    takeOwnership(b, op->getLoc(), op->getResult(index));
   if (loop)
     for (unsigned index : handedOver.set_bits()) {
       OpOperand &init = loop.getInitArgsMutable()[index];
@@ -515,8 +572,12 @@ LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
 }
 
 void FunctionRewriter::insertKills() {
+  bool severalBlocks = !function.getBody().hasOneBlock();
+  if (severalBlocks)
+    insertKillsByLiveness();
   for (Value tensor : allocations) {
-    if (escaping.contains(tensor) || preexisting.contains(tensor))
+    if (escaping.contains(tensor) || preexisting.contains(tensor) ||
+        (severalBlocks && tensor.getParentRegion() == &function.getBody()))
       continue;
     Block *block = tensor.getParentBlock();
     BufferUses uses(owned);
@@ -540,13 +601,193 @@ void FunctionRewriter::insertKills() {
       b.setInsertionPointAfter(last);
     else
       b.setInsertionPointToStart(block);
-    if (isa<ObjectType>(tensor.getType())) {
-      KillObjectOp::create(b, tensor.getLoc(), tensor);
-      continue;
+    createKill(b, tensor);
+  }
+}
+
+void FunctionRewriter::createKill(OpBuilder &b, Value owned) {
+  if (isa<ObjectType>(owned.getType())) {
+    KillObjectOp::create(b, owned.getLoc(), owned);
+    return;
+  }
+  KillTensorOp::create(b, owned.getLoc(), owned);
+  if (auto view = owned.getDefiningOp<AllocTensorOp>())
+    KillStorageOp::create(b, owned.getLoc(), view.getStorage());
+}
+
+/// A block on the edge from `terminator` to its successor `successor`,
+/// created on first use: it takes no arguments and branches on with the
+/// edge's operands, so code can run on that edge only.
+Block *FunctionRewriter::getEdgeBlock(Operation *terminator,
+                                      unsigned successor) {
+  Block *&edge = edgeBlocks[{terminator, successor}];
+  if (edge)
+    return edge;
+  auto branch = cast<BranchOpInterface>(terminator);
+  Block *target = terminator->getSuccessor(successor);
+  edge = new Block();
+  function.getBody().getBlocks().insert(
+      std::next(terminator->getBlock()->getIterator()), edge);
+  OperandRange operands =
+      branch.getSuccessorOperands(successor).getForwardedOperands();
+  OpBuilder b = OpBuilder::atBlockEnd(edge);
+  cf::BranchOp::create(b, terminator->getLoc(), target,
+                       SmallVector<Value>(operands));
+  terminator->setSuccessor(edge, successor);
+  branch.getSuccessorOperands(successor).erase(0, operands.size());
+  return edge;
+}
+
+/// Several blocks: a block argument owns its buffer, as a loop's iteration
+/// argument does. Each branch hands a value over to it when the value is
+/// owned, dead on that edge afterwards and passed once there; anything
+/// else is copied on the edge (objects cannot be).
+LogicalResult FunctionRewriter::handOverBranchOperands() {
+  for (Block &block : llvm::drop_begin(function.getBody()))
+    for (BlockArgument argument : block.getArguments()) {
+      if (isa<TupleType>(argument.getType()))
+        return emitError(argument.getLoc())
+               << "relax-to-explicit-memory does not support tuple-typed "
+                  "block arguments yet";
+      if (!owned.contains(argument)) {
+        OpBuilder b = OpBuilder::atBlockBegin(&block);
+        takeOwnership(b, argument.getLoc(), argument);
+      }
     }
-    KillTensorOp::create(b, tensor.getLoc(), tensor);
-    if (auto view = tensor.getDefiningOp<AllocTensorOp>())
-      KillStorageOp::create(b, tensor.getLoc(), view.getStorage());
+  Liveness liveness(function);
+  SmallVector<Operation *> terminators;
+  for (Block &block : function.getBody())
+    if (isa<BranchOpInterface>(block.getTerminator()))
+      terminators.push_back(block.getTerminator());
+  for (Operation *terminator : terminators) {
+    auto branch = cast<BranchOpInterface>(terminator);
+    for (unsigned successor = 0, e = terminator->getNumSuccessors();
+         successor < e; ++successor) {
+      Block *target = terminator->getSuccessor(successor);
+      const LivenessBlockInfo *targetInfo = liveness.getLiveness(target);
+      SmallVector<Value> operands(
+          branch.getSuccessorOperands(successor).getForwardedOperands());
+      SmallVector<unsigned> handedOver, copied;
+      for (auto [index, value] : llvm::enumerate(operands)) {
+        if (!isa<TensorType, ObjectType>(value.getType()))
+          continue;
+        bool deadAfter = owned.contains(value) &&
+                         llvm::count(operands, value) == 1 &&
+                         !(targetInfo && targetInfo->isLiveIn(value));
+        if (deadAfter) {
+          handedOver.push_back(index);
+          continue;
+        }
+        if (isa<ObjectType>(value.getType()))
+          return emitError(terminator->getLoc())
+                 << "passes an object it cannot hand over (an argument, one "
+                    "still used after, or one passed twice); objects are "
+                    "never copied";
+        copied.push_back(index);
+      }
+      // The branch that finally passes the operands: the terminator, or the
+      // block on the edge where the copies are made.
+      Operation *carrier = terminator;
+      unsigned carrierSuccessor = successor;
+      if (!copied.empty()) {
+        Block *edge = getEdgeBlock(terminator, successor);
+        carrier = edge->getTerminator();
+        carrierSuccessor = 0;
+        OpBuilder b(carrier);
+        for (unsigned index : copied) {
+          FailureOr<Value> copy =
+              copyToFreshStorage(b, terminator->getLoc(), operands[index]);
+          if (failed(copy))
+            return failure();
+          carrier->setOperand(index, *copy);
+          passedOn.insert({getOwner(*copy).getAsOpaquePointer(), carrier, 0});
+        }
+      }
+      for (unsigned index : handedOver)
+        passedOn.insert(
+            {operands[index].getAsOpaquePointer(), carrier, carrierSuccessor});
+    }
+  }
+  return success();
+}
+
+/// Several blocks: each owned value is killed where the last use of its
+/// buffer is on every path: after its last use in a block it does not
+/// outlive, or on each edge out of a block into a successor where it is
+/// dead; not where a terminator hands it over.
+void FunctionRewriter::insertKillsByLiveness() {
+  Liveness liveness(function);
+  SmallVector<std::pair<Value, std::pair<Operation *, unsigned>>> onEdges;
+  SmallVector<std::pair<Value, Operation *>> afterOps;
+  SmallVector<std::pair<Value, Block *>> atStarts;
+  for (Value value : allocations) {
+    // Nested values die inside their region (insertKills); values moved
+    // into a loop die there.
+    if (preexisting.contains(value) ||
+        value.getParentRegion() != &function.getBody() ||
+        (escaping.contains(value) && !returned.contains(value)))
+      continue;
+    BufferUses uses(owned);
+    uses.collectOwned(value);
+    SmallVector<Value> aliases = {value};
+    llvm::append_range(aliases, uses.aliases);
+    auto liveIn = [&](Block *block) {
+      const LivenessBlockInfo *info = liveness.getLiveness(block);
+      return info && llvm::any_of(aliases, [&](Value alias) {
+               return info->isLiveIn(alias);
+             });
+    };
+    for (Block &block : function.getBody()) {
+      bool defined = value.getParentBlock() == &block;
+      if (!defined && !liveIn(&block))
+        continue;
+      Operation *terminator = block.getTerminator();
+      auto passed = [&](unsigned successor) {
+        return passedOn.count(
+                   {value.getAsOpaquePointer(), terminator, successor}) != 0;
+      };
+      bool liveOut =
+          llvm::any_of(terminator->getSuccessors(), liveIn) ||
+          llvm::any_of(llvm::seq(0u, terminator->getNumSuccessors()), passed);
+      if (!liveOut) {
+        if (returnedIn.count({value.getAsOpaquePointer(), &block}))
+          continue;
+        Operation *last = defined ? value.getDefiningOp() : nullptr;
+        for (Operation *user : uses.users)
+          if (Operation *inBlock = block.findAncestorOpInBlock(*user))
+            if (inBlock != terminator &&
+                (!last || last->isBeforeInBlock(inBlock)))
+              last = inBlock;
+        if (last)
+          afterOps.push_back({value, last});
+        else
+          atStarts.push_back({value, &block});
+        continue;
+      }
+      for (unsigned successor = 0, e = terminator->getNumSuccessors();
+           successor < e; ++successor)
+        if (!liveIn(terminator->getSuccessor(successor)) && !passed(successor))
+          onEdges.push_back({value, {terminator, successor}});
+    }
+  }
+  OpBuilder b(function.getContext());
+  for (auto [value, last] : afterOps) {
+    b.setInsertionPointAfter(last);
+    createKill(b, value);
+  }
+  for (auto [value, block] : atStarts) {
+    b.setInsertionPointToStart(block);
+    createKill(b, value);
+  }
+  for (auto [value, edge] : onEdges) {
+    Block *target = edge.first->getSuccessor(edge.second);
+    if (target->getSinglePredecessor() == edge.first->getBlock() &&
+        target->getNumArguments() == 0)
+      b.setInsertionPointToStart(target);
+    else
+      b.setInsertionPoint(
+          getEdgeBlock(edge.first, edge.second)->getTerminator());
+    createKill(b, value);
   }
 }
 
@@ -554,9 +795,7 @@ LogicalResult FunctionRewriter::run() {
   if (function.isExternal())
     return success();
   inlineDataflowRegions(function);
-  if (!function.getBody().hasOneBlock())
-    return function.emitError("relax-to-explicit-memory supports relax "
-                              "functions with one block only");
+  bool severalBlocks = !function.getBody().hasOneBlock();
   SmallVector<Operation *> calls, owningCalls;
   bool explicitForm = false;
   WalkResult nested = function.walk([&](Operation *op) {
@@ -601,12 +840,10 @@ LogicalResult FunctionRewriter::run() {
   // caller owns (ABI v2). Known first: in-place calls need to know what the
   // function owns.
   for (Operation *op : owningCalls) {
-    if (llvm::any_of(op->getResults(), isAlreadyKilled))
-      continue;
     OpBuilder b(op->getContext());
     b.setInsertionPointAfter(op);
     for (Value result : op->getResults())
-      takeCallResult(b, op->getLoc(), result);
+      takeOwnership(b, op->getLoc(), result);
   }
   for (Operation *op : calls)
     if (failed(isa<ToDeviceOp>(op) ? rewriteToDevice(cast<ToDeviceOp>(op))
@@ -622,6 +859,8 @@ LogicalResult FunctionRewriter::run() {
   for (Operation *op : regionOps)
     if (failed(handOverRegionResults(op)))
       return failure();
+  if (severalBlocks && failed(handOverBranchOperands()))
+    return failure();
   SmallVector<func::ReturnOp> returns(function.getOps<func::ReturnOp>());
   for (func::ReturnOp ret : returns)
     if (failed(giveResultsToCaller(ret)))

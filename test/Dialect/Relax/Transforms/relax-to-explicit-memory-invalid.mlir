@@ -2,12 +2,14 @@
 
 func.func private @k(memref<?xf32>, memref<?xf32>)
 
-// expected-error @+1 {{relax-to-explicit-memory supports relax functions with one block only}}
-func.func @blocks(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
-  cf.br ^bb1
-^bb1:
-  %y = relax.call_tir @k(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
-  return %y : !relax.tensor<[n], f32>
+func.func @tuple_argument(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %t = relax.tuple %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  cf.br ^bb1(%t : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>)
+// expected-error @+1 {{relax-to-explicit-memory does not support tuple-typed block arguments yet}}
+^bb1(%u: tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>):
+  %y = relax.tuple_get_item %u[0] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[n], f32>>
+  %z = relax.call_tir @k(%y) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %z : !relax.tensor<[n], f32>
 }
 
 // -----
@@ -49,4 +51,14 @@ func.func @shape_result(%x: !relax.tensor<[n], f32>) -> !relax.shape<[n]> attrib
 func.func private @pass_through(%o: !relax.object) -> !relax.object attributes {relax.function} {
   // expected-error @+1 {{hands over an object it does not own (an argument, or an object handed over twice); objects are never copied}}
   return %o : !relax.object
+}
+
+// -----
+
+func.func @object_passed_on(%c: i1) attributes {relax.function} {
+  %o = relax.call_packed "user.make"() : () -> !relax.object
+  // expected-error @+1 {{passes an object it cannot hand over (an argument, one still used after, or one passed twice); objects are never copied}}
+  cf.br ^bb1(%o, %o : !relax.object, !relax.object)
+^bb1(%p: !relax.object, %q: !relax.object):
+  return
 }

@@ -1,4 +1,10 @@
 // RUN: mlc-opt %s --relax-to-explicit-memory --relax-to-explicit-memory | FileCheck %s
+// Every case of the pass's own test (regions, loops, blocks, tuples,
+// objects) is a fixed point too.
+// RUN: mlc-opt %S/relax-to-explicit-memory.mlir -split-input-file \
+// RUN:   --relax-to-explicit-memory > %t.once
+// RUN: mlc-opt %t.once -split-input-file --relax-to-explicit-memory \
+// RUN:   | diff %t.once -
 
 // The pass is idempotent: a function already in explicit form is left as
 // it is, so nothing is killed twice.

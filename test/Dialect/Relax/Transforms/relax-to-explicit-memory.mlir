@@ -444,3 +444,86 @@ func.func @inplace_unknown_dim(%x: !relax.tensor<[?], f32>, %y: !relax.tensor<[c
   %r = relax.call_tir_inplace @neg_(%x) inplace [0] : (!relax.tensor<[?], f32>) -> !relax.tensor<[?], f32>
   return %r : !relax.tensor<[?], f32>
 }
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// Several blocks: a block argument owns its buffer. A branch hands a
+// buffer over where it is dead afterwards (the false edge); where it is
+// still used (the true edge) it is killed after that use; a value dead on
+// one edge only is killed on that edge.
+// CHECK-LABEL: func.func @diamond
+// CHECK: %[[A:.*]] = relax.alloc_tensor
+// CHECK: cf.cond_br %{{.*}}, ^[[LEFT:.*]], ^[[RIGHT:.*]](%[[A]] : !relax.tensor<[n], f32>)
+// CHECK: ^[[LEFT]]:
+// CHECK: %[[B:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @add(%[[A]], %[[A]] {{.*}} outs(%[[B]]
+// CHECK-NEXT: relax.kill_tensor %[[A]]
+// CHECK-NEXT: relax.kill_storage
+// CHECK-NEXT: cf.br ^[[RIGHT]](%[[B]] : !relax.tensor<[n], f32>)
+// CHECK: ^[[RIGHT]](%[[R:.*]]: !relax.tensor<[n], f32>):
+// CHECK: relax.invoke_tir @add(%[[R]]
+// CHECK-NEXT: relax.kill_tensor %[[R]]
+// CHECK-NEXT: return
+func.func @diamond(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %a = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  cf.cond_br %c, ^left, ^right(%a : !relax.tensor<[n], f32>)
+^left:
+  %b = relax.call_tir @add(%a, %a) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  cf.br ^right(%b : !relax.tensor<[n], f32>)
+^right(%r: !relax.tensor<[n], f32>):
+  %s = relax.call_tir @add(%r, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  return %s : !relax.tensor<[n], f32>
+}
+
+// A loop of blocks: the argument is copied on the entry edge; each
+// iteration kills the previous buffer; the exit returns the last one.
+// CHECK-LABEL: func.func @block_loop
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>
+// CHECK: cf.br ^[[EDGE:.*]]
+// CHECK: ^[[EDGE]]:
+// CHECK: %[[COPY:.*]] = relax.alloc_tensor
+// CHECK: relax.copy %[[X]] to %[[COPY]]
+// CHECK: cf.br ^[[HEADER:.*]](%{{.*}}, %[[COPY]] : index, !relax.tensor<[n], f32>)
+// CHECK: ^[[HEADER]](%{{.*}}: index, %[[ACC:.*]]: !relax.tensor<[n], f32>):
+// CHECK: cf.cond_br %{{.*}}, ^[[BODY:.*]], ^[[EXIT:.*]]
+// CHECK: ^[[BODY]]:
+// CHECK: %[[NEXT:.*]] = relax.alloc_tensor
+// CHECK: relax.invoke_tir @add(%[[ACC]], %[[X]] {{.*}} outs(%[[NEXT]]
+// CHECK-NEXT: relax.kill_tensor %[[ACC]]
+// CHECK: cf.br ^[[HEADER]](%{{.*}}, %[[NEXT]] : index, !relax.tensor<[n], f32>)
+// CHECK: ^[[EXIT]]:
+// CHECK-NEXT: return %[[ACC]]
+func.func @block_loop(%x: !relax.tensor<[n], f32>, %k: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  cf.br ^header(%c0, %x : index, !relax.tensor<[n], f32>)
+^header(%i: index, %acc: !relax.tensor<[n], f32>):
+  %more = arith.cmpi slt, %i, %k : index
+  cf.cond_br %more, ^body, ^exit
+^body:
+  %y = relax.call_tir @add(%acc, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %next = arith.addi %i, %c1 : index
+  cf.br ^header(%next, %y : index, !relax.tensor<[n], f32>)
+^exit:
+  return %acc : !relax.tensor<[n], f32>
+}
+
+// A value returned on one path and dead on the other is killed on the edge
+// where it dies.
+// CHECK-LABEL: func.func @dies_on_one_edge
+// CHECK: %[[A:.*]] = relax.alloc_tensor
+// CHECK: cf.cond_br %{{.*}}, ^[[USE:.*]], ^[[SKIP:.*]]
+// CHECK: ^[[USE]]:
+// CHECK-NEXT: return %[[A]]
+// CHECK: ^[[SKIP]]:
+// CHECK-NEXT: relax.kill_tensor %[[A]]
+func.func @dies_on_one_edge(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %a = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  cf.cond_br %c, ^use, ^skip
+^use:
+  return %a : !relax.tensor<[n], f32>
+^skip:
+  return %x : !relax.tensor<[n], f32>
+}

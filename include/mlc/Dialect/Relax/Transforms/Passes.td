@@ -110,7 +110,11 @@ def RelaxToExplicitMemoryPass
       at that position (each region hands its value over, copying what it
       does not own), and a loop's iteration argument there owns its buffer,
       killed in the body once dead; the initial value moves in when unused
-      after the loop, or is copied.
+      after the loop, or is copied;
+    * in a function of several blocks, a block argument owns its buffer, a
+      branch hands a buffer over where it is dead after the edge (or copies
+      it there), and each value is killed where liveness says it dies: in
+      its block, or on the edges into blocks where it is dead.
 
     `relax.dataflow` regions are inlined first (explicit memory is not pure
     dataflow). A function's device is its `relax.device` attribute
