@@ -7,22 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Dialect/Relax/RelaxOps.h"
+#include "ExplicitMemoryRewriter.h"
+
 #include "mlc/Dialect/Relax/SymbolScope.h"
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
 #include "mlc/Dialect/Relax/Transforms/Transforms.h"
-
-#include "mlir/Analysis/Liveness.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/Builders.h"
-#include "llvm/ADT/SetVector.h"
-#include "llvm/ADT/SmallBitVector.h"
-#include "llvm/ADT/StringSet.h"
-
-#include <set>
-#include <vector>
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXTOEXPLICITMEMORYPASS
@@ -31,154 +20,7 @@ namespace mlc {
 
 using namespace mlir;
 
-namespace mlc::relax {
-namespace {
-
-/// The alignment of every storage this pass allocates: a cache line, which
-/// also suits the widest SIMD loads.
-constexpr int64_t kStorageAlignment = 64;
-
-class FunctionRewriter {
-public:
-  explicit FunctionRewriter(func::FuncOp function)
-      : function(function), device(getFunctionDevice(function)) {}
-
-  LogicalResult run();
-
-private:
-  FailureOr<Value> allocate(OpBuilder &b, Location loc, TensorType type,
-                            DeviceAttr on = {});
-  LogicalResult rewriteToDevice(ToDeviceOp op);
-  LogicalResult rewriteCall(Operation *op);
-  void takeCallResult(OpBuilder &b, Location loc, Value result);
-  void takeOwnership(OpBuilder &b, Location loc, Value value);
-  void own(Value tensor) {
-    allocations.push_back(tensor);
-    owned.insert(tensor);
-  }
-  Value getOwner(Value value) const;
-  bool holdsBufferOwnedIn(Value value, Block *block) const;
-  FailureOr<Value> giveToCaller(OpBuilder &b, Location loc, Value value,
-                                Block *block);
-  LogicalResult giveResultsToCaller(func::ReturnOp ret);
-  LogicalResult handOverRegionResults(Operation *op);
-  LogicalResult handOverBranchOperands();
-  Block *getEdgeBlock(Operation *terminator, unsigned successor);
-  void insertKillsByLiveness();
-  void createKill(OpBuilder &b, Value owned);
-  FailureOr<Value> giveToLoop(scf::ForOp loop, Value init);
-  Value withKnownDims(OpBuilder &b, Location loc, Value value);
-  FailureOr<Value> copyToFreshStorage(OpBuilder &b, Location loc, Value value);
-  void insertKills();
-
-  func::FuncOp function;
-  DeviceAttr device;
-  /// Every tensor this function owns, in order: views this pass allocated,
-  /// results of calls of relax functions (ABI v2: fresh buffers), results of
-  /// region ops whose regions hand over buffers, and loops' iteration
-  /// arguments that own theirs. Each is killed in its own block.
-  SmallVector<Value> allocations;
-  llvm::DenseSet<Value> owned;
-  /// Owned tensors that a return hands to the caller.
-  llvm::SmallPtrSet<Value, 8> escaping;
-  /// Views that existed before this pass: owned, but their kills (if any)
-  /// are the author's.
-  llvm::SmallPtrSet<Value, 8> preexisting;
-  /// The fields this pass extracted from tuples that calls returned:
-  /// (tuple, index) -> field, and each field's tuple.
-  llvm::DenseMap<std::pair<Value, int64_t>, Value> calleeFields;
-  llvm::DenseMap<Value, Value> fieldContainers;
-  /// The symbolic variables the function uses, to name fresh ones.
-  /// Several blocks: owned values a terminator hands over, per block
-  /// (a return) or per edge (a branch to a block argument); no kill is
-  /// needed on that path.
-  std::set<std::pair<const void *, Block *>> returnedIn;
-  llvm::DenseSet<Value> returned;
-  std::set<std::tuple<const void *, Operation *, unsigned>> passedOn;
-  /// Blocks inserted on edges (terminator, successor index).
-  llvm::DenseMap<std::pair<Operation *, unsigned>, Block *> edgeBlocks;
-  llvm::StringSet<> usedVars;
-  bool usedVarsCollected = false;
-  unsigned freshVarCounter = 0;
-};
-
-} // namespace
-
-namespace {
-/// Collects the ops that use one buffer: `value`'s own tensor, or, when
-/// `path` is not empty, the tensor at that path of field indices inside the
-/// tuple `value`. It follows match_casts, tuples that hold the buffer, the
-/// fields that take it out again, region ops (scf.if, scf.for) that yield it
-/// and, conservatively, any other op that takes it and produces tensors or
-/// tuples and is no call (arith.select, made of an scf.if by
-/// canonicalization).
-class BufferUses {
-public:
-  /// `fresh` are values that own a buffer of their own (allocations, call
-  /// results, handed-over region results): never an alias of another.
-  explicit BufferUses(const llvm::DenseSet<Value> &fresh) : fresh(fresh) {}
-
-  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
-  void collect(Value value, ArrayRef<int64_t> path) {
-    if (fresh.contains(value) ||
-        !visited
-             .insert({value.getAsOpaquePointer(),
-                      std::vector<int64_t>(path.begin(), path.end())})
-             .second)
-      return;
-    aliases.push_back(value);
-    for (Operation *user : value.getUsers())
-      visit(user, value, path);
-  }
-
-  /// The uses of a fresh buffer itself.
-  void collectOwned(Value tensor) {
-    visited.insert({tensor.getAsOpaquePointer(), {}});
-    for (Operation *user : tensor.getUsers())
-      visit(user, tensor, {});
-  }
-
-  SmallVector<Operation *> users;
-  /// The values that hold the buffer besides the fresh one (casts, tuples).
-  SmallVector<Value> aliases;
-
-private:
-  // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the IR.
-  void visit(Operation *user, Value value, ArrayRef<int64_t> path) {
-    if (auto get = dyn_cast<TupleGetItemOp>(user)) {
-      // Another field of the tuple is another buffer.
-      if (!path.empty() && static_cast<int64_t>(get.getIndex()) == path.front())
-        collect(get.getResult(), path.drop_front());
-      else if (path.empty())
-        collect(get.getResult(), {});
-      return;
-    }
-    users.push_back(user);
-    if (auto cast = dyn_cast<MatchCastOp>(user)) {
-      collect(cast.getResult(), path);
-    } else if (auto tuple = dyn_cast<TupleOp>(user)) {
-      for (auto [index, field] : llvm::enumerate(tuple.getFields()))
-        if (field == value) {
-          SmallVector<int64_t> inner = {static_cast<int64_t>(index)};
-          llvm::append_range(inner, path);
-          collect(tuple.getResult(), inner);
-        }
-    } else if (user->hasTrait<OpTrait::IsTerminator>() &&
-               !isa<func::ReturnOp>(user)) {
-      for (Value result : user->getParentOp()->getResults())
-        collect(result, {});
-    } else if (!isa<func::CallOp, InvokeTIROp, InvokePackedOp, CopyOp,
-                    CallPackedOp>(user)) {
-      for (Value result : user->getResults())
-        if (isa<TensorType, TupleType>(result.getType()))
-          collect(result, {});
-    }
-  }
-
-  const llvm::DenseSet<Value> &fresh;
-  std::set<std::pair<const void *, std::vector<int64_t>>> visited;
-};
-} // namespace
+namespace mlc::relax::explicit_memory {
 
 FailureOr<Value> FunctionRewriter::allocate(OpBuilder &b, Location loc,
                                             TensorType type, DeviceAttr on) {
@@ -262,7 +104,7 @@ LogicalResult FunctionRewriter::rewriteToDevice(ToDeviceOp op) {
 /// Whether `value` already has a kill (the pass ran before, or the function
 /// was written in explicit form), directly or on a field.
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
-static bool isAlreadyKilled(Value value) {
+bool isAlreadyKilled(Value value) {
   for (Operation *user : value.getUsers()) {
     if (isa<KillTensorOp, KillObjectOp>(user))
       return true;
@@ -488,89 +330,6 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   return success();
 }
 
-/// An initial value a loop may own: a tensor the enclosing block owns and
-/// uses only here moves in; anything else is copied first.
-FailureOr<Value> FunctionRewriter::giveToLoop(scf::ForOp loop, Value init) {
-  Block *block = loop->getBlock();
-  if (getOwner(init) == init && init.getParentBlock() == block &&
-      !escaping.contains(init)) {
-    BufferUses uses(owned);
-    uses.collectOwned(init);
-    bool deadAfter = llvm::all_of(uses.users, [&](Operation *user) {
-      if (user == loop)
-        return true;
-      Operation *inBlock = block->findAncestorOpInBlock(*user);
-      return inBlock && inBlock->isBeforeInBlock(loop);
-    });
-    if (deadAfter && llvm::count(loop.getInitArgs(), init) == 1) {
-      escaping.insert(init);
-      return init;
-    }
-  }
-  OpBuilder b(loop);
-  // No buffer of the loop's own block: giveToCaller copies every field.
-  return giveToCaller(b, loop.getLoc(), init, loop.getBody());
-}
-
-/// A region op (scf.if, scf.index_switch, scf.for) whose regions yield, at
-/// some result position, a buffer they allocated owns that result as a call
-/// owns its result: every yield hands its value over at that position
-/// (copying what its block does not own, such as an argument) and the
-/// enclosing block takes ownership. A loop's iteration argument at such a
-/// position owns its buffer too, and its initial value moves in or is
-/// copied. Other positions alias what the regions yield.
-LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
-  SmallVector<Operation *> yields;
-  for (Region &region : op->getRegions())
-    yields.push_back(region.front().getTerminator());
-  auto loop = dyn_cast<scf::ForOp>(op);
-  llvm::SmallBitVector handedOver(op->getNumResults());
-  // A loop's iteration argument owns its buffer when its position is handed
-  // over, and yielding it hands the position it is yielded at over: a
-  // fixpoint.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (unsigned index = 0, e = op->getNumResults(); index < e; ++index) {
-      if (handedOver[index] || !llvm::any_of(yields, [&](Operation *yield) {
-            return holdsBufferOwnedIn(yield->getOperand(index),
-                                      yield->getBlock());
-          }))
-        continue;
-      handedOver.set(index);
-      changed = true;
-      if (!loop)
-        continue;
-      OpBuilder b = OpBuilder::atBlockBegin(loop.getBody());
-      takeOwnership(b, loop.getLoc(), loop.getRegionIterArgs()[index]);
-    }
-  }
-  if (handedOver.none())
-    return success();
-  for (Operation *yield : yields) {
-    OpBuilder b(yield);
-    for (unsigned index : handedOver.set_bits()) {
-      FailureOr<Value> given = giveToCaller(
-          b, yield->getLoc(), yield->getOperand(index), yield->getBlock());
-      if (failed(given))
-        return failure();
-      yield->setOperand(index, *given);
-    }
-  }
-  OpBuilder b(op->getContext());
-  b.setInsertionPointAfter(op);
-  for (unsigned index : handedOver.set_bits())
-    takeOwnership(b, op->getLoc(), op->getResult(index));
-  if (loop)
-    for (unsigned index : handedOver.set_bits()) {
-      OpOperand &init = loop.getInitArgsMutable()[index];
-      FailureOr<Value> given = giveToLoop(loop, init.get());
-      if (failed(given))
-        return failure();
-      init.set(*given);
-    }
-  return success();
-}
-
 void FunctionRewriter::insertKills() {
   bool severalBlocks = !function.getBody().hasOneBlock();
   if (severalBlocks)
@@ -613,182 +372,6 @@ void FunctionRewriter::createKill(OpBuilder &b, Value owned) {
   KillTensorOp::create(b, owned.getLoc(), owned);
   if (auto view = owned.getDefiningOp<AllocTensorOp>())
     KillStorageOp::create(b, owned.getLoc(), view.getStorage());
-}
-
-/// A block on the edge from `terminator` to its successor `successor`,
-/// created on first use: it takes no arguments and branches on with the
-/// edge's operands, so code can run on that edge only.
-Block *FunctionRewriter::getEdgeBlock(Operation *terminator,
-                                      unsigned successor) {
-  Block *&edge = edgeBlocks[{terminator, successor}];
-  if (edge)
-    return edge;
-  auto branch = cast<BranchOpInterface>(terminator);
-  Block *target = terminator->getSuccessor(successor);
-  edge = new Block();
-  function.getBody().getBlocks().insert(
-      std::next(terminator->getBlock()->getIterator()), edge);
-  OperandRange operands =
-      branch.getSuccessorOperands(successor).getForwardedOperands();
-  OpBuilder b = OpBuilder::atBlockEnd(edge);
-  cf::BranchOp::create(b, terminator->getLoc(), target,
-                       SmallVector<Value>(operands));
-  terminator->setSuccessor(edge, successor);
-  branch.getSuccessorOperands(successor).erase(0, operands.size());
-  return edge;
-}
-
-/// Several blocks: a block argument owns its buffer, as a loop's iteration
-/// argument does. Each branch hands a value over to it when the value is
-/// owned, dead on that edge afterwards and passed once there; anything
-/// else is copied on the edge (objects cannot be).
-LogicalResult FunctionRewriter::handOverBranchOperands() {
-  for (Block &block : llvm::drop_begin(function.getBody()))
-    for (BlockArgument argument : block.getArguments()) {
-      if (isa<TupleType>(argument.getType()))
-        return emitError(argument.getLoc())
-               << "relax-to-explicit-memory does not support tuple-typed "
-                  "block arguments yet";
-      if (!owned.contains(argument)) {
-        OpBuilder b = OpBuilder::atBlockBegin(&block);
-        takeOwnership(b, argument.getLoc(), argument);
-      }
-    }
-  Liveness liveness(function);
-  SmallVector<Operation *> terminators;
-  for (Block &block : function.getBody())
-    if (isa<BranchOpInterface>(block.getTerminator()))
-      terminators.push_back(block.getTerminator());
-  for (Operation *terminator : terminators) {
-    auto branch = cast<BranchOpInterface>(terminator);
-    for (unsigned successor = 0, e = terminator->getNumSuccessors();
-         successor < e; ++successor) {
-      Block *target = terminator->getSuccessor(successor);
-      const LivenessBlockInfo *targetInfo = liveness.getLiveness(target);
-      SmallVector<Value> operands(
-          branch.getSuccessorOperands(successor).getForwardedOperands());
-      SmallVector<unsigned> handedOver, copied;
-      for (auto [index, value] : llvm::enumerate(operands)) {
-        if (!isa<TensorType, ObjectType>(value.getType()))
-          continue;
-        bool deadAfter = owned.contains(value) &&
-                         llvm::count(operands, value) == 1 &&
-                         !(targetInfo && targetInfo->isLiveIn(value));
-        if (deadAfter) {
-          handedOver.push_back(index);
-          continue;
-        }
-        if (isa<ObjectType>(value.getType()))
-          return emitError(terminator->getLoc())
-                 << "passes an object it cannot hand over (an argument, one "
-                    "still used after, or one passed twice); objects are "
-                    "never copied";
-        copied.push_back(index);
-      }
-      // The branch that finally passes the operands: the terminator, or the
-      // block on the edge where the copies are made.
-      Operation *carrier = terminator;
-      unsigned carrierSuccessor = successor;
-      if (!copied.empty()) {
-        Block *edge = getEdgeBlock(terminator, successor);
-        carrier = edge->getTerminator();
-        carrierSuccessor = 0;
-        OpBuilder b(carrier);
-        for (unsigned index : copied) {
-          FailureOr<Value> copy =
-              copyToFreshStorage(b, terminator->getLoc(), operands[index]);
-          if (failed(copy))
-            return failure();
-          carrier->setOperand(index, *copy);
-          passedOn.insert({getOwner(*copy).getAsOpaquePointer(), carrier, 0});
-        }
-      }
-      for (unsigned index : handedOver)
-        passedOn.insert(
-            {operands[index].getAsOpaquePointer(), carrier, carrierSuccessor});
-    }
-  }
-  return success();
-}
-
-/// Several blocks: each owned value is killed where the last use of its
-/// buffer is on every path: after its last use in a block it does not
-/// outlive, or on each edge out of a block into a successor where it is
-/// dead; not where a terminator hands it over.
-void FunctionRewriter::insertKillsByLiveness() {
-  Liveness liveness(function);
-  SmallVector<std::pair<Value, std::pair<Operation *, unsigned>>> onEdges;
-  SmallVector<std::pair<Value, Operation *>> afterOps;
-  SmallVector<std::pair<Value, Block *>> atStarts;
-  for (Value value : allocations) {
-    // Nested values die inside their region (insertKills); values moved
-    // into a loop die there.
-    if (preexisting.contains(value) ||
-        value.getParentRegion() != &function.getBody() ||
-        (escaping.contains(value) && !returned.contains(value)))
-      continue;
-    BufferUses uses(owned);
-    uses.collectOwned(value);
-    SmallVector<Value> aliases = {value};
-    llvm::append_range(aliases, uses.aliases);
-    auto liveIn = [&](Block *block) {
-      const LivenessBlockInfo *info = liveness.getLiveness(block);
-      return info && llvm::any_of(aliases, [&](Value alias) {
-               return info->isLiveIn(alias);
-             });
-    };
-    for (Block &block : function.getBody()) {
-      bool defined = value.getParentBlock() == &block;
-      if (!defined && !liveIn(&block))
-        continue;
-      Operation *terminator = block.getTerminator();
-      auto passed = [&](unsigned successor) {
-        return passedOn.count(
-                   {value.getAsOpaquePointer(), terminator, successor}) != 0;
-      };
-      bool liveOut =
-          llvm::any_of(terminator->getSuccessors(), liveIn) ||
-          llvm::any_of(llvm::seq(0u, terminator->getNumSuccessors()), passed);
-      if (!liveOut) {
-        if (returnedIn.count({value.getAsOpaquePointer(), &block}))
-          continue;
-        Operation *last = defined ? value.getDefiningOp() : nullptr;
-        for (Operation *user : uses.users)
-          if (Operation *inBlock = block.findAncestorOpInBlock(*user))
-            if (inBlock != terminator &&
-                (!last || last->isBeforeInBlock(inBlock)))
-              last = inBlock;
-        if (last)
-          afterOps.push_back({value, last});
-        else
-          atStarts.push_back({value, &block});
-        continue;
-      }
-      for (unsigned successor = 0, e = terminator->getNumSuccessors();
-           successor < e; ++successor)
-        if (!liveIn(terminator->getSuccessor(successor)) && !passed(successor))
-          onEdges.push_back({value, {terminator, successor}});
-    }
-  }
-  OpBuilder b(function.getContext());
-  for (auto [value, last] : afterOps) {
-    b.setInsertionPointAfter(last);
-    createKill(b, value);
-  }
-  for (auto [value, block] : atStarts) {
-    b.setInsertionPointToStart(block);
-    createKill(b, value);
-  }
-  for (auto [value, edge] : onEdges) {
-    Block *target = edge.first->getSuccessor(edge.second);
-    if (target->getSinglePredecessor() == edge.first->getBlock() &&
-        target->getNumArguments() == 0)
-      b.setInsertionPointToStart(target);
-    else
-      b.setInsertionPoint(
-          getEdgeBlock(edge.first, edge.second)->getTerminator());
-    createKill(b, value);
-  }
 }
 
 LogicalResult FunctionRewriter::run() {
@@ -869,7 +452,7 @@ LogicalResult FunctionRewriter::run() {
   return success();
 }
 
-} // namespace mlc::relax
+} // namespace mlc::relax::explicit_memory
 
 LogicalResult mlc::convertToExplicitMemory(ModuleOp module) {
   SmallVector<func::FuncOp> functions;
@@ -877,7 +460,7 @@ LogicalResult mlc::convertToExplicitMemory(ModuleOp module) {
     if (relax::isRelaxFunction(function))
       functions.push_back(function);
   for (func::FuncOp function : functions)
-    if (failed(relax::FunctionRewriter(function).run()))
+    if (failed(relax::explicit_memory::FunctionRewriter(function).run()))
       return failure();
   return success();
 }
