@@ -89,7 +89,9 @@ MLC_RUNTIME_EXPORT void mlcObjectRelease(MLCObject *object) {
 }
 
 void *mlcObjectGetPayload(const MLCObject *object, const char *typeName) {
-  if (!object || !liveObjects().contains(object)) {
+  // Under the lock: a release on another thread cannot free it meanwhile.
+  std::lock_guard<std::mutex> lock(liveObjects().mutex);
+  if (!object || !liveObjects().objects.count(object)) {
     setError(MLC_ERROR_INVALID_ARGUMENT,
              "mlcObjectGetPayload: " + describe(object) +
                  " is not a live object");

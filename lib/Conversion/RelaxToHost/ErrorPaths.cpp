@@ -82,10 +82,15 @@ void ErrorPathLowering::lowerBlock(Block *block) {
   for (Block *current = block; current;) {
     Block *next = nullptr;
     for (Operation &op : *current) {
-      for (Value result : op.getResults())
-        if (state.ownedPointers.count(result) ||
-            state.ownedObjects.contains(result))
+      for (Value result : op.getResults()) {
+        // An object a callee returned is owned once its status check
+        // passes (a failing callee returns poison).
+        if (state.ownedObjects.contains(result) && isa<func::CallOp>(op))
+          pendingObjects.push_back(result);
+        else if (state.ownedPointers.count(result) ||
+                 state.ownedObjects.contains(result))
           live.insert(result);
+      }
       if (auto call = dyn_cast<LLVM::CallOp>(op)) {
         if (call.getCallee() == host::kFreeFn)
           live.remove(call.getOperand(3));

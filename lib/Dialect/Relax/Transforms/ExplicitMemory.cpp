@@ -188,18 +188,34 @@ Value FunctionRewriter::getOwner(Value value) const {
   return owned.contains(value) ? value : Value();
 }
 
-/// Whether `value` is, or is a tuple holding, a buffer owned by a value of
-/// `block`.
-// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+/// Whether `value` may hold a buffer owned by a value of `block`: it is such
+/// a value, a tuple holding one, or anything that may alias one (a cast, a
+/// tuple, a region result, a select).
 bool FunctionRewriter::holdsBufferOwnedIn(Value value, Block *block) const {
+  if (ownsBufferIn(value, block))
+    return true;
+  for (Value candidate : allocations) {
+    if (candidate.getParentBlock() != block)
+      continue;
+    BufferUses uses(owned);
+    uses.collectOwned(candidate);
+    if (llvm::is_contained(uses.aliases, value))
+      return true;
+  }
+  return false;
+}
+
+/// Whether `value` is, or is a tuple holding, a buffer owned by a value of
+/// `block`, as getOwner resolves it.
+// NOLINTNEXTLINE(misc-no-recursion): bounded by the nesting of the type.
+bool FunctionRewriter::ownsBufferIn(Value value, Block *block) const {
   if (auto tuple = value.getDefiningOp<TupleOp>())
     return llvm::any_of(tuple.getFields(), [&](Value field) {
-      return holdsBufferOwnedIn(field, block);
+      return ownsBufferIn(field, block);
     });
   if (isa<TupleType>(value.getType()))
     return llvm::any_of(calleeFields, [&](auto &entry) {
-      return entry.first.first == value &&
-             holdsBufferOwnedIn(entry.second, block);
+      return entry.first.first == value && ownsBufferIn(entry.second, block);
     });
   Value owner = getOwner(value);
   return owner && owner.getParentBlock() == block;
@@ -330,7 +346,7 @@ LogicalResult FunctionRewriter::giveResultsToCaller(func::ReturnOp ret) {
   return success();
 }
 
-void FunctionRewriter::insertKills() {
+LogicalResult FunctionRewriter::insertKills() {
   bool severalBlocks = !function.getBody().hasOneBlock();
   if (severalBlocks)
     insertKillsByLiveness();
@@ -355,6 +371,11 @@ void FunctionRewriter::insertKills() {
       if (Operation *inBlock = block->findAncestorOpInBlock(*user))
         if (!last || last->isBeforeInBlock(inBlock))
           last = inBlock;
+    // The region ops around hand over what their terminators pass on; a
+    // buffer still reaching a terminator here has escaped this analysis.
+    if (last && last->hasTrait<OpTrait::IsTerminator>())
+      return last->emitOpError("passes on a buffer that "
+                               "relax-to-explicit-memory cannot track here");
     OpBuilder b(tensor.getContext());
     if (last)
       b.setInsertionPointAfter(last);
@@ -362,6 +383,7 @@ void FunctionRewriter::insertKills() {
       b.setInsertionPointToStart(block);
     createKill(b, tensor);
   }
+  return success();
 }
 
 void FunctionRewriter::createKill(OpBuilder &b, Value owned) {
@@ -448,8 +470,7 @@ LogicalResult FunctionRewriter::run() {
   for (func::ReturnOp ret : returns)
     if (failed(giveResultsToCaller(ret)))
       return failure();
-  insertKills();
-  return success();
+  return insertKills();
 }
 
 } // namespace mlc::relax::explicit_memory

@@ -53,9 +53,12 @@ FailureOr<Value> FunctionRewriter::giveToLoop(scf::ForOp loop, Value init) {
 /// position owns its buffer too, and its initial value moves in or is
 /// copied. Other positions alias what the regions yield.
 LogicalResult FunctionRewriter::handOverRegionResults(Operation *op) {
+  if (op->getNumResults() == 0)
+    return success();
   SmallVector<Operation *> yields;
   for (Region &region : op->getRegions())
-    yields.push_back(region.front().getTerminator());
+    if (!region.empty())
+      yields.push_back(region.front().getTerminator());
   auto loop = dyn_cast<scf::ForOp>(op);
   llvm::SmallBitVector handedOver(op->getNumResults());
   // A loop's iteration argument owns its buffer when its position is handed
@@ -160,9 +163,21 @@ LogicalResult FunctionRewriter::handOverBranchOperands() {
       for (auto [index, value] : llvm::enumerate(operands)) {
         if (!isa<TensorType, ObjectType>(value.getType()))
           continue;
-        bool deadAfter = owned.contains(value) &&
-                         llvm::count(operands, value) == 1 &&
-                         !(targetInfo && targetInfo->isLiveIn(value));
+        // Handed over only if no alias of the buffer lives on past the
+        // edge or is passed on it too.
+        BufferUses uses(owned);
+        uses.collectOwned(value);
+        SmallVector<Value> buffer = {value};
+        llvm::append_range(buffer, uses.aliases);
+        bool deadAfter =
+            owned.contains(value) &&
+            llvm::count_if(operands,
+                           [&](Value operand) {
+                             return llvm::is_contained(buffer, operand);
+                           }) == 1 &&
+            !(targetInfo && llvm::any_of(buffer, [&](Value alias) {
+                return targetInfo->isLiveIn(alias);
+              }));
         if (deadAfter) {
           handedOver.push_back(index);
           continue;

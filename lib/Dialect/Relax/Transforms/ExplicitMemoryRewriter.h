@@ -55,6 +55,7 @@ private:
   }
   Value getOwner(Value value) const;
   bool holdsBufferOwnedIn(Value value, Block *block) const;
+  bool ownsBufferIn(Value value, Block *block) const;
   FailureOr<Value> giveToCaller(OpBuilder &b, Location loc, Value value,
                                 Block *block);
   LogicalResult giveResultsToCaller(func::ReturnOp ret);
@@ -66,7 +67,7 @@ private:
   FailureOr<Value> giveToLoop(scf::ForOp loop, Value init);
   Value withKnownDims(OpBuilder &b, Location loc, Value value);
   FailureOr<Value> copyToFreshStorage(OpBuilder &b, Location loc, Value value);
-  void insertKills();
+  LogicalResult insertKills();
 
   func::FuncOp function;
   DeviceAttr device;

@@ -73,9 +73,10 @@ typedef struct MLCObject MLCObject;
  * the outputs, which the function writes (destination-passing style).
  * An object input is borrowed for the call (mlcObjectRetain to keep it); an
  * object output slot has `data` NULL, and the function stores there a
- * reference it hands to the caller (a new object, or one it retained).
- * Returns 0 on success; otherwise sets the error (mlcContextSetError) and
- * returns non-zero. */
+ * reference it hands to the caller (a new object, or one it retained: an
+ * input handed back must be retained first). Returns 0 on success;
+ * otherwise sets the error (mlcContextSetError), releases the references
+ * it created, and returns non-zero. */
 typedef int32_t (*MLCPackedFunction)(MLCContext *ctx, DLTensor *args,
                                      int32_t numArgs, void *userData);
 

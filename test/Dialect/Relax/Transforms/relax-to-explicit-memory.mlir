@@ -527,3 +527,73 @@ func.func @dies_on_one_edge(%x: !relax.tensor<[n], f32>, %c: i1) -> !relax.tenso
 ^skip:
   return %x : !relax.tensor<[n], f32>
 }
+
+// -----
+
+// An scf.if without results (and without else) around a packed call.
+// CHECK-LABEL: func.func @if_without_else
+// CHECK: scf.if
+// CHECK-NEXT: relax.call_packed "user.log"
+// CHECK-NEXT: }
+func.func @if_without_else(%x: !relax.tensor<[4], f32>, %c: i1) attributes {relax.function} {
+  scf.if %c {
+    relax.call_packed "user.log"(%x) : (!relax.tensor<[4], f32>) -> ()
+  }
+  return
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A buffer whose alias (a match_cast) is used after the edge is not handed
+// over: the branch passes a copy, and the buffer dies after the alias's use.
+// CHECK-LABEL: func.func @alias_across_edge
+// CHECK: %[[A:.*]] = relax.alloc_tensor
+// CHECK: %[[CAST:.*]] = relax.match_cast %[[A]]
+// CHECK: relax.copy %[[A]] to %[[COPY:.*]] :
+// CHECK: cf.br ^{{.*}}(%[[COPY]] : !relax.tensor<[n], f32>)
+// CHECK: relax.invoke_tir @add(%[[CAST]], %[[CAST]]
+// CHECK: relax.kill_tensor %[[A]]
+// CHECK-NEXT: relax.kill_storage
+// CHECK-NEXT: return
+func.func @alias_across_edge(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %a = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %c = relax.match_cast %a : !relax.tensor<[n], f32> to !relax.tensor<[m], f32>
+  cf.br ^b(%a : !relax.tensor<[n], f32>)
+^b(%r: !relax.tensor<[n], f32>):
+  %s = relax.call_tir @add(%r, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+  %t = relax.call_tir @add(%c, %c) : (!relax.tensor<[m], f32>, !relax.tensor<[m], f32>) -> !relax.tensor<[m], f32>
+  return %s : !relax.tensor<[n], f32>
+}
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// A loop body yields an scf.if result that may alias its own allocation or
+// the iteration argument: the position is handed over through a copy, and
+// both buffers die in the body.
+// CHECK-LABEL: func.func @nested_alias
+// CHECK: scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}})
+// CHECK:   %[[Y:.*]] = relax.alloc_tensor
+// CHECK:   %[[PICK:.*]] = scf.if
+// CHECK:   %[[COPY:.*]] = relax.alloc_tensor
+// CHECK:   relax.copy %[[PICK]] to %[[COPY]]
+// CHECK-DAG:   relax.kill_tensor %[[ACC]]
+// CHECK-DAG:   relax.kill_tensor %[[Y]]
+// CHECK:   scf.yield %[[COPY]]
+func.func @nested_alias(%x: !relax.tensor<[n], f32>, %k: index, %c: i1) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %k step %c1 iter_args(%acc = %x) -> !relax.tensor<[n], f32> {
+    %y = relax.call_tir @add(%acc, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    %q = scf.if %c -> !relax.tensor<[n], f32> {
+      scf.yield %y : !relax.tensor<[n], f32>
+    } else {
+      scf.yield %acc : !relax.tensor<[n], f32>
+    }
+    scf.yield %q : !relax.tensor<[n], f32>
+  }
+  return %r : !relax.tensor<[n], f32>
+}
