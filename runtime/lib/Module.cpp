@@ -25,6 +25,10 @@ MLCStatus mlcModuleLoad(const char *path, MLCModule **out) {
   std::string file = path;
   if (file.find('/') == std::string::npos)
     file = "./" + file;
+  std::string corrupt;
+  if (!checkSharedObjectFile(file, corrupt))
+    return setError(MLC_ERROR_LOAD, "cannot load module '" + std::string(path) +
+                                        "': " + corrupt);
   // RTLD_LOCAL: modules may export equal symbol names without clashing.
   void *handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {

@@ -47,6 +47,10 @@ public:
       std::string key;
       if (!parseString(key) || !consume(':'))
         return fail("expected 'key':", error);
+      if ((key == "descr" && header.sawDescr) ||
+          (key == "fortran_order" && header.sawOrder) ||
+          (key == "shape" && header.sawShape))
+        return fail("duplicate key '" + key + "'", error);
       if (key == "descr") {
         skipSpace();
         if (peek() == '[')

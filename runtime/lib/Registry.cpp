@@ -13,6 +13,7 @@
 #include "mlc/Runtime/Context.h"
 #include "mlc/Runtime/Error.h"
 #include "mlc/Runtime/Metadata.h"
+#include "mlc/Runtime/Module.h"
 
 #include <dlfcn.h>
 #include <mutex>
@@ -146,6 +147,9 @@ MLCStatus mlcLoadLibrary(const char *path) {
   std::string file = path, label = "library '" + file + "'";
   if (file.find('/') == std::string::npos)
     file = "./" + file; // as for modules: the working directory
+  std::string corrupt;
+  if (!checkSharedObjectFile(file, corrupt))
+    return setError(MLC_ERROR_LOAD, "cannot load " + label + ": " + corrupt);
   void *handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char *reason = dlerror();

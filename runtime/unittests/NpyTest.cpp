@@ -218,6 +218,17 @@ TEST_F(NpyTest, Malformed) {
             MLC_ERROR_FORMAT);
   EXPECT_EQ(message,
             "malformed header: missing 'descr', 'fortran_order' or 'shape'");
+  // A repeated key is an error, not dims appended to the first shape.
+  EXPECT_EQ(load(npy("{'descr': '<f4', 'fortran_order': False, 'shape': "
+                     "(2,), 'shape': (3,)}",
+                     eight)),
+            MLC_ERROR_FORMAT);
+  EXPECT_EQ(message, "malformed header: duplicate key 'shape'");
+  EXPECT_EQ(load(npy("{'descr': '<f4', 'descr': '<f4', 'fortran_order': "
+                     "False, 'shape': (2,)}",
+                     eight)),
+            MLC_ERROR_FORMAT);
+  EXPECT_EQ(message, "malformed header: duplicate key 'descr'");
   EXPECT_EQ(load(npy("{'descr': '<f4', 'fortran_order': Maybe, 'shape': ()}",
                      "1234")),
             MLC_ERROR_FORMAT);

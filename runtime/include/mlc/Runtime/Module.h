@@ -15,6 +15,14 @@
 
 #include "mlc/Runtime/Metadata.h"
 
+namespace mlc::rt {
+/// Whether every table and segment the ELF64 header of `path` describes
+/// lies inside the file (dlopen of a truncated file raises SIGBUS); false
+/// with `error` set if not. Files that are not ELF64 pass: dlopen reports
+/// them.
+bool checkSharedObjectFile(const std::string &path, std::string &error);
+} // namespace mlc::rt
+
 struct MLCModule {
   void *handle = nullptr;
   std::string path;
