@@ -14,7 +14,7 @@ class DialectRegistry;
 
 namespace mlc {
 
-/// Adds the relax and tir dialects to `registry`.
+/// Adds the mlc, relax and tir dialects to `registry`.
 void registerAllDialects(mlir::DialectRegistry &registry);
 
 /// Registers mlc's passes and pipelines with the global pass registry, so

@@ -18,8 +18,11 @@ using namespace mlir;
 void mlc::buildCompilePipeline(OpPassManager &pm,
                                const CompileOptions &options) {
   MLCSetTargetPassOptions targetOptions;
-  targetOptions.cpu = options.cpu;
+  targetOptions.kind = options.target;
+  targetOptions.arch = options.arch;
   targetOptions.features = options.features;
+  // A GPU target is refused by the first pass that needs a back end
+  // (tir-default-schedule), with a diagnostic naming the kernel.
   pm.addPass(createMLCSetTargetPass(targetOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createRelaxLegalizePass());

@@ -3,6 +3,7 @@
 #include "mlc/InitAll.h"
 
 #include "mlc/Conversion/Passes.h"
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
@@ -15,7 +16,7 @@
 #include "mlir/IR/DialectRegistry.h"
 
 void mlc::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<relax::RelaxDialect, tir::TIRDialect>();
+  registry.insert<MLCDialect, relax::RelaxDialect, tir::TIRDialect>();
   tir::registerTransformDialectExtension(registry);
 }
 

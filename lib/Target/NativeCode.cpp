@@ -2,8 +2,8 @@
 
 #include "mlc/Target/NativeCode.h"
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
-#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -32,7 +32,13 @@ static std::unique_ptr<llvm::TargetMachine>
 createTargetMachine(Operation *module) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
-  auto target = mlc::tir::TargetAttr::lookup(module);
+  mlc::TargetAttr target = mlc::getTarget(module);
+  if (target && !target.isCPU()) {
+    module->emitError("native code needs a cpu target, but the module's "
+                      "mlc.target is ")
+        << target;
+    return nullptr;
+  }
   llvm::Triple triple(target ? target.getTriple().str()
                              : llvm::sys::getDefaultTargetTriple());
   std::string error;
@@ -44,7 +50,7 @@ createTargetMachine(Operation *module) {
   }
   if (target)
     return std::unique_ptr<llvm::TargetMachine>(llvmTarget->createTargetMachine(
-        triple, target.getCpu(), target.getFeatures(), {}, llvm::Reloc::PIC_));
+        triple, target.getArch(), target.getFeatures(), {}, llvm::Reloc::PIC_));
   llvm::SubtargetFeatures features;
   for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
     features.AddFeature(name, enabled);
@@ -148,7 +154,8 @@ void mlc::registerNativeCodeTranslations() {
   auto registerDialects = [](DialectRegistry &registry) {
     registerAllToLLVMIRTranslations(registry);
     // tir for the module's `mlc.target`.
-    registry.insert<DLTIDialect, func::FuncDialect, mlc::tir::TIRDialect>();
+    registry.insert<DLTIDialect, func::FuncDialect, mlc::MLCDialect,
+                    mlc::tir::TIRDialect>();
   };
   TranslateFromMLIRRegistration object(
       "mlc-to-object", "Emit a host object file from the LLVM dialect",

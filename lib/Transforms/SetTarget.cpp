@@ -3,14 +3,20 @@
 // Part of the mlc project.
 //
 //===----------------------------------------------------------------------===//
+//
+// mlc-set-target: builds the module's #mlc.target from options, or, for the
+// host CPU, from what LLVM and the OS report (CPU name, features, cache
+// sizes, cores).
+//
+//===----------------------------------------------------------------------===//
 
 #include "mlc/Transforms/Passes.h"
 
-#include "mlc/Dialect/TIR/TIROps.h"
-
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/TargetParser/Host.h"
-#include "llvm/TargetParser/Triple.h"
+
+#include <unistd.h>
 
 namespace mlc {
 #define GEN_PASS_DEF_MLCSETTARGETPASS
@@ -30,6 +36,17 @@ static std::string getHostFeatures() {
   return llvm::join(entries, ",");
 }
 
+/// A cache size the OS reports (sysconf), 0 where it does not.
+static int64_t getCacheBytes(int name) {
+#ifdef _SC_LEVEL1_DCACHE_SIZE
+  long bytes = sysconf(name);
+  return bytes > 0 ? bytes : 0;
+#else
+  (void)name;
+  return 0;
+#endif
+}
+
 namespace {
 struct MLCSetTargetPass
     : public mlc::impl::MLCSetTargetPassBase<MLCSetTargetPass> {
@@ -37,21 +54,60 @@ struct MLCSetTargetPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (module->hasAttr(tir::TargetAttr::kModuleAttrName))
+    if (module->hasAttr(TargetAttr::kAttrName))
       return;
-    bool host = cpu == "host";
-    std::string tripleName =
-        triple.empty() ? llvm::sys::getDefaultTargetTriple() : triple;
-    std::string cpuName = host ? llvm::sys::getHostCPUName().str() : cpu;
-    std::string featureList =
-        host && features.empty() ? getHostFeatures() : features;
     auto emitError = [&] { return module.emitError("mlc-set-target: "); };
-    if (failed(tir::TargetAttr::verifyInvariants(emitError, tripleName, cpuName,
-                                                 featureList)))
+    TargetAttr target = buildTarget(emitError);
+    if (!target)
       return signalPassFailure();
-    module->setAttr(
-        tir::TargetAttr::kModuleAttrName,
-        tir::TargetAttr::get(&getContext(), tripleName, cpuName, featureList));
+    module->setAttr(TargetAttr::kAttrName, target);
+  }
+
+private:
+  TargetAttr buildTarget(function_ref<InFlightDiagnostic()> emitError) {
+    bool host = arch == "host";
+    std::string features = this->features;
+    int64_t l1 = 0, l2 = 0, l3 = 0, cores = 0, subgroup = 0, shared = 0,
+            threads = 0;
+    std::string tripleName = triple, archName = arch;
+    switch (kind) {
+    case TargetKind::cpu:
+      if (tripleName.empty())
+        tripleName = llvm::sys::getDefaultTargetTriple();
+      if (host) {
+        archName = llvm::sys::getHostCPUName().str();
+        if (features.empty())
+          features = getHostFeatures();
+#ifdef _SC_LEVEL1_DCACHE_SIZE
+        l1 = getCacheBytes(_SC_LEVEL1_DCACHE_SIZE);
+        l2 = getCacheBytes(_SC_LEVEL2_CACHE_SIZE);
+        l3 = getCacheBytes(_SC_LEVEL3_CACHE_SIZE);
+#endif
+        cores = llvm::get_physical_cores();
+        if (cores < 0)
+          cores = 0;
+      }
+      break;
+    case TargetKind::cuda:
+      if (host)
+        archName = "sm_80";
+      subgroup = 32;
+      shared = 48 * 1024; // without opting in to more per block
+      threads = 1024;
+      break;
+    case TargetKind::vulkan:
+      if (host)
+        archName = "v1.3";
+      if (features.empty())
+        features = "+Shader";
+      break;
+    }
+    if (failed(TargetAttr::verifyInvariants(emitError, kind, tripleName,
+                                            archName, features, l1, l2, l3,
+                                            cores, subgroup, shared, threads)))
+      return {};
+    return TargetAttr::get(&getContext(), kind, tripleName, archName, features,
+                           l1, l2, l3, cores, subgroup, shared, threads);
   }
 };
 } // namespace

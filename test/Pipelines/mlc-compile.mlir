@@ -1,13 +1,13 @@
 // RUN: mlc-opt %s --mlc-compile="target=cpu" | FileCheck %s
 // RUN: mlc-opt %s --mlc-compile | mlc-translate --mlc-to-shared-library -o %t.so
-// RUN: mlc-opt %s --mlc-compile="cpu=x86-64 features=+sse2" | FileCheck %s --check-prefix=EXPLICIT
+// RUN: mlc-opt %s --mlc-compile="arch=x86-64 features=+sse2" | FileCheck %s --check-prefix=EXPLICIT
 // RUN: llvm-readobj --dyn-symbols %t.so | FileCheck %s --check-prefix=LIBRARY
 
 // relax and tir in, the LLVM dialect out: the kernel, the host function, its
 // packed entry point and the metadata.
 
 /// Only the target stays, for code generation.
-// CHECK: module attributes {mlc.target = #tir.target<triple = "{{.+}}", cpu = "{{.+}}", features = "{{.*}}">}
+// CHECK: module attributes {mlc.target = #mlc.target<cpu, triple = "{{.+}}", arch = "{{.+}}"{{.*}}>}
 // CHECK-NOT: relax.
 // CHECK-NOT: tir.
 // CHECK-LABEL: llvm.func @add(
@@ -17,7 +17,7 @@
 // CHECK-LABEL: llvm.func @__mlc_packed_main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
 // CHECK: llvm.mlir.global external constant @__mlc_metadata("mlc-module 2\0Afunc main\0Adevice cpu 0\0Aarg arg0 f32 [n]\0Aarg arg1 f32 [n]\0Aret f32 [n]\0A\00")
 
-// EXPLICIT: module attributes {mlc.target = #tir.target<triple = "{{.+}}", cpu = "x86-64", features = "+sse2">}
+// EXPLICIT: module attributes {mlc.target = #mlc.target<cpu, triple = "{{.+}}", arch = "x86-64", features = "+sse2">}
 
 // LIBRARY-DAG: Name: __mlc_packed_main
 // LIBRARY-DAG: Name: __mlc_metadata

@@ -3,27 +3,31 @@
 #ifndef MLC_PIPELINES_PIPELINES_H
 #define MLC_PIPELINES_PIPELINES_H
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlc {
 
-/// Where compiled code runs.
-enum class CompileTarget { CPU };
-
 struct CompileOptions : public mlir::PassPipelineOptions<CompileOptions> {
-  Option<CompileTarget> target{
+  /// The kind of `#mlc.target` the pipeline compiles for (mlc-set-target's
+  /// `kind`); only `cpu` has a back end so far.
+  Option<TargetKind> target{
       *this, "target", llvm::cl::desc("Where the compiled code runs"),
-      llvm::cl::init(CompileTarget::CPU),
+      llvm::cl::init(TargetKind::cpu),
       llvm::cl::values(
-          clEnumValN(CompileTarget::CPU, "cpu", "the host CPU (native code)"))};
-  Option<std::string> cpu{
-      *this, "cpu", llvm::cl::desc("LLVM CPU name to compile for, or `host`"),
+          clEnumValN(TargetKind::cpu, "cpu", "a CPU (native code)"),
+          clEnumValN(TargetKind::cuda, "cuda", "an NVIDIA GPU (not yet)"),
+          clEnumValN(TargetKind::vulkan, "vulkan",
+                     "a Vulkan device (not yet)"))};
+  Option<std::string> arch{
+      *this, "arch", llvm::cl::desc("LLVM CPU name to compile for, or `host`"),
       llvm::cl::init("host")};
   Option<std::string> features{
       *this, "features",
       llvm::cl::desc("LLVM subtarget features (`+avx2,+fma`); from the host "
-                     "with cpu=host"),
+                     "with arch=host"),
       llvm::cl::init("")};
 };
 

@@ -3,6 +3,7 @@
 #ifndef MLC_TRANSFORMS_PASSES_H
 #define MLC_TRANSFORMS_PASSES_H
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
 

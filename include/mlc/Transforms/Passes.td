@@ -17,30 +17,44 @@ include "mlir/Pass/PassBase.td"
 def MLCSetTargetPass : Pass<"mlc-set-target", "::mlir::ModuleOp"> {
   let summary = "Attach the machine to compile for as `mlc.target`";
   let description = [{
-    Sets the module attribute `mlc.target` (a `#tir.target`) that schedules
-    and code generation read, unless the module already has one. With
-    `cpu=host` (the default) the triple, CPU name and features are those of
-    the machine the compiler runs on, as LLVM detects them; otherwise
-    `cpu`, `features` and `triple` give them (`triple` defaults to LLVM's
-    default triple).
+    Sets the module attribute `mlc.target` (a `#mlc.target`) that schedules
+    and code generation read, unless the module already has one.
+
+    * `kind=cpu` (the default): with `arch=host` (the default) the triple,
+      CPU name, features, cache sizes and core count are those of the
+      machine the compiler runs on, as LLVM and the OS report them;
+      otherwise `arch`, `features` and `triple` give them (`triple`
+      defaults to LLVM's default triple);
+    * `kind=cuda`: `arch` is the SM (`sm_80`, `sm_90a`; `host` means
+      `sm_80`), `features` the PTX version (`+ptx80`); warp size 32;
+    * `kind=vulkan`: `arch` is the SPIR-V version (`v1.3`; `host` means
+      `v1.3`), `features` its capabilities and extensions (`+Shader` by
+      default).
 
     ```
-    mlc-opt --mlc-set-target                       # the host
-    mlc-opt --mlc-set-target="cpu=znver3 features=+avx2,+fma"
+    mlc-opt --mlc-set-target                       # the host CPU
+    mlc-opt --mlc-set-target="arch=znver3 features=+avx2,+fma"
+    mlc-opt --mlc-set-target="kind=cuda arch=sm_90a features=+ptx80"
     ```
 
-    Malformed features (not `+name`/`-name`) are an error.
+    Parameters the target kind rejects (see `#mlc.target`) are an error.
   }];
   let options = [
-    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
-           "LLVM CPU name, or `host` for the machine the compiler runs on">,
+    Option<"kind", "kind", "::mlc::TargetKind", /*default=*/"::mlc::TargetKind::cpu",
+           "The kind of machine", [{::llvm::cl::values(
+             clEnumValN(::mlc::TargetKind::cpu, "cpu", "a CPU (native code)"),
+             clEnumValN(::mlc::TargetKind::cuda, "cuda", "an NVIDIA GPU"),
+             clEnumValN(::mlc::TargetKind::vulkan, "vulkan", "a Vulkan device"))}]>,
+    Option<"arch", "arch", "std::string", /*default=*/"\"host\"",
+           "LLVM CPU name, CUDA SM or SPIR-V version; `host` for the "
+           "machine the compiler runs on (a CPU) or a baseline (a GPU)">,
     Option<"features", "features", "std::string", /*default=*/"\"\"",
-           "LLVM subtarget features (`+avx2,+fma`); from the host with "
-           "cpu=host">,
+           "Features (`+avx2,+fma`, `+ptx80`, `+Shader`); from the host with "
+           "a CPU and arch=host">,
     Option<"triple", "triple", "std::string", /*default=*/"\"\"",
-           "LLVM target triple (default: LLVM's default triple)">,
+           "LLVM target triple (default: LLVM's default triple for a CPU)">,
   ];
-  let dependentDialects = ["::mlc::tir::TIRDialect"];
+  let dependentDialects = ["::mlc::MLCDialect"];
 }
 
 def MLCApproximateMathPass : Pass<"mlc-approximate-math"> {

@@ -474,19 +474,3 @@ tir.prim_func @reduce_var_in_write_region(%A: memref<4x4xf32>, %i: index, %k: in
   }
   tir.return
 }
-
-// -----
-
-//===----------------------------------------------------------------------===//
-// #tir.target
-//===----------------------------------------------------------------------===//
-
-// expected-error @below {{target feature 'avx2' must be '+name' or '-name'}}
-module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu", cpu = "znver3", features = "+avx,avx2">} {
-}
-
-// -----
-
-// expected-error @below {{target triple must not be empty}}
-module attributes {mlc.target = #tir.target<triple = "", cpu = "znver3", features = "">} {
-}

@@ -117,44 +117,4 @@ def TIR_BufferRegionAttr : AttrDef<TIR_Dialect, "BufferRegion"> {
   }];
 }
 
-//===----------------------------------------------------------------------===//
-// Targets
-//===----------------------------------------------------------------------===//
-
-def TIR_TargetAttr : AttrDef<TIR_Dialect, "Target"> {
-  let mnemonic = "target";
-  let summary = "the machine compiled code runs on";
-  let description = [{
-    TVM's Target for a CPU: an LLVM target triple, CPU name and subtarget
-    features (LLVM's `+feature,-feature` syntax). Schedules read the vector
-    width from the features and code generation passes all three to LLVM;
-    nothing about the machine is hard-coded. `mlc-set-target` attaches one to
-    a module as `mlc.target`, from the host or from options.
-
-    ```mlir
-    module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu",
-        cpu = "znver4", features = "+avx,+avx2,+fma,-avx512f">} { ... }
-    ```
-  }];
-  let parameters = (ins StringRefParameter<"LLVM target triple">:$triple,
-                        StringRefParameter<"LLVM CPU name">:$cpu,
-                        StringRefParameter<"LLVM subtarget features">:$features);
-  let assemblyFormat = "`<` struct(params) `>`";
-  let genVerifyDecl = 1;
-  let extraClassDeclaration = [{
-    /// The name of the module attribute that holds the target.
-    static constexpr ::llvm::StringLiteral kModuleAttrName = "mlc.target";
-
-    /// Whether the features enable `feature` (the last mention wins).
-    bool hasFeature(::llvm::StringRef feature) const;
-
-    /// The widest SIMD register in bits: 512 with AVX-512, 256 with AVX,
-    /// 128 otherwise (SSE2 is part of x86-64; NEON of AArch64).
-    int64_t getVectorBits() const;
-
-    /// The target of the module that contains `op`, or null.
-    static TargetAttr lookup(::mlir::Operation *op);
-  }];
-}
-
 #endif // MLC_DIALECT_TIR_TIRATTRS_TD

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/TIR/Schedule.h"
 #include "mlc/Dialect/TIR/TIROps.h"
 #include "mlc/Dialect/TIR/Transforms/Passes.h"
@@ -228,16 +229,20 @@ struct TIRDefaultSchedulePass
   using Base::Base;
 
   void runOnOperation() override {
-    if (target != "cpu") {
-      getOperation().emitError("tir-default-schedule: unknown target '")
-          << target << "' (known: cpu)";
-      return signalPassFailure();
+    SmallVector<tir::PrimFuncOp> kernels(
+        getOperation().getOps<tir::PrimFuncOp>());
+    for (tir::PrimFuncOp kernel : kernels) {
+      TargetAttr target = getTarget(kernel);
+      if (target && !target.isCPU()) {
+        kernel.emitOpError("has a ")
+            << stringifyTargetKind(target.getKind())
+            << " target, for which tir-default-schedule has no rules yet";
+        return signalPassFailure();
+      }
+      // Without a target, the baseline every x86-64 and AArch64 CPU has.
+      (void)applyDefaultCPUSchedules(kernel,
+                                     target ? target.getVectorBits() : 128);
     }
-    // Without a target, the baseline every x86-64 and AArch64 CPU has.
-    int64_t vectorBits = 128;
-    if (auto target = tir::TargetAttr::lookup(getOperation()))
-      vectorBits = target.getVectorBits();
-    (void)applyDefaultCPUSchedules(getOperation(), vectorBits);
   }
 };
 } // namespace

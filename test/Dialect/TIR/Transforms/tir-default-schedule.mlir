@@ -1,7 +1,4 @@
 // RUN: mlc-opt %s -split-input-file --tir-default-schedule | FileCheck %s
-// RUN: not mlc-opt %s --tir-default-schedule=target=gpu 2>&1 | FileCheck %s --check-prefix=TARGET
-
-// TARGET: tir-default-schedule: unknown target 'gpu' (known: cpu)
 
 /// A matmul: the reduce loop moves outside the innermost spatial loop, so
 /// the innermost loop walks C and B contiguously. The symbolic row loop is
@@ -190,7 +187,7 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 // CHECK: tir.block "C_init"
 // CHECK: tir.block "C_cpu.f32_fma_6x16"
 // CHECK: vector.fma {{.*}} : vector<16xf32>
-module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu", cpu = "znver3", features = "+avx,+avx2,+fma">} {
+module attributes {mlc.target = #mlc.target<cpu, triple = "x86_64-unknown-linux-gnu", arch = "znver3", features = "+avx,+avx2,+fma">} {
   tir.prim_func @matmul_avx2(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>,
                              %m: index, %n: index, %k: index) {
     %c0 = arith.constant 0 : index
@@ -394,7 +391,7 @@ tir.prim_func @inner_sum_i32(%X: memref<?x?xi32>, %S: memref<?xi32>, %m: index, 
 // CHECK: tir.block "T_matmul_cpu.f32_fma_6x16_batched"
 // CHECK-SAME: spatial{{.*}}spatial{{.*}}spatial{{.*}}reduce
 // CHECK: vector.fma {{.*}} : vector<16xf32>
-module attributes {mlc.target = #tir.target<triple = "x86_64-unknown-linux-gnu", cpu = "znver3", features = "+avx,+avx2,+fma">} {
+module attributes {mlc.target = #mlc.target<cpu, triple = "x86_64-unknown-linux-gnu", arch = "znver3", features = "+avx,+avx2,+fma">} {
     tir.prim_func @batched_matmul(%arg0: memref<?x?x?xf32>, %arg1: memref<?x?x?xf32>, %arg2: memref<?x?x?xf32>, %arg3: index, %arg4: index, %arg5: index, %arg6: index) {
       %c0 = arith.constant 0 : index
       tir.for parallel %arg7 = %c0 to %arg3 {

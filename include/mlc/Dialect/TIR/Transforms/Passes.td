@@ -14,9 +14,11 @@ def TIRDefaultSchedulePass
   let summary = "Apply rule-based default schedules to unscheduled tir kernels";
   let description = [{
     Rules in the spirit of TVM's DLight, built on the `transform.tir`
-    primitives (Dialect/TIR/Schedule.h). The SIMD width comes from the
-    module's `mlc.target` (`#tir.target`; 128 bits without one). For the
-    CPU:
+    primitives (Dialect/TIR/Schedule.h). Each kernel's rules come from its
+    target (`mlc::getTarget`: the kernel's own `mlc.target`, else the
+    module's; a CPU with 128-bit vectors without one), which also gives the
+    SIMD width; only CPU rules exist so far, and a kernel for another kind
+    of target is an error. For the CPU:
 
     * row-wise fusion: when a prim_func is a sequence of loop nests over the
       same rows (softmax, normalizations), the earlier blocks move under the
@@ -39,10 +41,6 @@ def TIRDefaultSchedulePass
     Blocks that fit no rule keep their loops; symbolic extents get
     predicates (and the micro-kernel's masked edge tiles).
   }];
-  let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
-           "The target whose rules apply (only `cpu` so far)">,
-  ];
   let dependentDialects = ["::mlc::tir::TIRDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect"];
