@@ -66,7 +66,8 @@ module attributes {transform.with_named_sequence} {
 // CHECK-DAG: %[[C10:.*]] = arith.constant 10 : index
 // CHECK: tir.for %[[IO:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[II:.*]] = %{{.*}} to %{{.*}} {
-// CHECK-NEXT: %[[M:.*]] = arith.muli %[[IO]], %{{.*}} : index
+// CHECK-NEXT: %[[FACTOR:.*]] = arith.constant
+// CHECK-NEXT: %[[M:.*]] = arith.muli %[[IO]], %[[FACTOR]] overflow<nsw> : index
 // CHECK-NEXT: %[[S:.*]] = arith.addi %[[M]], %[[II]] : index
 // CHECK-NEXT: tir.for %[[AX:.*]] = %{{.*}} to %[[C3]] {
 // CHECK-NEXT: %[[V:.*]] = arith.addi %[[S]], %[[AX]] : index
@@ -231,7 +232,8 @@ module attributes {transform.with_named_sequence} {
 // CHECK-NEXT: tir.for %[[II:.*]] = %{{.*}} to %{{.*}} {
 // CHECK: tir.block "B" (
 // CHECK: }
-// CHECK-NEXT: %[[M:.*]] = arith.muli %[[IO]], %{{.*}} : index
+// CHECK-NEXT: %[[FACTOR:.*]] = arith.constant
+// CHECK-NEXT: %[[M:.*]] = arith.muli %[[IO]], %[[FACTOR]] overflow<nsw> : index
 // CHECK-NEXT: %[[V:.*]] = arith.addi %[[M]], %[[II]] : index
 // CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[8] = %[[V]])
 // CHECK-NEXT: reads(

@@ -77,7 +77,8 @@ module attributes {transform.with_named_sequence} {
 // CHECK-NEXT: writes(%[[RF]][%[[RI]], %[[RKI]]] : memref<?x4xf32>) init {
 // CHECK-NEXT: memref.store %{{.*}}, %[[RF]][%{{.*}}, %{{.*}}] : memref<?x4xf32>
 // CHECK-NEXT: } {
-// CHECK-NEXT: %[[MUL:.*]] = arith.muli %[[RKO]], %[[C4]] : index
+// CHECK-NEXT: %[[FOUR:.*]] = arith.constant 4 : index
+// CHECK-NEXT: %[[MUL:.*]] = arith.muli %[[RKO]], %[[FOUR]] overflow<nsw> : index
 // CHECK-NEXT: %[[VK:.*]] = arith.addi %[[MUL]], %[[RKI]] : index
 // CHECK-NEXT: %[[X:.*]] = memref.load %[[A]][%[[RI]], %[[VK]]]
 // CHECK-NEXT: %[[OLD:.*]] = memref.load %[[RF]][%[[RI]], %[[RKI]]]

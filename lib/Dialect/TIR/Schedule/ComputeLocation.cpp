@@ -19,6 +19,7 @@
 
 #include "ScheduleUtils.h"
 
+#include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
@@ -94,30 +95,12 @@ Value mlc::tir::detail::getIndexConstant(RewriterBase &rewriter,
 // NOLINTNEXTLINE(misc-no-recursion)
 Value mlc::tir::detail::emitIndex(RewriterBase &rewriter, Operation *point,
                                   AffineExpr expr, LoopAffineMap &affine) {
-  Location loc = point->getLoc();
+  // Constants go to the kernel's entry, shared; the rest is upstream's
+  // expansion of affine expressions into arith.
   if (auto constant = dyn_cast<AffineConstantExpr>(expr))
     return getIndexConstant(rewriter, point, constant.getValue());
-  if (auto dim = dyn_cast<AffineDimExpr>(expr))
-    return affine.dims[dim.getPosition()];
-  if (auto symbol = dyn_cast<AffineSymbolExpr>(expr))
-    return affine.symbols[symbol.getPosition()];
-  auto binary = cast<AffineBinaryOpExpr>(expr);
-  Value lhs = emitIndex(rewriter, point, binary.getLHS(), affine);
-  Value rhs = emitIndex(rewriter, point, binary.getRHS(), affine);
-  switch (expr.getKind()) {
-  case AffineExprKind::Add:
-    return arith::AddIOp::create(rewriter, loc, lhs, rhs);
-  case AffineExprKind::Mul:
-    return arith::MulIOp::create(rewriter, loc, lhs, rhs);
-  case AffineExprKind::FloorDiv:
-    return arith::FloorDivSIOp::create(rewriter, loc, lhs, rhs);
-  case AffineExprKind::CeilDiv:
-    return arith::CeilDivSIOp::create(rewriter, loc, lhs, rhs);
-  case AffineExprKind::Mod:
-    return arith::RemSIOp::create(rewriter, loc, lhs, rhs);
-  default:
-    llvm_unreachable("not a binary affine expression");
-  }
+  return affine::expandAffineExpr(rewriter, point->getLoc(), expr, affine.dims,
+                                  affine.symbols);
 }
 
 //===----------------------------------------------------------------------===//

@@ -4,7 +4,9 @@
 
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
+
 #include "mlc/Transforms/SymbolicArith.h"
+#include "mlir/Dialect/Affine/Utils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -101,23 +103,7 @@ Value BlockBuilder::index(AffineExpr expr) {
       value = arith::ConstantIndexOp::create(builder, loc, constant.getValue());
     return value;
   }
-  auto binary = cast<AffineBinaryOpExpr>(expr);
-  Value lhs = index(binary.getLHS()), rhs = index(binary.getRHS());
-  switch (expr.getKind()) {
-  case AffineExprKind::Add:
-    return arith::AddIOp::create(builder, loc, lhs, rhs);
-  case AffineExprKind::Mul:
-    return arith::MulIOp::create(builder, loc, lhs, rhs);
-  case AffineExprKind::FloorDiv:
-    return arith::FloorDivSIOp::create(builder, loc, lhs, rhs);
-  case AffineExprKind::CeilDiv:
-    return arith::CeilDivSIOp::create(builder, loc, lhs, rhs);
-  case AffineExprKind::Mod:
-    // Region indices are non-negative, where remsi is the floor modulus.
-    return arith::RemSIOp::create(builder, loc, lhs, rhs);
-  default:
-    llvm_unreachable("dims and constants are handled above");
-  }
+  return affine::expandAffineExpr(builder, loc, expr, iterVars, {});
 }
 
 Value BlockBuilder::load(const Access &access) {
@@ -261,8 +247,8 @@ Value KernelBuilder::materialize(sym::Expr expr) {
     setInsertionPointToPrologue();
     result = operands.front();
     for (Value operand : llvm::drop_begin(operands))
-      result = createSymbolicBinaryOp(builder, loc, expr.getKind(), result,
-                                      operand);
+      result =
+          createSymbolicBinaryOp(builder, loc, expr.getKind(), result, operand);
     break;
   }
   }
@@ -318,9 +304,9 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
     // outputs, and it spreads the kernel over the cores (OpenMP on the CPU).
     // Everything finer is left to schedules.
     bool parallel = !outermost && iterVar.kind == tir::IterKind::Spatial;
-    auto loop = tir::ForOp::create(
-        builder, loc, zero, iterVar.extent, Value(),
-        parallel ? tir::ForKind::Parallel : tir::ForKind::Serial);
+    auto loop = tir::ForOp::create(builder, loc, zero, iterVar.extent, Value(),
+                                   parallel ? tir::ForKind::Parallel
+                                            : tir::ForKind::Serial);
     if (!outermost)
       outermost = loop;
     builder.setInsertionPointToStart(loop.getBody());
@@ -477,7 +463,8 @@ FailureOr<SmallVector<AffineExpr>> getBroadcastIndices(
       return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
         diag << "dimension " << index << " of the " << what << " ("
              << relax::dimToString(dim) << ") is neither 1 nor the dimension "
-             << offset + index << " of the result (" << relax::dimToString(resultDim)
+             << offset + index << " of the result ("
+             << relax::dimToString(resultDim)
              << "), so whether it broadcasts cannot be decided";
       });
     }
