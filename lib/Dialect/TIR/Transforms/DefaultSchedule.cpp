@@ -197,12 +197,34 @@ static bool vectorizeInnerReduction(RewriterBase &rewriter,
   return changed;
 }
 
+/// The CPU's parallelism: each outermost loop of `func` that binds only
+/// spatial iteration variables (its iterations write disjoint outputs)
+/// runs on the cores (OpenMP). Returns the number of loops made parallel.
+static unsigned parallelizeOuterLoops(RewriterBase &rewriter,
+                                      tir::PrimFuncOp func) {
+  unsigned parallelized = 0;
+  for (tir::ForOp loop :
+       llvm::to_vector(func.getBody().front().getOps<tir::ForOp>())) {
+    if (loop.getKind() != tir::ForKind::Serial)
+      continue;
+    DiagnosedSilenceableFailure result =
+        tir::setLoopKind(rewriter, loop, tir::ForKind::Parallel);
+    if (result.succeeded())
+      ++parallelized;
+    else
+      (void)result.silence(); // a reduction outermost: stays serial
+  }
+  return parallelized;
+}
+
 unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
   IRRewriter rewriter(root->getContext());
   int64_t lanes = vectorBits / 32;
   unsigned rescheduled = 0;
   SmallVector<tir::PrimFuncOp> funcs;
   root->walk([&](tir::PrimFuncOp func) { funcs.push_back(func); });
+  for (tir::PrimFuncOp func : funcs)
+    rescheduled += parallelizeOuterLoops(rewriter, func) != 0;
   for (tir::PrimFuncOp func : funcs)
     rescheduled += fuseRows(rewriter, func) != 0;
   SmallVector<tir::BlockOp> blocks;

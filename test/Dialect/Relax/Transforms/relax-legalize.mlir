@@ -7,7 +7,7 @@
 // CHECK-SAME: (%[[LHS:.*]]: memref<?x4xf32>, %[[RHS:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<?x4xf32>, %[[N:.*]]: index)
 // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
 // CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
-// CHECK: tir.for parallel %[[I:.*]] = %[[C0]] to %[[N]] {
+// CHECK: tir.for %[[I:.*]] = %[[C0]] to %[[N]] {
 // CHECK: tir.for %[[J:.*]] = %[[C0]] to %[[C4]] {
 // CHECK: tir.block "T_add" (%[[VI:.*]]: spatial[%[[N]]] = %[[I]], %[[VJ:.*]]: spatial[4] = %[[J]])
 // CHECK-NEXT: reads(%[[LHS]][%[[VI]], %[[VJ]]], %[[RHS]][%[[VJ]]] : memref<?x4xf32>, memref<4xf32>)
@@ -188,7 +188,7 @@ func.func @unary(%h: !relax.tensor<[n], f16>, %x: !relax.tensor<[n, 2], f32>,
 
 // CHECK-LABEL: tir.prim_func private @matmul
 // CHECK-SAME: (%[[LHS:.*]]: memref<?x1x?x8xf32>, %[[RHS:.*]]: memref<?x8x?xf32>, %[[OUT:.*]]: memref<?x?x?x?xf32>, %[[B:.*]]: index, %[[N:.*]]: index, %[[H:.*]]: index, %[[M:.*]]: index)
-// CHECK: tir.for parallel %[[LB:.*]] = %{{.*}} to %[[B]] {
+// CHECK: tir.for %[[LB:.*]] = %{{.*}} to %[[B]] {
 // CHECK: tir.for %[[LH:.*]] = %{{.*}} to %[[H]] {
 // CHECK: tir.for %[[LI:.*]] = %{{.*}} to %[[N]] {
 // CHECK: tir.for %[[LJ:.*]] = %{{.*}} to %[[M]] {
@@ -260,7 +260,7 @@ func.func @permute(%x: !relax.tensor<[b, n, 4], f32>, %y: !relax.tensor<[n, m], 
 // CHECK-DAG: %[[DST:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0, 1]] : memref<?x32xf32> into memref<?xf32>
 // CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
 // CHECK: %[[COUNT:.*]] = arith.muli %[[C32]], %[[N]] : index
-// CHECK: tir.for parallel %[[F:.*]] = %{{.*}} to %[[COUNT]] {
+// CHECK: tir.for %[[F:.*]] = %{{.*}} to %[[COUNT]] {
 // CHECK: tir.block "T_reshape" (%[[VF:.*]]: spatial[%[[COUNT]]] = %[[F]])
 // CHECK-NEXT: reads(%[[SRC]][%[[VF]]] : memref<?xf32>)
 // CHECK-NEXT: writes(%[[DST]][%[[VF]]] : memref<?xf32>)
@@ -423,7 +423,7 @@ func.func @softmaxes(%x: !relax.tensor<[n, 4], f32>)
 // CHECK-SAME: (%{{.*}}: memref<?xf32>, %{{.*}}: memref<?xf32>, %[[N:.*]]: index)
 // CHECK: %[[C2:.*]] = arith.constant 2 : index
 // CHECK: %[[TWICE:.*]] = arith.muli %[[C2]], %[[N]] : index
-// CHECK: tir.for parallel %{{.*}} = %{{.*}} to %[[TWICE]] {
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[TWICE]] {
 // CHECK-LABEL: func.func @dataflow
 // CHECK: relax.dataflow
 // CHECK: %[[E:.*]] = relax.call_tir @exp(%{{.*}}) tir_vars [n] : (!relax.tensor<[2 * n], f32>) -> !relax.tensor<[2 * n], f32>

@@ -418,3 +418,41 @@ module attributes {mlc.target = #mlc.target<cpu, triple = "x86_64-unknown-linux-
       tir.return
     }
 }
+
+// -----
+
+/// Parallelism is the target's decision: the outermost loop of each nest
+/// becomes parallel when it binds only spatial iteration variables (here a
+/// hand-written kernel with serial loops); a nest whose outermost loop is a
+/// reduction stays serial.
+// CHECK-LABEL: tir.prim_func @serial_kernel
+// CHECK: tir.for parallel %{{.*}} = %{{.*}} to %{{.*}} {
+// CHECK: tir.block "scale"
+// CHECK: tir.for %[[K:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NOT: parallel
+// CHECK: tir.block "total"
+tir.prim_func @serial_kernel(%A: memref<?xf32>, %B: memref<?xf32>, %S: memref<f32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %two = arith.constant 2.0 : f32
+  %zero = arith.constant 0.0 : f32
+  tir.for %i = %c0 to %n {
+    tir.block "scale" (%vi: spatial[%n] = %i)
+        reads(%A[%vi] : memref<?xf32>) writes(%B[%vi] : memref<?xf32>) {
+      %a = memref.load %A[%vi] : memref<?xf32>
+      %b = arith.mulf %a, %two : f32
+      memref.store %b, %B[%vi] : memref<?xf32>
+    }
+  }
+  tir.for %k = %c0 to %n {
+    tir.block "total" (%vk: reduce[%n] = %k)
+        reads(%B[%vk] : memref<?xf32>) writes(%S[] : memref<f32>) init {
+      memref.store %zero, %S[] : memref<f32>
+    } {
+      %b = memref.load %B[%vk] : memref<?xf32>
+      %s = memref.load %S[] : memref<f32>
+      %t = arith.addf %s, %b : f32
+      memref.store %t, %S[] : memref<f32>
+    }
+  }
+  tir.return
+}

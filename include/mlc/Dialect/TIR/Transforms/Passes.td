@@ -20,6 +20,10 @@ def TIRDefaultSchedulePass
     SIMD width; only CPU rules exist so far, and a kernel for another kind
     of target is an error. For the CPU:
 
+    * parallelism: the outermost loop of each nest becomes `parallel` when
+      it binds only spatial iteration variables (relax-legalize emits serial
+      loops; hand-written kernels get the same), so kernels use every core;
+
     * row-wise fusion: when a prim_func is a sequence of loop nests over the
       same rows (softmax, normalizations), the earlier blocks move under the
       last nest's row loop (compute_at), so each row stays in cache.

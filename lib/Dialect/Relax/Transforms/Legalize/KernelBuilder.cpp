@@ -300,13 +300,10 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
   SmallVector<Value> loopVars;
   Operation *outermost = nullptr;
   for (const IterVar &iterVar : iterVars) {
-    // The outermost spatial loop is parallel: its iterations write disjoint
-    // outputs, and it spreads the kernel over the cores (OpenMP on the CPU).
-    // Everything finer is left to schedules.
-    bool parallel = !outermost && iterVar.kind == tir::IterKind::Spatial;
+    // Serial loops: parallelism, vectorization and tiling are the target's
+    // decisions (tir-default-schedule's rules).
     auto loop = tir::ForOp::create(builder, loc, zero, iterVar.extent, Value(),
-                                   parallel ? tir::ForKind::Parallel
-                                            : tir::ForKind::Serial);
+                                   tir::ForKind::Serial);
     if (!outermost)
       outermost = loop;
     builder.setInsertionPointToStart(loop.getBody());
