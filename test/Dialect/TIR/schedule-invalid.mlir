@@ -797,3 +797,51 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// fuse: a fused extent that overflows int64 is refused (it used to wrap to a
+// negative bound, a loop that silently never runs).
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<?x?xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %huge = arith.constant 9223372036854775807 : index
+    // expected-error @below {{cannot fuse: the fused extent 8 * 9223372036854775807 overflows int64}}
+    tir.for %i = %c0 to %c8 {
+      tir.for %j = %c0 to %huge {
+        tir.block "B" (%vi: spatial[8] = %i, %vj: spatial[9223372036854775807] = %j)
+            writes(%B[%vi, %vj] : memref<?x?xf32>) {
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
+
+// -----
+
+// split: factors whose product overflows int64.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%B: memref<?xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    // expected-error @below {{the product of the factors overflows int64}}
+    tir.for %i = %c0 to %n {
+      tir.block "B" (%vi: spatial[%n] = %i) writes(%B[%vi] : memref<?xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %o, %m, %in = transform.tir.split %i [4611686018427387904, 4, -1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

@@ -25,6 +25,7 @@
 #include "mlir/IR/Dominance.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlc::tir;
@@ -206,9 +207,15 @@ mlc::tir::detail::coverInnerLoops(AffineExpr expr, unsigned firstInner,
         loop.getStep() ? getConstantIntValue(loop.getStep()) : 1;
     if (!lb || !trip || step != 1 || *trip <= 0)
       return std::nullopt;
-    int64_t last = *lb + *trip - 1;
-    start = start + coeff * (coeff > 0 ? *lb : last);
-    extent += std::abs(coeff) * (last - *lb);
+    // Extents near INT64_MAX: a range that overflows covers nothing known.
+    int64_t last, offset, span;
+    if (llvm::AddOverflow(*lb, *trip - 1, last) ||
+        llvm::MulOverflow(coeff, coeff > 0 ? *lb : last, offset) ||
+        coeff == std::numeric_limits<int64_t>::min() ||
+        llvm::MulOverflow(std::abs(coeff), *trip - 1, span) ||
+        llvm::AddOverflow(extent, span, extent))
+      return std::nullopt;
+    start = start + offset;
   }
   return std::make_pair(start, extent);
 }
@@ -238,8 +245,9 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
   auto divisor = dyn_cast<AffineConstantExpr>(binary.getRHS());
   int64_t c = divisor ? divisor.getValue() : 0;
   Interval lhs = evalRange(binary.getLHS(), loops);
+  // Bounds that would overflow int64 are unknown.
   auto map = [](std::optional<int64_t> v, auto fn) -> std::optional<int64_t> {
-    return v ? std::optional<int64_t>(fn(*v)) : std::nullopt;
+    return v ? fn(*v) : std::nullopt;
   };
   // `fn` of both bounds, for a non-decreasing `fn`.
   auto mapBounds = [&](auto fn) -> Interval {
@@ -248,15 +256,24 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
   switch (expr.getKind()) {
   case AffineExprKind::Add: {
     Interval rhs = evalRange(binary.getRHS(), loops);
-    auto add = [](std::optional<int64_t> a, std::optional<int64_t> b) {
-      return a && b ? std::optional<int64_t>(*a + *b) : std::nullopt;
+    auto add = [](std::optional<int64_t> a,
+                  std::optional<int64_t> b) -> std::optional<int64_t> {
+      int64_t sum;
+      if (!a || !b || llvm::AddOverflow(*a, *b, sum))
+        return std::nullopt;
+      return sum;
     };
     return {add(lhs.lo, rhs.lo), add(lhs.hi, rhs.hi)};
   }
   case AffineExprKind::Mul: {
     if (!divisor)
       return {};
-    auto mul = [&](int64_t v) { return v * c; };
+    auto mul = [&](int64_t v) -> std::optional<int64_t> {
+      int64_t product;
+      if (llvm::MulOverflow(v, c, product))
+        return std::nullopt;
+      return product;
+    };
     if (c >= 0)
       return mapBounds(mul);
     return {map(lhs.hi, mul), map(lhs.lo, mul)};
@@ -264,11 +281,15 @@ static Interval evalRange(AffineExpr expr, ArrayRef<ForOp> loops) {
   case AffineExprKind::FloorDiv:
     if (c <= 0)
       return {};
-    return mapBounds([&](int64_t v) { return llvm::divideFloorSigned(v, c); });
+    return mapBounds([&](int64_t v) -> std::optional<int64_t> {
+      return llvm::divideFloorSigned(v, c);
+    });
   case AffineExprKind::CeilDiv:
     if (c <= 0)
       return {};
-    return mapBounds([&](int64_t v) { return llvm::divideCeilSigned(v, c); });
+    return mapBounds([&](int64_t v) -> std::optional<int64_t> {
+      return llvm::divideCeilSigned(v, c);
+    });
   case AffineExprKind::Mod:
     if (c <= 0)
       return {};

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlc::tir;
@@ -97,17 +98,22 @@ DiagnosedSilenceableFailure mlc::tir::fuse(RewriterBase &rewriter, ForOp outer,
            << "cannot fuse: the bounds of this loop are computed inside the "
               "outer loop";
   }
+  std::optional<int64_t> outerConst = getConstantIntValue(outerExtent);
+  std::optional<int64_t> innerConst = getConstantIntValue(innerExtent);
+  int64_t product = 0;
+  if (outerConst && innerConst &&
+      llvm::MulOverflow(*outerConst, *innerConst, product))
+    return emitSilenceableFailure(outer)
+           << "cannot fuse: the fused extent " << *outerConst << " * "
+           << *innerConst << " overflows int64";
 
   // Step 2. The fused extent, as early as possible so that later primitives
   // (reorder, fuse) see a loop-invariant bound.
   Location loc = outer.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
-  std::optional<int64_t> outerConst = getConstantIntValue(outerExtent);
-  std::optional<int64_t> innerConst = getConstantIntValue(innerExtent);
   auto func = outer->getParentOfType<PrimFuncOp>();
   Value extent;
   if (outerConst && innerConst) {
-    int64_t product = *outerConst * *innerConst;
     if (func) {
       Block &entry = func.getBody().front();
       for (Operation &op : entry)

@@ -11,8 +11,9 @@
 
 #include "mlc/Dialect/TIR/Schedule.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "ScheduleUtils.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/Support/MathExtras.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -136,7 +137,8 @@ checkIterVarBindings(ForOp loop, StringRef what, bool allowReduce) {
   loop.walk([&](BlockOp block) {
     for (auto [i, binding] : llvm::enumerate(block.getBindings())) {
       IterKind kind = block.getIterKind(i);
-      if (kind == IterKind::Spatial || (allowReduce && kind == IterKind::Reduce))
+      if (kind == IterKind::Spatial ||
+          (allowReduce && kind == IterKind::Reduce))
         continue;
       if (!dependsOn(binding, iv))
         continue;
@@ -145,8 +147,8 @@ checkIterVarBindings(ForOp loop, StringRef what, bool allowReduce) {
                << " of block \"" << block.getNameHint() << "\" is '"
                << stringifyIterKind(kind)
                << "' and its binding depends on the loop variable";
-      result.attachNote(block.getLoc()) << "block \"" << block.getNameHint()
-                                        << "\"";
+      result.attachNote(block.getLoc())
+          << "block \"" << block.getNameHint() << "\"";
       return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -167,8 +169,7 @@ static DiagnosedSilenceableFailure rejectThreadBound(ForOp loop,
 // Getters
 //===----------------------------------------------------------------------===//
 
-DiagnosedSilenceableFailure mlc::tir::getBlock(Operation *scope,
-                                               StringRef name,
+DiagnosedSilenceableFailure mlc::tir::getBlock(Operation *scope, StringRef name,
                                                BlockOp &result) {
   SmallVector<BlockOp> found;
   scope->walk([&](BlockOp block) {
@@ -179,10 +180,9 @@ DiagnosedSilenceableFailure mlc::tir::getBlock(Operation *scope,
     return emitSilenceableFailure(scope)
            << "contains no tir.block named \"" << name << "\"";
   if (found.size() > 1) {
-    DiagnosedSilenceableFailure diag = emitSilenceableFailure(scope)
-                                       << "contains " << found.size()
-                                       << " tir.blocks named \"" << name
-                                       << "\"";
+    DiagnosedSilenceableFailure diag =
+        emitSilenceableFailure(scope) << "contains " << found.size()
+                                      << " tir.blocks named \"" << name << "\"";
     for (BlockOp block : found)
       diag.attachNote(block.getLoc()) << "block named \"" << name << "\"";
     return diag;
@@ -219,8 +219,9 @@ DiagnosedSilenceableFailure mlc::tir::setLoopKind(RewriterBase &rewriter,
     if (!diag.succeeded())
       return diag;
   }
-  rewriter.modifyOpInPlace(
-      loop, [&] { loop.setKindAttr(ForKindAttr::get(loop.getContext(), kind)); });
+  rewriter.modifyOpInPlace(loop, [&] {
+    loop.setKindAttr(ForKindAttr::get(loop.getContext(), kind));
+  });
   return DiagnosedSilenceableFailure::success();
 }
 
@@ -237,9 +238,8 @@ DiagnosedSilenceableFailure mlc::tir::bind(RewriterBase &rewriter, ForOp loop,
     if (outer.getThread() != tag)
       continue;
     DiagnosedSilenceableFailure diag =
-        emitSilenceableFailure(loop)
-        << "cannot bind thread axis '" << tagName
-        << "': an enclosing loop already binds it";
+        emitSilenceableFailure(loop) << "cannot bind thread axis '" << tagName
+                                     << "': an enclosing loop already binds it";
     diag.attachNote(outer.getLoc()) << "enclosing loop";
     return diag;
   }
@@ -277,8 +277,8 @@ DiagnosedSilenceableFailure mlc::tir::bind(RewriterBase &rewriter, ForOp loop,
   if (other) {
     DiagnosedSilenceableFailure diag =
         emitSilenceableFailure(loop)
-        << "cannot bind thread axis '" << tagName << "' with extent "
-        << *extent << ": another loop in the prim_func binds it with extent "
+        << "cannot bind thread axis '" << tagName << "' with extent " << *extent
+        << ": another loop in the prim_func binds it with extent "
         << *other.getConstantTripCount();
     diag.attachNote(other.getLoc()) << "other loop";
     return diag;
@@ -287,9 +287,9 @@ DiagnosedSilenceableFailure mlc::tir::bind(RewriterBase &rewriter, ForOp loop,
   bool isThreadIdx = tag == ThreadTag::ThreadIdxX ||
                      tag == ThreadTag::ThreadIdxY ||
                      tag == ThreadTag::ThreadIdxZ;
-  DiagnosedSilenceableFailure diag = checkIterVarBindings(
-      loop, ("bind this loop to '" + tagName + "'").str(),
-      /*allowReduce=*/isThreadIdx);
+  DiagnosedSilenceableFailure diag =
+      checkIterVarBindings(loop, ("bind this loop to '" + tagName + "'").str(),
+                           /*allowReduce=*/isThreadIdx);
   if (!diag.succeeded())
     return diag;
 
@@ -317,9 +317,9 @@ void mlc::tir::annotate(RewriterBase &rewriter, ForOp loop,
 // Split
 //===----------------------------------------------------------------------===//
 
-DiagnosedSilenceableFailure
-mlc::tir::split(RewriterBase &rewriter, ForOp loop, ArrayRef<int64_t> factors,
-                SmallVectorImpl<ForOp> &result) {
+DiagnosedSilenceableFailure mlc::tir::split(RewriterBase &rewriter, ForOp loop,
+                                            ArrayRef<int64_t> factors,
+                                            SmallVectorImpl<ForOp> &result) {
   // Step 1. Check everything.
   DiagnosedSilenceableFailure diag = rejectThreadBound(loop, "split this loop");
   if (!diag.succeeded())
@@ -347,7 +347,9 @@ mlc::tir::split(RewriterBase &rewriter, ForOp loop, ArrayRef<int64_t> factors,
       return emitSilenceableFailure(loop)
              << "expects positive factors, but factor #" << i << " is "
              << factor;
-    product *= factor;
+    if (llvm::MulOverflow(product, factor, product))
+      return emitSilenceableFailure(loop)
+             << "the product of the factors overflows int64";
   }
 
   Value ub = loop.getUpperBound();
