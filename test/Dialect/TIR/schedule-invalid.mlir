@@ -841,7 +841,7 @@ module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
     %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
     %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
-    %o, %m, %in = transform.tir.split %i [4611686018427387904, 4, -1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %o, %m, %in = transform.tir.split %i factors [4611686018427387904, 4, ?] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
     transform.yield
   }
 }
