@@ -625,3 +625,11 @@ func.func @bad_callee_dot(%x: !relax.tensor<[4], f32>) attributes {relax.functio
   %y = relax.call_packed "lib..fn"(%x) : (!relax.tensor<[4], f32>) -> !relax.tensor<[4], f32>
   return
 }
+
+// -----
+
+// Facts no value satisfies would make every comparison provable.
+// expected-error @+1 {{contradictory facts about 'n': no multiple of 32 lies in its bounds [1, 31]}}
+func.func @contradictory_facts(%x: !relax.tensor<[n], f32>) attributes {relax.function, relax.sym_bounds = {n = array<i64: 1, 31>}, relax.sym_divisible = {n = 32}} {
+  return
+}

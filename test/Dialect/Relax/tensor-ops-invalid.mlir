@@ -182,3 +182,21 @@ func.func @negative_reshape_negative_inferred(%x: !relax.tensor<[n], f32>) attri
   %0 = relax.reshape %x [-1, 0 - n] : !relax.tensor<[n], f32>
   return
 }
+
+// -----
+
+// Without a rank, an axis named twice is still an error.
+func.func @negative_sum_unranked_duplicate_axes(%x: !relax.tensor<*, f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.sum' op axes [1, 1] name axis 1 more than once}}
+  %0 = relax.sum %x axes [1, 1] : !relax.tensor<*, f32>
+  return
+}
+
+// -----
+
+// A [?, 3] tensor holds a multiple of 3 elements: 4 cannot be its count.
+func.func @negative_reshape_known_part(%x: !relax.tensor<[?, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.reshape' op cannot reshape '!relax.tensor<[?, 3], f32>' to [4] (4 elements): that is no multiple of the 3 elements its known dimensions hold}}
+  %0 = relax.reshape %x [4] : !relax.tensor<[?, 3], f32>
+  return
+}

@@ -214,3 +214,14 @@ func.func @mlp(%x: !relax.tensor<[n, 4096], f16>, %w1: !relax.tensor<[11008, 409
   }
   return %y : !relax.tensor<[n, 4096], f16>
 }
+
+// A tensor with a `?` dim reshapes to any multiple of its known part; an
+// unranked tensor's axes may mix signs (1 and -1 can be different dims).
+// CHECK-LABEL: func.func @unknown_dims
+// CHECK: relax.reshape %{{.*}} [6, 2] : !relax.tensor<[?, 3], f32>
+// CHECK: relax.sum %{{.*}} axes [1, -1] : !relax.tensor<*, f32>
+func.func @unknown_dims(%x: !relax.tensor<[?, 3], f32>, %y: !relax.tensor<*, f32>) attributes {relax.function} {
+  %0 = relax.reshape %x [6, 2] : !relax.tensor<[?, 3], f32>
+  %1 = relax.sum %y axes [1, -1] : !relax.tensor<*, f32>
+  return
+}

@@ -3,11 +3,12 @@
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
-#include "mlc/Dialect/Relax/SymbolScope.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -70,8 +71,27 @@ static LogicalResult verifySymDivisible(Operation *op, Attribute attr) {
         divisor.getValue().getSExtValue() <= 0)
       return op->emitError("'relax.sym_divisible' entry '")
              << entry.getName().getValue()
-             << "' must be a positive 64-bit integer, got "
-             << entry.getValue();
+             << "' must be a positive 64-bit integer, got " << entry.getValue();
+  }
+  // Facts that no value satisfies would make every comparison provable.
+  auto bounds =
+      op->getAttrOfType<DictionaryAttr>(RelaxDialect::kSymBoundsAttrName);
+  if (!bounds)
+    return success();
+  for (NamedAttribute entry : dict) {
+    auto range =
+        dyn_cast_or_null<DenseI64ArrayAttr>(bounds.get(entry.getName()));
+    if (!range || range.size() != 2)
+      continue;
+    int64_t divisor = cast<IntegerAttr>(entry.getValue()).getInt();
+    int64_t lo = range[0], hi = range[1];
+    // Multiples k * divisor with ceil(lo / divisor) <= k <= floor(hi /
+    // divisor).
+    if (llvm::divideFloorSigned(hi, divisor) <
+        llvm::divideCeilSigned(lo, divisor))
+      return op->emitError("contradictory facts about '")
+             << entry.getName().getValue() << "': no multiple of " << divisor
+             << " lies in its bounds [" << lo << ", " << hi << "]";
   }
   return success();
 }
@@ -103,10 +123,9 @@ LogicalResult RelaxDialect::verifyOperationAttribute(Operation *op,
 
 /// Whether `name` may name a parameter (the runtime's metadata grammar).
 static bool isValidParamName(StringRef name) {
-  return !name.empty() && name.size() <= 256 &&
-         llvm::all_of(name, [](char c) {
-           return llvm::isAlnum(c) || StringRef("_.:/-").contains(c);
-         });
+  return !name.empty() && name.size() <= 256 && llvm::all_of(name, [](char c) {
+    return llvm::isAlnum(c) || StringRef("_.:/-").contains(c);
+  });
 }
 
 LogicalResult RelaxDialect::verifyRegionArgAttribute(Operation *op,
@@ -134,8 +153,7 @@ LogicalResult RelaxDialect::verifyRegionArgAttribute(Operation *op,
   for (unsigned other = 0; other < argIndex; ++other)
     if (function.getArgAttr(other, kParamAttrName) == name)
       return op->emitError("arguments ")
-             << other << " and " << argIndex << " are both parameter "
-             << name;
+             << other << " and " << argIndex << " are both parameter " << name;
   return success();
 }
 

@@ -294,10 +294,30 @@ FailureOr<TensorType> inferReshapeShape(TensorType input,
   sym::Expr count =
       input.getRanked() ? product(ctx, input.getDims()) : sym::Expr();
   // Without the input's element count the sizes cannot be related: a -1
-  // stays unknown and the run-time reshape checks the count.
+  // stays unknown and the run-time reshape checks the count. Its known
+  // dimensions still divide it: a target count that provably is no multiple
+  // of theirs is an error.
   if (!count) {
-    if (*inferred >= 0)
+    if (*inferred >= 0) {
       dims[*inferred] = sym::Expr();
+    } else if (input.getRanked()) {
+      SmallVector<sym::Expr> known;
+      llvm::copy_if(input.getDims(), std::back_inserter(known),
+                    [](sym::Expr dim) { return bool(dim); });
+      sym::Expr knownCount = product(ctx, known);
+      sym::Expr newCount = product(ctx, dims);
+      FailureOr<sym::Expr> remainder = newCount
+                                           ? sym::mod(newCount, knownCount)
+                                           : FailureOr<sym::Expr>(failure());
+      if (succeeded(remainder) &&
+          proveEqualTo(analyzer, knownCount, 0) == sym::Proof::False &&
+          proveEqualTo(analyzer, *remainder, 0) == sym::Proof::False)
+        return fail(emitError, "cannot reshape ", input, " to ",
+                    dimsToString(shape), " (", dimToString(newCount),
+                    " elements): that is no multiple of the ",
+                    dimToString(knownCount),
+                    " elements its known dimensions hold");
+    }
     return TensorType::get(dims, input.getElementType());
   }
 
@@ -346,6 +366,13 @@ FailureOr<TensorType> inferReductionShape(TensorType input,
     // TVM: reducing everything away leaves a scalar whatever the rank was.
     if (!axes && !keepDims)
       return TensorType::get(ArrayRef<sym::Expr>(), elementType);
+    // Without a rank, an axis and its negative form cannot be compared, but
+    // an axis named twice is still an error.
+    if (axes)
+      for (auto [index, axis] : llvm::enumerate(*axes))
+        if (llvm::is_contained(axes->take_front(index), axis))
+          return fail(emitError, "axes ", axesToString(*axes), " name axis ",
+                      axis, " more than once");
     return input;
   }
   int64_t rank = input.getNumDims();

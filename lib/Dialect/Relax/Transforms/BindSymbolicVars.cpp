@@ -123,14 +123,15 @@ static void refineInferredTypes(Operation *root) {
           !isa<relax::TensorType>(operand.get().getType()) ||
           !isa<relax::TensorType>(declared))
         continue;
-      operand.set(relax::MatchCastOp::create(b, ret.getLoc(), declared,
-                                             operand.get()));
+      operand.set(
+          relax::MatchCastOp::create(b, ret.getLoc(), declared, operand.get()));
     }
   });
 }
 
-LogicalResult mlc::bindSymbolicVars(Operation *op,
-                                    const llvm::StringMap<sym::Expr> &bindings) {
+LogicalResult
+mlc::bindSymbolicVars(Operation *op,
+                      const llvm::StringMap<sym::Expr> &bindings) {
   // Substitution is simultaneous: a value that uses a bound variable would
   // leave that variable without a definition.
   for (const auto &binding : bindings) {
@@ -138,23 +139,38 @@ LogicalResult mlc::bindSymbolicVars(Operation *op,
     sym::collectVars(binding.getValue(), used);
     for (StringRef var : used)
       if (bindings.count(var))
-        return op->emitError("cannot bind symbolic variables: the value of '")
+        return emitError(op->getLoc(),
+                         "cannot bind symbolic variables: the value of '")
                << binding.getKey() << "' uses '" << var
                << "', which is bound too";
   }
   SymbolicSubstitution substitution{bindings, {}};
   // First a dry run over every symbolic type and attribute, so that a
   // failure leaves the IR untouched. (A binding whose variable does not
-  // occur is no error: a module holds many functions.)
+  // occur is no error: a module holds many functions.) Each function is
+  // checked on its own, so that an error names and points at it (without
+  // printing the whole module).
   AttrTypeWalker checker;
   checker.addWalk(
       [&](relax::TensorType type) { (void)substitution.tensor(type); });
   checker.addWalk([&](ShapeType type) { (void)substitution.shape(type); });
   checker.addWalk([&](ShapeAttr attr) { (void)substitution.shapeAttr(attr); });
-  walkTypesAndAttrs(op, checker);
-  if (!substitution.error.empty())
-    return op->emitError("cannot bind symbolic variables: ")
-           << substitution.error;
+  SmallVector<Operation *> scopes;
+  op->walk<WalkOrder::PreOrder>([&](FunctionOpInterface function) {
+    scopes.push_back(function);
+    return WalkResult::skip();
+  });
+  scopes.push_back(op); // what lies outside functions
+  for (Operation *scope : scopes) {
+    walkTypesAndAttrs(scope, checker);
+    if (substitution.error.empty())
+      continue;
+    InFlightDiagnostic diag =
+        emitError(scope->getLoc(), "cannot bind symbolic variables");
+    if (auto function = dyn_cast<FunctionOpInterface>(scope))
+      diag << " in @" << function.getName();
+    return diag << ": " << substitution.error;
+  }
 
   AttrTypeReplacer replacer;
   replacer.addReplacement(
@@ -190,8 +206,7 @@ struct RelaxBindSymbolicVarsPass
                << (error.empty() ? "" : " (" + error + ")");
       if (!parsedBindings.try_emplace(name, *expr).second)
         return emitError(UnknownLoc::get(context))
-               << "relax-bind-symbolic-vars: '" << name
-               << "' is bound twice";
+               << "relax-bind-symbolic-vars: '" << name << "' is bound twice";
     }
     return success();
   }
