@@ -1,0 +1,53 @@
+//===- FuzzContext.h - An MLIR context for the compiler fuzzers -*- C++ -*-===//
+//
+// Part of the mlc project.
+//
+//===----------------------------------------------------------------------===//
+//
+// One context for every input (creating one per input would dominate the
+// run time), with mlc's and upstream's dialects, no threads, and
+// diagnostics swallowed: a fuzzer looks for crashes, not for errors.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MLC_FUZZ_FUZZCONTEXT_H
+#define MLC_FUZZ_FUZZCONTEXT_H
+
+#include "mlc/InitAll.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/Parser/Parser.h"
+
+#include <memory>
+
+namespace mlc::fuzz {
+
+inline mlir::MLIRContext &getContext() {
+  static std::unique_ptr<mlir::MLIRContext> context = [] {
+    mlir::DialectRegistry registry;
+    mlir::registerAllDialects(registry);
+    mlc::registerAllDialects(registry);
+    auto ctx = std::make_unique<mlir::MLIRContext>(
+        registry, mlir::MLIRContext::Threading::DISABLED);
+    ctx->loadAllAvailableDialects();
+    ctx->getDiagEngine().registerHandler(
+        [](mlir::Diagnostic &) { return mlir::success(); });
+    return ctx;
+  }();
+  return *context;
+}
+
+/// The module in `data`, or null if it does not parse.
+inline mlir::OwningOpRef<mlir::ModuleOp> parse(const uint8_t *data,
+                                               size_t size) {
+  llvm::StringRef text(reinterpret_cast<const char *>(data), size);
+  return mlir::parseSourceString<mlir::ModuleOp>(text, &getContext());
+}
+
+} // namespace mlc::fuzz
+
+#endif // MLC_FUZZ_FUZZCONTEXT_H
