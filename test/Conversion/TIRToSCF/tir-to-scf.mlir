@@ -1,7 +1,7 @@
 // RUN: mlc-opt %s --split-input-file --convert-tir-to-scf | FileCheck %s
 // RUN: mlir-opt %s --split-input-file \
-// RUN:   --load-dialect-plugin=%mlc_lib_dir/MLCDialectPlugin%shlibext \
-// RUN:   --load-pass-plugin=%mlc_lib_dir/MLCPassPlugin%shlibext \
+// RUN:   --load-dialect-plugin=%mlc_lib_dir/MLCPlugin%shlibext \
+// RUN:   --load-pass-plugin=%mlc_lib_dir/MLCPlugin%shlibext \
 // RUN:   --pass-pipeline="builtin.module(convert-tir-to-scf)" | FileCheck %s
 
 /// The TVM matmul: the loops become an scf.for nest, the block's body runs in
