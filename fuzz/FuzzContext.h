@@ -23,6 +23,7 @@
 #include "mlir/Parser/Parser.h"
 
 #include <memory>
+#include <string>
 
 namespace mlc::fuzz {
 
@@ -41,10 +42,12 @@ inline mlir::MLIRContext &getContext() {
   return *context;
 }
 
-/// The module in `data`, or null if it does not parse.
+/// The module in `data`, or null if it does not parse. MLIR's lexer reads
+/// a NUL-terminated buffer (as files and tools give it), so the bytes are
+/// copied into one.
 inline mlir::OwningOpRef<mlir::ModuleOp> parse(const uint8_t *data,
                                                size_t size) {
-  llvm::StringRef text(reinterpret_cast<const char *>(data), size);
+  std::string text(reinterpret_cast<const char *>(data), size);
   return mlir::parseSourceString<mlir::ModuleOp>(text, &getContext());
 }
 

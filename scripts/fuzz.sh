@@ -75,8 +75,10 @@ for target in "${targets[@]}"; do
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
     grep -o '[0-9]*$' || echo 0)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
-  found=$(find "$crashes" -type f | wc -l)
-  echo "$target: $runs executions, coverage $cov, exit $code, $found crash inputs in $crashes"
+  found=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'timeout-*' \
+    -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+  slow=$(find "$crashes" -type f -name 'slow-unit-*' | wc -l)
+  echo "$target: $runs executions, coverage $cov, exit $code, $found crash inputs and $slow slow inputs in $crashes"
   [ "$code" -eq 0 ] || status=1
 done
 exit $status

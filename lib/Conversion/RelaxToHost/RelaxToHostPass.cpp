@@ -162,9 +162,14 @@ static LogicalResult checkInput(ModuleOp module,
     }
   }
   WalkResult result = module.walk([&](Operation *op) {
+    auto function = op->getParentOfType<func::FuncOp>();
+    if (isa<relax::RelaxDialect>(op->getDialect()) && !function) {
+      op->emitOpError("is outside any function, where relax-to-host has "
+                      "nothing to convert it into");
+      return WalkResult::interrupt();
+    }
     if (isa<relax::MatchCastOp, relax::CallPackedOp>(op) &&
         !isa<FunctionOpInterface>(op->getParentOp())) {
-      auto function = op->getParentOfType<func::FuncOp>();
       Operation *region = function.getBody().front().findAncestorOpInBlock(*op);
       if (failed(checkNoBindingInRegion(op, collectBodyVars(function, region))))
         return WalkResult::interrupt();

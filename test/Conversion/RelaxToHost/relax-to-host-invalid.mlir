@@ -119,3 +119,10 @@ func.func @execute_region(%x: !relax.tensor<[4], f32>) -> !relax.tensor<[4], f32
 func.func @public_object(%o: !relax.object) attributes {relax.function} {
   return
 }
+
+// -----
+
+// Found by mlc-compile-fuzzer: relax code outside any function crashed the
+// input check.
+// expected-error @+1 {{'relax.call_packed' op is outside any function, where relax-to-host has nothing to convert it into}}
+%o = relax.call_packed "user.make"() : () -> !relax.object
