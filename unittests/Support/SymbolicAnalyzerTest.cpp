@@ -531,3 +531,21 @@ TEST_F(SymbolicAnalyzerSoundnessTest, BoundsContainAllValues) {
 }
 
 } // namespace
+
+//===----------------------------------------------------------------------===//
+// Shared subexpressions
+//===----------------------------------------------------------------------===//
+
+// Expressions are DAGs. A node reached along 2^40 paths must still be
+// analyzed once: congruences are memoized, and the simplifier's cost counts
+// distinct nodes. (Found by mlc-parse-fuzzer: a reshape of a garbled module
+// took 7 s to verify.)
+TEST_F(SymbolicAnalyzerTest, SharedSubexpressionsAreAnalyzedOnce) {
+  Expr x = ctx.var("n");
+  for (int depth = 0; depth < 40; ++depth)
+    x = *floorDiv(x, ctx.constant(2)) + *floorDiv(x, ctx.constant(3)) * 6;
+  EXPECT_EQ(analyzer.proveEqual(x, x + 1), Proof::False);
+  EXPECT_EQ(analyzer.proveEqual(x, x), Proof::True);
+  (void)analyzer.simplify(x);
+  (void)analyzer.getCongruence(x);
+}

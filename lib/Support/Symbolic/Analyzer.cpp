@@ -19,6 +19,7 @@
 #include "Polynomial.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <numeric>
 
@@ -33,6 +34,7 @@ using Int = __int128;
 
 void Analyzer::setBounds(llvm::StringRef var, int64_t lo, int64_t hi) {
   assert(lo <= hi && "empty range");
+  congruences.clear();
   Facts &f = facts[var];
   f.lo = f.lo ? std::max(*f.lo, lo) : lo;
   f.hi = f.hi ? std::min(*f.hi, hi) : hi;
@@ -40,6 +42,7 @@ void Analyzer::setBounds(llvm::StringRef var, int64_t lo, int64_t hi) {
 
 void Analyzer::setDivisibility(llvm::StringRef var, int64_t divisor) {
   assert(divisor != 0 && "divisibility by zero");
+  congruences.clear();
   // |INT64_MIN| is not representable; dropping the fact is sound.
   if (divisor == INT64_MIN)
     return;
@@ -336,6 +339,14 @@ Congruence unionCongruence(Congruence a, Congruence b) {
 } // namespace
 
 Analyzer::Congruence Analyzer::getCongruence(Expr e) const {
+  if (auto it = congruences.find(e); it != congruences.end())
+    return it->second;
+  Congruence result = computeCongruence(e);
+  congruences[e] = result;
+  return result;
+}
+
+Analyzer::Congruence Analyzer::computeCongruence(Expr e) const {
   switch (e.getKind()) {
   case ExprKind::Constant:
     return {0, *e.getConstant()};
@@ -525,15 +536,20 @@ llvm::FailureOr<Expr> rebuildDivision(ExprKind kind, Expr lhs, Expr rhs) {
   return mod(lhs, rhs);
 }
 
-/// Rewrites are accepted only when they lower (non-constant terms, division
-/// nodes) lexicographically, which also guarantees termination.
+/// Rewrites are accepted only when they lower (non-constant terms, distinct
+/// division nodes) lexicographically, which also guarantees termination.
+/// Expressions are DAGs: each node is counted once, so that a subexpression
+/// shared along many paths is not walked once per path (exponential).
 std::pair<size_t, size_t> costOf(Expr e) {
   size_t divisions = 0;
   llvm::SmallVector<Expr, 8> worklist{e};
+  llvm::DenseSet<Expr> seen{e};
   while (!worklist.empty()) {
     Expr next = worklist.pop_back_val();
     divisions += isDivision(next);
-    worklist.append(next.getOperands().begin(), next.getOperands().end());
+    for (Expr operand : next.getOperands())
+      if (seen.insert(operand).second)
+        worklist.push_back(operand);
   }
   return {toPolynomial(e).terms.size(), divisions};
 }

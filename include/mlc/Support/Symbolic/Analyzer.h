@@ -23,6 +23,7 @@
 
 #include "mlc/Support/Symbolic/Expr.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <optional>
@@ -74,9 +75,13 @@ public:
     int64_t modulus = 1;
     int64_t residue = 0;
   };
+  /// Memoized per analyzer (expressions are DAGs: without it a shared
+  /// subexpression is revisited once per path, exponentially many times).
+  /// The cache makes an analyzer unsafe to share between threads.
   Congruence getCongruence(Expr e) const;
 
 private:
+  Congruence computeCongruence(Expr e) const;
   friend class detail::AnalyzerAccess;
   struct Facts {
     std::optional<int64_t> lo, hi;
@@ -85,6 +90,8 @@ private:
   const Facts *lookup(llvm::StringRef var) const;
 
   llvm::StringMap<Facts> facts;
+  /// getCongruence's memo; cleared when facts change.
+  mutable llvm::DenseMap<Expr, Congruence> congruences;
 };
 
 } // namespace mlc::sym
