@@ -126,3 +126,19 @@ func.func @public_object(%o: !relax.object) attributes {relax.function} {
 // input check.
 // expected-error @+1 {{'relax.call_packed' op is outside any function, where relax-to-host has nothing to convert it into}}
 %o = relax.call_packed "user.make"() : () -> !relax.object
+
+// -----
+
+// relax-to-explicit-memory handles scf.index_switch; the host conversion
+// does not lower it yet.
+func.func @index_switch(%x: !relax.tensor<[4], f32>, %i: index) -> !relax.tensor<[4], f32> attributes {relax.function} {
+  // expected-error @+1 {{'scf.index_switch' op on relax values is not supported by relax-to-host}}
+  %r = scf.index_switch %i -> !relax.tensor<[4], f32>
+  default {
+    scf.yield %x : !relax.tensor<[4], f32>
+  }
+  %s = relax.alloc_storage size(16) align 64 on #relax.device<cpu>
+  %t = relax.alloc_tensor %s[0] : !relax.tensor<[4], f32>
+  relax.copy %r to %t : !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  return %t : !relax.tensor<[4], f32>
+}

@@ -597,3 +597,32 @@ func.func @nested_alias(%x: !relax.tensor<[n], f32>, %k: index, %c: i1) -> !rela
   }
   return %r : !relax.tensor<[n], f32>
 }
+
+// -----
+
+func.func private @add(memref<?xf32>, memref<?xf32>, memref<?xf32>)
+
+// scf.index_switch follows scf.if's rule: the case that allocates hands its
+// buffer over, the default copies the argument it yields.
+// CHECK-LABEL: func.func @switch
+// CHECK: %[[PICK:.*]] = scf.index_switch
+// CHECK: case 0 {
+// CHECK:   %[[SUM:.*]] = relax.alloc_tensor
+// CHECK:   relax.invoke_tir @add({{.*}} outs(%[[SUM]]
+// CHECK:   scf.yield %[[SUM]]
+// CHECK: default {
+// CHECK:   %[[COPY:.*]] = relax.alloc_tensor
+// CHECK:   relax.copy %{{.*}} to %[[COPY]]
+// CHECK:   scf.yield %[[COPY]]
+// CHECK: return %[[PICK]]
+func.func @switch(%x: !relax.tensor<[n], f32>, %i: index) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %r = scf.index_switch %i -> !relax.tensor<[n], f32>
+  case 0 {
+    %y = relax.call_tir @add(%x, %x) : (!relax.tensor<[n], f32>, !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
+    scf.yield %y : !relax.tensor<[n], f32>
+  }
+  default {
+    scf.yield %x : !relax.tensor<[n], f32>
+  }
+  return %r : !relax.tensor<[n], f32>
+}
