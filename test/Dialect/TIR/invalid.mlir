@@ -196,18 +196,35 @@ tir.prim_func @unknown_iter_kind(%i: index) {
 
 // -----
 
-tir.prim_func @region_not_iter_var(%A: memref<4xf32>, %i: index) {
-  // expected-error @+1 {{'%i' is not an iteration variable of this block}}
-  tir.block "b" (%v: spatial[4] = %i) writes(%A[%i] : memref<4xf32>) {
+tir.prim_func @region_symbol_loop_var(%A: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  // expected-note @+1 {{offending value}}
+  tir.for %i = %c0 to %c4 {
+    // expected-error @+1 {{'tir.block' op region symbol #0 depends on the induction variable of an enclosing 'tir.for'; a region may vary over the block's instances only through its iteration variables}}
+    tir.block "b" (%v: spatial[4] = %i) writes(%A[%i] : memref<4xf32>) {
+    }
   }
   tir.return
 }
 
 // -----
 
-tir.prim_func @region_symbol(%A: memref<4xf32>, %i: index) {
-  // expected-error @+1 {{buffer region indices cannot use symbols}}
-  tir.block "b" (%v: spatial[4] = %i) writes(%A[symbol(%i)] : memref<4xf32>) {
+tir.prim_func @region_symbol_load(%A: memref<4xf32>, %I: memref<1xindex>, %i: index) {
+  %c0 = arith.constant 0 : index
+  // expected-note @+1 {{offending value}}
+  %start = memref.load %I[%c0] : memref<1xindex>
+  // expected-error @+1 {{'tir.block' op region symbol #0 depends on 'memref.load', which is not an index computation of loop variables, constants and prim_func parameters}}
+  tir.block "b" (%v: spatial[4] = %i) reads(%I[0] : memref<1xindex>) writes(%A[%start] : memref<4xf32>) {
+  }
+  tir.return
+}
+
+// -----
+
+tir.prim_func @region_extent_iter_var(%A: memref<4xf32>, %i: index) {
+  // expected-error @+1 {{region extents cannot use the iteration variable '%v'}}
+  tir.block "b" (%v: spatial[4] = %i) writes(%A[0] [%v] : memref<4xf32>) {
   }
   tir.return
 }
@@ -232,9 +249,50 @@ tir.prim_func @region_zero_extent(%A: memref<4xf32>, %i: index) {
 
 // -----
 
-tir.prim_func @region_attr_symbols() {
-  // expected-error @+1 {{region start map must not have symbols}}
-  tir.return {region = #tir.region<(d0)[s0] -> (d0 + s0), [1]>}
+tir.prim_func @region_attr_extents_space() {
+  // expected-error @+1 {{region extents must be over the same dims and symbols as its start}}
+  tir.return {region = #tir.region<(d0)[s0] -> (d0 + s0), (d0) -> (1)>}
+}
+
+// -----
+
+tir.prim_func @region_attr_extents_dims() {
+  // expected-error @+1 {{region extents must not use iteration variables}}
+  tir.return {region = #tir.region<(d0) -> (d0), (d0) -> (d0)>}
+}
+
+// -----
+
+tir.prim_func @region_attr_symbolic_extent_zero() {
+  // expected-error @+1 {{region extents must be positive, but got 0}}
+  tir.return {region = #tir.region<(d0)[s0] -> (d0 + s0), (d0)[s0] -> (0)>}
+}
+
+// -----
+
+tir.prim_func @region_symbol_count(%A: memref<4xf32>, %i: index) {
+  // expected-error @+1 {{'tir.block' op read region #0 has 1 symbols, but the block has 0 region symbols}}
+  "tir.block"(%i, %A) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 1, 0, 0>, read_regions = [#tir.region<(d0)[s0] -> (d0 + s0), [1]>], static_extents = array<i64: 4>, write_regions = []}> ({
+  ^bb0(%v: index):
+    tir.yield
+  }, {
+  }) : (index, memref<4xf32>) -> ()
+  tir.return
+}
+
+// -----
+
+tir.prim_func @store_outside_symbolic_region(%A: memref<?xf32>, %i: index, %past: index) {
+  %f = arith.constant 0.0 : f32
+  // expected-error @+1 {{'tir.block' op stores outside its declared write region: index d0 + s0 - 1 of dimension 0 is not in [d0 + s0, d0 + s0 + 1) (dN is iteration variable #N, sN region symbol #N)}}
+  tir.block "b" (%v: spatial[4] = %i) writes(%A[%past + %v] : memref<?xf32>) {
+    %x = arith.addi %past, %v : index
+    %c1 = arith.constant 1 : index
+    %y = arith.subi %x, %c1 : index
+    // expected-note @+1 {{store here}}
+    memref.store %f, %A[%y] : memref<?xf32>
+  }
+  tir.return
 }
 
 // -----
@@ -248,7 +306,7 @@ tir.prim_func @region_attr_extents() {
 
 tir.prim_func @extent_count(%i: index) {
   // expected-error @+1 {{'tir.block' op expects one extent per iteration variable (1), but got 2}}
-  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4, 4>, write_regions = []}> ({
+  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4, 4>, write_regions = []}> ({
   ^bb0(%v: index):
     tir.yield
   }, {
@@ -260,7 +318,7 @@ tir.prim_func @extent_count(%i: index) {
 
 tir.prim_func @binding_count(%i: index) {
   // expected-error @+1 {{'tir.block' op expects one binding per iteration variable (2), but got 1}}
-  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>, #tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4, 4>, write_regions = []}> ({
+  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>, #tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4, 4>, write_regions = []}> ({
   ^bb0(%v: index, %w: index):
     tir.yield
   }, {
@@ -272,7 +330,7 @@ tir.prim_func @binding_count(%i: index) {
 
 tir.prim_func @dynamic_extent_count(%i: index) {
   // expected-error @+1 {{'tir.block' op expects 1 dynamic extents, but got 0}}
-  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0>, read_regions = [], static_extents = array<i64: -9223372036854775808>, write_regions = []}> ({
+  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0, 0>, read_regions = [], static_extents = array<i64: -9223372036854775808>, write_regions = []}> ({
   ^bb0(%v: index):
     tir.yield
   }, {
@@ -293,7 +351,7 @@ tir.prim_func @zero_extent(%i: index) {
 
 tir.prim_func @body_arguments(%i: index) {
   // expected-error @+1 {{'tir.block' op expects the body to have one 'index' argument per iteration variable (1)}}
-  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4>, write_regions = []}> ({
+  "tir.block"(%i) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 0, 0, 0>, read_regions = [], static_extents = array<i64: 4>, write_regions = []}> ({
     tir.yield
   }, {
   }) : (index) -> ()
@@ -325,7 +383,7 @@ tir.prim_func @init_without_reduce(%i: index) {
 
 tir.prim_func @read_region_count(%A: memref<4xf32>, %i: index) {
   // expected-error @+1 {{'tir.block' op expects one region per read buffer (1), but got 0}}
-  "tir.block"(%i, %A) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 1, 0, 0>, read_regions = [], static_extents = array<i64: 4>, write_regions = []}> ({
+  "tir.block"(%i, %A) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 1, 0, 0>, read_regions = [], static_extents = array<i64: 4>, write_regions = []}> ({
   ^bb0(%v: index):
     tir.yield
   }, {
@@ -337,7 +395,7 @@ tir.prim_func @read_region_count(%A: memref<4xf32>, %i: index) {
 
 tir.prim_func @read_region_dims(%A: memref<4xf32>, %i: index) {
   // expected-error @+1 {{'tir.block' op read region #0 is over 2 iteration variables, but the block has 1}}
-  "tir.block"(%i, %A) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 1, 0, 0>, read_regions = [#tir.region<(d0, d1) -> (d0), [1]>], static_extents = array<i64: 4>, write_regions = []}> ({
+  "tir.block"(%i, %A) <{iter_kinds = [#tir.iter_kind<spatial>], name_hint = "b", operandSegmentSizes = array<i32: 0, 1, 0, 1, 0, 0>, read_regions = [#tir.region<(d0, d1) -> (d0), [1]>], static_extents = array<i64: 4>, write_regions = []}> ({
   ^bb0(%v: index):
     tir.yield
   }, {

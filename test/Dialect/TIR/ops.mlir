@@ -263,3 +263,57 @@ tir.prim_func private @kinds(%A: memref<?x8xf32>, %S: memref<8xf32>)
   }
   tir.return
 }
+
+// -----
+
+/// Regions over region symbols: a KV-cache append writes rows
+/// `[past, past + n)` of the cache (the symbol `%past` in the start), and a
+/// gather reads any row of its table (the symbolic extent `%rows`).
+// CHECK-LABEL: tir.prim_func @append_and_gather
+// CHECK-SAME: (%[[CACHE:.*]]: memref<?x8xf32>, %[[X:.*]]: memref<?x8xf32>, %[[T:.*]]: memref<?x8xf32>, %[[IDX:.*]]: memref<?xindex>, %[[G:.*]]: memref<?x8xf32>, %[[N:.*]]: index, %[[PAST:.*]]: index, %[[ROWS:.*]]: index)
+tir.prim_func @append_and_gather(%cache: memref<?x8xf32>, %x: memref<?x8xf32>,
+                                 %table: memref<?x8xf32>, %idx: memref<?xindex>,
+                                 %out: memref<?x8xf32>, %n: index,
+                                 %past: index, %rows: index) {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  tir.for %i = %c0 to %n {
+    tir.for %j = %c0 to %c8 {
+      // CHECK: tir.block "append" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[8] = %{{.*}})
+      // CHECK-NEXT: reads(%[[X]][%[[VI]], %[[VJ]]] : memref<?x8xf32>)
+      // CHECK-NEXT: writes(%[[CACHE]][%[[VI]] + %[[PAST]], %[[VJ]]] : memref<?x8xf32>) {
+      tir.block "append" (%vi: spatial[%n] = %i, %vj: spatial[8] = %j)
+          reads(%x[%vi, %vj] : memref<?x8xf32>)
+          writes(%cache[%past + %vi, %vj] : memref<?x8xf32>) {
+        %v = memref.load %x[%vi, %vj] : memref<?x8xf32>
+        %row = arith.addi %past, %vi : index
+        memref.store %v, %cache[%row, %vj] : memref<?x8xf32>
+      }
+      // CHECK: tir.block "gather"
+      // CHECK-NEXT: reads(%[[IDX]][%[[GI:.*]]], %[[T]][0, %[[GJ:[a-z0-9]+]]] [%[[ROWS]], 1] : memref<?xindex>, memref<?x8xf32>)
+      tir.block "gather" (%vi: spatial[%n] = %i, %vj: spatial[8] = %j)
+          reads(%idx[%vi], %table[0, %vj] [%rows, 1] : memref<?xindex>, memref<?x8xf32>)
+          writes(%out[%vi, %vj] : memref<?x8xf32>) {
+        %r = memref.load %idx[%vi] : memref<?xindex>
+        %v = memref.load %table[%r, %vj] : memref<?x8xf32>
+        memref.store %v, %out[%vi, %vj] : memref<?x8xf32>
+      }
+    }
+  }
+  tir.return
+}
+
+// -----
+
+/// A symbolic tile: block "t" reads `[vo * s, vo * s + s)` of A, where the
+/// tile size `%s` is a region symbol used in the start and the extent.
+// CHECK-LABEL: tir.prim_func @symbolic_tile
+// CHECK: reads(%{{.*}}[%[[VO:.*]] * symbol(%[[S:[^)]*]])] [%[[S]]] : memref<?xf32>)
+// CHECK: #tir.region<(d0)[s0] -> (d0 * s0), (d0)[s0] -> (s0)>
+tir.prim_func @symbolic_tile(%A: memref<?xf32>, %B: memref<?xf32>, %t: index,
+                             %s: index, %n: index) {
+  tir.block "t" (%vo: spatial[%n] = %t)
+      reads(%A[%vo * symbol(%s)] [%s] : memref<?xf32>) writes(%B[%vo] : memref<?xf32>) {
+  }
+  tir.return {region = #tir.region<(d0)[s0] -> (d0 * s0), (d0)[s0] -> (s0)>}
+}

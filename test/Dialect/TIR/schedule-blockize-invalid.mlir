@@ -264,3 +264,28 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// blockize: a region symbol computed inside the blockized loop.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<?xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    tir.for %i = %c0 to %c4 {
+      // expected-note @below {{value defined here}}
+      %past = arith.addi %n, %c1 : index
+      // expected-error @below {{cannot blockize block "B": a region symbol is computed inside the blockized loop}}
+      tir.block "B" (%vi: spatial[4] = %i) writes(%A[%past + %vi] : memref<?xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %b : (!transform.any_op) -> !transform.any_op
+    %o = transform.tir.blockize %i : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -112,3 +112,42 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// blockize keeps region symbols: the gather's symbolic extent `%rows` and
+/// the offset `%past` stay in the outer block's regions, which cover the
+/// four columns of the inner loop.
+// CHECK-LABEL: tir.prim_func @blockize_symbolic
+// CHECK-SAME: %[[ROWS:[a-z0-9]+]]: index, %[[PAST:[a-z0-9]+]]: index)
+// CHECK: tir.block "g_o" (%[[VI:.*]]: spatial[4] = %{{.*}}, %[[VJO:.*]]: spatial[2] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[0, %[[VJO]] * 4] [%[[ROWS]], 4] : memref<?x8xf32>)
+// CHECK-NEXT: writes(%{{.*}}[%[[VI]] + %[[PAST]], %[[VJO]] * 4] [1, 4] : memref<?x8xf32>)
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @blockize_symbolic(%T: memref<?x8xf32>, %O: memref<?x8xf32>,
+                                   %rows: index, %past: index) {
+    %c0 = arith.constant 0 : index
+    %c2 = arith.constant 2 : index
+    %c4 = arith.constant 4 : index
+    tir.for %i = %c0 to %c4 {
+      tir.for %jo = %c0 to %c2 {
+        tir.for %ji = %c0 to %c4 {
+          %j0 = arith.muli %jo, %c4 : index
+          %j = arith.addi %j0, %ji : index
+          tir.block "g" (%vi: spatial[4] = %i, %vj: spatial[8] = %j)
+              reads(%T[0, %vj] [%rows, 1] : memref<?x8xf32>)
+              writes(%O[%past + %vi, %vj] : memref<?x8xf32>) {
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "g" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %jo, %ji = transform.tir.get_loops %b
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %o = transform.tir.blockize %ji : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -1258,3 +1258,30 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// compute_inline: a block whose regions use region symbols.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<?xf32>, %C: memref<8xf32>, %i: index, %past: index) {
+    %B = tir.alloc_buffer : memref<8xf32, #tir.scope<global>>
+    // expected-error @below {{cannot inline block "B": block "B" has regions over region symbols, which this primitive does not handle yet}}
+    tir.block "B" (%vi: spatial[8] = %i) reads(%A[%past + %vi] : memref<?xf32>)
+        writes(%B[%vi] : memref<8xf32, #tir.scope<global>>) {
+      %p = arith.addi %past, %vi : index
+      %a = memref.load %A[%p] : memref<?xf32>
+      memref.store %a, %B[%vi] : memref<8xf32, #tir.scope<global>>
+    }
+    tir.block "C" (%vi: spatial[8] = %i) reads(%B[%vi] : memref<8xf32, #tir.scope<global>>)
+        writes(%C[%vi] : memref<8xf32>) {
+      %b = memref.load %B[%vi] : memref<8xf32, #tir.scope<global>>
+      memref.store %b, %C[%vi] : memref<8xf32>
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    transform.tir.compute_inline %b : !transform.any_op
+    transform.yield
+  }
+}

@@ -880,3 +880,39 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// compute_at: a consumer that reads the buffer with a symbolic extent.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<16xf32>, %C: memref<8xf32>, %n: index) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %c16 = arith.constant 16 : index
+    %B = tir.alloc_buffer : memref<16xf32>
+    tir.for %i = %c0 to %c16 {
+      // expected-error @below {{cannot compute_at block "B": block "C" accesses the buffer with a symbolic region extent}}
+      tir.block "B" (%vi: spatial[16] = %i)
+          reads(%A[%vi] : memref<16xf32>) writes(%B[%vi] : memref<16xf32>) {
+        %a = memref.load %A[%vi] : memref<16xf32>
+        memref.store %a, %B[%vi] : memref<16xf32>
+      }
+    }
+    tir.for %i = %c0 to %c8 {
+      // expected-note @below {{block "C"}}
+      tir.block "C" (%vi: spatial[8] = %i)
+          reads(%B[0] [%n] : memref<16xf32>) writes(%C[%vi] : memref<8xf32>) {
+        %b = memref.load %B[%vi] : memref<16xf32>
+        memref.store %b, %C[%vi] : memref<8xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %c = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %c : (!transform.any_op) -> (!transform.any_op)
+    transform.tir.compute_at %b, %i : !transform.any_op, !transform.any_op
+    transform.yield
+  }
+}

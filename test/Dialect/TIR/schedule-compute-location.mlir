@@ -321,3 +321,48 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// compute_at where the consumer reads B at a symbolic offset `%s + vi`:
+/// the region symbol becomes part of the producer's binding, guarded to
+/// the producer's domain since `s` is unknown.
+// CHECK-LABEL: tir.prim_func @compute_at_symbolic_offset
+// CHECK-SAME: %[[S:[a-z0-9]+]]: index)
+// CHECK: tir.for %[[I:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: %[[AT:.*]] = arith.addi %[[I]], %[[S]] : index
+// CHECK: %[[GUARD:.*]] = arith.andi
+// CHECK-NEXT: tir.block "B" (%{{.*}}: spatial[16] = %[[AT]])
+// CHECK: where(%[[GUARD]])
+// CHECK: tir.block "C"
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @compute_at_symbolic_offset(%A: memref<16xf32>, %C: memref<8xf32>, %s: index) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    %c16 = arith.constant 16 : index
+    %B = tir.alloc_buffer : memref<16xf32>
+    tir.for %i = %c0 to %c16 {
+      tir.block "B" (%vi: spatial[16] = %i)
+          reads(%A[%vi] : memref<16xf32>) writes(%B[%vi] : memref<16xf32>) {
+        %a = memref.load %A[%vi] : memref<16xf32>
+        memref.store %a, %B[%vi] : memref<16xf32>
+      }
+    }
+    tir.for %i = %c0 to %c8 {
+      tir.block "C" (%vi: spatial[8] = %i)
+          reads(%B[%s + %vi] : memref<16xf32>) writes(%C[%vi] : memref<8xf32>) {
+        %k = arith.addi %s, %vi : index
+        %b = memref.load %B[%k] : memref<16xf32>
+        memref.store %b, %C[%vi] : memref<8xf32>
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    %c = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %i = transform.tir.get_loops %c : (!transform.any_op) -> (!transform.any_op)
+    transform.tir.compute_at %b, %i : !transform.any_op, !transform.any_op
+    transform.yield
+  }
+}

@@ -776,3 +776,39 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// rfactor: regions over region symbols.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<4x8xf32>, %S: memref<?xf32>, %past: index) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %i = %c0 to %c4 {
+      tir.for %k = %c0 to %c8 {
+        // expected-error @below {{cannot rfactor block "S": it has regions over region symbols, which rfactor does not handle yet}}
+        tir.block "S" (%vi: spatial[4] = %i, %vk: reduce[8] = %k)
+            reads(%A[%vi, %vk] : memref<4x8xf32>)
+            writes(%S[%past + %vi] : memref<?xf32>) init {
+          %r = arith.addi %past, %vi : index
+          memref.store %zero, %S[%r] : memref<?xf32>
+        } {
+          %r = arith.addi %past, %vi : index
+          %a = memref.load %A[%vi, %vk] : memref<4x8xf32>
+          %s = memref.load %S[%r] : memref<?xf32>
+          %t = arith.addf %s, %a : f32
+          memref.store %t, %S[%r] : memref<?xf32>
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %rf = transform.tir.rfactor %k factor_axis = 0 : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

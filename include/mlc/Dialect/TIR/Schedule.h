@@ -28,9 +28,8 @@ namespace mlc::tir {
 
 /// Finds the unique `tir.block` named `name` nested in `scope`. Fails if
 /// there is none or more than one.
-mlir::DiagnosedSilenceableFailure getBlock(mlir::Operation *scope,
-                                           llvm::StringRef name,
-                                           BlockOp &result);
+mlir::DiagnosedSilenceableFailure
+getBlock(mlir::Operation *scope, llvm::StringRef name, BlockOp &result);
 
 /// The `tir.for` loops around `block` up to its enclosing block or
 /// prim_func, outermost first.
@@ -44,8 +43,8 @@ mlir::DiagnosedSilenceableFailure setLoopKind(mlir::RewriterBase &rewriter,
                                               ForOp loop, ForKind kind);
 
 /// Binds `loop` to the GPU thread axis `tag`.
-mlir::DiagnosedSilenceableFailure bind(mlir::RewriterBase &rewriter,
-                                       ForOp loop, ThreadTag tag);
+mlir::DiagnosedSilenceableFailure bind(mlir::RewriterBase &rewriter, ForOp loop,
+                                       ThreadTag tag);
 
 /// Merges `annotations` into the loop's annotations (new entries win).
 void annotate(mlir::RewriterBase &rewriter, ForOp loop,
@@ -79,8 +78,7 @@ mlir::DiagnosedSilenceableFailure reorder(mlir::RewriterBase &rewriter,
 /// loops that are not directly nested, not perfectly nested, thread-bound,
 /// or an inner loop whose bounds are computed inside the outer one.
 mlir::DiagnosedSilenceableFailure fuse(mlir::RewriterBase &rewriter,
-                                       ForOp outer, ForOp inner,
-                                       ForOp &result);
+                                       ForOp outer, ForOp inner, ForOp &result);
 
 /// TVM's decompose_reduction: moves the `init` region of `block` into a new
 /// block `<name>_init` over the block's spatial iteration variables (with
@@ -91,8 +89,9 @@ mlir::DiagnosedSilenceableFailure fuse(mlir::RewriterBase &rewriter,
 /// the predicate that use no dropped loop. `loop` must enclose `block`
 /// (inside its enclosing block) and every loop that a reduce binding uses
 /// must be `loop` or inside it.
-mlir::DiagnosedSilenceableFailure decomposeReduction(
-    mlir::RewriterBase &rewriter, BlockOp block, ForOp loop, BlockOp &result);
+mlir::DiagnosedSilenceableFailure
+decomposeReduction(mlir::RewriterBase &rewriter, BlockOp block, ForOp loop,
+                   BlockOp &result);
 
 //===----------------------------------------------------------------------===//
 // Producers, consumers, caching, inlining, storage_align (CacheInline.cpp)
@@ -151,11 +150,9 @@ mlir::DiagnosedSilenceableFailure cacheWrite(mlir::RewriterBase &rewriter,
 /// (negative counts from the end) to `stride % factor == offset` by
 /// enlarging the allocated size of dimension `axis + 1`, which keeps the
 /// layout the identity and every access in bounds.
-mlir::DiagnosedSilenceableFailure storageAlign(mlir::RewriterBase &rewriter,
-                                               BlockOp block,
-                                               unsigned writeIndex,
-                                               int64_t axis, int64_t factor,
-                                               int64_t offset);
+mlir::DiagnosedSilenceableFailure
+storageAlign(mlir::RewriterBase &rewriter, BlockOp block, unsigned writeIndex,
+             int64_t axis, int64_t factor, int64_t offset);
 
 //===----------------------------------------------------------------------===//
 // compute_at, reverse_compute_at, rfactor, pad_einsum, blockize
@@ -244,9 +241,9 @@ struct TensorizeOperands {
 /// body is a loop nest around one block (the computation the intrinsic
 /// performs); `implement` emits the code that performs it at the builder's
 /// insertion point (see TensorizeOperands for the trip counts it must
-/// handle). `originAlignment` (per iteration variable of the description, 1 when
-/// absent) is what a tile origin must provably be a multiple of, e.g. for a
-/// packed operand indexed by `v floordiv c` and `v mod c`.
+/// handle). `originAlignment` (per iteration variable of the description, 1
+/// when absent) is what a tile origin must provably be a multiple of, e.g. for
+/// a packed operand indexed by `v floordiv c` and `v mod c`.
 struct TensorIntrinsic {
   std::string name;
   std::string description;

@@ -99,21 +99,43 @@ def TIR_BufferRegionAttr : AttrDef<TIR_Dialect, "BufferRegion"> {
   let description = [{
     The part of a buffer a `tir.block` touches: per dimension a half-open
     range `[start, start + extent)`. `start` is an affine map whose dims are
-    the block's iteration variables in order (no symbols) and that has one
-    result per buffer dimension; `extents` holds one positive constant per
-    dimension (1 is a point access).
+    the block's iteration variables in order and whose symbols are the
+    block's region symbols (`index` values fixed for all instances of the
+    block, such as prim_func parameters); it has one result per buffer
+    dimension. `extents` is an affine map over the same dims and symbols
+    that uses no dim: one positive constant or symbolic extent per dimension
+    (1 is a point access). Constant extents print as a list of integers.
 
     ```mlir
     #tir.region<(d0, d1, d2) -> (d0, d2 * 4), [1, 4]>
+    #tir.region<(d0)[s0, s1] -> (d0 + s0, 0), (d0)[s0, s1] -> (1, s1)>
     ```
   }];
   let parameters = (ins "::mlir::AffineMap":$start,
-                        ArrayRefParameter<"int64_t">:$extents);
+                        "::mlir::AffineMap":$extents);
+  let builders = [
+    AttrBuilder<(ins "::mlir::AffineMap":$start,
+                     "::llvm::ArrayRef<int64_t>":$constantExtents), [{
+      return $_get($_ctxt, start,
+                   ::mlc::tir::getConstantExtentsMap(start, constantExtents));
+    }]>
+  ];
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
+  let skipDefaultBuilders = 0;
   let extraClassDeclaration = [{
     /// Number of buffer dimensions the region covers.
     unsigned getRank() const { return getStart().getNumResults(); }
+    /// Number of region symbols the maps use (the block's region symbols).
+    unsigned getNumSymbols() const { return getStart().getNumSymbols(); }
+    /// The extent of dimension `dim`, an expression of the symbols.
+    ::mlir::AffineExpr getExtent(unsigned dim) const {
+      return getExtents().getResult(dim);
+    }
+    /// The extents when all are constants.
+    std::optional<::llvm::SmallVector<int64_t>> getConstantExtents() const;
+    /// True when neither the starts nor the extents use a symbol.
+    bool isSymbolFree() const;
   }];
 }
 

@@ -28,6 +28,13 @@
 
 #include "mlc/Dialect/TIR/TIREnums.h.inc"
 
+namespace mlc::tir {
+/// The extents map of a region with constant `extents` over the dims and
+/// symbols of `start`.
+mlir::AffineMap getConstantExtentsMap(mlir::AffineMap start,
+                                      llvm::ArrayRef<int64_t> extents);
+} // namespace mlc::tir
+
 #define GET_ATTRDEF_CLASSES
 #include "mlc/Dialect/TIR/TIRAttrs.h.inc"
 

@@ -223,8 +223,13 @@ def TIR_BlockOp : TIR_Op<"block", [
 
     `reads(...)` and `writes(...)` declare the buffer regions the block
     touches, as affine expressions of its iteration variables (the region
-    start per dimension), each optionally followed by a list of constant
-    extents (1 per dimension when omitted). `where(%p)` is the predicate
+    start per dimension), each optionally followed by a list of extents (1
+    per dimension when omitted). Starts and extents may also use `index`
+    values defined outside the block that are the same for every instance
+    (prim_func parameters and index computations of them and of enclosing
+    blocks' iteration variables): they become the block's region symbols,
+    e.g. `%cache[%past + %vi, %vj]` or `%A[0, %vj] [%n, 1]` (a gather that
+    may read any row). `where(%p)` is the predicate
     under which the block executes. The optional `init` region runs before
     the first reduction step, i.e. when every `reduce` variable is 0; it
     requires at least one `reduce` variable.
@@ -241,6 +246,8 @@ def TIR_BlockOp : TIR_Op<"block", [
     }
     tir.block "copy" (%v: spatial[%n] = %t) reads(%A[%v * 4] [4] : memref<?xf32>)
         writes(%B[%v] : memref<?xf32>) where(%inside) { ... }
+    tir.block "append" (%v: spatial[%n] = %i) reads(%x[%v] : memref<?xf32>)
+        writes(%cache[%past + %v] : memref<?xf32>) { ... }
     ```
 
     The verifier implements TVM's well-formedness checks; see docs/TIR.md.
@@ -251,6 +258,7 @@ def TIR_BlockOp : TIR_Op<"block", [
                        DenseI64ArrayAttr:$static_extents,
                        Variadic<Index>:$dynamic_extents,
                        Variadic<Index>:$bindings,
+                       Variadic<Index>:$region_symbols,
                        Variadic<AnyMemRef>:$reads,
                        TIR_BufferRegionArrayAttr:$read_regions,
                        Variadic<AnyMemRef>:$writes,
@@ -268,7 +276,8 @@ def TIR_BlockOp : TIR_Op<"block", [
       "::llvm::ArrayRef<::mlc::tir::BufferRegionAttr>":$readRegions,
       "::mlir::ValueRange":$writes,
       "::llvm::ArrayRef<::mlc::tir::BufferRegionAttr>":$writeRegions,
-      CArg<"::mlir::Value", "{}">:$predicate)>];
+      CArg<"::mlir::Value", "{}">:$predicate,
+      CArg<"::mlir::ValueRange", "{}">:$regionSymbols)>];
 
   let extraClassDeclaration = [{
     unsigned getNumIterVars() { return getIterKinds().size(); }

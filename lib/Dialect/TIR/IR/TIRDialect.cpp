@@ -52,42 +52,88 @@ std::optional<StorageScope> mlc::tir::getStorageScope(MemRefType type) {
 // BufferRegionAttr
 //===----------------------------------------------------------------------===//
 
-/// Syntax: `<` affine-map `,` `[` extents `]` `>`, e.g.
-/// `#tir.region<(d0, d1) -> (d0, d1 * 4), [1, 4]>`.
+AffineMap mlc::tir::getConstantExtentsMap(AffineMap start,
+                                          ArrayRef<int64_t> extents) {
+  MLIRContext *ctx = start.getContext();
+  SmallVector<AffineExpr> exprs =
+      llvm::map_to_vector(extents, [&](int64_t extent) {
+        return getAffineConstantExpr(extent, ctx);
+      });
+  return AffineMap::get(start.getNumDims(), start.getNumSymbols(), exprs, ctx);
+}
+
+std::optional<SmallVector<int64_t>>
+BufferRegionAttr::getConstantExtents() const {
+  if (!getExtents().isConstant())
+    return std::nullopt;
+  return llvm::to_vector(getExtents().getConstantResults());
+}
+
+bool BufferRegionAttr::isSymbolFree() const {
+  for (AffineMap map : {getStart(), getExtents()})
+    for (unsigned i = 0, e = map.getNumSymbols(); i < e; ++i)
+      if (map.isFunctionOfSymbol(i))
+        return false;
+  return true;
+}
+
+/// Syntax: `<` start-map `,` (`[` integers `]` | extents-map) `>`, e.g.
+/// `#tir.region<(d0, d1) -> (d0, d1 * 4), [1, 4]>` or
+/// `#tir.region<(d0)[s0] -> (d0 + s0), (d0)[s0] -> (s0)>`.
 Attribute BufferRegionAttr::parse(AsmParser &parser, Type) {
   SMLoc loc = parser.getCurrentLocation();
-  AffineMap start;
+  AffineMap start, extentsMap;
   SmallVector<int64_t> extents;
   auto parseExtent = [&]() -> ParseResult {
     return parser.parseInteger(extents.emplace_back());
   };
-  if (parser.parseLess() || parser.parseAffineMap(start) ||
-      parser.parseComma() ||
-      parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
-                                     parseExtent) ||
-      parser.parseGreater())
+  if (parser.parseLess() || parser.parseAffineMap(start) || parser.parseComma())
+    return {};
+  if (succeeded(parser.parseOptionalLSquare())) {
+    if (failed(parser.parseOptionalRSquare()) &&
+        (parser.parseCommaSeparatedList(parseExtent) || parser.parseRSquare()))
+      return {};
+    extentsMap = getConstantExtentsMap(start, extents);
+  } else if (parser.parseAffineMap(extentsMap)) {
+    return {};
+  }
+  if (parser.parseGreater())
     return {};
   return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
-                    start, extents);
+                    start, extentsMap);
 }
 
 void BufferRegionAttr::print(AsmPrinter &printer) const {
-  printer << '<' << getStart() << ", [";
-  llvm::interleaveComma(getExtents(), printer);
-  printer << "]>";
+  printer << '<' << getStart() << ", ";
+  if (std::optional<SmallVector<int64_t>> extents = getConstantExtents()) {
+    printer << '[';
+    llvm::interleaveComma(*extents, printer);
+    printer << ']';
+  } else {
+    printer << getExtents();
+  }
+  printer << '>';
 }
 
 LogicalResult
 BufferRegionAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                         AffineMap start, ArrayRef<int64_t> extents) {
-  if (start.getNumSymbols() != 0)
-    return emitError() << "region start map must not have symbols";
-  if (extents.size() != start.getNumResults())
+                         AffineMap start, AffineMap extents) {
+  if (extents.getNumResults() != start.getNumResults())
     return emitError() << "region has " << start.getNumResults()
-                       << " start indices but " << extents.size() << " extents";
-  for (int64_t extent : extents)
-    if (extent <= 0)
-      return emitError() << "region extents must be positive, but got "
-                         << extent;
+                       << " start indices but " << extents.getNumResults()
+                       << " extents";
+  if (extents.getNumDims() != start.getNumDims() ||
+      extents.getNumSymbols() != start.getNumSymbols())
+    return emitError() << "region extents must be over the same dims and "
+                          "symbols as its start";
+  for (AffineExpr extent : extents.getResults()) {
+    if (!extent.isSymbolicOrConstant())
+      return emitError() << "region extents must not use iteration "
+                            "variables";
+    if (auto constant = dyn_cast<AffineConstantExpr>(extent))
+      if (constant.getValue() <= 0)
+        return emitError() << "region extents must be positive, but got "
+                           << constant.getValue();
+  }
   return success();
 }

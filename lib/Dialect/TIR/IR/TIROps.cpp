@@ -294,7 +294,7 @@ void BlockOp::build(OpBuilder &builder, OperationState &state,
                     ArrayRef<OpFoldResult> extents, ValueRange bindings,
                     ValueRange reads, ArrayRef<BufferRegionAttr> readRegions,
                     ValueRange writes, ArrayRef<BufferRegionAttr> writeRegions,
-                    Value predicate) {
+                    Value predicate, ValueRange regionSymbols) {
   MLIRContext *ctx = builder.getContext();
   SmallVector<int64_t> staticExtents;
   SmallVector<Value> dynamicExtents;
@@ -309,6 +309,7 @@ void BlockOp::build(OpBuilder &builder, OperationState &state,
   }
   state.addOperands(dynamicExtents);
   state.addOperands(bindings);
+  state.addOperands(regionSymbols);
   state.addOperands(reads);
   state.addOperands(writes);
   if (predicate)
@@ -325,10 +326,12 @@ void BlockOp::build(OpBuilder &builder, OperationState &state,
       SmallVector<Attribute>(readRegions.begin(), readRegions.end()));
   props.write_regions = builder.getArrayAttr(
       SmallVector<Attribute>(writeRegions.begin(), writeRegions.end()));
-  props.operandSegmentSizes = {
-      static_cast<int32_t>(dynamicExtents.size()),
-      static_cast<int32_t>(bindings.size()), static_cast<int32_t>(reads.size()),
-      static_cast<int32_t>(writes.size()), predicate ? 1 : 0};
+  props.operandSegmentSizes = {static_cast<int32_t>(dynamicExtents.size()),
+                               static_cast<int32_t>(bindings.size()),
+                               static_cast<int32_t>(regionSymbols.size()),
+                               static_cast<int32_t>(reads.size()),
+                               static_cast<int32_t>(writes.size()),
+                               predicate ? 1 : 0};
 
   Region *body = state.addRegion();
   state.addRegion(); // no init
@@ -368,97 +371,130 @@ bool BlockOp::hasReduceIterVar() {
 //       init { ... } { body }
 //
 // Region indices are affine expressions over the block's iteration variables
-// (the `%v` names of the header), which are stored as the dims of the
-// region's start map. The sizes list is printed only when some extent is not 1.
+// (the `%v` names of the header), stored as the dims of the region's start
+// map, and of other `index` values, which become the block's region symbols
+// (the maps' symbols, in order of first appearance). Extents are expressions
+// of the symbols. A symbol is written as a plain name (`%past + %v`) or, where
+// it multiplies an iteration variable, as `symbol(%s)` (`%v * symbol(%s)`).
+// The extents list is printed only when some extent is not 1.
 
 namespace {
+/// A region as parsed, before the number of region symbols is known.
+struct ParsedRegion {
+  SMLoc loc;
+  SmallVector<AffineExpr> starts, extents;
+};
+
 /// Parser state shared by the pieces of the tir.block syntax.
 struct BlockParser {
   OpAsmParser &parser;
   MLIRContext *ctx;
   SmallVector<OpAsmParser::Argument> iterVars;
+  SmallVector<OpAsmParser::UnresolvedOperand> symbols;
 
-  /// Parses one region start index and rewrites its SSA names into the dims
-  /// of the iteration variables they name.
-  ParseResult parseIndex(AffineExpr &result) {
-    SmallVector<OpAsmParser::UnresolvedOperand> dims, symbols;
+  /// Returns the symbol that `operand` names, adding it when new.
+  AffineExpr getSymbol(const OpAsmParser::UnresolvedOperand &operand) {
+    const auto *it = llvm::find_if(symbols, [&](auto &symbol) {
+      return symbol.name == operand.name && symbol.number == operand.number;
+    });
+    if (it == symbols.end()) {
+      symbols.push_back(operand);
+      it = symbols.end() - 1;
+    }
+    return getAffineSymbolExpr(it - symbols.begin(), ctx);
+  }
+
+  /// Parses one region index or extent and rewrites its SSA names into the
+  /// dims of the iteration variables and the symbols of other values.
+  ParseResult parseIndex(AffineExpr &result, bool allowIterVars) {
+    SmallVector<OpAsmParser::UnresolvedOperand> dims, exprSymbols;
     SMLoc loc = parser.getCurrentLocation();
     AffineExpr expr;
-    if (parser.parseAffineExprOfSSAIds(dims, symbols, expr))
+    if (parser.parseAffineExprOfSSAIds(dims, exprSymbols, expr))
       return failure();
-    if (!symbols.empty())
-      return parser.emitError(loc, "buffer region indices cannot use symbols");
-    SmallVector<AffineExpr> replacements;
+    SmallVector<AffineExpr> dimReplacements, symbolReplacements;
     for (const OpAsmParser::UnresolvedOperand &dim : dims) {
       const auto *it = llvm::find_if(iterVars, [&](auto &arg) {
         return arg.ssaName.name == dim.name && arg.ssaName.number == dim.number;
       });
-      if (it == iterVars.end())
-        return parser.emitError(dim.location, "'")
-               << dim.name << "' is not an iteration variable of this block";
-      replacements.push_back(getAffineDimExpr(it - iterVars.begin(), ctx));
+      if (it == iterVars.end()) {
+        dimReplacements.push_back(getSymbol(dim));
+        continue;
+      }
+      if (!allowIterVars)
+        return parser.emitError(loc, "region extents cannot use the "
+                                     "iteration variable '")
+               << dim.name << "'";
+      dimReplacements.push_back(getAffineDimExpr(it - iterVars.begin(), ctx));
     }
-    result = expr.replaceDims(replacements);
+    for (const OpAsmParser::UnresolvedOperand &symbol : exprSymbols)
+      symbolReplacements.push_back(getSymbol(symbol));
+    result = expr.replaceDimsAndSymbols(dimReplacements, symbolReplacements);
     return success();
   }
 
   /// Parses `%buf[indices] [extents]?`.
   ParseResult parseRegion(OpAsmParser::UnresolvedOperand &buffer,
-                          SmallVectorImpl<AffineExpr> &starts,
-                          SmallVectorImpl<int64_t> &extents) {
+                          ParsedRegion &region) {
+    region.loc = parser.getCurrentLocation();
     if (parser.parseOperand(buffer) ||
         parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&] {
-          return parseIndex(starts.emplace_back());
+          return parseIndex(region.starts.emplace_back(), true);
         }))
       return failure();
     SMLoc loc = parser.getCurrentLocation();
     if (parser.parseCommaSeparatedList(
             OpAsmParser::Delimiter::OptionalSquare,
-            [&] { return parser.parseInteger(extents.emplace_back()); }))
+            [&] { return parseIndex(region.extents.emplace_back(), false); }))
       return failure();
-    if (extents.empty())
-      extents.assign(starts.size(), 1);
-    else if (extents.size() != starts.size())
+    if (region.extents.empty())
+      region.extents.assign(region.starts.size(),
+                            getAffineConstantExpr(1, ctx));
+    else if (region.extents.size() != region.starts.size())
       return parser.emitError(loc, "expected ")
-             << starts.size() << " region extents, but got " << extents.size();
+             << region.starts.size() << " region extents, but got "
+             << region.extents.size();
     return success();
   }
 
   /// Parses an optional `keyword(%A[...], ... : types)` clause.
   ParseResult parseRegionList(StringRef keyword, OperationState &result,
-                              SmallVectorImpl<Attribute> &regions,
-                              int32_t &count) {
-    count = 0;
+                              SmallVectorImpl<ParsedRegion> &regions,
+                              SmallVectorImpl<Value> &buffers) {
     if (failed(parser.parseOptionalKeyword(keyword)))
       return success();
-    SmallVector<OpAsmParser::UnresolvedOperand> buffers;
+    SmallVector<OpAsmParser::UnresolvedOperand> operands;
     SmallVector<Type> types;
     if (parser.parseLParen())
       return failure();
     if (succeeded(parser.parseOptionalRParen()))
       return success();
     auto parseOne = [&]() -> ParseResult {
-      SmallVector<AffineExpr> starts;
-      SmallVector<int64_t> extents;
-      SMLoc loc = parser.getCurrentLocation();
-      if (parseRegion(buffers.emplace_back(), starts, extents))
-        return failure();
-      AffineMap start = AffineMap::get(iterVars.size(), 0, starts, ctx);
-      auto region =
-          BufferRegionAttr::getChecked([&] { return parser.emitError(loc); },
-                                       ctx, start, ArrayRef<int64_t>(extents));
-      if (!region)
-        return failure();
-      regions.push_back(region);
-      return success();
+      return parseRegion(operands.emplace_back(), regions.emplace_back());
     };
     if (parser.parseCommaSeparatedList(parseOne) || parser.parseColon())
       return failure();
     SMLoc typesLoc = parser.getCurrentLocation();
     if (parser.parseTypeList(types) || parser.parseRParen() ||
-        parser.resolveOperands(buffers, types, typesLoc, result.operands))
+        parser.resolveOperands(operands, types, typesLoc, buffers))
       return failure();
-    count = buffers.size();
+    return success();
+  }
+
+  /// Builds the region attributes once all symbols are known.
+  ParseResult buildRegions(ArrayRef<ParsedRegion> parsed,
+                           SmallVectorImpl<Attribute> &regions) {
+    for (const ParsedRegion &region : parsed) {
+      auto start =
+          AffineMap::get(iterVars.size(), symbols.size(), region.starts, ctx);
+      auto extents =
+          AffineMap::get(iterVars.size(), symbols.size(), region.extents, ctx);
+      auto attr = BufferRegionAttr::getChecked(
+          [&] { return parser.emitError(region.loc); }, ctx, start, extents);
+      if (!attr)
+        return failure();
+      regions.push_back(attr);
+    }
     return success();
   }
 };
@@ -468,7 +504,7 @@ ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
   Builder &builder = parser.getBuilder();
   MLIRContext *ctx = builder.getContext();
   Type indexType = builder.getIndexType();
-  BlockParser state{parser, ctx, {}};
+  BlockParser state{parser, ctx, {}, {}};
 
   std::string nameHint;
   if (parser.parseString(&nameHint))
@@ -514,11 +550,18 @@ ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
       parser.resolveOperands(bindings, indexType, result.operands))
     return failure();
 
+  SmallVector<ParsedRegion> parsedReads, parsedWrites;
+  SmallVector<Value> reads, writes, symbols;
   SmallVector<Attribute> readRegions, writeRegions;
-  int32_t numReads, numWrites;
-  if (state.parseRegionList("reads", result, readRegions, numReads) ||
-      state.parseRegionList("writes", result, writeRegions, numWrites))
+  if (state.parseRegionList("reads", result, parsedReads, reads) ||
+      state.parseRegionList("writes", result, parsedWrites, writes) ||
+      state.buildRegions(parsedReads, readRegions) ||
+      state.buildRegions(parsedWrites, writeRegions) ||
+      parser.resolveOperands(state.symbols, indexType, symbols))
     return failure();
+  result.addOperands(symbols);
+  result.addOperands(reads);
+  result.addOperands(writes);
 
   int32_t hasPredicate = 0;
   if (succeeded(parser.parseOptionalKeyword("where"))) {
@@ -539,8 +582,11 @@ ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
   props.read_regions = builder.getArrayAttr(readRegions);
   props.write_regions = builder.getArrayAttr(writeRegions);
   props.operandSegmentSizes = {static_cast<int32_t>(dynamicExtents.size()),
-                               static_cast<int32_t>(bindings.size()), numReads,
-                               numWrites, hasPredicate};
+                               static_cast<int32_t>(bindings.size()),
+                               static_cast<int32_t>(symbols.size()),
+                               static_cast<int32_t>(reads.size()),
+                               static_cast<int32_t>(writes.size()),
+                               hasPredicate};
 
   // The init region sees the same iteration variables as the body. It is
   // parsed with the header's names unless it spells out its own arguments.
@@ -567,11 +613,29 @@ ParseResult BlockOp::parse(OpAsmParser &parser, OperationState &result) {
 }
 
 /// Prints `keyword(%A[...] [...], ... : types)` when `buffers` is not empty.
+/// `names` are the iteration variables followed by the region symbols; the
+/// symbols of the maps are printed as the dims that follow the iteration
+/// variables.
 static void printRegionList(OpAsmPrinter &p, StringRef keyword,
                             ValueRange buffers, ArrayAttr regions,
-                            ValueRange iterVars) {
+                            ArrayRef<Value> names, unsigned numIterVars) {
   if (buffers.empty())
     return;
+  MLIRContext *ctx = regions.getContext();
+  SmallVector<AffineExpr> symbolsAsDims =
+      llvm::map_to_vector(llvm::seq<unsigned>(numIterVars, names.size()),
+                          [&](unsigned i) { return getAffineDimExpr(i, ctx); });
+  ArrayRef<Value> iterVars = names.take_front(numIterVars);
+  ArrayRef<Value> symbols = names.drop_front(numIterVars);
+  // `symbol(%s)` only where a symbol multiplies an iteration variable, which
+  // the parser would otherwise read as a product of two dims.
+  auto printExpr = [&](AffineExpr expr) {
+    AffineExpr asDims = expr.replaceSymbols(symbolsAsDims);
+    if (asDims.isPureAffine())
+      p.printAffineExprOfSSAIds(asDims, names, {});
+    else
+      p.printAffineExprOfSSAIds(expr, iterVars, symbols);
+  };
   p.printNewline();
   p << keyword << '(';
   llvm::interleaveComma(
@@ -579,15 +643,15 @@ static void printRegionList(OpAsmPrinter &p, StringRef keyword,
       [&](auto pair) {
         auto [buffer, region] = pair;
         p << buffer << '[';
-        llvm::interleaveComma(region.getStart().getResults(), p,
-                              [&](AffineExpr index) {
-                                p.printAffineExprOfSSAIds(index, iterVars, {});
-                              });
+        llvm::interleaveComma(region.getStart().getResults(), p, printExpr);
         p << ']';
-        if (llvm::any_of(region.getExtents(),
-                         [](int64_t extent) { return extent != 1; })) {
+        AffineMap extents = region.getExtents();
+        if (llvm::any_of(extents.getResults(), [](AffineExpr extent) {
+              auto constant = dyn_cast<AffineConstantExpr>(extent);
+              return !constant || constant.getValue() != 1;
+            })) {
           p << " [";
-          llvm::interleaveComma(region.getExtents(), p);
+          llvm::interleaveComma(extents.getResults(), p, printExpr);
           p << ']';
         }
       });
@@ -636,8 +700,12 @@ void BlockOp::print(OpAsmPrinter &p) {
   // Continuation lines are indented two levels deeper than the op.
   p.increaseIndent();
   p.increaseIndent();
-  printRegionList(p, "reads", getReads(), getReadRegions(), iterVars);
-  printRegionList(p, "writes", getWrites(), getWriteRegions(), iterVars);
+  SmallVector<Value> names(iterVars.begin(), iterVars.end());
+  llvm::append_range(names, getRegionSymbols());
+  printRegionList(p, "reads", getReads(), getReadRegions(), names,
+                  iterVars.size());
+  printRegionList(p, "writes", getWrites(), getWriteRegions(), names,
+                  iterVars.size());
   if (Value predicate = getPredicate())
     p << " where(" << predicate << ')';
   p.printOptionalAttrDictWithKeyword(
@@ -685,6 +753,11 @@ static LogicalResult verifyRegionList(BlockOp op, StringRef what,
              << what << " region #" << index << " is over "
              << start.getNumDims() << " iteration variables, but the block has "
              << op.getNumIterVars();
+    if (region.getNumSymbols() != op.getRegionSymbols().size())
+      return op.emitOpError()
+             << what << " region #" << index << " has "
+             << region.getNumSymbols() << " symbols, but the block has "
+             << op.getRegionSymbols().size() << " region symbols";
     int64_t rank = cast<MemRefType>(buffer.getType()).getRank();
     if (static_cast<int64_t>(region.getRank()) != rank)
       return op.emitOpError()

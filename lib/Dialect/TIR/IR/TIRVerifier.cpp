@@ -187,8 +187,36 @@ static LogicalResult verifyNoOuterLoopAccess(BlockOp block) {
   return diag;
 }
 
+/// Region symbols are the same for every instance of the block: computed
+/// like a binding, but without the loops around the block.
+static LogicalResult verifyRegionSymbols(BlockOp block) {
+  BlockOp scope = getScopeBlock(block);
+  for (auto [index, symbol] : llvm::enumerate(block.getRegionSymbols())) {
+    std::string reason;
+    Value bad = findInDefChain(symbol, [&](Value value) {
+      if (ForOp loop = getInductionLoop(value)) {
+        if (loop->isProperAncestor(block))
+          reason = "the induction variable of an enclosing 'tir.for'; a "
+                   "region may vary over the block's instances only through "
+                   "its iteration variables";
+        return !reason.empty();
+      }
+      reason = describeBadBindingLeaf(block, scope, value);
+      return !reason.empty();
+    });
+    if (!bad)
+      continue;
+    InFlightDiagnostic diag = block.emitOpError("region symbol #")
+                              << index << " depends on " << reason;
+    diag.attachNote(bad.getLoc()) << "offending value";
+    return diag;
+  }
+  return success();
+}
+
 LogicalResult mlc::tir::verifyBlockScoping(BlockOp block) {
-  if (failed(verifyBindings(block)) || failed(verifyNoOuterLoopAccess(block)))
+  if (failed(verifyBindings(block)) || failed(verifyRegionSymbols(block)) ||
+      failed(verifyNoOuterLoopAccess(block)))
     return failure();
   return success();
 }
@@ -198,7 +226,8 @@ LogicalResult mlc::tir::verifyBlockScoping(BlockOp block) {
 //===----------------------------------------------------------------------===//
 
 /// Returns `index` as an affine expression of the iteration variables of
-/// `block` (as dims), or null when it is not one. Depth-bounded.
+/// `block` (as dims) and its region symbols (as symbols), or null when it is
+/// not one. Depth-bounded.
 // NOLINTNEXTLINE(misc-no-recursion)
 static AffineExpr getAffineIndex(BlockOp block, Value index,
                                  unsigned depth = 0) {
@@ -207,6 +236,9 @@ static AffineExpr getAffineIndex(BlockOp block, Value index,
     return {};
   if (std::optional<unsigned> iterVar = getIterVarIndex(block, index))
     return getAffineDimExpr(*iterVar, ctx);
+  for (auto [position, symbol] : llvm::enumerate(block.getRegionSymbols()))
+    if (symbol == index)
+      return getAffineSymbolExpr(position, ctx);
   APInt constant;
   if (matchPattern(index, m_ConstantInt(&constant)))
     return getAffineConstantExpr(constant.getSExtValue(), ctx);
@@ -235,8 +267,7 @@ static AffineExpr getAffineIndex(BlockOp block, Value index,
 /// A dimension of a store that is provably outside a write region.
 struct OutsideDim {
   unsigned dim;
-  AffineExpr index, start;
-  int64_t extent;
+  AffineExpr index, start, extent;
 };
 
 /// Returns a dimension in which the store indices `indices` (null where not
@@ -249,10 +280,16 @@ static std::optional<OutsideDim> findOutsideDim(ArrayRef<AffineExpr> indices,
       continue;
     AffineExpr begin = start.getResult(dim);
     AffineExpr offset = simplifyAffineExpr(index - begin, start.getNumDims(),
-                                           /*numSymbols=*/0);
+                                           start.getNumSymbols());
     auto constant = dyn_cast<AffineConstantExpr>(offset);
-    int64_t extent = region.getExtents()[dim];
-    if (constant && (constant.getValue() < 0 || constant.getValue() >= extent))
+    if (!constant)
+      continue;
+    // Extents are positive, so a negative offset is outside whatever the
+    // extent; otherwise it is compared with a constant extent only.
+    AffineExpr extent = region.getExtent(dim);
+    auto constantExtent = dyn_cast<AffineConstantExpr>(extent);
+    if (constant.getValue() < 0 ||
+        (constantExtent && constant.getValue() >= constantExtent.getValue()))
       return OutsideDim{static_cast<unsigned>(dim), index, begin, extent};
   }
   return std::nullopt;
@@ -325,7 +362,8 @@ static LogicalResult verifyStore(BlockOp block, memref::StoreOp store) {
       << toString(firstOutside->index) << " of dimension " << firstOutside->dim
       << " is not in [" << toString(firstOutside->start) << ", "
       << toString(firstOutside->start + firstOutside->extent)
-      << ") (dN is iteration variable #N)";
+      << ") (dN is iteration variable #N"
+      << (block.getRegionSymbols().empty() ? ")" : ", sN region symbol #N)");
   diag.attachNote(store.getLoc()) << "store here";
   return diag;
 }

@@ -217,22 +217,27 @@ DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
       expr = expr + getAffineDimExpr(numVars + division.inner - numOuter, ctx);
     innerVarExprs.push_back(expr);
   }
+  // Region symbols stay symbols of the outer block, whose extents grow by
+  // the span of the loops under `loop`.
+  unsigned numSymbols = block.getRegionSymbols().size();
   auto cover = [&](ArrayAttr regions,
                    SmallVectorImpl<BufferRegionAttr> &covered) {
     for (BufferRegionAttr region : regions.getAsRange<BufferRegionAttr>()) {
-      SmallVector<AffineExpr> starts;
-      SmallVector<int64_t> spans;
-      for (auto [start, extent] : llvm::zip_equal(
-               region.getStart().getResults(), region.getExtents())) {
+      SmallVector<AffineExpr> starts, extents;
+      for (auto [start, extent] :
+           llvm::zip_equal(region.getStart().getResults(),
+                           region.getExtents().getResults())) {
         auto range = coverInnerLoops(start.replaceDims(innerVarExprs), numVars,
-                                     regionLoops, extent);
+                                     regionLoops, 1);
         if (!range)
           return false;
         starts.push_back(range->first);
-        spans.push_back(range->second);
+        extents.push_back(
+            simplifyAffineExpr(extent + (range->second - 1), 0, numSymbols));
       }
       covered.push_back(BufferRegionAttr::get(
-          ctx, AffineMap::get(numVars, 0, starts, ctx), spans));
+          ctx, AffineMap::get(numVars, numSymbols, starts, ctx),
+          AffineMap::get(numVars, numSymbols, extents, ctx)));
     }
     return true;
   };
@@ -241,6 +246,14 @@ DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
       !cover(block.getWriteRegions(), writeRegions))
     return reject(block, "a region is not linear in the loops under the "
                          "blockized loop");
+  for (Value symbol : block.getRegionSymbols()) {
+    if (dominance.properlyDominates(symbol, loop))
+      continue;
+    DiagnosedSilenceableFailure diag =
+        reject(block, "a region symbol is computed inside the blockized loop");
+    diag.attachNote(symbol.getLoc()) << "value defined here";
+    return diag;
+  }
   SmallVector<OpFoldResult> innerExtents = block.getMixedExtents();
   for (auto [i, extent] : llvm::enumerate(innerExtents)) {
     auto value = dyn_cast<Value>(extent);
@@ -282,7 +295,8 @@ DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
   }
   auto outerBlock = BlockOp::create(
       rewriter, loc, (name + "_o").str(), kinds, extents, bindings,
-      block.getReads(), readRegions, block.getWrites(), writeRegions);
+      block.getReads(), readRegions, block.getWrites(), writeRegions,
+      /*predicate=*/Value(), block.getRegionSymbols());
   rewriter.moveOpBefore(loop, outerBlock.getBody()->getTerminator());
 
   // Step 3. The inner bindings over the outer variables, and the old index

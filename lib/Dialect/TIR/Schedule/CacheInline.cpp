@@ -12,6 +12,8 @@
 
 #include "mlc/Dialect/TIR/Schedule.h"
 
+#include "ScheduleUtils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -24,6 +26,8 @@
 
 using namespace mlir;
 using namespace mlc::tir;
+using mlc::tir::detail::getSymbolFreeExtents;
+using mlc::tir::detail::rejectSymbolicRegions;
 
 //===----------------------------------------------------------------------===//
 // Scopes
@@ -164,8 +168,8 @@ static FailureOr<BufferRegionAttr> composeRegion(BufferRegionAttr region,
   MLIRContext *ctx = region.getContext();
   SmallVector<AffineExpr> newStarts;
   SmallVector<int64_t> newExtents;
-  for (auto [expr, extent] :
-       llvm::zip_equal(region.getStart().getResults(), region.getExtents())) {
+  for (auto [expr, extent] : llvm::zip_equal(region.getStart().getResults(),
+                                             getSymbolFreeExtents(region))) {
     AffineExpr start = expr.replaceDims(starts);
     int64_t newExtent = extent;
     for (auto [i, varExtent] : llvm::enumerate(extents)) {
@@ -271,6 +275,9 @@ static bool getIterVarPermutation(BlockOp block, ValueRange indices,
 /// without regions.
 static DiagnosedSilenceableFailure
 analyzeStoreBlock(BlockOp block, const Twine &what, StoreBlock &info) {
+  if (DiagnosedSilenceableFailure diag = rejectSymbolicRegions(block, what);
+      !diag.succeeded())
+    return diag;
   if (block.hasInit())
     return reject(block, what, "it has an init region");
   for (unsigned i = 0, e = block.getNumIterVars(); i < e; ++i)
@@ -407,7 +414,7 @@ static void getVarRanges(const StoreBlock &info, BufferRegionAttr region,
   extents.assign(info.perm.size(), 1);
   for (auto [k, var] : llvm::enumerate(info.perm)) {
     starts[var] = region.getStart().getResult(k);
-    extents[var] = region.getExtents()[k];
+    extents[var] = getSymbolFreeExtents(region)[k];
   }
 }
 
@@ -496,6 +503,9 @@ DiagnosedSilenceableFailure mlc::tir::computeInline(RewriterBase &rewriter,
   DominanceInfo dom(func);
   SmallVector<Value> producerReads(block.getReads());
   for (BlockOp reader : readers) {
+    diag = rejectSymbolicRegions(reader, what);
+    if (!diag.succeeded())
+      return diag;
     diag = checkNoAccessBetween(block, reader, producerReads,
                                 /*anyAccess=*/false, what);
     if (!diag.succeeded())
@@ -914,10 +924,11 @@ checkWholeBufferWrite(BlockOp block, unsigned index, const Twine &what) {
   Value buffer = block.getWrites()[index];
   auto region = getRegions(block.getWriteRegions())[index];
   llvm::SmallBitVector seen(block.getNumIterVars());
-  for (auto [dim, expr, extent] :
-       llvm::enumerate(region.getStart().getResults(), region.getExtents())) {
+  for (auto [dim, expr, extent] : llvm::enumerate(
+           region.getStart().getResults(), region.getExtents().getResults())) {
     auto var = dyn_cast<AffineDimExpr>(expr);
-    if (!var || extent != 1 || seen.test(var.getPosition()) ||
+    if (!var || extent != getAffineConstantExpr(1, block.getContext()) ||
+        seen.test(var.getPosition()) ||
         !coversDim(block, var.getPosition(), buffer, dim))
       return reject(block, what,
                     "its write region does not cover dimension " + Twine(dim) +

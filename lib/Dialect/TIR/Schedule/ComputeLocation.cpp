@@ -362,10 +362,31 @@ coverAccesses(Relocation &reloc, ArrayRef<ForOp> outer, LoopAffineMap &affine,
       // A binding the region does not use may be anything.
       bindings.push_back(succeeded(expr) ? *expr : AffineExpr());
     }
+    // Region symbols are values outside the loops: symbols of `affine`.
+    SmallVector<AffineExpr> symbols;
+    for (Value symbol : access.block.getRegionSymbols()) {
+      FailureOr<AffineExpr> expr = affine.get(symbol);
+      if (failed(expr) || !expr->isSymbolicOrConstant())
+        return reject(access.block);
+      symbols.push_back(*expr);
+    }
     SmallVector<CoveredRange> ranges;
-    for (auto [expr, extent] :
+    for (auto [expr, extentExpr] :
          llvm::zip_equal(access.region.getStart().getResults(),
-                         access.region.getExtents())) {
+                         access.region.getExtents().getResults())) {
+      auto constantExtent = dyn_cast<AffineConstantExpr>(extentExpr);
+      if (!constantExtent) {
+        DiagnosedSilenceableFailure diag =
+            emitSilenceableFailure(reloc.moved)
+            << "cannot " << reloc.what << " block \""
+            << reloc.moved.getNameHint() << "\": block \""
+            << access.block.getNameHint()
+            << "\" accesses the buffer with a symbolic region extent";
+        diag.attachNote(access.block.getLoc())
+            << "block \"" << access.block.getNameHint() << "\"";
+        return diag;
+      }
+      int64_t extent = constantExtent.getValue();
       for (unsigned d = 0, e = bindings.size(); d < e; ++d)
         if (expr.isFunctionOfDim(d) && !bindings[d])
           return reject(access.block);
@@ -375,7 +396,7 @@ coverAccesses(Relocation &reloc, ArrayRef<ForOp> outer, LoopAffineMap &affine,
                                 return b ? b
                                          : getAffineConstantExpr(0, affine.ctx);
                               }),
-          {});
+          symbols);
       std::optional<std::pair<AffineExpr, int64_t>> range =
           coverInnerLoops(composed, outer.size(), dimLoops, extent);
       if (range) {

@@ -131,6 +131,9 @@ DiagnosedSilenceableFailure mlc::tir::decomposeReduction(RewriterBase &rewriter,
   for (Value written : block.getWrites())
     if (Value obstacle = recomputer.findObstacle(written))
       return reject(block, obstacle);
+  for (Value symbol : block.getRegionSymbols())
+    if (Value obstacle = recomputer.findObstacle(symbol))
+      return reject(block, obstacle);
   SmallVector<Value> external;
   SmallVector<Operation *> externalUsers;
   init.walk([&](Operation *op) {
@@ -187,9 +190,16 @@ DiagnosedSilenceableFailure mlc::tir::decomposeReduction(RewriterBase &rewriter,
   SmallVector<BufferRegionAttr> writeRegions = llvm::map_to_vector(
       block.getWriteRegions().getAsRange<BufferRegionAttr>(),
       [&](BufferRegionAttr region) {
+        unsigned numSymbols = region.getNumSymbols();
         AffineMap start = region.getStart().replaceDimsAndSymbols(
-            dimReplacements, {}, spatial.size(), 0);
-        return BufferRegionAttr::get(ctx, start, region.getExtents());
+            dimReplacements, {}, spatial.size(), numSymbols);
+        AffineMap extents = region.getExtents().replaceDimsAndSymbols(
+            dimReplacements, {}, spatial.size(), numSymbols);
+        return BufferRegionAttr::get(ctx, start, extents);
+      });
+  SmallVector<Value> regionSymbols =
+      llvm::map_to_vector(block.getRegionSymbols(), [&](Value symbol) {
+        return recomputer.recompute(rewriter, symbol);
       });
   Value predicate;
   for (Value conjunct : conjuncts) {
@@ -203,7 +213,7 @@ DiagnosedSilenceableFailure mlc::tir::decomposeReduction(RewriterBase &rewriter,
   auto initBlock =
       BlockOp::create(rewriter, loc, (name + "_init").str(), kinds, extents,
                       bindings, ValueRange{}, ArrayRef<BufferRegionAttr>{},
-                      writes, writeRegions, predicate);
+                      writes, writeRegions, predicate, regionSymbols);
 
   // Step 4. Move the init region's ops into the new block.
   Block *newBody = initBlock.getBody();

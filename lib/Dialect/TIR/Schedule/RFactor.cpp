@@ -369,6 +369,9 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
   assert(llvm::is_contained(plan.loops, loop) && "loop outside the scope");
   if (block.getPredicate())
     return reject("it has a predicate");
+  if (!block.getRegionSymbols().empty())
+    return reject("it has regions over region symbols, which rfactor does "
+                  "not handle yet");
   for (unsigned i = 0, e = block.getNumIterVars(); i < e; ++i) {
     IterKind kind = block.getIterKind(i);
     if (kind != IterKind::Spatial && kind != IterKind::Reduce)
@@ -380,7 +383,7 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
   plan.buffer = block.getWrites().front();
   plan.writeRegion =
       cast<BufferRegionAttr>(block.getWriteRegions().getValue().front());
-  if (llvm::any_of(plan.writeRegion.getExtents(),
+  if (llvm::any_of(getSymbolFreeExtents(plan.writeRegion),
                    [](int64_t extent) { return extent != 1; }))
     return reject("its write region must be a single element");
   int64_t rank = plan.writeRegion.getRank();
@@ -449,13 +452,13 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
     spatialToWB[i] = getAffineDimExpr(k, ctx);
   AffineMap wbStart = plan.writeRegion.getStart().replaceDimsAndSymbols(
       spatialToWB, {}, numWB, 0);
-  auto wbRegion =
-      BufferRegionAttr::get(ctx, wbStart, plan.writeRegion.getExtents());
+  auto wbRegion = BufferRegionAttr::get(ctx, wbStart,
+                                        getSymbolFreeExtents(plan.writeRegion));
   auto wbRFRegion = BufferRegionAttr::get(
       ctx,
       insertResult(wbStart, numWB, plan.axis,
                    getAffineDimExpr(numSpatial, ctx)),
-      insertExtent(plan.writeRegion.getExtents(), plan.axis));
+      insertExtent(getSymbolFreeExtents(plan.writeRegion), plan.axis));
   SmallVector<Value> wbReads{rf};
   SmallVector<BufferRegionAttr> wbReadRegions{wbRFRegion};
   if (llvm::is_contained(block.getReads(), plan.buffer)) {
@@ -534,13 +537,13 @@ DiagnosedSilenceableFailure mlc::tir::rfactor(RewriterBase &rewriter,
   auto translate = [&](BufferRegionAttr region) {
     AffineMap start =
         region.getStart().replaceDimsAndSymbols(oldVarExprs, {}, numRF, 0);
-    return BufferRegionAttr::get(ctx, start, region.getExtents());
+    return BufferRegionAttr::get(ctx, start, getSymbolFreeExtents(region));
   };
   BufferRegionAttr rfRegion = BufferRegionAttr::get(
       ctx,
       insertResult(translate(plan.writeRegion).getStart(), numRF, plan.axis,
                    getAffineDimExpr(0, ctx)),
-      insertExtent(plan.writeRegion.getExtents(), plan.axis));
+      insertExtent(getSymbolFreeExtents(plan.writeRegion), plan.axis));
   SmallVector<Value> reads;
   SmallVector<BufferRegionAttr> readRegions;
   for (auto [read, region] :

@@ -55,13 +55,31 @@ mlc::tir::detail::getSingleBlock(ForOp loop, StringRef what, BlockOp &block) {
   return DiagnosedSilenceableFailure::success();
 }
 
+DiagnosedSilenceableFailure
+mlc::tir::detail::rejectSymbolicRegions(BlockOp block, const Twine &what) {
+  if (block.getRegionSymbols().empty())
+    return DiagnosedSilenceableFailure::success();
+  return emitSilenceableFailure(block)
+         << "cannot " << what << ": block \"" << block.getNameHint()
+         << "\" has regions over region symbols, which this primitive does "
+            "not handle yet";
+}
+
+SmallVector<int64_t>
+mlc::tir::detail::getSymbolFreeExtents(BufferRegionAttr region) {
+  std::optional<SmallVector<int64_t>> extents = region.getConstantExtents();
+  assert(extents && "a region without symbols has constant extents");
+  return *extents;
+}
+
 std::optional<SmallVector<unsigned>>
 mlc::tir::detail::getPointRegionVars(BufferRegionAttr region) {
   SmallVector<unsigned> vars;
-  for (auto [expr, extent] :
-       llvm::zip_equal(region.getStart().getResults(), region.getExtents())) {
+  for (auto [expr, extent] : llvm::zip_equal(
+           region.getStart().getResults(), region.getExtents().getResults())) {
     auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim || extent != 1)
+    auto constant = dyn_cast<AffineConstantExpr>(extent);
+    if (!dim || !constant || constant.getValue() != 1)
       return std::nullopt;
     vars.push_back(dim.getPosition());
   }

@@ -1,4 +1,5 @@
-//===- ScheduleUtils.h - Helpers shared by the schedule primitives -*- C++ -*-===//
+//===- ScheduleUtils.h - Helpers shared by the schedule primitives -*- C++
+//-*-===//
 
 #ifndef MLC_LIB_DIALECT_TIR_SCHEDULE_SCHEDULEUTILS_H
 #define MLC_LIB_DIALECT_TIR_SCHEDULE_SCHEDULEUTILS_H
@@ -12,6 +13,14 @@
 #include "mlir/IR/Value.h"
 
 namespace mlc::tir::detail {
+
+/// Fails with "cannot `what`: block "X" has symbolic regions, which this
+/// primitive does not handle yet" when `block` has region symbols.
+mlir::DiagnosedSilenceableFailure
+rejectSymbolicRegions(BlockOp block, const llvm::Twine &what);
+
+/// The constant extents of a region of a block without region symbols.
+llvm::SmallVector<int64_t> getSymbolFreeExtents(BufferRegionAttr region);
 
 /// Whether `value` is computed from `iv` through the ops that define it.
 bool dependsOn(mlir::Value value, mlir::Value iv);

@@ -13,12 +13,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Dialect/TIR/Schedule.h"
 #include "ScheduleUtils.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Parser/Parser.h"
@@ -340,10 +341,10 @@ static DiagnosedSilenceableFailure matchNest(ForOp loop, PrimFuncOp descFunc,
 static FailureOr<BufferRegionAttr> widenRegion(BufferRegionAttr region,
                                                ArrayRef<int64_t> tileOfVar,
                                                ArrayRef<int64_t> alignment) {
-  SmallVector<int64_t> extents(region.getExtents());
+  SmallVector<AffineExpr> extents(region.getExtents().getResults());
   for (auto [dim, expr] : llvm::enumerate(region.getStart().getResults())) {
     if (auto d = dyn_cast<AffineDimExpr>(expr)) {
-      extents[dim] += tileOfVar[d.getPosition()] - 1;
+      extents[dim] = extents[dim] + (tileOfVar[d.getPosition()] - 1);
       continue;
     }
     if (auto binary = dyn_cast<AffineBinaryOpExpr>(expr)) {
@@ -355,7 +356,7 @@ static FailureOr<BufferRegionAttr> widenRegion(BufferRegionAttr region,
         if (expr.getKind() == AffineExprKind::FloorDiv)
           continue;
         if (expr.getKind() == AffineExprKind::Mod) {
-          extents[dim] = c.getValue();
+          extents[dim] = c;
           continue;
         }
       }
@@ -364,7 +365,11 @@ static FailureOr<BufferRegionAttr> widenRegion(BufferRegionAttr region,
       if (tileOfVar[v] > 1 && expr.isFunctionOfDim(v))
         return failure();
   }
-  return BufferRegionAttr::get(region.getContext(), region.getStart(), extents);
+  AffineMap start = region.getStart();
+  return BufferRegionAttr::get(region.getContext(), start,
+                               AffineMap::get(start.getNumDims(),
+                                              start.getNumSymbols(), extents,
+                                              region.getContext()));
 }
 
 /// Clones the ops inside `loops` that `value` depends on, at the rewriter's
@@ -419,7 +424,7 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
           block.getIterKinds(),
           [](Attribute kind) { return cast<IterKindAttr>(kind).getValue(); }),
       block.getMixedExtents(), origins, block.getReads(), readRegions,
-      block.getWrites(), writeRegions, tilePredicate);
+      block.getWrites(), writeRegions, tilePredicate, block.getRegionSymbols());
   rewriter.setInsertionPointToStart(newBlock.getBody());
   ValueRange iterVars = newBlock.getIterVars();
 
@@ -472,6 +477,16 @@ DiagnosedSilenceableFailure mlc::tir::tensorize(RewriterBase &rewriter,
       matchNest(loop, descFunc, *intrinsic, match);
   if (!matched.succeeded())
     return matched;
+  DominanceInfo dominance(loop->getParentOfType<PrimFuncOp>());
+  for (Value symbol : match.block.getRegionSymbols())
+    if (!dominance.properlyDominates(symbol, loop)) {
+      DiagnosedSilenceableFailure diag =
+          emitSilenceableFailure(loop)
+          << "cannot tensorize block \"" << match.block.getNameHint()
+          << "\": a region symbol is computed inside the loop";
+      diag.attachNote(symbol.getLoc()) << "value defined here";
+      return diag;
+    }
 
   SmallVector<int64_t> tileOfVar =
       llvm::map_to_vector(match.loopOfVar, [&](unsigned position) {

@@ -220,7 +220,9 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
                                  block.getReadRegions().end());
   AffineExpr vj = getAffineDimExpr(1, ctx), vk = getAffineDimExpr(2, ctx);
   regions[readIndex] = tir::BufferRegionAttr::get(
-      ctx, AffineMap::get(3, 0, {vj.floorDiv(cols), vk, vj % cols}, ctx),
+      ctx,
+      AffineMap::get(3, block.getRegionSymbols().size(),
+                     {vj.floorDiv(cols), vk, vj % cols}, ctx),
       {1, 1, 1});
   rewriter.modifyOpInPlace(block, [&] {
     block.getReadsMutable()[readIndex].set(packed);
