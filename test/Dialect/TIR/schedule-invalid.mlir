@@ -845,3 +845,20 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// reorder_block_iter_var: not a permutation.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8x4xf32>, %i: index, %j: index) {
+    // expected-error @below {{cannot reorder the iteration variables of block "S": the order must be a permutation of its 2 variables}}
+    tir.block "S" (%vi: spatial[8] = %i, %vj: spatial[4] = %j) writes(%A[%vi, %vj] : memref<8x4xf32>) {
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %nb = transform.tir.reorder_block_iter_var %b [1, 1] : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

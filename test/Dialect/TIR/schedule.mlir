@@ -522,3 +522,45 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// reorder_block_iter_var [1, 0] turns (k, i) into (i, k): kinds, extents,
+/// bindings, regions and the init follow; the loops are then reordered.
+// CHECK-LABEL: tir.prim_func @reorder_block_iter_var
+// CHECK: tir.for %[[I:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.for %[[K:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.block "S" (%[[VI:.*]]: spatial[8] = %[[I]], %[[VK:.*]]: reduce[4] = %[[K]])
+// CHECK-NEXT: reads(%{{.*}}[%[[VI]], %[[VK]]] : memref<8x4xf32>)
+// CHECK-NEXT: writes(%{{.*}}[%[[VI]]] : memref<8xf32>) init {
+// CHECK-NEXT: memref.store %{{.*}}, %{{.*}}[%[[VI]]] : memref<8xf32>
+// CHECK: memref.load %{{.*}}[%[[VI]], %[[VK]]] : memref<8x4xf32>
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @reorder_block_iter_var(%A: memref<8x4xf32>, %C: memref<8xf32>, %past: index) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %k = %c0 to %c4 {
+      tir.for %i = %c0 to %c8 {
+        tir.block "S" (%vk: reduce[4] = %k, %vi: spatial[8] = %i)
+            reads(%A[%vi, %vk] : memref<8x4xf32>) writes(%C[%vi] : memref<8xf32>) init {
+          memref.store %zero, %C[%vi] : memref<8xf32>
+        } {
+          %a = memref.load %A[%vi, %vk] : memref<8x4xf32>
+          %c = memref.load %C[%vi] : memref<8xf32>
+          %s = arith.addf %c, %a : f32
+          memref.store %s, %C[%vi] : memref<8xf32>
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "S" in %root : (!transform.any_op) -> !transform.any_op
+    %nb = transform.tir.reorder_block_iter_var %b [1, 0] : (!transform.any_op) -> !transform.any_op
+    %k, %i = transform.tir.get_loops %nb : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.tir.reorder %i, %k : !transform.any_op, !transform.any_op
+    transform.yield
+  }
+}

@@ -93,6 +93,15 @@ mlir::DiagnosedSilenceableFailure
 decomposeReduction(mlir::RewriterBase &rewriter, BlockOp block, ForOp loop,
                    BlockOp &result);
 
+/// Reorders the iteration variables of `block`: variable #k of the result
+/// is variable #order[k] of `block`, with its kind, extent and binding; the
+/// regions, init and body follow. The block is rebuilt: the old op is
+/// erased and the new block is `result`. TVM's
+/// `reorder_block_iter_var`.
+mlir::DiagnosedSilenceableFailure
+reorderBlockIterVars(mlir::RewriterBase &rewriter, BlockOp block,
+                     llvm::ArrayRef<int64_t> order, BlockOp &result);
+
 //===----------------------------------------------------------------------===//
 // Producers, consumers, caching, inlining, storage_align (CacheInline.cpp)
 //===----------------------------------------------------------------------===//

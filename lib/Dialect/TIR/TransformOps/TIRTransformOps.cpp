@@ -18,8 +18,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/DialectRegistry.h"
 
 using namespace mlir;
@@ -57,13 +57,14 @@ DiagnosedSilenceableFailure mlc::tir::transform::detail::getSinglePayload(
 static ParseResult parseSplitFactors(OpAsmParser &parser,
                                      DenseI64ArrayAttr &factors) {
   SmallVector<int64_t> values;
-  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
-        if (succeeded(parser.parseOptionalQuestion())) {
-          values.push_back(kInferredFactor);
-          return success();
-        }
-        return parser.parseInteger(values.emplace_back());
-      }))
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+            if (succeeded(parser.parseOptionalQuestion())) {
+              values.push_back(kInferredFactor);
+              return success();
+            }
+            return parser.parseInteger(values.emplace_back());
+          }))
     return failure();
   factors = parser.getBuilder().getDenseI64ArrayAttr(values);
   return success();
@@ -117,8 +118,8 @@ DiagnosedSilenceableFailure GetLoopsOp::apply(mt::TransformRewriter &rewriter,
   for (Operation *target : state.getPayloadOps(getTarget())) {
     auto block = dyn_cast<BlockOp>(target);
     if (!block) {
-      DiagnosedSilenceableFailure diag =
-          emitSilenceableError() << "expects a handle to tir.block ops";
+      DiagnosedSilenceableFailure diag = emitSilenceableError()
+                                         << "expects a handle to tir.block ops";
       diag.attachNote(target->getLoc()) << "payload op";
       return diag;
     }
@@ -128,8 +129,8 @@ DiagnosedSilenceableFailure GetLoopsOp::apply(mt::TransformRewriter &rewriter,
           emitSilenceableError()
           << "expects " << getNumResults() << " results, one per loop, but "
           << "the block has " << enclosing.size() << " enclosing loop(s)";
-      diag.attachNote(block.getLoc()) << "block \"" << block.getNameHint()
-                                      << "\"";
+      diag.attachNote(block.getLoc())
+          << "block \"" << block.getNameHint() << "\"";
       return diag;
     }
     for (auto [list, loop] : llvm::zip_equal(loops, enclosing))
@@ -246,6 +247,24 @@ DiagnosedSilenceableFailure SplitOp::apply(mt::TransformRewriter &rewriter,
 //===----------------------------------------------------------------------===//
 // ReorderOp
 //===----------------------------------------------------------------------===//
+
+void ReorderBlockIterVarOp::getEffects(
+    SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
+  mt::consumesHandle(getTargetMutable(), effects);
+  mt::producesHandle(getOperation()->getOpResults(), effects);
+  mt::modifiesPayload(effects);
+}
+
+DiagnosedSilenceableFailure ReorderBlockIterVarOp::applyToOne(
+    mt::TransformRewriter &rewriter, BlockOp target,
+    mt::ApplyToEachResultList &results, mt::TransformState &state) {
+  BlockOp result;
+  DiagnosedSilenceableFailure diag =
+      tir::reorderBlockIterVars(rewriter, target, getOrder(), result);
+  if (diag.succeeded())
+    results.push_back(result);
+  return diag;
+}
 
 void ReorderOp::getEffects(
     SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {

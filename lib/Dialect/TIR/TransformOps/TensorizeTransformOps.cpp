@@ -7,8 +7,8 @@
 
 #include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
 
-#include "mlc/Dialect/TIR/Schedule.h"
 #include "TransformOpUtils.h"
+#include "mlc/Dialect/TIR/Schedule.h"
 
 using namespace mlir;
 using namespace mlc::tir;

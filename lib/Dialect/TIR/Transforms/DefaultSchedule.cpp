@@ -8,6 +8,7 @@
 #include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/TIR/Schedule.h"
 #include "mlc/Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/Transforms/BlockPattern.h"
 #include "mlc/Dialect/TIR/Transforms/Passes.h"
 #include "mlc/Dialect/TIR/Transforms/Transforms.h"
 
@@ -37,6 +38,20 @@ mlc::detail::getPlainLoopNest(tir::BlockOp block) {
     if (binding != loop.getInductionVar())
       return std::nullopt;
   return loops;
+}
+
+void mlc::detail::moveParallelismOutermost(RewriterBase &rewriter,
+                                           tir::BlockOp block) {
+  SmallVector<tir::ForOp> nest = tir::getLoops(block);
+  if (nest.empty())
+    return;
+  for (tir::ForOp loop : ArrayRef(nest).drop_front())
+    if (loop.getKind() == tir::ForKind::Parallel)
+      (void)succeeded(tir::setLoopKind(rewriter, loop, tir::ForKind::Serial));
+  if (isa<tir::PrimFuncOp>(nest.front()->getParentOp()) &&
+      nest.front().getKind() == tir::ForKind::Serial)
+    (void)succeeded(
+        tir::setLoopKind(rewriter, nest.front(), tir::ForKind::Parallel));
 }
 
 bool mlc::detail::succeeded(DiagnosedSilenceableFailure &&result) {
@@ -128,6 +143,14 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
   return true;
 }
 
+/// Loops whose bounds are the same value or equal constants.
+static bool sameBound(Value lhs, Value rhs) {
+  if (lhs == rhs)
+    return true;
+  std::optional<int64_t> l = getConstantIntValue(lhs);
+  return l && l == getConstantIntValue(rhs);
+}
+
 /// Row-wise fusion (softmax, normalizations): when the body of `func` is a
 /// sequence of loop nests whose outermost loops run over the same rows, the
 /// blocks of the earlier nests move under the last nest's row loop
@@ -142,8 +165,8 @@ static unsigned fuseRows(RewriterBase &rewriter, tir::PrimFuncOp func) {
     return 0;
   tir::ForOp rows = nests.back();
   if (llvm::any_of(nests, [&](tir::ForOp nest) {
-        return nest.getUpperBound() != rows.getUpperBound() ||
-               nest.getLowerBound() != rows.getLowerBound();
+        return !sameBound(nest.getUpperBound(), rows.getUpperBound()) ||
+               !sameBound(nest.getLowerBound(), rows.getLowerBound());
       }))
     return 0;
   SmallVector<tir::BlockOp> producers;
@@ -217,7 +240,140 @@ static unsigned parallelizeOuterLoops(RewriterBase &rewriter,
   return parallelized;
 }
 
-unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
+/// Reorders the loops that bind the iteration variables one to one into
+/// `order` (variable positions, outermost first), when they are not so
+/// already. Returns whether the loops moved.
+static bool reorderLoopsByVars(RewriterBase &rewriter, tir::BlockOp block,
+                               ArrayRef<unsigned> order) {
+  std::optional<SmallVector<tir::ForOp>> loops =
+      mlc::detail::getLoopPerIterVar(block);
+  if (!loops)
+    return false;
+  SmallVector<tir::ForOp> wanted =
+      llvm::map_to_vector(order, [&](unsigned var) { return (*loops)[var]; });
+  SmallVector<tir::ForOp> current = tir::getLoops(block);
+  if (ArrayRef(current).take_back(wanted.size()) == ArrayRef(wanted) ||
+      !succeeded(tir::reorder(rewriter, wanted)))
+    return false;
+  mlc::detail::moveParallelismOutermost(rewriter, block);
+  return true;
+}
+
+/// The positions of the iteration variables that index the store of a
+/// block's written buffer, when they are plain variables.
+static std::optional<SmallVector<unsigned>> getStoreVars(tir::BlockOp block) {
+  for (Operation &op : block.getBody()->without_terminator()) {
+    auto store = dyn_cast<memref::StoreOp>(op);
+    if (!store || store.getMemRef() != block.getWrites()[0])
+      continue;
+    SmallVector<unsigned> vars;
+    for (Value index : store.getIndices()) {
+      auto arg = dyn_cast<BlockArgument>(index);
+      if (!arg || arg.getOwner() != block.getBody())
+        return std::nullopt;
+      vars.push_back(arg.getArgNumber());
+    }
+    return vars;
+  }
+  return std::nullopt;
+}
+
+/// Spatial blocks walk the written buffer in memory order: the loops go in
+/// the order of the store's indices, so the innermost one is contiguous
+/// and vectorizes (a hand-written `for j { for i { C[i, j] = ... } }`
+/// becomes `for i { for j { ... } }`).
+static bool makeWriteContiguous(RewriterBase &rewriter, tir::BlockOp block) {
+  std::optional<SmallVector<unsigned>> vars = getStoreVars(block);
+  if (!vars || vars->size() != block.getNumIterVars())
+    return false;
+  return reorderLoopsByVars(rewriter, block, *vars);
+}
+
+/// A matrix-vector product `y[i] += A[i, k] * x[k]`: the reduction stays
+/// innermost when it walks the matrix's rows contiguously (dot products
+/// that vectorize once reassociated), else moves outward so the output
+/// loop is innermost (`y[j] += x[k] * W[k, j]`).
+static bool scheduleGEMV(RewriterBase &rewriter, tir::BlockOp block) {
+  std::optional<SmallVector<unsigned>> outVars = getStoreVars(block);
+  if (!outVars)
+    return false;
+  unsigned reduce = 0;
+  for (unsigned v = 0, e = block.getNumIterVars(); v < e; ++v)
+    if (block.getIterKind(v) == tir::IterKind::Reduce)
+      reduce = v;
+  // The matrix: the load with the most indices.
+  memref::LoadOp matrix;
+  block.getBody()->walk([&](memref::LoadOp load) {
+    if (!matrix || load.getIndices().size() > matrix.getIndices().size())
+      matrix = load;
+  });
+  auto last = matrix && !matrix.getIndices().empty()
+                  ? dyn_cast<BlockArgument>(matrix.getIndices().back())
+                  : BlockArgument();
+  if (last && last.getOwner() == block.getBody() &&
+      last.getArgNumber() == reduce) {
+    SmallVector<unsigned> order = *outVars;
+    order.push_back(reduce);
+    return reorderLoopsByVars(rewriter, block, order);
+  }
+  return moveReductionOutward(rewriter, block);
+}
+
+namespace {
+/// What the rules did to one block, for `report`.
+struct RuleReport {
+  tir::BlockPatternKind kind;
+  StringRef rule;
+};
+} // namespace
+
+/// Applies the rule of `block`'s pattern. The block may be rebuilt.
+static RuleReport scheduleBlock(RewriterBase &rewriter, tir::BlockOp &block,
+                                int64_t lanes) {
+  tir::BlockPattern pattern = tir::classifyBlock(block);
+  switch (pattern.kind) {
+  case tir::BlockPatternKind::Matmul: {
+    const tir::MatmulPattern &matmul = *pattern.matmul;
+    tir::BlockOp normalized =
+        mlc::detail::normalizeMatmul(rewriter, block, matmul);
+    if (!normalized)
+      return {pattern.kind, moveReductionOutward(rewriter, block)
+                                ? "reduction outward"
+                                : "none (loops do not bind one variable each)"};
+    block = normalized;
+    if (!matmul.transposeA && !matmul.transposeB && lanes >= 4 &&
+        (mlc::detail::scheduleMatmul(rewriter, block, lanes) ||
+         mlc::detail::scheduleBatchedMatmul(rewriter, block, lanes)))
+      return {pattern.kind, "micro-kernel"};
+    // B[j, k] (x times W transposed): the reduction innermost walks both
+    // operands contiguously, as dot products.
+    if (matmul.transposeB && !matmul.transposeA)
+      return {pattern.kind, "dot products"};
+    return {pattern.kind, moveReductionOutward(rewriter, block)
+                              ? "reduction outward"
+                              : "loops in (i, j, k) order"};
+  }
+  case tir::BlockPatternKind::GEMV:
+    return {pattern.kind,
+            scheduleGEMV(rewriter, block) ? "gemv" : "gemv (as is)"};
+  case tir::BlockPatternKind::Reduction:
+    return {pattern.kind, moveReductionOutward(rewriter, block)
+                              ? "reduction outward"
+                              : "reduction (as is)"};
+  case tir::BlockPatternKind::Elementwise:
+  case tir::BlockPatternKind::Broadcast:
+  case tir::BlockPatternKind::Injective:
+    return {pattern.kind, makeWriteContiguous(rewriter, block)
+                              ? "loops in memory order"
+                              : "spatial (as is)"};
+  case tir::BlockPatternKind::Opaque:
+    return {pattern.kind, "none"};
+  }
+  llvm_unreachable("unknown block pattern kind");
+}
+
+unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
+                                       bool report) {
   IRRewriter rewriter(root->getContext());
   int64_t lanes = vectorBits / 32;
   unsigned rescheduled = 0;
@@ -230,14 +386,18 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits) {
   SmallVector<tir::BlockOp> blocks;
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
-    if (lanes >= 4 && (detail::scheduleMatmul(rewriter, block, lanes) ||
-                       detail::scheduleBatchedMatmul(rewriter, block, lanes))) {
-      ++rescheduled;
-      continue;
-    }
-    rescheduled += moveReductionOutward(rewriter, block);
+    // The rules may replace the block (tensorize does): report at its
+    // location, under its original name.
+    Location loc = block.getLoc();
+    std::string name = block.getNameHint().str();
+    RuleReport done = scheduleBlock(rewriter, block, lanes);
+    rescheduled += !done.rule.ends_with("as is") && done.rule != "none";
+    if (report)
+      emitRemark(loc) << "block \"" << name
+                      << "\": " << tir::stringifyBlockPatternKind(done.kind)
+                      << ", rule: " << done.rule;
   }
-  // Reductions left innermost (row sums, the fused softmax's).
+  // Reductions left innermost (row sums, the fused softmax's, dot products).
   blocks.clear();
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks)
@@ -262,8 +422,8 @@ struct TIRDefaultSchedulePass
         return signalPassFailure();
       }
       // Without a target, the baseline every x86-64 and AArch64 CPU has.
-      (void)applyDefaultCPUSchedules(kernel,
-                                     target ? target.getVectorBits() : 128);
+      (void)applyDefaultCPUSchedules(
+          kernel, target ? target.getVectorBits() : 128, report);
     }
   }
 };

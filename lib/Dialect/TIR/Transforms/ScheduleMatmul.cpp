@@ -23,6 +23,7 @@
 using namespace mlir;
 using namespace mlc;
 using mlc::detail::getPlainLoopNest;
+using mlc::detail::moveParallelismOutermost;
 using mlc::detail::succeeded;
 
 /// Micro-kernel tile: rows of C per tile (each row is `2 * lanes` wide), and
@@ -364,4 +365,64 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
   bool packedOk = tileAndTensorize(rewriter, block, lanes, packed);
   bool unpackedOk = tileAndTensorize(rewriter, unpacked, lanes, false);
   return packedOk || unpackedOk;
+}
+
+std::optional<SmallVector<tir::ForOp>>
+mlc::detail::getLoopPerIterVar(tir::BlockOp block) {
+  SmallVector<tir::ForOp> loops = tir::getLoops(block);
+  if (loops.size() != block.getNumIterVars())
+    return std::nullopt;
+  SmallVector<tir::ForOp> result;
+  for (Value binding : block.getBindings()) {
+    auto *loop = llvm::find_if(loops, [&](tir::ForOp loop) {
+      return loop && loop.getInductionVar() == binding;
+    });
+    if (loop == loops.end())
+      return std::nullopt;
+    result.push_back(*loop);
+    *loop = tir::ForOp(); // each loop binds one variable
+  }
+  return result;
+}
+
+/// Puts the body ops of a matmul in the canonical order and operand order
+/// (products and sums of two values commute exactly, also in floating
+/// point). Bodies with other ops are left alone.
+static void canonicalizeMatmulBody(RewriterBase &rewriter, tir::BlockOp block,
+                                   const tir::MatmulPattern &p) {
+  Block *body = block.getBody();
+  if (body->getOperations().size() != 7) // six ops and the terminator
+    return;
+  for (Operation *op : {p.loadA, p.loadB, p.mul, p.loadC, p.add})
+    rewriter.moveOpBefore(op, p.store);
+  rewriter.modifyOpInPlace(p.mul, [&] {
+    p.mul->setOperands({p.loadA->getResult(0), p.loadB->getResult(0)});
+  });
+  rewriter.modifyOpInPlace(p.add, [&] {
+    p.add->setOperands({p.loadC->getResult(0), p.mul->getResult(0)});
+  });
+}
+
+tir::BlockOp mlc::detail::normalizeMatmul(RewriterBase &rewriter,
+                                          tir::BlockOp block,
+                                          const tir::MatmulPattern &pattern) {
+  std::optional<SmallVector<tir::ForOp>> loops = getLoopPerIterVar(block);
+  if (!loops)
+    return {};
+  SmallVector<int64_t> order(pattern.batch.begin(), pattern.batch.end());
+  order.append({pattern.i, pattern.j, pattern.k});
+  SmallVector<tir::ForOp> orderedLoops =
+      llvm::map_to_vector(order, [&](int64_t var) { return (*loops)[var]; });
+  if (!llvm::equal(order, llvm::seq<int64_t>(0, order.size()))) {
+    tir::BlockOp reordered;
+    if (!succeeded(
+            tir::reorderBlockIterVars(rewriter, block, order, reordered)))
+      return {};
+    block = reordered;
+  }
+  if (tir::getLoops(block) != ArrayRef(orderedLoops) &&
+      succeeded(tir::reorder(rewriter, orderedLoops)))
+    moveParallelismOutermost(rewriter, block);
+  canonicalizeMatmulBody(rewriter, block, pattern);
+  return block;
 }

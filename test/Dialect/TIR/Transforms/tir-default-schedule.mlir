@@ -1,12 +1,12 @@
 // RUN: mlc-opt %s -split-input-file --tir-default-schedule | FileCheck %s
 
-/// A matmul: the reduce loop moves outside the innermost spatial loop, so
+/// An integer matmul (the f32 micro-kernel does not apply): the reduce loop moves outside the innermost spatial loop, so
 /// the innermost loop walks C and B contiguously. The symbolic row loop is
 /// then split into tiles of 8 rows (guarded by a predicate), whose outer loop
 /// stays parallel; the reduction (64, no more than one tile) stays whole.
 
 // CHECK-LABEL: tir.prim_func @matmul
-// CHECK-SAME: (%{{.*}}: memref<?x64xf32>, %{{.*}}: memref<64x32xf32>, %{{.*}}: memref<?x32xf32>, %[[M:.*]]: index)
+// CHECK-SAME: (%{{.*}}: memref<?x64xi32>, %{{.*}}: memref<64x32xi32>, %{{.*}}: memref<?x32xi32>, %[[M:.*]]: index)
 // CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
 // CHECK-DAG: %[[TILES:.*]] = arith.ceildivsi %[[M]], %[[C8]] : index
 // CHECK: tir.for parallel %[[IO:.*]] = %{{.*}} to %[[TILES]] {
@@ -18,25 +18,25 @@
 // CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %[[C32:.*]] {
 // CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[%[[M]]] = %[[I]], %{{.*}}: spatial[32] = %[[J]], %{{.*}}: reduce[64] = %[[K]])
 // CHECK: where(%[[IN]])
-tir.prim_func @matmul(%A: memref<?x64xf32>, %B: memref<64x32xf32>, %C: memref<?x32xf32>, %m: index) {
+tir.prim_func @matmul(%A: memref<?x64xi32>, %B: memref<64x32xi32>, %C: memref<?x32xi32>, %m: index) {
   %c0 = arith.constant 0 : index
   %c32 = arith.constant 32 : index
   %c64 = arith.constant 64 : index
-  %zero = arith.constant 0.0 : f32
+  %zero = arith.constant 0 : i32
   tir.for parallel %i = %c0 to %m {
     tir.for %j = %c0 to %c32 {
       tir.for %k = %c0 to %c64 {
         tir.block "C" (%vi: spatial[%m] = %i, %vj: spatial[32] = %j, %vk: reduce[64] = %k)
-            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x64xf32>, memref<64x32xf32>)
-            writes(%C[%vi, %vj] : memref<?x32xf32>) init {
-          memref.store %zero, %C[%vi, %vj] : memref<?x32xf32>
+            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x64xi32>, memref<64x32xi32>)
+            writes(%C[%vi, %vj] : memref<?x32xi32>) init {
+          memref.store %zero, %C[%vi, %vj] : memref<?x32xi32>
         } {
-          %a = memref.load %A[%vi, %vk] : memref<?x64xf32>
-          %b = memref.load %B[%vk, %vj] : memref<64x32xf32>
-          %c = memref.load %C[%vi, %vj] : memref<?x32xf32>
-          %p = arith.mulf %a, %b : f32
-          %s = arith.addf %c, %p : f32
-          memref.store %s, %C[%vi, %vj] : memref<?x32xf32>
+          %a = memref.load %A[%vi, %vk] : memref<?x64xi32>
+          %b = memref.load %B[%vk, %vj] : memref<64x32xi32>
+          %c = memref.load %C[%vi, %vj] : memref<?x32xi32>
+          %p = arith.muli %a, %b : i32
+          %s = arith.addi %c, %p : i32
+          memref.store %s, %C[%vi, %vj] : memref<?x32xi32>
         }
       }
     }
@@ -52,7 +52,7 @@ tir.prim_func @matmul(%A: memref<?x64xf32>, %B: memref<64x32xf32>, %C: memref<?x
 /// its own and still vectorizes.
 
 // CHECK-LABEL: tir.prim_func @matmul_symbolic
-// CHECK-SAME: (%{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %[[M:[^:]*]]: index, %[[K:[^:]*]]: index, %[[N:[^:]*]]: index)
+// CHECK-SAME: (%{{.*}}: memref<?x?xi32>, %{{.*}}: memref<?x?xi32>, %{{.*}}: memref<?x?xi32>, %[[M:[^:]*]]: index, %[[K:[^:]*]]: index, %[[N:[^:]*]]: index)
 // CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
 // CHECK-DAG: %[[KTILES:.*]] = arith.ceildivsi %[[K]], %[[C64]] : index
 // CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
@@ -67,23 +67,23 @@ tir.prim_func @matmul(%A: memref<?x64xf32>, %B: memref<64x32xf32>, %C: memref<?x
 // CHECK-NEXT: %[[IN:.*]] = arith.andi %[[IIN]], %[[KIN]] : i1
 // CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[%[[M]]] = %{{.*}}, %{{.*}}: spatial[%[[N]]] = %[[J]], %{{.*}}: reduce[%[[K]]] = %{{.*}})
 // CHECK: where(%[[IN]])
-tir.prim_func @matmul_symbolic(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>, %m: index, %k: index, %n: index) {
+tir.prim_func @matmul_symbolic(%A: memref<?x?xi32>, %B: memref<?x?xi32>, %C: memref<?x?xi32>, %m: index, %k: index, %n: index) {
   %c0 = arith.constant 0 : index
-  %zero = arith.constant 0.0 : f32
+  %zero = arith.constant 0 : i32
   tir.for parallel %i = %c0 to %m {
     tir.for %j = %c0 to %n {
       tir.for %r = %c0 to %k {
         tir.block "C" (%vi: spatial[%m] = %i, %vj: spatial[%n] = %j, %vk: reduce[%k] = %r)
-            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x?xf32>, memref<?x?xf32>)
-            writes(%C[%vi, %vj] : memref<?x?xf32>) init {
-          memref.store %zero, %C[%vi, %vj] : memref<?x?xf32>
+            reads(%A[%vi, %vk], %B[%vk, %vj] : memref<?x?xi32>, memref<?x?xi32>)
+            writes(%C[%vi, %vj] : memref<?x?xi32>) init {
+          memref.store %zero, %C[%vi, %vj] : memref<?x?xi32>
         } {
-          %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
-          %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
-          %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
-          %p = arith.mulf %a, %b : f32
-          %s = arith.addf %c, %p : f32
-          memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
+          %a = memref.load %A[%vi, %vk] : memref<?x?xi32>
+          %b = memref.load %B[%vk, %vj] : memref<?x?xi32>
+          %c = memref.load %C[%vi, %vj] : memref<?x?xi32>
+          %p = arith.muli %a, %b : i32
+          %s = arith.addi %c, %p : i32
+          memref.store %s, %C[%vi, %vj] : memref<?x?xi32>
         }
       }
     }
@@ -122,13 +122,17 @@ tir.prim_func @row_sum(%A: memref<?x64xf32>, %S: memref<?xf32>, %m: index) {
 
 // -----
 
-/// A transposed output (the innermost spatial variable is not the last index
-/// written) gains nothing from the rule and stays as it is.
+/// A transposed output `C[j, i] += A[i, k] * A[j, k]` is a matmul with the
+/// roles of i and j exchanged and B transposed: the variables and loops are
+/// put in C's order (j, i, k), the row loop parallel, and the reduction
+/// stays innermost as dot products over rows of A.
 
 // CHECK-LABEL: tir.prim_func @transposed_out
-// CHECK: tir.for parallel %[[I:.*]] = %{{.*}} to %{{.*}} {
-// CHECK-NEXT: tir.for %[[J:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.for parallel %[[J:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.for %[[I:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[K:.*]] = %{{.*}} to %{{.*}} {
+// CHECK-NEXT: tir.block "C" (%{{.*}}: spatial[8] = %[[J]], %{{.*}}: spatial[8] = %[[I]], %{{.*}}: reduce[4] = %[[K]])
+// CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
 tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
   %c0 = arith.constant 0 : index
   %c4 = arith.constant 4 : index

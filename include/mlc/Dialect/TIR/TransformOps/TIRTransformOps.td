@@ -295,6 +295,47 @@ def TIR_ReorderOp : TIRTransformOp<"reorder", [
 }
 
 //===----------------------------------------------------------------------===//
+// ReorderBlockIterVarOp
+//===----------------------------------------------------------------------===//
+
+def TIR_ReorderBlockIterVarOp : TIRTransformOp<"reorder_block_iter_var", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>,
+    TransformOpInterface, TransformEachOpTrait]> {
+  let summary = "permute the iteration variables of a block";
+  let description = [{
+    Variable #k of the block becomes the block's variable #`order[k]`, with
+    its kind, extent and binding; regions, init and body follow. Loops do
+    not move. TVM's `reorder_block_iter_var`; rules that bring a block into
+    a tensor intrinsic's variable order use it.
+
+    ```mlir
+    %nb = transform.tir.reorder_block_iter_var %b [0, 2, 1]
+        : (!transform.any_op) -> !transform.any_op
+    ```
+
+    #### Return modes
+
+    Consumes the handle (the block is rebuilt) and returns a handle to the
+    new block. Produces a
+    silenceable failure, leaving the IR unchanged, when the order is not a
+    permutation of the block's variables.
+  }];
+  let arguments = (ins TransformHandleTypeInterface:$target,
+                       DenseI64ArrayAttr:$order);
+  let results = (outs TransformHandleTypeInterface:$result);
+  let assemblyFormat = [{
+    $target $order attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    ::mlir::DiagnosedSilenceableFailure applyToOne(
+        ::mlir::transform::TransformRewriter &rewriter,
+        ::mlc::tir::BlockOp target,
+        ::mlir::transform::ApplyToEachResultList &results,
+        ::mlir::transform::TransformState &state);
+  }];
+}
+
+//===----------------------------------------------------------------------===//
 // FuseOp
 //===----------------------------------------------------------------------===//
 

@@ -18,33 +18,49 @@ def TIRDefaultSchedulePass
     target (`mlc::getTarget`: the kernel's own `mlc.target`, else the
     module's; a CPU with 128-bit vectors without one), which also gives the
     SIMD width; only CPU rules exist so far, and a kernel for another kind
-    of target is an error. For the CPU:
+    of target is an error.
+
+    Each block is classified by its iteration-variable kinds and the
+    indices of its loads and stores (`mlc::tir::classifyBlock`, TVM DLight's
+    normalization), not by where it came from, so hand-written and fused
+    kernels get the same schedules as relax-legalize's:
+
+    | pattern | recognised as | CPU rule |
+    |---|---|---|
+    | elementwise, broadcast, injective | spatial variables only | loops reordered into the store's index order (innermost contiguous) |
+    | matmul | `C[b.., i, j] += A[b.., i, k] * B[b.., k, j]`, any variable, loop and operand order | variables, loops and body normalized to `(b.., i, j, k)`; f32: the micro-kernel below; `B[j, k]`: dot products (k innermost, reassociated) |
+    | gemv | `y[i] += A[i, k] * x[k]` | k innermost when it walks A's rows, else outward |
+    | reduction | other blocks with reduce variables | reduce loops outside the innermost spatial one when that one is the written buffer's last index |
+    | opaque | opaque/scan variables, nested blocks, several writes | parallelism only |
+
+    and, for every kernel:
 
     * parallelism: the outermost loop of each nest becomes `parallel` when
       it binds only spatial iteration variables (relax-legalize emits serial
       loops; hand-written kernels get the same), so kernels use every core;
-
     * row-wise fusion: when a prim_func is a sequence of loop nests over the
-      same rows (softmax, normalizations), the earlier blocks move under the
-      last nest's row loop (compute_at), so each row stays in cache.
+      same rows (the same bound value or equal constants: softmax,
+      normalizations), the earlier blocks move under the last nest's row
+      loop (compute_at), so each row stays in cache;
     * float sums over the innermost loop (after the other rules) get
       `fastmath<reassoc>` (rfactor's freedom), so LLVM vectorizes them.
-    * f32 matmuls in the form relax-legalize emits: GotoBLAS tiling
-      `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
-      the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
-      parallel and the init decomposed into its own parallel nest; from 512
-      rows B is packed into column panels first (the `_packed_b` kernel),
-      with a run-time dispatch when the row count is symbolic. Batched
-      matmuls (no broadcast batch) take the `_batched` kernel.
-    * other reduction blocks whose innermost spatial iteration variable is
-      the last index of what they write (broadcast-batch or integer
-      matmuls): the
-      reduce loops move outside that spatial loop so it vectorizes, and with
-      one reduce loop the rows are tiled by 8 and the reduction by 64.
 
-    Blocks that fit no rule keep their loops; symbolic extents get
-    predicates (and the micro-kernel's masked edge tiles).
+    The f32 matmul micro-kernel: GotoBLAS tiling
+    `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
+    the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
+    parallel and the init decomposed into its own parallel nest; from 512
+    rows B is packed into column panels first (the `_packed_b` kernel),
+    with a run-time dispatch when the row count is symbolic. Batched
+    matmuls (no broadcast batch) take the `_batched` kernel.
+
+    Symbolic extents get predicates (and the micro-kernel's masked edge
+    tiles). With `report`, every block gets a remark naming its pattern
+    and the rule applied.
   }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark per block naming its pattern and rule">
+  ];
   let dependentDialects = ["::mlc::tir::TIRDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect"];

@@ -17,7 +17,11 @@ namespace mlc {
 /// every tir.block nested in `root`, for SIMD registers of `vectorBits`
 /// bits; blocks that match no rule stay as they are. Returns the number of
 /// blocks rescheduled.
-unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits);
+/// Applies the CPU rules of tir-default-schedule to the kernels under
+/// `root` for `vectorBits`-wide SIMD; with `report`, each block gets a
+/// remark naming its pattern and rule. Returns the number of changes.
+unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits,
+                                  bool report = false);
 
 } // namespace mlc
 
