@@ -79,6 +79,38 @@ func.func @provable_output_mismatch(%x: !relax.tensor<[n, 8], f32>) attributes {
 
 // -----
 
+// A kernel with a symbolic signature: out is [n * m] where n and m are the
+// dims of x. The call passes [16, 16] and declares 255 elements.
+// expected-note @+1 {{kernel signature [m * n] for output 0}}
+tir.prim_func @flatten(%x: memref<?x?xf32>, %out: memref<?xf32>, %n: index, %m: index)
+    attributes {sym_shapes = [#mlc.shape<[n, m]>, #mlc.shape<[n * m]>], sym_vars = #mlc.shape<[n, m]>} {
+  tir.return
+}
+
+func.func @signature_mismatch(%x: !relax.tensor<[16, 16], f32>) attributes {relax.function} {
+  // expected-error @+1 {{output 0 dimension 0 is 255 but the kernel's signature requires m * n = 256, and they provably differ}}
+  %y = relax.call_tir @flatten(%x) tir_vars [16, 16] : (!relax.tensor<[16, 16], f32>) -> !relax.tensor<[255], f32>
+  return
+}
+
+// -----
+
+// The signature's variables are bound by the call's dims when no tir_var
+// gives them: [a, 4] binds n = a, m = 4, so the output must be 4 * a.
+// expected-note @+1 {{kernel signature [m * n] for output 0}}
+tir.prim_func @flatten(%x: memref<?x?xf32>, %out: memref<?xf32>)
+    attributes {sym_shapes = [#mlc.shape<[n, m]>, #mlc.shape<[n * m]>], sym_vars = #mlc.shape<[]>} {
+  tir.return
+}
+
+func.func @signature_mismatch_symbolic(%x: !relax.tensor<[a, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{output 0 dimension 0 is 4 * a + 1 but the kernel's signature requires m * n = 4 * a, and they provably differ}}
+  %y = relax.call_tir @flatten(%x) : (!relax.tensor<[a, 4], f32>) -> !relax.tensor<[4 * a + 1], f32>
+  return
+}
+
+// -----
+
 // With bounds, `n` cannot be 8192.
 tir.prim_func @big(%x: memref<8192xf32>, %out: memref<8192xf32>) {
   tir.return

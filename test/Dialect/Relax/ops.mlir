@@ -215,3 +215,21 @@ func.func @call_packed(%x: !relax.tensor<[n], f32>) attributes {relax.function} 
   relax.call_packed "user.log"(%x) : (!relax.tensor<[n], f32>) -> ()
   return
 }
+
+/// A kernel with a symbolic signature, called with constant and with
+/// symbolic shapes: [n, m] -> [n * m] matches [16, 16] -> [256] and, with
+/// n = a and m = b from tir_vars, [a, b] -> [a * b].
+// CHECK-LABEL: func.func @signature_calls
+// CHECK: relax.call_tir @flatten(%{{.*}}) tir_vars [16, 16] : (!relax.tensor<[16, 16], f32>) -> !relax.tensor<[256], f32>
+// CHECK: relax.call_tir @flatten(%{{.*}}) tir_vars [a, b] : (!relax.tensor<[a, b], f32>) -> !relax.tensor<[a * b], f32>
+tir.prim_func @flatten(%x: memref<?x?xf32>, %out: memref<?xf32>, %n: index, %m: index)
+    attributes {sym_shapes = [#mlc.shape<[n, m]>, #mlc.shape<[n * m]>], sym_vars = #mlc.shape<[n, m]>} {
+  tir.return
+}
+
+func.func @signature_calls(%x: !relax.tensor<[16, 16], f32>, %y: !relax.tensor<[a, b], f32>)
+    attributes {relax.function} {
+  %f = relax.call_tir @flatten(%x) tir_vars [16, 16] : (!relax.tensor<[16, 16], f32>) -> !relax.tensor<[256], f32>
+  %g = relax.call_tir @flatten(%y) tir_vars [a, b] : (!relax.tensor<[a, b], f32>) -> !relax.tensor<[a * b], f32>
+  return
+}

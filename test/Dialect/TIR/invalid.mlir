@@ -532,3 +532,67 @@ tir.prim_func @reduce_var_in_write_region(%A: memref<4x4xf32>, %i: index, %k: in
   }
   tir.return
 }
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_vars' names 1 variables, but the prim_func has 2 index parameters}}
+tir.prim_func @sym_vars_count(%A: memref<?xf32>, %n: index, %m: index)
+    attributes {sym_vars = #mlc.shape<[n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_vars' must name plain variables, but has '2 * n'}}
+tir.prim_func @sym_vars_expr(%A: memref<?xf32>, %n: index)
+    attributes {sym_vars = #mlc.shape<[2 * n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_vars' names 'n' twice}}
+tir.prim_func @sym_vars_twice(%A: memref<?xf32>, %n: index, %m: index)
+    attributes {sym_vars = #mlc.shape<[n, n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_shapes' has 1 shapes, but the prim_func has 2 buffer parameters}}
+tir.prim_func @sym_shapes_count(%A: memref<?xf32>, %B: memref<?xf32>, %n: index)
+    attributes {sym_shapes = [#mlc.shape<[n]>], sym_vars = #mlc.shape<[n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_shapes' gives buffer #0 2 dims, but it has rank 1}}
+tir.prim_func @sym_shapes_rank(%A: memref<?xf32>, %n: index)
+    attributes {sym_shapes = [#mlc.shape<[n, n]>], sym_vars = #mlc.shape<[n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_shapes' gives dim 1 of buffer #0 as 'n', but its type has 8}}
+tir.prim_func @sym_shapes_static(%A: memref<?x8xf32>, %n: index)
+    attributes {sym_shapes = [#mlc.shape<[n, n]>], sym_vars = #mlc.shape<[n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+1 {{'tir.prim_func' op 'sym_shapes' uses 'k', which neither an index parameter ('sym_vars') nor a dim of its own defines}}
+tir.prim_func @sym_shapes_unknown_var(%A: memref<?xf32>, %n: index)
+    attributes {sym_shapes = [#mlc.shape<[2 * k]>], sym_vars = #mlc.shape<[n]>} {
+  tir.return
+}
+
+// -----
+
+// expected-error @+2 {{'?' (an unknown value) is not allowed here}}
+tir.prim_func @sym_shapes_unknown(%A: memref<?xf32>)
+    attributes {sym_shapes = [#mlc.shape<[?]>]} {
+  tir.return
+}

@@ -317,3 +317,17 @@ tir.prim_func @symbolic_tile(%A: memref<?xf32>, %B: memref<?xf32>, %t: index,
   }
   tir.return {region = #tir.region<(d0)[s0] -> (d0 * s0), (d0)[s0] -> (s0)>}
 }
+
+// -----
+
+/// A symbolic signature: the kernel's buffers are [n, k], [k, m], [n, m]
+/// over the variables its index parameters carry.
+// CHECK-LABEL: tir.prim_func @signature
+// CHECK-SAME: sym_shapes = [#mlc.shape<[n, k]>, #mlc.shape<[k, m]>, #mlc.shape<[n, m]>]
+// CHECK-SAME: sym_vars = #mlc.shape<[n, k, m]>
+tir.prim_func @signature(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>,
+                         %n: index, %k: index, %m: index)
+    attributes {sym_shapes = [#mlc.shape<[n, k]>, #mlc.shape<[k, m]>, #mlc.shape<[n, m]>],
+                sym_vars = #mlc.shape<[n, k, m]>} {
+  tir.return
+}

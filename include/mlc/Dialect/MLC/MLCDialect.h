@@ -12,6 +12,8 @@
 #ifndef MLC_DIALECT_MLC_MLCDIALECT_H
 #define MLC_DIALECT_MLC_MLCDIALECT_H
 
+#include "mlc/Support/Symbolic/Expr.h"
+
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Dialect.h"

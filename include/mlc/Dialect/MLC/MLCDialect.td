@@ -5,30 +5,18 @@
 //===----------------------------------------------------------------------===//
 //
 // The `mlc` dialect holds what relax, tir and the pipelines share and no one
-// of them owns: today the compilation target (`#mlc.target`).
+// of them owns: the compilation target (`#mlc.target`) and the context and
+// attribute of symbolic expressions (`#mlc.shape`).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MLC_DIALECT_MLC_MLCDIALECT_TD
 #define MLC_DIALECT_MLC_MLCDIALECT_TD
 
+include "mlc/Dialect/MLC/MLCBase.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/EnumAttr.td"
-
-def MLC_Dialect : Dialect {
-  let name = "mlc";
-  let cppNamespace = "::mlc";
-  let summary = "What mlc's dialects and pipelines share: the target";
-  let description = [{
-    A dialect without operations: attributes that relax, tir and the
-    pipelines all read, so that each concept lives in one place. The
-    compilation target, `#mlc.target`, is the one description of the machine
-    that schedules, code generation and the runtime ABI consult.
-  }];
-  let useDefaultAttributePrinterParser = 1;
-  let hasOperationAttrVerify = 1;
-}
 
 //===----------------------------------------------------------------------===//
 // Targets

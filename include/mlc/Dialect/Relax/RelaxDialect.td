@@ -52,14 +52,13 @@ def Relax_Dialect : Dialect {
   let hasConstantMaterializer = 1;
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
-  let dependentDialects = ["::mlir::func::FuncDialect"];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlc::MLCDialect"];
   let extraClassDeclaration = [{
-    /// The context that interns every symbolic expression appearing in relax
-    /// types and attributes of this MLIRContext.
-    ::mlc::sym::Context &getSymContext() { return *symContext; }
+    /// The context that interns every symbolic expression of this
+    /// MLIRContext: the mlc dialect's, shared with tir.
+    ::mlc::sym::Context &getSymContext();
 
-    /// Returns the symbolic-expression context of `ctx`'s relax dialect,
-    /// loading the dialect if needed.
+    /// The symbolic-expression context of `ctx` (the mlc dialect's).
     static ::mlc::sym::Context &getSymContext(::mlir::MLIRContext *ctx);
 
     /// Attribute names understood on functions.
@@ -79,7 +78,6 @@ def Relax_Dialect : Dialect {
   private:
     void registerTypes();
     void registerAttributes();
-    std::unique_ptr<::mlc::sym::Context> symContext;
 
   public:
   }];

@@ -29,6 +29,7 @@ def TIR_Dialect : Dialect {
     `memref.store`; scalar arithmetic is `arith` and `math`.
   }];
   let dependentDialects = [
+    "::mlc::MLCDialect",
     "::mlir::arith::ArithDialect",
     "::mlir::math::MathDialect",
     "::mlir::memref::MemRefDialect"

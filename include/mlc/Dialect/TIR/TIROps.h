@@ -13,6 +13,7 @@
 #ifndef MLC_DIALECT_TIR_TIROPS_H
 #define MLC_DIALECT_TIR_TIROPS_H
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"

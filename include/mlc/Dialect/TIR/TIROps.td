@@ -15,6 +15,7 @@
 
 include "mlc/Dialect/TIR/TIRDialect.td"
 include "mlc/Dialect/TIR/TIRAttrs.td"
+include "mlc/Dialect/MLC/MLCBase.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/IR/SymbolInterfaces.td"
@@ -52,13 +53,30 @@ def TIR_PrimFuncOp : TIR_Op<"prim_func", [
 
     The prim_func also checks the kernel-wide rule that every
     `thread_binding` loop of one thread tag has the same extent.
+
+    **Symbolic signature.** `sym_vars` names the symbolic variable each
+    `index` parameter carries, in order; `sym_shapes` gives each buffer
+    parameter's shape as symbolic expressions of those variables (TVM's
+    buffer_map shapes). `relax.call_tir` and `relax.invoke_tir` match a
+    kernel that has them against the call site symbolically.
+
+    ```mlir
+    tir.prim_func @matmul(%A: memref<?x?xf32>, %B: memref<?x?xf32>,
+                          %C: memref<?x?xf32>, %n: index, %k: index, %m: index)
+        attributes {sym_shapes = [#mlc.shape<[n, k]>, #mlc.shape<[k, m]>,
+                                  #mlc.shape<[n, m]>],
+                    sym_vars = #mlc.shape<[n, k, m]>} { ... }
+    ```
   }];
 
   let arguments = (ins SymbolNameAttr:$sym_name,
                        TypeAttrOf<FunctionType>:$function_type,
                        OptionalAttr<StrAttr>:$sym_visibility,
                        OptionalAttr<DictArrayAttr>:$arg_attrs,
-                       OptionalAttr<DictArrayAttr>:$res_attrs);
+                       OptionalAttr<DictArrayAttr>:$res_attrs,
+                       OptionalAttr<TypedArrayAttrBase<MLC_SymShapeAttr,
+                           "buffer shapes">>:$sym_shapes,
+                       OptionalAttr<MLC_SymShapeAttr>:$sym_vars);
   let regions = (region AnyRegion:$body);
 
   let builders = [OpBuilder<(ins "::llvm::StringRef":$name,
@@ -80,6 +98,9 @@ def TIR_PrimFuncOp : TIR_Op<"prim_func", [
       return getFunctionType().getResults();
     }
     bool isDeclaration() { return isExternal(); }
+
+    /// Whether the kernel states a symbolic signature.
+    bool hasSymbolicSignature() { return getSymShapes().has_value(); }
   }];
 
   let hasCustomAssemblyFormat = 1;

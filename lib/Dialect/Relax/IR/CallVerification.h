@@ -24,11 +24,13 @@ mlir::LogicalResult verifyNotProvablyDifferent(mlir::Operation *op,
                                                const llvm::Twine &what);
 
 /// Verifies a destination-passing call of a kernel: `bufferTypes` are the
-/// inputs then the outputs, followed by `numTirVars` index values.
+/// inputs then the outputs, followed by the `tirVars` index values. A
+/// tir.prim_func with a symbolic signature is matched against it.
 mlir::LogicalResult verifyPrimFuncCall(mlir::Operation *op,
                                        mlir::FlatSymbolRefAttr callee,
                                        llvm::ArrayRef<TensorType> bufferTypes,
-                                       unsigned numInputs, size_t numTirVars,
+                                       unsigned numInputs,
+                                       llvm::ArrayRef<sym::Expr> tirVars,
                                        mlir::SymbolTableCollection &symbols);
 
 /// Fails unless `name` can name a packed function in the runtime's registry

@@ -2,6 +2,8 @@
 
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
+
 #include "mlc/Dialect/Relax/RelaxOps.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
@@ -17,7 +19,6 @@ using namespace mlir;
 namespace mlc::relax {
 
 void RelaxDialect::initialize() {
-  symContext = std::make_unique<mlc::sym::Context>();
   registerTypes();
   registerAttributes();
   addOperations<
@@ -26,8 +27,12 @@ void RelaxDialect::initialize() {
       >();
 }
 
+mlc::sym::Context &RelaxDialect::getSymContext() {
+  return MLCDialect::getSymContext(getContext());
+}
+
 mlc::sym::Context &RelaxDialect::getSymContext(MLIRContext *ctx) {
-  return ctx->getOrLoadDialect<RelaxDialect>()->getSymContext();
+  return MLCDialect::getSymContext(ctx);
 }
 
 Operation *RelaxDialect::materializeConstant(OpBuilder &builder,

@@ -189,9 +189,11 @@ void InvokeTIROp::getEffects(
 LogicalResult InvokeTIROp::verifySymbolUses(SymbolTableCollection &symbols) {
   SmallVector<TensorType> buffers = tensorTypesOf(getInputs());
   llvm::append_range(buffers, tensorTypesOf(getOutputs()));
-  size_t numTirVars = getTirVars() ? getTirVars()->getDims().size() : 0;
+  ArrayRef<sym::Expr> tirVars;
+  if (getTirVars())
+    tirVars = getTirVars()->getDims();
   return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
-                            numTirVars, symbols);
+                            tirVars, symbols);
 }
 
 LogicalResult verifyPackedCallee(Operation *op, StringRef name) {

@@ -3,6 +3,7 @@
 #include "mlc/Dialect/Relax/RelaxOps.h"
 
 #include "CallVerification.h"
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
 
 #include "mlir/IR/Builders.h"
@@ -112,13 +113,76 @@ static LogicalResult verifyAgainstBuffer(Operation *op,
                                         " of @" + callee + ")");
 }
 
+/// Matches the call against a kernel's symbolic signature (`sym_vars`,
+/// `sym_shapes`): the kernel's variables are bound by the tir_vars, then by
+/// the call's dims where the signature has a plain variable; each dim of the
+/// signature whose variables are all bound is then compared with the call's
+/// dim by the prover. A provable difference is an error showing both sides.
+static LogicalResult
+verifyAgainstSignature(Operation *op, const sym::Analyzer &analyzer,
+                       Operation *kernel, ArrayRef<TensorType> bufferTypes,
+                       unsigned numInputs, ArrayRef<sym::Expr> tirVars) {
+  auto shapes = kernel->getAttrOfType<ArrayAttr>("sym_shapes");
+  if (!shapes || shapes.size() != bufferTypes.size())
+    return success();
+  llvm::StringMap<sym::Expr> bindings;
+  if (auto vars = kernel->getAttrOfType<mlc::SymShapeAttr>("sym_vars"))
+    for (auto [var, value] : llvm::zip(vars.getDims(), tirVars))
+      if (var.isVar() && value)
+        bindings.try_emplace(var.getVarName(), value);
+  auto signatureOf = [&](unsigned index) {
+    return cast<mlc::SymShapeAttr>(shapes[index]).getDims();
+  };
+  for (auto [index, type] : llvm::enumerate(bufferTypes)) {
+    if (!type.getRanked() || type.getNumDims() != signatureOf(index).size())
+      continue;
+    for (auto [dim, expected] :
+         llvm::zip_equal(type.getDims(), signatureOf(index)))
+      if (dim && expected.isVar())
+        bindings.try_emplace(expected.getVarName(), dim);
+  }
+  for (auto [index, type] : llvm::enumerate(bufferTypes)) {
+    ArrayRef<sym::Expr> signature = signatureOf(index);
+    if (!type.getRanked() || type.getNumDims() != signature.size())
+      continue;
+    for (auto [dimIndex, pair] :
+         llvm::enumerate(llvm::zip_equal(type.getDims(), signature))) {
+      auto [dim, expected] = pair;
+      SmallVector<StringRef> vars;
+      sym::collectVars(expected, vars);
+      if (!dim || llvm::any_of(vars, [&](StringRef var) {
+            return !bindings.count(var);
+          }))
+        continue;
+      FailureOr<sym::Expr> required = sym::substitute(expected, bindings);
+      if (failed(required) ||
+          analyzer.proveEqual(dim, *required) != sym::Proof::False)
+        continue;
+      std::string what = index < numInputs
+                             ? ("input " + Twine(index)).str()
+                             : ("output " + Twine(index - numInputs)).str();
+      InFlightDiagnostic diag =
+          op->emitOpError()
+          << what << " dimension " << dimIndex << " is " << dimToString(dim)
+          << " but the kernel's signature requires " << expected.str() << " = "
+          << required->str() << ", and they provably differ";
+      diag.attachNote(kernel->getLoc())
+          << "kernel signature " << dimsToString(signature) << " for " << what;
+      return diag;
+    }
+  }
+  return success();
+}
+
 /// Verifies a destination-passing call of a prim_func: `bufferTypes` are the
 /// types of the buffers passed (inputs, then the outputs it allocates),
-/// followed by `numTirVars` index values.
+/// followed by the `tirVars` index values.
 LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
                                  ArrayRef<TensorType> bufferTypes,
-                                 unsigned numInputs, size_t numTirVars,
+                                 unsigned numInputs,
+                                 ArrayRef<sym::Expr> tirVars,
                                  SymbolTableCollection &symbolTable) {
+  size_t numTirVars = tirVars.size();
   Operation *target = symbolTable.lookupNearestSymbolFrom(op, callee);
   if (!target)
     return op->emitOpError()
@@ -155,7 +219,8 @@ LogicalResult verifyPrimFuncCall(Operation *op, FlatSymbolRefAttr callee,
       return op->emitOpError()
              << "tir_vars are passed to parameter " << i << " of " << callee
              << ", which must be 'index' but is " << params[i];
-  return success();
+  return verifyAgainstSignature(op, analyzer, target, bufferTypes, numInputs,
+                                tirVars);
 }
 
 static SmallVector<TensorType> tensorTypes(TypeRange types) {
@@ -190,7 +255,7 @@ LogicalResult CallTIROp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   SmallVector<TensorType> buffers = tensorTypes(getInputs().getTypes());
   llvm::append_range(buffers, tensorTypes(getResultTypes()));
   return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
-                            tirVarExprs(getTirVars()).size(), symbolTable);
+                            tirVarExprs(getTirVars()), symbolTable);
 }
 
 //===----------------------------------------------------------------------===//
@@ -248,7 +313,7 @@ CallTIRInplaceOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
     if (index == -1)
       buffers.push_back(cast<TensorType>(getResult(result).getType()));
   return verifyPrimFuncCall(*this, getCalleeAttr(), buffers, getInputs().size(),
-                            tirVarExprs(getTirVars()).size(), symbolTable);
+                            tirVarExprs(getTirVars()), symbolTable);
 }
 
 //===----------------------------------------------------------------------===//

@@ -58,6 +58,74 @@ void PrimFuncOp::print(OpAsmPrinter &p) {
       getArgAttrsAttrName(), getResAttrsAttrName());
 }
 
+/// Checks `sym_vars` and `sym_shapes` against the parameters.
+static LogicalResult verifySymbolicSignature(PrimFuncOp func) {
+  ArrayRef<Type> params = func.getArgumentTypes();
+  auto indexParams = llvm::count_if(params, llvm::IsaPred<IndexType>);
+  SmallVector<StringRef> declared;
+  if (std::optional<mlc::SymShapeAttr> vars = func.getSymVars()) {
+    if (static_cast<int64_t>(vars->getDims().size()) != indexParams)
+      return func.emitOpError("'sym_vars' names ")
+             << vars->getDims().size() << " variables, but the prim_func has "
+             << indexParams << " index parameters";
+    for (mlc::sym::Expr var : vars->getDims()) {
+      if (!var.isVar())
+        return func.emitOpError("'sym_vars' must name plain variables, but "
+                                "has '")
+               << var.str() << "'";
+      if (llvm::is_contained(declared, var.getVarName()))
+        return func.emitOpError("'sym_vars' names '")
+               << var.getVarName() << "' twice";
+      declared.push_back(var.getVarName());
+    }
+  }
+  std::optional<ArrayAttr> shapes = func.getSymShapes();
+  if (!shapes)
+    return success();
+  SmallVector<MemRefType> buffers;
+  for (Type type : params)
+    if (auto memref = dyn_cast<MemRefType>(type))
+      buffers.push_back(memref);
+  if (shapes->size() != buffers.size())
+    return func.emitOpError("'sym_shapes' has ")
+           << shapes->size() << " shapes, but the prim_func has "
+           << buffers.size() << " buffer parameters";
+  for (auto [index, pair] : llvm::enumerate(
+           llvm::zip_equal(shapes->getAsRange<mlc::SymShapeAttr>(), buffers))) {
+    auto [shape, buffer] = pair;
+    ArrayRef<mlc::sym::Expr> dims = shape.getDims();
+    if (static_cast<int64_t>(dims.size()) != buffer.getRank())
+      return func.emitOpError("'sym_shapes' gives buffer #")
+             << index << " " << dims.size() << " dims, but it has rank "
+             << buffer.getRank();
+    for (auto [dim, expr] : llvm::enumerate(dims)) {
+      int64_t size = buffer.getDimSize(dim);
+      if (!ShapedType::isDynamic(size) && expr.getConstant() != size)
+        return func.emitOpError("'sym_shapes' gives dim ")
+               << dim << " of buffer #" << index << " as '" << expr.str()
+               << "', but its type has " << size;
+    }
+  }
+  // A variable is defined by an index parameter or, as TVM's buffer_map
+  // shape variables are, by a dim that is that variable alone.
+  for (mlc::SymShapeAttr shape : shapes->getAsRange<mlc::SymShapeAttr>())
+    for (mlc::sym::Expr dim : shape.getDims())
+      if (dim.isVar() && !llvm::is_contained(declared, dim.getVarName()))
+        declared.push_back(dim.getVarName());
+  for (mlc::SymShapeAttr shape : shapes->getAsRange<mlc::SymShapeAttr>())
+    for (mlc::sym::Expr dim : shape.getDims()) {
+      SmallVector<StringRef> used;
+      mlc::sym::collectVars(dim, used);
+      for (StringRef var : used)
+        if (!llvm::is_contained(declared, var))
+          return func.emitOpError("'sym_shapes' uses '")
+                 << var
+                 << "', which neither an index parameter ('sym_vars') nor a "
+                    "dim of its own defines";
+    }
+  return success();
+}
+
 LogicalResult PrimFuncOp::verify() {
   if (isExternal())
     return emitOpError("expects a body");
@@ -78,7 +146,7 @@ LogicalResult PrimFuncOp::verify() {
              << index << " has memory space " << memref.getMemorySpace()
              << ", expected none or a #tir.scope";
   }
-  return success();
+  return verifySymbolicSignature(*this);
 }
 
 LogicalResult PrimFuncOp::verifyRegions() { return verifyThreadExtents(*this); }

@@ -35,6 +35,7 @@ func.func @add_row(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[4], f32>)
 
 // CHECK-LABEL: tir.prim_func private @subtract
 // CHECK-SAME: (%[[LHS:.*]]: memref<1x?xf32>, %[[RHS:.*]]: memref<?x1xf32>, %[[OUT:.*]]: memref<?x?xf32>, %[[M:.*]]: index, %[[N:.*]]: index)
+// CHECK-SAME: attributes {sym_shapes = [#mlc.shape<[1, v0]>, #mlc.shape<[v1, 1]>, #mlc.shape<[v1, v0]>], sym_vars = #mlc.shape<[v0, v1]>}
 // CHECK: tir.block "T_subtract" (%[[VI:.*]]: spatial[%[[N]]] = %{{.*}}, %[[VJ:.*]]: spatial[%[[M]]] = %{{.*}})
 // CHECK-NEXT: reads(%[[LHS]][0, %[[VJ]]], %[[RHS]][%[[VI]], 0] : memref<1x?xf32>, memref<?x1xf32>)
 // CHECK-NEXT: writes(%[[OUT]][%[[VI]], %[[VJ]]] : memref<?x?xf32>)

@@ -2,6 +2,7 @@
 
 #include "KernelBuilder.h"
 
+#include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
 
@@ -132,6 +133,31 @@ KernelBuilder::KernelBuilder(OpBuilder &builder, Location loc,
         kernel.getArgument(first + index);
 }
 
+/// The kernel states its shapes over its own variables (the renamed ones),
+/// so call sites are matched against it symbolically. A dim that no
+/// variable names (`?`) leaves the kernel without a signature, and a static
+/// kernel needs none (its types say it all).
+static void setSymbolicSignature(tir::PrimFuncOp kernel,
+                                 const KernelSignature &signature) {
+  if (signature.getVars().empty())
+    return;
+  MLIRContext *ctx = kernel.getContext();
+  SmallVector<Attribute> shapes;
+  for (TensorType type : llvm::concat<const TensorType>(
+           signature.getInputs(), signature.getOutputs())) {
+    if (llvm::any_of(type.getDims(), [](sym::Expr dim) { return !dim; }))
+      return;
+    shapes.push_back(SymShapeAttr::get(ctx, type.getDims()));
+  }
+  sym::Context &symbols = MLCDialect::getSymContext(ctx);
+  SmallVector<sym::Expr> vars = llvm::map_to_vector(
+      llvm::seq<unsigned>(0, signature.getVars().size()), [&](unsigned index) {
+        return symbols.var(KernelSignature::getParamVarName(index));
+      });
+  kernel.setSymShapesAttr(ArrayAttr::get(ctx, shapes));
+  kernel.setSymVarsAttr(SymShapeAttr::get(ctx, vars));
+}
+
 FlatSymbolRefAttr KernelBuilder::getOrCreate(PatternRewriter &rewriter,
                                              Operation *user,
                                              LegalizeKernelCache &cache,
@@ -162,6 +188,7 @@ FlatSymbolRefAttr KernelBuilder::getOrCreate(PatternRewriter &rewriter,
       FunctionType::get(ctx, params, {}),
       rewriter.getNamedAttr(SymbolTable::getVisibilityAttrName(),
                             rewriter.getStringAttr("private")));
+  setSymbolicSignature(kernel, signature);
   Block *entry = rewriter.createBlock(
       &kernel.getBody(), {}, params, SmallVector<Location>(params.size(), loc));
   KernelBuilder kernelBuilder(rewriter, loc, signature, kernel);

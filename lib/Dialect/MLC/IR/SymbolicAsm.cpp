@@ -1,6 +1,6 @@
 //===- SymbolicAsm.cpp - Parse and print symbolic expressions -------------===//
 //
-// The textual form of symbolic expressions inside relax types and attributes:
+// The textual form of symbolic expressions inside attributes and types:
 //
 //   expr    ::= term (('+' | '-') term)*
 //   term    ::= unary (('*' | 'floordiv' | 'ceildiv' | 'mod') unary)*
@@ -14,7 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Dialect/Relax/RelaxTypes.h"
+#include "mlc/Dialect/MLC/SymbolicAsm.h"
+#include "mlc/Dialect/MLC/MLCDialect.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -27,8 +28,7 @@ namespace {
 class SymExprParser {
 public:
   SymExprParser(AsmParser &parser)
-      : parser(parser),
-        ctx(relax::RelaxDialect::getSymContext(parser.getContext())) {}
+      : parser(parser), ctx(MLCDialect::getSymContext(parser.getContext())) {}
 
   // NOLINTNEXTLINE(misc-no-recursion)
   ParseResult parseExpr(sym::Expr &result) {
@@ -75,12 +75,12 @@ private:
         return failure();
       std::string error;
       FailureOr<sym::Expr> combined =
-          op == "floordiv" ? sym::floorDiv(result, rhs, &error)
+          op == "floordiv"  ? sym::floorDiv(result, rhs, &error)
           : op == "ceildiv" ? sym::ceilDiv(result, rhs, &error)
                             : sym::mod(result, rhs, &error);
       if (failed(combined))
-        return parser.emitError(loc) << "invalid symbolic expression: "
-                                     << error;
+        return parser.emitError(loc)
+               << "invalid symbolic expression: " << error;
       result = *combined;
     }
   }
@@ -163,12 +163,12 @@ private:
   // NOLINTNEXTLINE(misc-no-recursion)
   ParseResult parseNamed(SMLoc loc, StringRef name, sym::Expr &result) {
     if (name == "floordiv" || name == "ceildiv" || name == "mod")
-      return parser.emitError(loc) << "'" << name
-                                   << "' is an operator, not a variable name";
+      return parser.emitError(loc)
+             << "'" << name << "' is an operator, not a variable name";
     // MLIR's integer parser would read these as 1 and 0.
     if (name == "true" || name == "false")
-      return parser.emitError(loc) << "expected a symbolic expression, got '"
-                                   << name << "'";
+      return parser.emitError(loc)
+             << "expected a symbolic expression, got '" << name << "'";
     if ((name == "min" || name == "max") &&
         succeeded(parser.parseOptionalLParen())) {
       DepthGuard guard(*this);
@@ -189,10 +189,10 @@ private:
     // The runtime's metadata grammar names variables with C identifiers and
     // reads min/max as functions; a name it cannot read never gets in.
     if (name == "min" || name == "max")
-      return parser.emitError(loc)
-             << "'" << name << "' is a function (" << name
-             << "(a, b, ...)), not a variable name";
-    if (!llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; }))
+      return parser.emitError(loc) << "'" << name << "' is a function (" << name
+                                   << "(a, b, ...)), not a variable name";
+    if (!llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; }))
       return parser.emitError(loc)
              << "symbolic variable names are C identifiers "
                 "([A-Za-z_][A-Za-z0-9_]*), got '"
@@ -224,13 +224,13 @@ private:
 };
 } // namespace
 
-ParseResult relax::parseSymExpr(AsmParser &parser, sym::Expr &result) {
+ParseResult mlc::parseSymExpr(AsmParser &parser, sym::Expr &result) {
   return SymExprParser(parser).parseExpr(result);
 }
 
-ParseResult relax::parseSymDims(AsmParser &parser,
-                                SmallVectorImpl<sym::Expr> &dims, bool *ranked,
-                                bool allowUnknown) {
+ParseResult mlc::parseSymDims(AsmParser &parser,
+                              SmallVectorImpl<sym::Expr> &dims, bool *ranked,
+                              bool allowUnknown) {
   if (ranked) {
     *ranked = failed(parser.parseOptionalStar());
     if (!*ranked)
@@ -250,11 +250,11 @@ ParseResult relax::parseSymDims(AsmParser &parser,
       });
 }
 
-std::string relax::dimToString(sym::Expr dim) {
+std::string mlc::dimToString(sym::Expr dim) {
   return dim ? dim.str() : std::string("?");
 }
 
-std::string relax::dimsToString(ArrayRef<sym::Expr> dims) {
+std::string mlc::dimsToString(ArrayRef<sym::Expr> dims) {
   std::string text = "[";
   llvm::raw_string_ostream os(text);
   llvm::interleaveComma(dims, os,
@@ -263,8 +263,8 @@ std::string relax::dimsToString(ArrayRef<sym::Expr> dims) {
   return text;
 }
 
-void relax::printSymDims(AsmPrinter &printer, ArrayRef<sym::Expr> dims,
-                         bool ranked) {
+void mlc::printSymDims(AsmPrinter &printer, ArrayRef<sym::Expr> dims,
+                       bool ranked) {
   if (!ranked)
     printer.getStream() << '*';
   else
