@@ -6,6 +6,7 @@
 #include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
+#include "mlc/Dialect/TIR/Intrinsics/CPU.h"
 #include "mlc/Dialect/TIR/TIRDialect.h"
 #include "mlc/Dialect/TIR/TransformOps/TIRTransformOps.h"
 #include "mlc/Dialect/TIR/Transforms/Passes.h"
@@ -18,6 +19,7 @@
 void mlc::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<MLCDialect, relax::RelaxDialect, tir::TIRDialect>();
   tir::registerTransformDialectExtension(registry);
+  tir::registerCPUTensorIntrinsicsExtension(registry);
 }
 
 void mlc::registerAllPasses() {

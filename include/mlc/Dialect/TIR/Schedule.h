@@ -17,6 +17,7 @@
 #define MLC_DIALECT_TIR_SCHEDULE_H
 
 #include "mlc/Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TensorIntrinsics.h"
 
 #include "mlir/Dialect/Transform/Utils/DiagnosedSilenceableFailure.h"
 #include "mlir/IR/PatternMatch.h"
@@ -232,54 +233,6 @@ mlir::DiagnosedSilenceableFailure blockize(mlir::RewriterBase &rewriter,
 //===----------------------------------------------------------------------===//
 // tensorize (Tensorize.cpp, TensorIntrinsics.cpp)
 //===----------------------------------------------------------------------===//
-
-/// What a tensor intrinsic's implementation receives: the payload buffers in
-/// the order of the description's buffer parameters, and, per iteration
-/// variable of the description's block, the payload iteration variable that
-/// holds the tile's origin. `tripCounts` holds, per description loop, the
-/// number of iterations to run: at most the loop's extent, fewer (down to
-/// zero) when a predicate cuts the tile short, e.g. on the edge of a
-/// symbolic domain. Implementations must handle every such count.
-struct TensorizeOperands {
-  llvm::SmallVector<mlir::Value> buffers;
-  llvm::SmallVector<mlir::Value> origins;
-  llvm::SmallVector<mlir::Value> tripCounts;
-};
-
-/// TVM's TensorIntrin: `description` is the text of a `tir.prim_func` whose
-/// body is a loop nest around one block (the computation the intrinsic
-/// performs); `implement` emits the code that performs it at the builder's
-/// insertion point (see TensorizeOperands for the trip counts it must
-/// handle). `originAlignment` (per iteration variable of the description, 1
-/// when absent) is what a tile origin must provably be a multiple of, e.g. for
-/// a packed operand indexed by `v floordiv c` and `v mod c`.
-struct TensorIntrinsic {
-  std::string name;
-  std::string description;
-  std::function<void(mlir::OpBuilder &, mlir::Location,
-                     const TensorizeOperands &)>
-      implement;
-  llvm::SmallVector<int64_t> originAlignment = {};
-};
-
-/// Adds `intrinsic` to the process-wide registry (replacing one of the same
-/// name).
-void registerTensorIntrinsic(TensorIntrinsic intrinsic);
-
-/// The registered intrinsic named `name`, or null. The built-in CPU
-/// intrinsics are registered on first use.
-const TensorIntrinsic *lookupTensorIntrinsic(llvm::StringRef name);
-
-/// Names of the registered intrinsics, sorted.
-llvm::SmallVector<std::string> getTensorIntrinsicNames();
-
-/// The name of the built-in intrinsic that accumulates an f32 `rows x cols`
-/// tile of C += A * B with vector FMAs (`cpu.f32_fma_<rows>x<cols>`), or,
-/// with `packedB`, C += A * Bp where B is packed in panels of `cols`
-/// columns, `Bp[j floordiv cols, k, j mod cols] = B[k, j]`
-/// (`cpu.f32_fma_<rows>x<cols>_packed_b`).
-std::string getFMATensorIntrinsicName(int64_t rows, int64_t cols,
-                                      bool packedB = false);
 
 /// TVM's tensorize: replaces `loop` and the loops nested in it with one
 /// block that runs the implementation of the intrinsic `name`. The nest

@@ -13,6 +13,12 @@
 
 #include "mlir/IR/Dialect.h"
 
+#include <memory>
+
+namespace mlc::tir {
+class TensorIntrinsicRegistry;
+} // namespace mlc::tir
+
 #include "mlc/Dialect/TIR/TIRDialect.h.inc"
 
 #endif // MLC_DIALECT_TIR_TIRDIALECT_H

@@ -35,6 +35,17 @@ def TIR_Dialect : Dialect {
     "::mlir::memref::MemRefDialect"
   ];
   let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// The tensor intrinsics of this context (TensorIntrinsics.h).
+    ::mlc::tir::TensorIntrinsicRegistry &getTensorIntrinsics() {
+      return *tensorIntrinsics;
+    }
+
+  private:
+    std::unique_ptr<::mlc::tir::TensorIntrinsicRegistry> tensorIntrinsics;
+
+  public:
+  }];
 }
 
 #endif // MLC_DIALECT_TIR_TIRDIALECT_TD

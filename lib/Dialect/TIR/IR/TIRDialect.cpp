@@ -11,6 +11,7 @@
 
 #include "mlc/Dialect/TIR/TIRDialect.h"
 #include "mlc/Dialect/TIR/TIROps.h"
+#include "mlc/Dialect/TIR/TensorIntrinsics.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -29,6 +30,7 @@ using namespace mlc::tir;
 #include "mlc/Dialect/TIR/TIRAttrs.cpp.inc"
 
 void TIRDialect::initialize() {
+  tensorIntrinsics = std::make_unique<TensorIntrinsicRegistry>(getContext());
   addOperations<
 #define GET_OP_LIST
 #include "mlc/Dialect/TIR/TIROps.cpp.inc"

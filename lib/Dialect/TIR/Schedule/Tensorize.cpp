@@ -457,17 +457,13 @@ static BlockOp buildTensorizedBlock(RewriterBase &rewriter,
 DiagnosedSilenceableFailure mlc::tir::tensorize(RewriterBase &rewriter,
                                                 ForOp loop, StringRef name,
                                                 BlockOp &result) {
-  const TensorIntrinsic *intrinsic = lookupTensorIntrinsic(name);
+  TensorIntrinsicRegistry &registry =
+      getTensorIntrinsicRegistry(loop.getContext());
+  const TensorIntrinsic *intrinsic = registry.lookup(name);
   if (!intrinsic)
     return emitSilenceableFailure(loop)
            << "unknown tensor intrinsic '" << name << "'";
-  ParserConfig config(loop.getContext());
-  OwningOpRef<ModuleOp> descModule =
-      parseSourceString<ModuleOp>(intrinsic->description, config);
-  PrimFuncOp descFunc;
-  if (descModule)
-    if (auto funcs = descModule->getOps<PrimFuncOp>(); !funcs.empty())
-      descFunc = *funcs.begin();
+  PrimFuncOp descFunc = registry.getDescription(*intrinsic);
   if (!descFunc)
     return emitSilenceableFailure(loop)
            << "tensor intrinsic '" << name

@@ -12,6 +12,7 @@
 
 #include "ScheduleRules.h"
 
+#include "mlc/Dialect/TIR/Intrinsics/CPU.h"
 #include "mlc/Dialect/TIR/Schedule.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -1,16 +1,19 @@
-//===- TensorIntrinsics.cpp - Registry of tensor intrinsics ---------------===//
+//===- FMA.cpp - CPU f32 FMA micro-kernels as tensor intrinsics -----------===//
 //
 // Part of the mlc project.
 //
 //===----------------------------------------------------------------------===//
 //
-// The registry that `tensorize` draws from, and the built-in CPU intrinsics:
-// register-blocked f32 micro-kernels that keep a rows x cols tile of C in
-// vector registers while they stream a column of A and a row of B per step.
+// The CPU target's tensor intrinsics: register-blocked f32 micro-kernels
+// that keep a rows x cols tile of C in vector registers while they stream a
+// column of A and a row of B per step. They are added to each context's
+// registry when the tir dialect loads (registerCPUTensorIntrinsicsExtension).
 //
 //===----------------------------------------------------------------------===//
 
-#include "mlc/Dialect/TIR/Schedule.h"
+#include "mlc/Dialect/TIR/Intrinsics/CPU.h"
+
+#include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -18,65 +21,11 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "mlir/IR/DialectRegistry.h"
 #include "llvm/Support/FormatVariadic.h"
-
-#include <memory>
-#include <mutex>
-#include <vector>
 
 using namespace mlir;
 using namespace mlc::tir;
-
-namespace {
-/// The process-wide registry; intrinsics are looked up while passes run in
-/// parallel, so access is serialized. Registered intrinsics live as long as
-/// the process (a replaced one too), so looked-up pointers stay valid.
-struct Registry {
-  std::mutex mutex;
-  llvm::StringMap<const TensorIntrinsic *> intrinsics;
-  std::vector<std::unique_ptr<TensorIntrinsic>> storage;
-
-  void add(TensorIntrinsic intrinsic) {
-    storage.push_back(std::make_unique<TensorIntrinsic>(std::move(intrinsic)));
-    intrinsics[storage.back()->name] = storage.back().get();
-  }
-};
-} // namespace
-
-static void registerBuiltinIntrinsics(Registry &registry);
-
-static Registry &getRegistry() {
-  static Registry *registry = [] {
-    auto *r = new Registry();
-    registerBuiltinIntrinsics(*r);
-    return r;
-  }();
-  return *registry;
-}
-
-void mlc::tir::registerTensorIntrinsic(TensorIntrinsic intrinsic) {
-  Registry &registry = getRegistry();
-  std::lock_guard<std::mutex> lock(registry.mutex);
-  registry.add(std::move(intrinsic));
-}
-
-const TensorIntrinsic *mlc::tir::lookupTensorIntrinsic(StringRef name) {
-  Registry &registry = getRegistry();
-  std::lock_guard<std::mutex> lock(registry.mutex);
-  auto it = registry.intrinsics.find(name);
-  return it == registry.intrinsics.end() ? nullptr : it->second;
-}
-
-SmallVector<std::string> mlc::tir::getTensorIntrinsicNames() {
-  Registry &registry = getRegistry();
-  std::lock_guard<std::mutex> lock(registry.mutex);
-  SmallVector<std::string> names;
-  for (const auto &entry : registry.intrinsics)
-    names.push_back(entry.getKey().str());
-  llvm::sort(names);
-  return names;
-}
 
 //===----------------------------------------------------------------------===//
 // f32 FMA micro-kernels
@@ -356,10 +305,16 @@ tir.prim_func @desc(%A: memref<?x?x?xf32>, %B: memref<?x?x?xf32>,
 
 /// One kernel per x86 vector width: 12 accumulators of two vectors per row
 /// (SSE, AVX2, AVX-512) leave registers for one row of B and a broadcast.
-static void registerBuiltinIntrinsics(Registry &registry) {
+void mlc::tir::registerCPUTensorIntrinsics(TensorIntrinsicRegistry &registry) {
   for (int64_t lanes : {4, 8, 16}) {
     for (bool packedB : {false, true})
       registry.add(makeFMAIntrinsic(6, 2 * lanes, packedB));
     registry.add(makeBatchedFMAIntrinsic(6, 2 * lanes));
   }
+}
+
+void mlc::tir::registerCPUTensorIntrinsicsExtension(DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *, TIRDialect *dialect) {
+    registerCPUTensorIntrinsics(dialect->getTensorIntrinsics());
+  });
 }
