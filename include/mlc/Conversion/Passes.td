@@ -56,6 +56,17 @@ def ConvertTIRToSCFPass : Pass<"convert-tir-to-scf", "::mlir::ModuleOp"> {
     }
     ```
 
+    Then elements of the buffers the kernels allocate (only loaded, stored
+    and freed, so nothing else can touch them) stay in registers in every
+    `scf.for`: a load at indices defined outside the loop that no store in
+    the loop writes moves in front of the loop, and an accumulator `B[I] =
+    B[I] op x` with its init branch becomes a loop-carried value (the init
+    when the loop runs, else the element) stored once after the loop
+    (`mlc::replaceScalarsOfPrivateBuffers`). LLVM cannot do this itself:
+    behind an OpenMP region it cannot prove that the buffers do not alias
+    the parameters, and the reductions then neither stay in registers nor
+    vectorize.
+
     Kernels for the GPU are out of scope: `thread_binding` loops and
     `#tir.scope<shared>` buffers are errors, reported before anything changes.
   }];

@@ -88,7 +88,8 @@ struct ConvertTIRToSCFPass final
     config.allowPatternRollback = false;
     if (failed(applyPartialConversion(module, target, std::move(patterns),
                                       config)))
-      signalPassFailure();
+      return signalPassFailure();
+    replaceScalarsOfPrivateBuffers(module);
   }
 };
 } // namespace

@@ -51,6 +51,13 @@ void populateTIRToSCFConversionPatterns(
 void configureTIRToSCFConversionTarget(
     mlir::ConversionTarget &target, const mlir::TypeConverter &typeConverter);
 
+/// Keeps elements of buffers that tir allocated (and that only loads, stores
+/// and their dealloc use) in registers inside scf.for loops: invariant
+/// loads move in front of the loop, and accumulators (`B[I] = B[I] op x`,
+/// with the init branch tir-to-scf emits) become loop-carried values stored
+/// once after the loop. convert-tir-to-scf runs it on what it lowers.
+void replaceScalarsOfPrivateBuffers(mlir::Operation *root);
+
 } // namespace mlc
 
 #endif // MLC_CONVERSION_TIRTOSCF_TIRTOSCF_H

@@ -151,14 +151,131 @@ static bool sameBound(Value lhs, Value rhs) {
   return l && l == getConstantIntValue(rhs);
 }
 
+/// Whether `index` is an iteration variable of `block` bound to the
+/// variable of `rows`.
+static bool isRowVar(tir::BlockOp block, Value index, tir::ForOp rows) {
+  auto arg = dyn_cast<BlockArgument>(index);
+  if (!arg || arg.getOwner()->getParentOp() != block.getOperation())
+    return false;
+  return block.getBindings()[arg.getArgNumber()] == rows.getInductionVar();
+}
+
+/// TVM's CompactBufferAllocation for the row-wise chains: an intermediate
+/// `[m, ...]` that, after fuseRows, only blocks under the row loop access,
+/// each at its own row (dim 0 indexed by the variable bound to the row
+/// loop), shrinks to `[1, ...]` allocated in each iteration of the row loop.
+/// The exponentials of a softmax then stay in cache instead of filling (and
+/// page-faulting) a buffer of the whole input's size. Returns whether the
+/// buffer was compacted.
+static bool compactToRow(RewriterBase &rewriter, tir::AllocBufferOp alloc,
+                         tir::ForOp rows, Value &zero) {
+  MemRefType type = alloc.getType();
+  if (type.getRank() < 1)
+    return false;
+  Value buffer = alloc.getResult();
+  SmallVector<OpOperand *> uses;
+  for (OpOperand &use : buffer.getUses()) {
+    Operation *user = use.getOwner();
+    if (!rows->isProperAncestor(user))
+      return false;
+    auto block = dyn_cast<tir::BlockOp>(user);
+    auto owner = block ? block : user->getParentOfType<tir::BlockOp>();
+    if (!owner)
+      return false;
+    if (block) {
+      // The region of the buffer: dim 0 is the row variable, a point.
+      bool isRead = llvm::is_contained(block.getReads(), buffer);
+      ArrayAttr regions =
+          isRead ? block.getReadRegions() : block.getWriteRegions();
+      ValueRange buffers = isRead ? block.getReads() : block.getWrites();
+      for (auto [value, attr] : llvm::zip_equal(buffers, regions)) {
+        auto region = cast<tir::BufferRegionAttr>(attr);
+        auto dim = dyn_cast<AffineDimExpr>(region.getStart().getResult(0));
+        if (value == buffer &&
+            (!dim ||
+             region.getExtent(0) !=
+                 getAffineConstantExpr(1, rewriter.getContext()) ||
+             block.getBindings()[dim.getPosition()] != rows.getInductionVar()))
+          return false;
+      }
+      continue;
+    }
+    Value index;
+    if (auto load = dyn_cast<memref::LoadOp>(user))
+      index = load.getIndices().front();
+    else if (auto store = dyn_cast<memref::StoreOp>(user);
+             store && use.getOperandNumber() == 1)
+      index = store.getIndices().front();
+    if (!index || !isRowVar(owner, index, rows))
+      return false;
+    uses.push_back(&use);
+  }
+
+  // One row, allocated where each row starts; every access goes to row 0.
+  MLIRContext *ctx = rewriter.getContext();
+  SmallVector<int64_t> shape(type.getShape());
+  shape[0] = 1;
+  SmallVector<Value> sizes(alloc.getDynamicSizes());
+  if (ShapedType::isDynamic(type.getDimSize(0)))
+    sizes.erase(sizes.begin());
+  if (!zero) {
+    rewriter.setInsertionPoint(rows);
+    zero = arith::ConstantIndexOp::create(rewriter, alloc.getLoc(), 0);
+  }
+  rewriter.setInsertionPointToStart(rows.getBody());
+  MemRefType rowType = MemRefType::Builder(type).setShape(shape);
+  auto rowBuffer = tir::AllocBufferOp::create(rewriter, alloc.getLoc(), rowType,
+                                              ValueRange(sizes));
+  for (OpOperand *use : uses) {
+    Operation *user = use->getOwner();
+    unsigned firstIndex = isa<memref::LoadOp>(user) ? 1 : 2;
+    rewriter.modifyOpInPlace(user, [&] {
+      user->setOperand(firstIndex, zero);
+      use->set(rowBuffer);
+    });
+  }
+  auto toRowZero = [&](ValueRange buffers, ArrayAttr regions) {
+    SmallVector<Attribute> result(regions.begin(), regions.end());
+    for (auto [i, value] : llvm::enumerate(buffers)) {
+      if (value != buffer)
+        continue;
+      auto region = cast<tir::BufferRegionAttr>(result[i]);
+      AffineMap start = region.getStart();
+      SmallVector<AffineExpr> starts(start.getResults());
+      starts[0] = getAffineConstantExpr(0, ctx);
+      result[i] = tir::BufferRegionAttr::get(
+          ctx,
+          AffineMap::get(start.getNumDims(), start.getNumSymbols(), starts,
+                         ctx),
+          region.getExtents());
+    }
+    return ArrayAttr::get(ctx, result);
+  };
+  for (Operation *user : llvm::to_vector(buffer.getUsers())) {
+    auto block = cast<tir::BlockOp>(user);
+    rewriter.modifyOpInPlace(block, [&] {
+      block.setReadRegionsAttr(
+          toRowZero(block.getReads(), block.getReadRegions()));
+      block.setWriteRegionsAttr(
+          toRowZero(block.getWrites(), block.getWriteRegions()));
+      for (OpOperand &operand : block->getOpOperands())
+        if (operand.get() == buffer)
+          operand.set(rowBuffer);
+    });
+  }
+  rewriter.eraseOp(alloc);
+  return true;
+}
+
 /// Row-wise fusion (softmax, normalizations): when the body of `func` is a
 /// sequence of loop nests whose outermost loops run over the same rows, the
 /// blocks of the earlier nests move under the last nest's row loop
 /// (compute_at, the last producer first). Each row is then reduced,
 /// transformed and written while it is in cache, and the rows stay
 /// parallel. Stops at the first block that cannot move. Returns the number
-/// of blocks moved.
-static unsigned fuseRows(RewriterBase &rewriter, tir::PrimFuncOp func) {
+/// of blocks moved; the row loop is added to `fusedRows` when one moved.
+static unsigned fuseRows(RewriterBase &rewriter, tir::PrimFuncOp func,
+                         SmallVectorImpl<tir::ForOp> &fusedRows) {
   SmallVector<tir::ForOp> nests =
       llvm::to_vector(func.getBody().front().getOps<tir::ForOp>());
   if (nests.size() < 2)
@@ -178,7 +295,22 @@ static unsigned fuseRows(RewriterBase &rewriter, tir::PrimFuncOp func) {
       break;
     ++moved;
   }
+  if (moved != 0)
+    fusedRows.push_back(rows);
   return moved;
+}
+
+/// compactToRow for the intermediates of every fused row loop, once the
+/// block rules (which read the blocks' indices) are done.
+static void compactFusedRows(RewriterBase &rewriter,
+                             ArrayRef<tir::ForOp> fusedRows) {
+  for (tir::ForOp rows : fusedRows) {
+    auto func = rows->getParentOfType<tir::PrimFuncOp>();
+    Value zero;
+    for (tir::AllocBufferOp alloc :
+         llvm::to_vector(func.getBody().front().getOps<tir::AllocBufferOp>()))
+      (void)compactToRow(rewriter, alloc, rows, zero);
+  }
 }
 
 /// A float reduction over the innermost loop (`C[v] = C[v] + x`): LLVM
@@ -381,8 +513,9 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
   root->walk([&](tir::PrimFuncOp func) { funcs.push_back(func); });
   for (tir::PrimFuncOp func : funcs)
     rescheduled += parallelizeOuterLoops(rewriter, func) != 0;
+  SmallVector<tir::ForOp> fusedRows;
   for (tir::PrimFuncOp func : funcs)
-    rescheduled += fuseRows(rewriter, func) != 0;
+    rescheduled += fuseRows(rewriter, func, fusedRows) != 0;
   SmallVector<tir::BlockOp> blocks;
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
   for (tir::BlockOp block : blocks) {
@@ -397,6 +530,7 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
                       << "\": " << tir::stringifyBlockPatternKind(done.kind)
                       << ", rule: " << done.rule;
   }
+  compactFusedRows(rewriter, fusedRows);
   // Reductions left innermost (row sums, the fused softmax's, dot products).
   blocks.clear();
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });

@@ -257,16 +257,23 @@ tir.prim_func @matmul_baseline(%A: memref<64x?xf32>, %B: memref<?x?xf32>, %C: me
 
 /// Softmax as relax-legalize emits it: four nests over the rows. The three
 /// producers move under the normalization's parallel row loop (compute_at),
-/// so each row stays in cache through the four passes; the float sum may
-/// reassociate, so it vectorizes (max needs no flag).
+/// so each row stays in cache through the four passes; the intermediates
+/// shrink to one row allocated per iteration (the exponentials: [1, n]
+/// instead of [m, n]); the float sum may reassociate, so it vectorizes (max
+/// needs no flag).
 
 // CHECK-LABEL: tir.prim_func @softmax
 // CHECK: tir.for parallel %[[ROW:.*]] = %{{.*}} to %[[M:.*]] {
-// CHECK-NEXT: tir.for %{{.*}} = %{{.*}} to %[[N:.*]] {
+// CHECK-NEXT: %[[SUM:.*]] = tir.alloc_buffer : memref<1xf32>
+// CHECK-NEXT: %[[EXP:.*]] = tir.alloc_buffer(%[[N:.*]]) : memref<1x?xf32>
+// CHECK-NEXT: %[[MAX:.*]] = tir.alloc_buffer : memref<1xf32>
+// CHECK-NEXT: tir.for %{{.*}} = %{{.*}} to %[[N]] {
 // CHECK-NEXT: tir.block "T_softmax_maxelem" ({{.*}} = %[[ROW]], {{.*}})
 // CHECK: arith.maximumf %{{.*}}, %{{.*}} : f32
 // CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
-// CHECK-NEXT: tir.block "T_softmax_exp" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK-NEXT: tir.block "T_softmax_exp" ({{.*}} = %[[ROW]], %[[VJ:[a-z0-9]+]]: {{.*}})
+// CHECK-NEXT: reads(%{{.*}}, %[[MAX]][0] : memref<?x?xf32>, memref<1xf32>)
+// CHECK-NEXT: writes(%[[EXP]][0, %[[VJ]]] : memref<1x?xf32>)
 // CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
 // CHECK-NEXT: tir.block "T_softmax_expsum" ({{.*}} = %[[ROW]], {{.*}})
 // CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
