@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdint>
 #include <random>
+#include <utility>
+#include <vector>
 
 namespace mlc::bench {
 
@@ -30,18 +32,31 @@ inline DLManagedTensor *allocRandomTensor(int32_t rank, const int64_t *shape,
   return tensor;
 }
 
-/// Best time in seconds of `repeat` runs after one warm-up.
-template <typename Fn> double bestTime(int repeat, Fn fn) {
-  fn();
-  double best = 1e30;
-  for (int i = 0; i < repeat; ++i) {
+/// Median times in seconds of `repeat` runs of `ours` and of `anchor`,
+/// after one warm-up each. The runs alternate, so that both see the same
+/// state of a shared, noisy machine.
+template <typename Ours, typename Anchor>
+std::pair<double, double> medianTimes(int repeat, Ours ours, Anchor anchor) {
+  auto time = [](auto &fn) {
     auto start = std::chrono::steady_clock::now();
     fn();
     std::chrono::duration<double> elapsed =
         std::chrono::steady_clock::now() - start;
-    best = std::min(best, elapsed.count());
+    return elapsed.count();
+  };
+  ours();
+  anchor();
+  std::vector<double> oursTimes, anchorTimes;
+  for (int i = 0; i < repeat; ++i) {
+    oursTimes.push_back(time(ours));
+    anchorTimes.push_back(time(anchor));
   }
-  return best;
+  auto median = [](std::vector<double> &times) {
+    std::sort(times.begin(), times.end());
+    size_t n = times.size();
+    return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+  };
+  return {median(oursTimes), median(anchorTimes)};
 }
 
 } // namespace mlc::bench

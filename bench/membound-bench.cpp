@@ -35,7 +35,7 @@
 
 namespace {
 
-using mlc::bench::bestTime;
+using mlc::bench::medianTimes;
 
 DLManagedTensor *allocTensor(int32_t rank, const int64_t *shape,
                              std::mt19937 &rng, float lo, float hi) {
@@ -60,30 +60,27 @@ void parallelCopy(char *dst, const char *src, size_t bytes, int threads) {
     w.join();
 }
 
-/// Best memcpy time for `bytes` into a buffer that is already mapped.
-double memcpyTime(size_t bytes, int threads, int repeat) {
-  std::vector<char> src(bytes, 1), dst(bytes, 0);
-  return bestTime(repeat, [&] {
-    parallelCopy(dst.data(), src.data(), bytes, threads);
-  });
+/// Median times of calling `name` (`result` holds the last result) and of a
+/// memcpy of `copyBytes` into a buffer that is already mapped, alternated.
+std::pair<double, double>
+callAndCopyTimes(const MLCModule *module, const char *name, DLTensor *args,
+                 int32_t numArgs, DLManagedTensor *&result, size_t copyBytes,
+                 int threads, int repeat, bool &failed) {
+  std::vector<char> src(copyBytes, 1), dst(copyBytes, 0);
+  return medianTimes(
+      repeat,
+      [&] {
+        if (result)
+          result->deleter(result);
+        result = nullptr;
+        if (mlcModuleCall(module, name, args, numArgs, &result, 1) != MLC_OK)
+          failed = true;
+      },
+      [&] { parallelCopy(dst.data(), src.data(), copyBytes, threads); });
 }
 
-/// Calls `name` `repeat` times (after a warm-up) and returns the best time;
-/// `result` holds the last result.
-double callTime(const MLCModule *module, const char *name, DLTensor *args,
-                int32_t numArgs, DLManagedTensor *&result, int repeat,
-                bool &failed) {
-  return bestTime(repeat, [&] {
-    if (result)
-      result->deleter(result);
-    result = nullptr;
-    if (mlcModuleCall(module, name, args, numArgs, &result, 1) != MLC_OK)
-      failed = true;
-  });
-}
-
-void report(const char *what, double bytes, double mlcTime,
-            double copyBytes, double copyTime, double maxError) {
+void report(const char *what, double bytes, double mlcTime, double copyBytes,
+            double copyTime, double maxError) {
   double ours = bytes / mlcTime * 1e-9;
   double copy = 2 * copyBytes / copyTime * 1e-9;
   std::printf("%-26s mlc %7.2f GB/s (%7.2f ms)  memcpy %7.2f GB/s  "
@@ -102,13 +99,13 @@ int runAdd(const MLCModule *module, int64_t n, int threads, int repeat,
   DLTensor args[2] = {a->dl_tensor, b->dl_tensor};
   DLManagedTensor *result = nullptr;
   bool failed = false;
-  double mlcTime = callTime(module, "add", args, 2, result, repeat, failed);
+  size_t bytes = size_t(n) * sizeof(float);
+  auto [mlcTime, copyTime] = callAndCopyTimes(module, "add", args, 2, result,
+                                              bytes, threads, repeat, failed);
   if (failed || !result) {
     std::fprintf(stderr, "error: %s\n", mlcGetLastError());
     return 1;
   }
-  size_t bytes = size_t(n) * sizeof(float);
-  double copyTime = memcpyTime(bytes, threads, repeat);
   const float *x = static_cast<const float *>(a->dl_tensor.data);
   const float *y = static_cast<const float *>(b->dl_tensor.data);
   const float *z = static_cast<const float *>(result->dl_tensor.data);
@@ -135,14 +132,13 @@ int runSoftmax(const MLCModule *module, int64_t m, int64_t n, int threads,
   DLTensor args[1] = {x->dl_tensor};
   DLManagedTensor *result = nullptr;
   bool failed = false;
-  double mlcTime =
-      callTime(module, "softmax", args, 1, result, repeat, failed);
+  size_t bytes = size_t(m) * n * sizeof(float);
+  auto [mlcTime, copyTime] = callAndCopyTimes(
+      module, "softmax", args, 1, result, bytes, threads, repeat, failed);
   if (failed || !result) {
     std::fprintf(stderr, "error: %s\n", mlcGetLastError());
     return 1;
   }
-  size_t bytes = size_t(m) * n * sizeof(float);
-  double copyTime = memcpyTime(bytes, threads, repeat);
   const float *in = static_cast<const float *>(x->dl_tensor.data);
   const float *out = static_cast<const float *>(result->dl_tensor.data);
   double maxError = 0;
@@ -189,7 +185,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   std::mt19937 rng(0);
-  const int repeat = 10;
+  const int repeat = 11;
   int status = runAdd(module, n, threads, repeat, rng);
   status |= runSoftmax(module, sm, sn, threads, repeat, rng);
   mlcModuleFree(module);

@@ -352,6 +352,41 @@ static bool vectorizeInnerReduction(RewriterBase &rewriter,
   return changed;
 }
 
+/// A float division by a value that the innermost loop does not change (the
+/// softmax's and the norms' `x / sum[row]`): the division gets
+/// `fastmath<arcp>`, so LLVM computes the reciprocal once per row and
+/// multiplies (a vector division costs about ten multiplications; the
+/// result may differ in the last bit). Returns whether the block changed.
+static bool multiplyByReciprocal(RewriterBase &rewriter, tir::BlockOp block) {
+  SmallVector<tir::ForOp> loops = tir::getLoops(block);
+  if (loops.empty())
+    return false;
+  Value innermost = loops.back().getInductionVar();
+  // The iteration variables that the innermost loop drives.
+  llvm::SmallDenseSet<Value> varying;
+  for (auto [var, binding] :
+       llvm::zip_equal(block.getIterVars(), block.getBindings()))
+    if (binding == innermost)
+      varying.insert(var);
+  if (varying.empty())
+    return false;
+  bool changed = false;
+  block.getBody()->walk([&](arith::DivFOp div) {
+    auto load = div.getRhs().getDefiningOp<memref::LoadOp>();
+    if (!load || load->getBlock() != block.getBody() ||
+        llvm::any_of(load.getIndices(),
+                     [&](Value index) { return varying.contains(index); }) ||
+        arith::bitEnumContainsAll(div.getFastmath(),
+                                  arith::FastMathFlags::arcp))
+      return;
+    rewriter.modifyOpInPlace(div, [&] {
+      div.setFastmath(div.getFastmath() | arith::FastMathFlags::arcp);
+    });
+    changed = true;
+  });
+  return changed;
+}
+
 /// The CPU's parallelism: each outermost loop of `func` that binds only
 /// spatial iteration variables (its iterations write disjoint outputs)
 /// runs on the cores (OpenMP). Returns the number of loops made parallel.
@@ -534,8 +569,10 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
   // Reductions left innermost (row sums, the fused softmax's, dot products).
   blocks.clear();
   root->walk([&](tir::BlockOp block) { blocks.push_back(block); });
-  for (tir::BlockOp block : blocks)
+  for (tir::BlockOp block : blocks) {
     rescheduled += vectorizeInnerReduction(rewriter, block);
+    rescheduled += multiplyByReciprocal(rewriter, block);
+  }
   return rescheduled;
 }
 

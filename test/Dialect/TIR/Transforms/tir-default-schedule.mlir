@@ -260,7 +260,7 @@ tir.prim_func @matmul_baseline(%A: memref<64x?xf32>, %B: memref<?x?xf32>, %C: me
 /// so each row stays in cache through the four passes; the intermediates
 /// shrink to one row allocated per iteration (the exponentials: [1, n]
 /// instead of [m, n]); the float sum may reassociate, so it vectorizes (max
-/// needs no flag).
+/// needs no flag); the division by the row's sum may use its reciprocal.
 
 // CHECK-LABEL: tir.prim_func @softmax
 // CHECK: tir.for parallel %[[ROW:.*]] = %{{.*}} to %[[M:.*]] {
@@ -279,6 +279,7 @@ tir.prim_func @matmul_baseline(%A: memref<64x?xf32>, %B: memref<?x?xf32>, %C: me
 // CHECK: arith.addf %{{.*}}, %{{.*}} fastmath<reassoc> : f32
 // CHECK: tir.for %{{.*}} = %{{.*}} to %[[N]] {
 // CHECK-NEXT: tir.block "T_softmax_norm" ({{.*}} = %[[ROW]], {{.*}})
+// CHECK: arith.divf %{{.*}}, %{{.*}} fastmath<arcp> : f32
 // CHECK-NOT: tir.for parallel
 // CHECK: tir.return
   tir.prim_func @softmax(%arg0: memref<?x?xf32>, %arg1: memref<?x?xf32>, %arg2: index, %arg3: index) {

@@ -43,7 +43,12 @@ def TIRDefaultSchedulePass
       normalizations), the earlier blocks move under the last nest's row
       loop (compute_at), so each row stays in cache;
     * float sums over the innermost loop (after the other rules) get
-      `fastmath<reassoc>` (rfactor's freedom), so LLVM vectorizes them.
+      `fastmath<reassoc>` (rfactor's freedom), so LLVM vectorizes them;
+      float divisions by a value the innermost loop does not change get
+      `fastmath<arcp>` (one reciprocal per row, then multiplications);
+    * the intermediates of a fused row-wise chain shrink to one row
+      allocated in each iteration of the row loop (TVM's
+      CompactBufferAllocation).
 
     The f32 matmul micro-kernel: GotoBLAS tiling
     `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
