@@ -19,8 +19,12 @@
 // CHECK-DAG: %[[COLS_LEFT:.*]] = arith.subi %[[N]], %[[VJ]] : index
 // CHECK-DAG: %[[STEPS_LEFT:.*]] = arith.subi %[[K]], %[[VK]] : index
 // CHECK: scf.if
+// CHECK-COUNT-6: memref.prefetch %[[C]][{{.*}}], write, locality<3>, data : memref<?x?xf32>
 // CHECK: scf.for {{.*}} iter_args
 // CHECK-COUNT-6: vector.fma {{.*}} : vector<16xf32>
+// CHECK: %[[C_ROW:.*]] = vector.load %[[C]][{{.*}}] : memref<?x?xf32>, vector<16xf32>
+// CHECK-NEXT: %[[SUM:.*]] = arith.addf %[[C_ROW]], %{{.*}} : vector<16xf32>
+// CHECK-NEXT: vector.store %[[SUM]], %[[C]][{{.*}}] : memref<?x?xf32>, vector<16xf32>
 // CHECK: } else {
 // CHECK: vector.create_mask
 // CHECK: vector.maskedload

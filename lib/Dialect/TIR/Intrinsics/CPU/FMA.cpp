@@ -144,16 +144,22 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
     }
     rowIndex.push_back(arith::AddIOp::create(b, loc, tile.i0, offset));
   }
-  SmallVector<Value> accumulators;
-  for (auto [r, row] : llvm::enumerate(rowIndex))
-    accumulators.push_back(
-        masked ? vector::MaskedLoadOp::create(b, loc, vecType, tile.c,
-                                              tile.at({row, tile.j0}),
-                                              rowMask[r], zeroVec)
-                     .getResult()
-               : vector::LoadOp::create(b, loc, vecType, tile.c,
-                                        tile.at({row, tile.j0}))
-                     .getResult());
+  // The products accumulate from zero and C is added once after the
+  // reduction steps: the tile of C is prefetched now, so its rows (a cache
+  // line or two each, a row of C apart: no hardware prefetcher follows
+  // them) arrive while the steps run instead of stalling their start.
+  if (!zeroVec)
+    zeroVec = arith::ConstantOp::create(
+        b, loc, vecType, DenseElementsAttr::get(vecType, b.getF32FloatAttr(0)));
+  int64_t lineFloats = 16;
+  for (Value row : rowIndex)
+    for (int64_t lane = 0; lane < tile.cols; lane += lineFloats) {
+      Value column = arith::AddIOp::create(b, loc, tile.j0, index(lane));
+      memref::PrefetchOp::create(b, loc, tile.c, tile.at({row, column}),
+                                 /*isWrite=*/true, /*localityHint=*/3,
+                                 /*isDataCache=*/true);
+    }
+  SmallVector<Value> accumulators(rowIndex.size(), zeroVec);
   // The panel of a packed B (the origin is a multiple of `cols`).
   Value panel = tile.packedB
                     ? arith::DivUIOp::create(b, loc, tile.j0, index(tile.cols))
@@ -181,7 +187,15 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
         }
         scf::YieldOp::create(nb, nloc, next);
       });
-  for (auto [r, row, sum] : llvm::enumerate(rowIndex, loop.getResults())) {
+  for (auto [r, row, products] : llvm::enumerate(rowIndex, loop.getResults())) {
+    Value c = masked ? vector::MaskedLoadOp::create(b, loc, vecType, tile.c,
+                                                    tile.at({row, tile.j0}),
+                                                    rowMask[r], zeroVec)
+                           .getResult()
+                     : vector::LoadOp::create(b, loc, vecType, tile.c,
+                                              tile.at({row, tile.j0}))
+                           .getResult();
+    Value sum = arith::AddFOp::create(b, loc, c, products);
     if (masked)
       vector::MaskedStoreOp::create(b, loc, tile.c, tile.at({row, tile.j0}),
                                     rowMask[r], sum);
