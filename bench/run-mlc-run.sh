@@ -35,6 +35,13 @@ for threads in 1 2; do
     gb = 3 * 4 * n / 1e9
     printf "add, %d f32: mlc-run %.3f ms (%.1f GB/s), C loop %.3f ms (%.1f GB/s), ratio %.2f\n",
       n, mlc, gb / (mlc / 1e3), loop, gb / (loop / 1e3), loop / mlc }'
+  out=$("$build/bin/mlc-run" "$work/add.so" --function=softmax \
+    --input=4096x4096xf32=1 --benchmark="$runs")
+  sm=$(echo "$out" | median)
+  awk -v mlc="$sm" -v loop="$loop" -v n="$n" 'BEGIN {
+    gb = 2 * 4 * 4096 * 4096 / 1e9
+    printf "softmax, 4096x4096 f32: mlc-run %.3f ms (%.1f GB/s; the add loop streams %.1f GB/s)\n",
+      mlc, gb / (mlc / 1e3), 3 * 4 * n / 1e9 / (loop / 1e3) }'
   out=$("$build/bin/mlc-run" "$work/classifier.so" \
     --input=256x784xf32=0.01 --input=784x128xf32=0.02 --input=128xf32=0.1 \
     --input=128x10xf32=0.03 --input=10xf32=0.2 --benchmark="$runs" --stats)
