@@ -21,6 +21,7 @@
 // CHECK: scf.if
 // CHECK-COUNT-6: memref.prefetch %[[C]][{{.*}}], write, locality<3>, data : memref<?x?xf32>
 // CHECK: scf.for {{.*}} iter_args
+// CHECK: memref.prefetch %[[B]][{{.*}}], read, locality<3>, data : memref<?x?xf32>
 // CHECK-COUNT-6: vector.fma {{.*}} : vector<16xf32>
 // CHECK: %[[C_ROW:.*]] = vector.load %[[C]][{{.*}}] : memref<?x?xf32>, vector<16xf32>
 // CHECK-NEXT: %[[SUM:.*]] = arith.addf %[[C_ROW]], %{{.*}} : vector<16xf32>

@@ -111,6 +111,11 @@ struct FMATile {
 };
 } // namespace
 
+/// f32 values per 64-byte cache line, and how many reduction steps ahead an
+/// unpacked B is prefetched.
+static constexpr int64_t kFloatsPerLine = 16;
+static constexpr int64_t kPrefetchSteps = 16;
+
 /// The kernel: the tile of C lives in `rows` vectors of `cols` lanes
 /// (loop-carried, so they stay in registers); each reduction step loads one
 /// row of B as a vector and broadcasts one element of A per row into an FMA.
@@ -151,9 +156,8 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
   if (!zeroVec)
     zeroVec = arith::ConstantOp::create(
         b, loc, vecType, DenseElementsAttr::get(vecType, b.getF32FloatAttr(0)));
-  int64_t lineFloats = 16;
   for (Value row : rowIndex)
-    for (int64_t lane = 0; lane < tile.cols; lane += lineFloats) {
+    for (int64_t lane = 0; lane < tile.cols; lane += kFloatsPerLine) {
       Value column = arith::AddIOp::create(b, loc, tile.j0, index(lane));
       memref::PrefetchOp::create(b, loc, tile.c, tile.at({row, column}),
                                  /*isWrite=*/true, /*localityHint=*/3,
@@ -165,10 +169,29 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
                     ? arith::DivUIOp::create(b, loc, tile.j0, index(tile.cols))
                           .getResult()
                     : Value();
+  // An unpacked B is read a row (of the whole matrix) apart per step: each
+  // row is a new page that no hardware prefetcher anticipates, so the rows
+  // kPrefetchSteps ahead are prefetched (clamped to the tile's last step).
+  Value lastStep;
+  if (!tile.packedB && !masked)
+    lastStep = arith::SubIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, tile.k0, tile.steps), index(1));
   auto loop = scf::ForOp::create(
       b, loc, index(0), tile.steps, index(1), accumulators,
       [&](OpBuilder &nb, Location nloc, Value kk, ValueRange acc) {
         Value k = arith::AddIOp::create(nb, nloc, tile.k0, kk);
+        if (lastStep) {
+          Value ahead = arith::MinSIOp::create(
+              nb, nloc,
+              arith::AddIOp::create(nb, nloc, k, index(kPrefetchSteps)),
+              lastStep);
+          for (int64_t lane = 0; lane < tile.cols; lane += kFloatsPerLine)
+            memref::PrefetchOp::create(
+                nb, nloc, tile.b,
+                tile.at({ahead, arith::AddIOp::create(nb, nloc, tile.j0,
+                                                      index(lane))}),
+                /*isWrite=*/false, /*localityHint=*/3, /*isDataCache=*/true);
+        }
         SmallVector<Value> bIndex = tile.packedB
                                         ? SmallVector<Value>{panel, k, index(0)}
                                         : tile.at({k, tile.j0});
