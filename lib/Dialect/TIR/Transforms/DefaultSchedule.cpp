@@ -496,7 +496,8 @@ struct RuleReport {
 
 /// Applies the rule of `block`'s pattern. The block may be rebuilt.
 static RuleReport scheduleBlock(RewriterBase &rewriter, tir::BlockOp &block,
-                                int64_t lanes) {
+                                const mlc::detail::MatmulTiling &tiling) {
+  int64_t lanes = tiling.lanes;
   tir::BlockPattern pattern = tir::classifyBlock(block);
   switch (pattern.kind) {
   case tir::BlockPatternKind::Matmul: {
@@ -509,8 +510,8 @@ static RuleReport scheduleBlock(RewriterBase &rewriter, tir::BlockOp &block,
                                 : "none (loops do not bind one variable each)"};
     block = normalized;
     if (!matmul.transposeA && !matmul.transposeB && lanes >= 4 &&
-        (mlc::detail::scheduleMatmul(rewriter, block, lanes) ||
-         mlc::detail::scheduleBatchedMatmul(rewriter, block, lanes)))
+        (mlc::detail::scheduleMatmul(rewriter, block, tiling) ||
+         mlc::detail::scheduleBatchedMatmul(rewriter, block, tiling)))
       return {pattern.kind, "micro-kernel"};
     // B[j, k] (x times W transposed): the reduction innermost walks both
     // operands contiguously, as dot products.
@@ -540,9 +541,10 @@ static RuleReport scheduleBlock(RewriterBase &rewriter, tir::BlockOp &block,
 }
 
 unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
-                                       bool report) {
+                                       bool report, int64_t l1Bytes,
+                                       int64_t l2Bytes) {
   IRRewriter rewriter(root->getContext());
-  int64_t lanes = vectorBits / 32;
+  auto tiling = mlc::detail::MatmulTiling::get(vectorBits, l1Bytes, l2Bytes);
   unsigned rescheduled = 0;
   SmallVector<tir::PrimFuncOp> funcs;
   root->walk([&](tir::PrimFuncOp func) { funcs.push_back(func); });
@@ -558,7 +560,7 @@ unsigned mlc::applyDefaultCPUSchedules(Operation *root, int64_t vectorBits,
     // location, under its original name.
     Location loc = block.getLoc();
     std::string name = block.getNameHint().str();
-    RuleReport done = scheduleBlock(rewriter, block, lanes);
+    RuleReport done = scheduleBlock(rewriter, block, tiling);
     rescheduled += !done.rule.ends_with("as is") && done.rule != "none";
     if (report)
       emitRemark(loc) << "block \"" << name
@@ -594,7 +596,8 @@ struct TIRDefaultSchedulePass
       }
       // Without a target, the baseline every x86-64 and AArch64 CPU has.
       (void)applyDefaultCPUSchedules(
-          kernel, target ? target.getVectorBits() : 128, report);
+          kernel, target ? target.getVectorBits() : 128, report,
+          target ? target.getL1() : 0, target ? target.getL2() : 0);
     }
   }
 };

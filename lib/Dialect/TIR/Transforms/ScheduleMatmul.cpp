@@ -27,11 +27,23 @@ using mlc::detail::getPlainLoopNest;
 using mlc::detail::moveParallelismOutermost;
 using mlc::detail::succeeded;
 
-/// Micro-kernel tile: rows of C per tile (each row is `2 * lanes` wide), and
-/// rows and reduction steps per cache tile.
+/// Micro-kernel tile: rows of C per tile (each row is `2 * lanes` wide).
 static constexpr int64_t kKernelRows = 6;
-static constexpr int64_t kKernelTilesPerCacheTile = 16;
-static constexpr int64_t kKernelReduceTile = 256;
+
+mlc::detail::MatmulTiling mlc::detail::MatmulTiling::get(int64_t vectorBits,
+                                                         int64_t l1Bytes,
+                                                         int64_t l2Bytes) {
+  MatmulTiling tiling;
+  tiling.lanes = vectorBits / 32;
+  int64_t l1 = l1Bytes > 0 ? l1Bytes : 32 * 1024;
+  int64_t l2 = l2Bytes > 0 ? l2Bytes : 1024 * 1024;
+  int64_t panelRowBytes = 2 * tiling.lanes * 4;
+  // Half of L1 for the panel of B, in whole cache lines of steps.
+  tiling.reduceTile = std::max<int64_t>(16, (l1 / 2 / panelRowBytes) / 16 * 16);
+  int64_t aTileBytes = kKernelRows * tiling.reduceTile * 4;
+  tiling.rowTiles = std::clamp<int64_t>(l2 / 4 / aTileBytes, 16, 32);
+  return tiling;
+}
 
 /// Packing B costs a copy of B, about 2.3 ns per element here (K = N = 4096:
 /// 37 ms), against about 0.033 ns of micro-kernel time per element of B and
@@ -234,15 +246,17 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
 }
 
 /// The GotoBLAS schedule with a register-blocked micro-kernel: loops
-/// `k/256, i/96, j/(2*lanes), i/6 [ki, ii, ji]`, where the bracketed tile
-/// becomes the FMA intrinsic `intrinsic` (6 x 2 vector accumulators). A
-/// batched matmul keeps its batch loop outermost and splits off a one-batch
-/// loop in front of the tile (`b, ..., [1, ki, ii, ji]`). A 96 x 256 block
-/// of A stays in L2 while the j loop (the parallel one: it has work for
-/// every shape) sweeps 256-row panels of B. The init becomes its own
-/// parallel nest in front.
+/// `k/kc, i/mc, j/(2*lanes), i/6 [ki, ii, ji]` (MatmulTiling), where the
+/// bracketed tile becomes the FMA intrinsic `intrinsic` (6 x 2 vector
+/// accumulators). A batched matmul keeps its batch loop outermost and splits
+/// off a one-batch loop in front of the tile (`b, ..., [1, ki, ii, ji]`). An
+/// mc x kc block of A stays in L2 while the j loop (the parallel one: it has
+/// work for every shape) sweeps kc-row panels of B. The init becomes its
+/// own parallel nest in front.
 static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
-                             int64_t lanes, StringRef intrinsic) {
+                             const mlc::detail::MatmulTiling &tiling,
+                             StringRef intrinsic) {
+  int64_t lanes = tiling.lanes;
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
   if (!loops || (loops->size() != 3 && loops->size() != 4))
     return false;
@@ -256,10 +270,9 @@ static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
       !succeeded(
           tir::split(rewriter, ijk[1], {tir::kInferredFactor, 2 * lanes}, j)) ||
       !succeeded(tir::split(rewriter, ijk[2],
-                            {tir::kInferredFactor, kKernelReduceTile}, k)) ||
+                            {tir::kInferredFactor, tiling.reduceTile}, k)) ||
       !succeeded(tir::split(rewriter, i[0],
-                            {tir::kInferredFactor, kKernelTilesPerCacheTile},
-                            io)))
+                            {tir::kInferredFactor, tiling.rowTiles}, io)))
     return false;
   SmallVector<tir::ForOp> order = {k[0], io[0], j[0], io[1], k[1], i[1], j[1]};
   if (batched) {
@@ -283,10 +296,11 @@ static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
 
 /// tileAndTensorize for a 2-D matmul, on the plain or packed-B kernel.
 static bool tileAndTensorize(RewriterBase &rewriter, tir::BlockOp block,
-                             int64_t lanes, bool packedB) {
+                             const mlc::detail::MatmulTiling &tiling,
+                             bool packedB) {
   return tileAndTensorize(
-      rewriter, block, lanes,
-      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes, packedB));
+      rewriter, block, tiling,
+      tir::getFMATensorIntrinsicName(kKernelRows, 2 * tiling.lanes, packedB));
 }
 
 /// Whether `block` is relax-legalize's batched matmul `C[b, i, j] += A[b, i,
@@ -318,14 +332,16 @@ static bool isF32BatchedMatmul(tir::BlockOp block) {
 
 /// The batched matmul on the `_batched` FMA intrinsic (tileAndTensorize).
 bool mlc::detail::scheduleBatchedMatmul(RewriterBase &rewriter,
-                                        tir::BlockOp block, int64_t lanes) {
+                                        tir::BlockOp block,
+                                        const MatmulTiling &tiling) {
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
   if (!loops || loops->size() != 4 || !block.hasInit() ||
       !isF32BatchedMatmul(block))
     return false;
   return tileAndTensorize(
-      rewriter, block, lanes,
-      tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes) + "_batched");
+      rewriter, block, tiling,
+      tir::getFMATensorIntrinsicName(kKernelRows, 2 * tiling.lanes) +
+          "_batched");
 }
 
 /// With a symbolic row count, the nest is duplicated under an `scf.if`:
@@ -333,7 +349,8 @@ bool mlc::detail::scheduleBatchedMatmul(RewriterBase &rewriter,
 /// does not (run-time dispatch; the branch keeps the idle variant's
 /// parallel loops from forking threads).
 bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
-                                 int64_t lanes) {
+                                 const MatmulTiling &tiling) {
+  int64_t lanes = tiling.lanes;
   std::optional<SmallVector<tir::ForOp>> loops = getPlainLoopNest(block);
   if (!loops || loops->size() != 3 || !isF32Matmul(block) || !block.hasInit() ||
       !getLoadOfB(block))
@@ -344,12 +361,12 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
   if (rows) {
     bool packed = *rows >= kPackMinRows &&
                   packOperandB(rewriter, block, cols, nest, Value());
-    return tileAndTensorize(rewriter, block, lanes, packed);
+    return tileAndTensorize(rewriter, block, tiling, packed);
   }
   auto func = block->getParentOfType<tir::PrimFuncOp>();
   Value m = func ? getExtentAtEntry(rewriter, func, block, 0) : Value();
   if (!m || nest->getParentOp() != func)
-    return tileAndTensorize(rewriter, block, lanes, false);
+    return tileAndTensorize(rewriter, block, tiling, false);
   Location loc = block.getLoc();
   rewriter.setInsertionPoint(nest);
   Value many = arith::CmpIOp::create(
@@ -363,8 +380,8 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
   tir::BlockOp unpacked;
   copy.walk([&](tir::BlockOp b) { unpacked = b; });
   bool packed = packOperandB(rewriter, block, cols, dispatch, many);
-  bool packedOk = tileAndTensorize(rewriter, block, lanes, packed);
-  bool unpackedOk = tileAndTensorize(rewriter, unpacked, lanes, false);
+  bool packedOk = tileAndTensorize(rewriter, block, tiling, packed);
+  bool unpackedOk = tileAndTensorize(rewriter, unpacked, tiling, false);
   return packedOk || unpackedOk;
 }
 

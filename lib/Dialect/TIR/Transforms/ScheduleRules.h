@@ -43,16 +43,33 @@ void moveParallelismOutermost(mlir::RewriterBase &rewriter, tir::BlockOp block);
 /// rule then leaves that part of the schedule as it is).
 bool succeeded(mlir::DiagnosedSilenceableFailure &&result);
 
+/// The GotoBLAS blocking of the matmul rule for one CPU.
+struct MatmulTiling {
+  /// f32 lanes of a vector register; the micro-kernel's tile is 6 x 2*lanes.
+  int64_t lanes;
+  /// Reduction steps per cache tile (GotoBLAS's kc): the micro-kernel's
+  /// panel of B, kc x 2*lanes floats, takes half of L1.
+  int64_t reduceTile;
+  /// Micro-kernel row tiles per cache tile (mc / 6): the block of A, mc x
+  /// kc floats, takes at most a quarter of L2, within [16, 32] tiles (larger
+  /// measured no better; 32 lets M = 128 read B once).
+  int64_t rowTiles;
+
+  /// The tiling for `vectorBits`-wide registers and the data caches (0:
+  /// unknown, taken as 32 KiB of L1 and 1 MiB of L2).
+  static MatmulTiling get(int64_t vectorBits, int64_t l1Bytes, int64_t l2Bytes);
+};
+
 /// The matmul rule (ScheduleMatmul.cpp): schedules an f32 matmul block in
-/// relax-legalize's form on the FMA micro-kernel for `lanes`-wide vectors.
-/// Returns false, leaving the block as it is, when the block does not fit.
+/// relax-legalize's form on the FMA micro-kernel with `tiling`. Returns
+/// false, leaving the block as it is, when the block does not fit.
 bool scheduleMatmul(mlir::RewriterBase &rewriter, tir::BlockOp block,
-                    int64_t lanes);
+                    const MatmulTiling &tiling);
 
 /// The same for relax-legalize's batched matmul (no broadcast batch), on
 /// the `_batched` micro-kernel, B unpacked.
 bool scheduleBatchedMatmul(mlir::RewriterBase &rewriter, tir::BlockOp block,
-                           int64_t lanes);
+                           const MatmulTiling &tiling);
 
 } // namespace mlc::detail
 

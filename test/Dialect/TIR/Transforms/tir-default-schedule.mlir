@@ -161,8 +161,9 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 
 // -----
 
-/// An f32 matmul in the form relax-legalize emits, on an AVX2 target: the
-/// GotoBLAS tiling `k/256, i/96, j/16, i/6` with the 6 x 16 FMA micro-kernel
+/// An f32 matmul in the form relax-legalize emits, on an AVX2 target without
+/// cache sizes (taken as 32 KiB of L1, 1 MiB of L2): the GotoBLAS tiling
+/// `k/256, i/192, j/16, i/6` with the 6 x 16 FMA micro-kernel
 /// on the inner tile, the column-tile loop parallel, and the init in its own
 /// nest in front. The row count is symbolic, so the nest is duplicated under
 /// an scf.if: from 512 rows B is first packed into 16-column panels (full
@@ -467,4 +468,42 @@ tir.prim_func @serial_kernel(%A: memref<?xf32>, %B: memref<?xf32>, %S: memref<f3
     }
   }
   tir.return
+}
+
+// -----
+
+/// The blocking comes from the target's caches: with AVX-512 and 48 KiB of
+/// L1 the panel of B (kc x 32 floats) takes half of L1, so kc = 192; with 2
+/// MiB of L2, 32 row tiles of 6 (i/192).
+
+// CHECK-LABEL: tir.prim_func @matmul_avx512_caches
+// CHECK: tir.for %{{.*}} = %{{.*}} to %[[KTILES:.*]] {
+// CHECK: tir.block "C_cpu.f32_fma_6x32"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}] [6, 192], %{{.*}}[%{{.*}}, %{{.*}}] [192, 32]
+module attributes {mlc.target = #mlc.target<cpu, triple = "x86_64-unknown-linux-gnu", arch = "icelake-server", features = "+avx,+avx2,+fma,+avx512f", l1 = 49152, l2 = 2097152>} {
+  tir.prim_func @matmul_avx512_caches(%A: memref<64x384xf32>, %B: memref<384x64xf32>, %C: memref<64x64xf32>) {
+    %c0 = arith.constant 0 : index
+    %c64 = arith.constant 64 : index
+    %c384 = arith.constant 384 : index
+    %zero = arith.constant 0.0 : f32
+    tir.for %i = %c0 to %c64 {
+      tir.for %j = %c0 to %c64 {
+        tir.for %r = %c0 to %c384 {
+          tir.block "C" (%vi: spatial[64] = %i, %vj: spatial[64] = %j, %vk: reduce[384] = %r)
+              reads(%A[%vi, %vk], %B[%vk, %vj] : memref<64x384xf32>, memref<384x64xf32>)
+              writes(%C[%vi, %vj] : memref<64x64xf32>) init {
+            memref.store %zero, %C[%vi, %vj] : memref<64x64xf32>
+          } {
+            %a = memref.load %A[%vi, %vk] : memref<64x384xf32>
+            %b = memref.load %B[%vk, %vj] : memref<384x64xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<64x64xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<64x64xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
 }

@@ -51,7 +51,9 @@ def TIRDefaultSchedulePass
       CompactBufferAllocation).
 
     The f32 matmul micro-kernel: GotoBLAS tiling
-    `k/256, i/96, j/(2*lanes), i/6` with the inner tile tensorized into
+    `k/kc, i/mc, j/(2*lanes), i/6` (kc and mc from the target's L1 and L2
+    sizes: the panel of B takes half of L1, the block of A at most a quarter
+    of L2) with the inner tile tensorized into
     the `cpu.f32_fma_6x<2*lanes>` micro-kernel, the column-tile loop
     parallel and the init decomposed into its own parallel nest; from 512
     rows B is packed into column panels first (the `_packed_b` kernel),

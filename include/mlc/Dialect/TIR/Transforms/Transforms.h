@@ -18,10 +18,12 @@ namespace mlc {
 /// bits; blocks that match no rule stay as they are. Returns the number of
 /// blocks rescheduled.
 /// Applies the CPU rules of tir-default-schedule to the kernels under
-/// `root` for `vectorBits`-wide SIMD; with `report`, each block gets a
-/// remark naming its pattern and rule. Returns the number of changes.
+/// `root` for `vectorBits`-wide SIMD and the given data caches (0: unknown);
+/// with `report`, each block gets a remark naming its pattern and rule.
+/// Returns the number of changes.
 unsigned applyDefaultCPUSchedules(mlir::Operation *root, int64_t vectorBits,
-                                  bool report = false);
+                                  bool report = false, int64_t l1Bytes = 0,
+                                  int64_t l2Bytes = 0);
 
 } // namespace mlc
 
