@@ -165,6 +165,63 @@ static void emitPackNest(RewriterBase &rewriter, Location loc,
   memref::StoreOp::create(rewriter, loc, element, nest.packed, vars);
 }
 
+/// Allocates panels of `size` rows or columns of a `length x k` operand,
+/// `[ceildiv(length, size), k, size]`, before `allocPoint`, with no panels
+/// unless `allocGuard` (may be null) holds. Returns the buffer and the
+/// number of panels.
+static std::pair<Value, Value>
+allocatePanels(RewriterBase &rewriter, Location loc, Operation *allocPoint,
+               Value allocGuard, Value length, Value k, int64_t size) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(allocPoint);
+  Value sizeValue = arith::ConstantIndexOp::create(rewriter, loc, size);
+  Value panels = arith::CeilDivSIOp::create(rewriter, loc, length, sizeValue);
+  Value allocated = panels;
+  if (allocGuard)
+    allocated = arith::SelectOp::create(
+        rewriter, loc, allocGuard, panels,
+        arith::ConstantIndexOp::create(rewriter, loc, 0));
+  auto packedType =
+      MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, size},
+                      rewriter.getF32Type());
+  Value packed = tir::AllocBufferOp::create(rewriter, loc, packedType,
+                                            ValueRange{allocated, k});
+  return {packed, panels};
+}
+
+/// Makes the matmul `block` read `packed` where `load` read its operand:
+/// `packed[v / size, vk, v % size]` for iteration variable #`var` (v) and
+/// the reduction variable vk, the form of the packed intrinsics'
+/// descriptions; the read region follows.
+static void readFromPanels(RewriterBase &rewriter, tir::BlockOp block,
+                           memref::LoadOp load, Value packed, unsigned var,
+                           int64_t size) {
+  MLIRContext *ctx = rewriter.getContext();
+  Location loc = load.getLoc();
+  Value operand = load.getMemRef();
+  rewriter.setInsertionPoint(load);
+  ValueRange vars = block.getIterVars();
+  Value sizeValue = arith::ConstantIndexOp::create(rewriter, loc, size);
+  Value panel = arith::DivUIOp::create(rewriter, loc, vars[var], sizeValue);
+  Value lane = arith::RemUIOp::create(rewriter, loc, vars[var], sizeValue);
+  rewriter.replaceOpWithNewOp<memref::LoadOp>(load, packed,
+                                              ValueRange{panel, vars[2], lane});
+  unsigned readIndex =
+      llvm::find(block.getReads(), operand) - block.getReads().begin();
+  SmallVector<Attribute> regions(block.getReadRegions().begin(),
+                                 block.getReadRegions().end());
+  AffineExpr v = getAffineDimExpr(var, ctx), vk = getAffineDimExpr(2, ctx);
+  regions[readIndex] = tir::BufferRegionAttr::get(
+      ctx,
+      AffineMap::get(3, block.getRegionSymbols().size(),
+                     {v.floorDiv(size), vk, v % size}, ctx),
+      {1, 1, 1});
+  rewriter.modifyOpInPlace(block, [&] {
+    block.getReadsMutable()[readIndex].set(packed);
+    block.setReadRegionsAttr(rewriter.getArrayAttr(regions));
+  });
+}
+
 /// Copies B (`k x n`) into panels of `cols` columns, `Bp[p, k, c] = B[k, p *
 /// cols + c]`, in nests in front of the matmul's nest, and makes the matmul
 /// read Bp. Lanes of the last panel past `n` are left unwritten: the
@@ -183,7 +240,6 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
   Value k = getExtentAtEntry(rewriter, func, block, 2);
   if (!n || !k)
     return false;
-  MLIRContext *ctx = rewriter.getContext();
   Location loc = block.getLoc();
   Value b = loadB.getMemRef();
   // B must be read once and not written (X * X reads it as A too): its one
@@ -192,25 +248,15 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
       llvm::is_contained(block.getWrites(), b))
     return false;
 
-  rewriter.setInsertionPoint(allocPoint);
-  Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, cols);
-  Value panels = arith::CeilDivSIOp::create(rewriter, loc, n, colsValue);
-  Value allocated = panels;
-  if (allocGuard)
-    allocated = arith::SelectOp::create(
-        rewriter, loc, allocGuard, panels,
-        arith::ConstantIndexOp::create(rewriter, loc, 0));
-  auto packedType =
-      MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, cols},
-                      rewriter.getF32Type());
-  Value packed = tir::AllocBufferOp::create(rewriter, loc, packedType,
-                                            ValueRange{allocated, k});
+  auto [packed, panels] =
+      allocatePanels(rewriter, loc, allocPoint, allocGuard, n, k, cols);
 
   // The packing nests, in front of the matmul's nest.
   rewriter.setInsertionPoint(tir::getLoops(block).front());
 
   // Full panels need no guard on the columns, so their copies vectorize;
   // the last, partial panel (if any) has its own guarded nest.
+  Value colsValue = arith::ConstantIndexOp::create(rewriter, loc, cols);
   Value fullPanels = arith::DivSIOp::create(rewriter, loc, n, colsValue);
   PackNest nest{b, packed, n, k, panels, cols};
   emitPackNest(rewriter, loc, nest, "B_pack",
@@ -221,27 +267,7 @@ static bool packOperandB(RewriterBase &rewriter, tir::BlockOp block,
 
   // The matmul reads the panels: `Bp[vj / cols, vk, vj % cols]`, the form
   // of the packed intrinsic's description.
-  rewriter.setInsertionPoint(loadB);
-  ValueRange matmulVars = block.getIterVars();
-  Value blockCols = arith::ConstantIndexOp::create(rewriter, loc, cols);
-  Value panel = arith::DivUIOp::create(rewriter, loc, matmulVars[1], blockCols);
-  Value lane = arith::RemUIOp::create(rewriter, loc, matmulVars[1], blockCols);
-  rewriter.replaceOpWithNewOp<memref::LoadOp>(
-      loadB, packed, ValueRange{panel, matmulVars[2], lane});
-  unsigned readIndex =
-      llvm::find(block.getReads(), b) - block.getReads().begin();
-  SmallVector<Attribute> regions(block.getReadRegions().begin(),
-                                 block.getReadRegions().end());
-  AffineExpr vj = getAffineDimExpr(1, ctx), vk = getAffineDimExpr(2, ctx);
-  regions[readIndex] = tir::BufferRegionAttr::get(
-      ctx,
-      AffineMap::get(3, block.getRegionSymbols().size(),
-                     {vj.floorDiv(cols), vk, vj % cols}, ctx),
-      {1, 1, 1});
-  rewriter.modifyOpInPlace(block, [&] {
-    block.getReadsMutable()[readIndex].set(packed);
-    block.setReadRegionsAttr(rewriter.getArrayAttr(regions));
-  });
+  readFromPanels(rewriter, block, loadB, packed, /*var=*/1, cols);
   return true;
 }
 
@@ -344,6 +370,101 @@ bool mlc::detail::scheduleBatchedMatmul(RewriterBase &rewriter,
           "_batched");
 }
 
+/// Copies A (`m x k`) into panels of kKernelRows rows, `Ap[p, k, r] = A[p *
+/// rows + r, k]`, in a nest in front of the matmul's nest (after B's), and
+/// makes the matmul read Ap: the micro-kernel then reads one contiguous
+/// stream of A instead of six strided rows with their address arithmetic.
+/// Rows of the last panel past `m` are left unwritten: the micro-kernel
+/// reads rows up to the last valid one. Allocated like packOperandB's
+/// buffer. Returns false, changing nothing, if A cannot be packed.
+static bool packOperandA(RewriterBase &rewriter, tir::BlockOp block,
+                         Operation *allocPoint, Value allocGuard) {
+  auto func = block->getParentOfType<tir::PrimFuncOp>();
+  auto loadA = dyn_cast<memref::LoadOp>(block.getBody()->front());
+  ValueRange vars = block.getIterVars();
+  if (!func || !loadA || loadA.getIndices().size() != 2 ||
+      loadA.getIndices()[0] != vars[0] || loadA.getIndices()[1] != vars[2])
+    return false;
+  Value a = loadA.getMemRef();
+  if (llvm::count(block.getReads(), a) != 1 ||
+      llvm::is_contained(block.getWrites(), a))
+    return false;
+  Value m = getExtentAtEntry(rewriter, func, block, 0);
+  Value k = getExtentAtEntry(rewriter, func, block, 2);
+  if (!m || !k)
+    return false;
+  MLIRContext *ctx = rewriter.getContext();
+  Location loc = block.getLoc();
+  int64_t rows = kKernelRows;
+
+  auto [packed, panels] =
+      allocatePanels(rewriter, loc, allocPoint, allocGuard, m, k, rows);
+
+  // The packing nest: panels, then steps, then the panel's rows (one
+  // element of each of `rows` rows per step, written contiguously).
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(tir::getLoops(block).front());
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    auto panelLoop = tir::ForOp::create(rewriter, loc, zero, panels);
+    rewriter.setInsertionPointToStart(panelLoop.getBody());
+    auto stepLoop = tir::ForOp::create(rewriter, loc, zero, k);
+    rewriter.setInsertionPointToStart(stepLoop.getBody());
+    Value rowsHere = arith::ConstantIndexOp::create(rewriter, loc, rows);
+    auto rowLoop = tir::ForOp::create(rewriter, loc, zero, rowsHere);
+    rewriter.setInsertionPointToStart(rowLoop.getBody());
+    Value source = arith::AddIOp::create(
+        rewriter, loc,
+        arith::MulIOp::create(rewriter, loc, panelLoop.getInductionVar(),
+                              rowsHere),
+        rowLoop.getInductionVar());
+    Value inside = arith::CmpIOp::create(rewriter, loc,
+                                         arith::CmpIPredicate::slt, source, m);
+    AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
+               d2 = getAffineDimExpr(2, ctx);
+    auto readRegion = tir::BufferRegionAttr::get(
+        ctx, AffineMap::get(3, 0, {d0 * rows + d2, d1}, ctx), {1, 1});
+    auto writeRegion = tir::BufferRegionAttr::get(
+        ctx, AffineMap::get(3, 0, {d0, d1, d2}, ctx), {1, 1, 1});
+    auto pack = tir::BlockOp::create(
+        rewriter, loc, "A_pack",
+        {tir::IterKind::Spatial, tir::IterKind::Spatial,
+         tir::IterKind::Spatial},
+        {panels, k, rewriter.getIndexAttr(rows)},
+        ValueRange{panelLoop.getInductionVar(), stepLoop.getInductionVar(),
+                   rowLoop.getInductionVar()},
+        ValueRange{a}, {readRegion}, ValueRange{packed}, {writeRegion}, inside);
+    rewriter.setInsertionPointToStart(pack.getBody());
+    ValueRange packVars = pack.getIterVars();
+    Value packRows = arith::ConstantIndexOp::create(rewriter, loc, rows);
+    Value row = arith::AddIOp::create(
+        rewriter, loc,
+        arith::MulIOp::create(rewriter, loc, packVars[0], packRows),
+        packVars[2]);
+    Value element =
+        memref::LoadOp::create(rewriter, loc, a, ValueRange{row, packVars[1]});
+    memref::StoreOp::create(rewriter, loc, element, packed, packVars);
+  }
+
+  // The matmul reads the panels: `Ap[vi / rows, vk, vi % rows]`, the form
+  // of the packed intrinsic's description.
+  readFromPanels(rewriter, block, loadA, packed, /*var=*/0, rows);
+  return true;
+}
+
+/// Packs A (packOperandA) after B was packed, and returns the intrinsic
+/// that reads what was packed.
+static std::string packAAndChooseIntrinsic(RewriterBase &rewriter,
+                                           tir::BlockOp block,
+                                           Operation *allocPoint,
+                                           Value allocGuard, bool packedB,
+                                           int64_t lanes) {
+  bool packedA =
+      packedB && packOperandA(rewriter, block, allocPoint, allocGuard);
+  return tir::getFMATensorIntrinsicName(kKernelRows, 2 * lanes, packedB,
+                                        packedA);
+}
+
 /// With a symbolic row count, the nest is duplicated under an `scf.if`:
 /// from kPackMinRows rows the copy that packs B runs, below it the one that
 /// does not (run-time dispatch; the branch keeps the idle variant's
@@ -361,7 +482,9 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
   if (rows) {
     bool packed = *rows >= kPackMinRows &&
                   packOperandB(rewriter, block, cols, nest, Value());
-    return tileAndTensorize(rewriter, block, tiling, packed);
+    return tileAndTensorize(
+        rewriter, block, tiling,
+        packAAndChooseIntrinsic(rewriter, block, nest, Value(), packed, lanes));
   }
   auto func = block->getParentOfType<tir::PrimFuncOp>();
   Value m = func ? getExtentAtEntry(rewriter, func, block, 0) : Value();
@@ -380,7 +503,9 @@ bool mlc::detail::scheduleMatmul(RewriterBase &rewriter, tir::BlockOp block,
   tir::BlockOp unpacked;
   copy.walk([&](tir::BlockOp b) { unpacked = b; });
   bool packed = packOperandB(rewriter, block, cols, dispatch, many);
-  bool packedOk = tileAndTensorize(rewriter, block, tiling, packed);
+  bool packedOk = tileAndTensorize(
+      rewriter, block, tiling,
+      packAAndChooseIntrinsic(rewriter, block, dispatch, many, packed, lanes));
   bool unpackedOk = tileAndTensorize(rewriter, unpacked, tiling, false);
   return packedOk || unpackedOk;
 }

@@ -168,7 +168,8 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 /// nest in front. The row count is symbolic, so the nest is duplicated under
 /// an scf.if: from 512 rows B is first packed into 16-column panels (full
 /// panels, then the guarded partial one; the buffer has no panels when
-/// unused) and the packed kernel runs; below, the plain one.
+/// unused), A into 6-row panels (rows past m skipped), and the kernel that
+/// reads both packed runs; below, the plain one.
 
 // CHECK-LABEL: tir.prim_func @matmul_avx2
 // CHECK-SAME: %[[M:[a-z0-9]+]]: index, %{{.*}}: index, %{{.*}}: index)
@@ -180,13 +181,16 @@ tir.prim_func @transposed_out(%A: memref<8x4xf32>, %C: memref<8x8xf32>) {
 // CHECK-NEXT: reads(
 // CHECK-NEXT: writes(%[[PANELS]]{{.*}}) {
 // CHECK: tir.block "B_pack_tail"
+// CHECK: tir.block "A_pack"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}} * 6 + %{{.*}}, %{{.*}}] : memref<?x?xf32>)
+// CHECK-NEXT: writes(%[[APANELS:.*]][{{.*}}] : memref<?x?x6xf32>) where
 // CHECK: tir.block "C_init"
 // CHECK: tir.for %[[KO:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[IC:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for parallel %[[JO:.*]] = %{{.*}} to %{{.*}} {
 // CHECK-NEXT: tir.for %[[IO:.*]] = %{{.*}} to %{{.*}} {
-// CHECK: tir.block "C_cpu.f32_fma_6x16_packed_b"
-// CHECK-NEXT: reads({{.*}}, %[[PANELS]][%{{.*}} floordiv 16, %{{.*}}, %{{.*}} mod 16] [1, 256, 16]
+// CHECK: tir.block "C_cpu.f32_fma_6x16_packed_ab"
+// CHECK-NEXT: reads(%[[APANELS]][%{{.*}} floordiv 6, %{{.*}}, %{{.*}} mod 6] [1, 256, 6], %[[PANELS]][%{{.*}} floordiv 16, %{{.*}}, %{{.*}} mod 16] [1, 256, 16]
 // CHECK: vector.load %[[PANELS]]
 // CHECK: } else {
 // CHECK: tir.block "C_init"

@@ -32,33 +32,59 @@ using namespace mlc::tir;
 //===----------------------------------------------------------------------===//
 
 std::string mlc::tir::getFMATensorIntrinsicName(int64_t rows, int64_t cols,
-                                                bool packedB) {
+                                                bool packedB, bool packedA) {
   return llvm::formatv("cpu.f32_fma_{0}x{1}{2}", rows, cols,
-                       packedB ? "_packed_b" : "")
+                       packedA   ? "_packed_ab"
+                       : packedB ? "_packed_b"
+                                 : "")
       .str();
+}
+
+namespace {
+/// How a description declares, indexes and loads one operand (`%A` or
+/// `%B`): in place, `X[first, second]`, or from panels of `size` along the
+/// iteration variable `var`, `Xp[var floordiv size, %vk, var mod size]`.
+struct OperandText {
+  std::string type, region, load;
+};
+} // namespace
+
+static OperandText getOperandText(StringRef name, StringRef value,
+                                  StringRef first, StringRef second,
+                                  StringRef var, bool packed, int64_t size) {
+  if (!packed) {
+    std::string access = llvm::formatv("%{0}[{1}, {2}]", name, first, second);
+    return {
+        "memref<?x?xf32>", access,
+        llvm::formatv("{0} = memref.load {1} : memref<?x?xf32>", value, access)
+            .str()};
+  }
+  std::string type = llvm::formatv("memref<?x?x{0}xf32>", size).str();
+  return {
+      type,
+      llvm::formatv("%{0}[{1} floordiv {2}, %vk, {1} mod {2}]", name, var, size)
+          .str(),
+      llvm::formatv(R"mlir(%{0}size = arith.constant {1} : index
+          %{0}panel = arith.divui {2}, %{0}size : index
+          %{0}lane = arith.remui {2}, %{0}size : index
+          {3} = memref.load %{0}[%{0}panel, %vk, %{0}lane] : {4})mlir",
+                    name, size, var, value, type)
+          .str()};
 }
 
 /// C[i, j] += A[i, k] * B[k, j] over a rows x cols tile and any number of
 /// reduction steps; the operations of the block are those relax-legalize
 /// emits for a matmul. With `packedB`, B is read from panels of `cols`
-/// columns, as tir-default-schedule packs it.
-static std::string getFMADescription(int64_t rows, int64_t cols, bool packedB) {
-  std::string bType = packedB ? llvm::formatv("memref<?x?x{0}xf32>", cols).str()
-                              : "memref<?x?xf32>";
-  std::string bRegion = packedB
-                            ? "%B[%vj floordiv " + std::to_string(cols) +
-                                  ", %vk, %vj mod " + std::to_string(cols) + "]"
-                            : "%B[%vk, %vj]";
-  std::string bLoad =
-      packedB ? llvm::formatv(R"mlir(%panels = arith.constant {0} : index
-          %q = arith.divui %vj, %panels : index
-          %r = arith.remui %vj, %panels : index
-          %b = memref.load %B[%q, %vk, %r] : {1})mlir",
-                              cols, bType)
-                    .str()
-              : "%b = memref.load %B[%vk, %vj] : memref<?x?xf32>";
+/// columns, as tir-default-schedule packs it; with `packedA` too, A is read
+/// from panels of `rows` rows, `Ap[i floordiv rows, k, i mod rows]`.
+static std::string getFMADescription(int64_t rows, int64_t cols, bool packedB,
+                                     bool packedA = false) {
+  OperandText a = getOperandText("A", "%a", "%vi", "%vk", "%vi", packedA, rows);
+  OperandText b = getOperandText("B", "%b", "%vk", "%vj", "%vj", packedB, cols);
+  std::string &aType = a.type, &aRegion = a.region, &aLoad = a.load;
+  std::string &bType = b.type, &bRegion = b.region, &bLoad = b.load;
   return llvm::formatv(R"mlir(
-tir.prim_func @desc(%A: memref<?x?xf32>, %B: {2},
+tir.prim_func @desc(%A: {5}, %B: {2},
                     %C: memref<?x?xf32>, %k: index) {{
   %c0 = arith.constant 0 : index
   %rows = arith.constant {0} : index
@@ -68,10 +94,10 @@ tir.prim_func @desc(%A: memref<?x?xf32>, %B: {2},
       tir.for %jj = %c0 to %cols {{
         tir.block "update" (%vi: spatial[{0}] = %ii, %vj: spatial[{1}] = %jj,
                             %vk: reduce[%k] = %kk)
-            reads(%A[%vi, %vk], {3}, %C[%vi, %vj]
-                  : memref<?x?xf32>, {2}, memref<?x?xf32>)
+            reads({6}, {3}, %C[%vi, %vj]
+                  : {5}, {2}, memref<?x?xf32>)
             writes(%C[%vi, %vj] : memref<?x?xf32>) {{
-          %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+          {7}
           {4}
           %p = arith.mulf %a, %b : f32
           %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
@@ -84,7 +110,7 @@ tir.prim_func @desc(%A: memref<?x?xf32>, %B: {2},
   tir.return
 }
 )mlir",
-                       rows, cols, bType, bRegion, bLoad)
+                       rows, cols, bType, bRegion, bLoad, aType, aRegion, aLoad)
       .str();
 }
 
@@ -97,6 +123,8 @@ struct FMATile {
   int64_t rows, cols;
   /// Whether `b` holds panels of `cols` columns (Bp[j / cols, k, j % cols]).
   bool packedB;
+  /// Whether `a` holds panels of `rows` rows (Ap[i / rows, k, i % rows]).
+  bool packedA = false;
   /// The batch index of 3-D operands (`X[batch, ...]`), or null for 2-D.
   Value batch = nullptr;
 
@@ -129,7 +157,7 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
     return arith::ConstantIndexOp::create(b, loc, v);
   };
   bool masked = validRows != nullptr;
-  SmallVector<Value> rowIndex, rowMask;
+  SmallVector<Value> rowIndex, rowOffset, rowMask;
   Value colMask, zeroVec;
   if (masked) {
     colMask = vector::CreateMaskOp::create(b, loc, maskType, validCols);
@@ -148,7 +176,13 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
       rowMask.push_back(vector::CreateMaskOp::create(b, loc, maskType, lanes));
     }
     rowIndex.push_back(arith::AddIOp::create(b, loc, tile.i0, offset));
+    rowOffset.push_back(offset);
   }
+  // The panel of a packed A (the origin is a multiple of `rows`).
+  Value aPanel = tile.packedA
+                     ? arith::DivUIOp::create(b, loc, tile.i0, index(tile.rows))
+                           .getResult()
+                     : Value();
   // The products accumulate from zero and C is added once after the
   // reduction steps: the tile of C is prefetched now, so its rows (a cache
   // line or two each, a row of C apart: no hardware prefetcher follows
@@ -202,9 +236,15 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
                    : vector::LoadOp::create(nb, nloc, vecType, tile.b, bIndex)
                          .getResult();
         SmallVector<Value> next;
-        for (auto [row, sum] : llvm::zip_equal(rowIndex, acc)) {
+        for (auto [row, offset, sum] :
+             llvm::zip_equal(rowIndex, rowOffset, acc)) {
           Value aElem =
-              memref::LoadOp::create(nb, nloc, tile.a, tile.at({row, k}));
+              tile.packedA
+                  ? memref::LoadOp::create(nb, nloc, tile.a,
+                                           ValueRange{aPanel, k, offset})
+                        .getResult()
+                  : memref::LoadOp::create(nb, nloc, tile.a, tile.at({row, k}))
+                        .getResult();
           Value splat = vector::BroadcastOp::create(nb, nloc, vecType, aElem);
           next.push_back(vector::FMAOp::create(nb, nloc, splat, bRow, sum));
         }
@@ -232,7 +272,8 @@ static void emitFMAKernel(OpBuilder &b, Location loc, const FMATile &tile,
 /// ones nothing.
 static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
                                   int64_t cols, bool packedB, bool batched,
-                                  const TensorizeOperands &operands) {
+                                  const TensorizeOperands &operands,
+                                  bool packedA = false) {
   // Batched: variables (b, i, j, k), loops (b, k, i, j); b spans one batch.
   unsigned var = batched ? 1 : 0, loop = batched ? 1 : 0;
   FMATile tile{operands.buffers[0],
@@ -245,6 +286,7 @@ static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
                rows,
                cols,
                packedB,
+               packedA,
                batched ? operands.origins[0] : Value()};
   Value validRows = operands.tripCounts[loop + 1],
         validCols = operands.tripCounts[loop + 2];
@@ -282,17 +324,17 @@ static void emitFMAImplementation(OpBuilder &b, Location loc, int64_t rows,
 }
 
 static TensorIntrinsic makeFMAIntrinsic(int64_t rows, int64_t cols,
-                                        bool packedB) {
+                                        bool packedB, bool packedA = false) {
   return TensorIntrinsic{
-      getFMATensorIntrinsicName(rows, cols, packedB),
-      getFMADescription(rows, cols, packedB),
-      [rows, cols, packedB](OpBuilder &b, Location loc,
-                            const TensorizeOperands &operands) {
+      getFMATensorIntrinsicName(rows, cols, packedB, packedA),
+      getFMADescription(rows, cols, packedB, packedA),
+      [rows, cols, packedB, packedA](OpBuilder &b, Location loc,
+                                     const TensorizeOperands &operands) {
         emitFMAImplementation(b, loc, rows, cols, packedB, /*batched=*/false,
-                              operands);
+                              operands, packedA);
       },
-      // A packed panel starts at a multiple of `cols` columns.
-      /*originAlignment=*/{1, packedB ? cols : 1, 1}};
+      // A packed panel starts at a multiple of its rows or columns.
+      /*originAlignment=*/{packedA ? rows : 1, packedB ? cols : 1, 1}};
 }
 
 /// The batched matmul of relax-legalize, `C[b, i, j] += A[b, i, k] *
@@ -346,6 +388,8 @@ void mlc::tir::registerCPUTensorIntrinsics(TensorIntrinsicRegistry &registry) {
   for (int64_t lanes : {4, 8, 16}) {
     for (bool packedB : {false, true})
       registry.add(makeFMAIntrinsic(6, 2 * lanes, packedB));
+    registry.add(makeFMAIntrinsic(6, 2 * lanes, /*packedB=*/true,
+                                  /*packedA=*/true));
     registry.add(makeBatchedFMAIntrinsic(6, 2 * lanes));
   }
 }
