@@ -12,6 +12,9 @@
 
 #include "mlc/Support/Symbolic/Expr.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -98,6 +101,11 @@ Expr Context::intern(ExprKind kind, int64_t value, llvm::StringRef name,
   node->unfolded = unfolded;
   node->value = value;
   node->context = this;
+  uint64_t treeSize = 1;
+  for (Expr operand : operands)
+    treeSize += operand.getTreeSize();
+  node->treeSize = static_cast<uint32_t>(
+      std::min<uint64_t>(treeSize, std::numeric_limits<uint32_t>::max()));
   if (!name.empty()) {
     char *chars = impl->allocator.Allocate<char>(name.size());
     std::copy(name.begin(), name.end(), chars);
@@ -140,6 +148,8 @@ std::optional<int64_t> Expr::getConstant() const {
     return std::nullopt;
   return node->value;
 }
+
+uint32_t Expr::getTreeSize() const { return node ? node->treeSize : 0; }
 
 llvm::StringRef Expr::getVarName() const {
   assert(isVar() && "not a variable");
@@ -439,8 +449,7 @@ struct PartialLinearForm {
 } // namespace
 
 // NOLINTNEXTLINE(misc-no-recursion): bounded by the depth of the expression.
-static std::optional<PartialLinearForm> linearize(Expr e,
-                                                 llvm::StringRef var) {
+static std::optional<PartialLinearForm> linearize(Expr e, llvm::StringRef var) {
   switch (e.getKind()) {
   case ExprKind::Constant:
     return PartialLinearForm{0, *e.getConstant()};
@@ -452,8 +461,9 @@ static std::optional<PartialLinearForm> linearize(Expr e,
     PartialLinearForm sum;
     for (Expr operand : e.getOperands()) {
       std::optional<PartialLinearForm> term = linearize(operand, var);
-      if (!term || llvm::AddOverflow(sum.coefficient, term->coefficient,
-                                     sum.coefficient) ||
+      if (!term ||
+          llvm::AddOverflow(sum.coefficient, term->coefficient,
+                            sum.coefficient) ||
           llvm::AddOverflow(sum.constant, term->constant, sum.constant))
         return std::nullopt;
     }
@@ -473,8 +483,7 @@ static std::optional<PartialLinearForm> linearize(Expr e,
       if (llvm::MulOverflow(product.coefficient, factor->constant, cross1) ||
           llvm::MulOverflow(product.constant, factor->coefficient, cross2) ||
           llvm::AddOverflow(cross1, cross2, next.coefficient) ||
-          llvm::MulOverflow(product.constant, factor->constant,
-                            next.constant))
+          llvm::MulOverflow(product.constant, factor->constant, next.constant))
         return std::nullopt;
       product = next;
     }
@@ -485,8 +494,7 @@ static std::optional<PartialLinearForm> linearize(Expr e,
   }
 }
 
-std::optional<LinearForm> mlc::sym::getLinearForm(Expr e,
-                                                  llvm::StringRef var) {
+std::optional<LinearForm> mlc::sym::getLinearForm(Expr e, llvm::StringRef var) {
   std::optional<PartialLinearForm> form = linearize(e, var);
   if (!form || form->coefficient == 0)
     return std::nullopt;

@@ -171,6 +171,20 @@ std::optional<Polynomial> detail::mulPolynomials(const Polynomial &lhs,
   if (lhsTerms.size() * rhsTerms.size() > kMaxExpandedTerms)
     return std::nullopt;
 
+  // The size of the expansion written out: every product repeats its atoms.
+  auto atomsSize = [](llvm::ArrayRef<Expr> atoms) {
+    uint64_t size = 2; // the product and its coefficient
+    for (Expr atom : atoms)
+      size += atom.getTreeSize();
+    return size;
+  };
+  uint64_t treeSize = 0;
+  for (const auto &lhsTerm : lhsTerms)
+    for (const auto &rhsTerm : rhsTerms)
+      treeSize += atomsSize(lhsTerm.first) + atomsSize(rhsTerm.first);
+  if (treeSize > kMaxExpandedTreeSize)
+    return std::nullopt;
+
   llvm::SmallVector<Product, 8> products;
   for (const auto &[lAtoms, lCoefficient] : lhsTerms) {
     for (const auto &[rAtoms, rCoefficient] : rhsTerms) {

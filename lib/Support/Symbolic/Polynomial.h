@@ -55,13 +55,18 @@ std::optional<Polynomial>
 addPolynomials(const Polynomial &lhs, const Polynomial &rhs, int64_t scale = 1);
 
 /// `lhs * rhs`, or nullopt on overflow or when the expansion would exceed
-/// `kMaxExpandedTerms` terms.
+/// `kMaxExpandedTerms` terms or `kMaxExpandedTreeSize` nodes written out.
 std::optional<Polynomial> mulPolynomials(const Polynomial &lhs,
                                          const Polynomial &rhs);
 
 /// Expansions larger than this are kept unfolded instead (a product of sums
 /// can grow exponentially).
 constexpr size_t kMaxExpandedTerms = 64;
+
+/// The same bound on the expansion written out: 64 terms of products of
+/// large atoms (divisions of sums, themselves expanded) multiply the text;
+/// a 300-character product of 15 differences printed as 19 MB before.
+constexpr uint64_t kMaxExpandedTreeSize = 4096;
 
 /// Canonical expression of a single term.
 Expr termToExpr(Context &ctx, const Term &term);

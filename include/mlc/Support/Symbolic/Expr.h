@@ -118,6 +118,10 @@ public:
   /// such a node keeps its operands as written and is treated as an atom.
   bool isUnfolded() const;
 
+  /// Nodes of the expression written out as a tree: every use of a shared
+  /// subexpression counts (saturating). Printing is linear in it.
+  uint32_t getTreeSize() const;
+
   /// Interning plus canonicalization make pointer equality structural
   /// equality.
   bool operator==(Expr other) const { return node == other.node; }
@@ -163,6 +167,9 @@ struct ExprNode {
   /// Operands (storage owned by the context).
   llvm::ArrayRef<Expr> operands;
   Context *context;
+  /// Nodes of the expression written out as a tree (shared subexpressions
+  /// counted at every use), saturating at UINT32_MAX: what printing costs.
+  uint32_t treeSize;
 };
 } // namespace detail
 
