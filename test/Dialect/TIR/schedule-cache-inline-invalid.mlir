@@ -1285,3 +1285,30 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// reverse_compute_inline: a block whose regions use region symbols.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<8xf32>, %C: memref<?xf32>, %i: index, %past: index) {
+    %B = tir.alloc_buffer : memref<8xf32, #tir.scope<global>>
+    tir.block "B" (%vi: spatial[8] = %i) reads(%A[%vi] : memref<8xf32>)
+        writes(%B[%vi] : memref<8xf32, #tir.scope<global>>) {
+      %a = memref.load %A[%vi] : memref<8xf32>
+      memref.store %a, %B[%vi] : memref<8xf32, #tir.scope<global>>
+    }
+    // expected-error @below {{cannot reverse-inline block "C": block "C" has regions over region symbols, which this primitive does not handle yet}}
+    tir.block "C" (%vi: spatial[8] = %i) reads(%B[%vi] : memref<8xf32, #tir.scope<global>>)
+        writes(%C[%past + %vi] : memref<?xf32>) {
+      %b = memref.load %B[%vi] : memref<8xf32, #tir.scope<global>>
+      %p = arith.addi %past, %vi : index
+      memref.store %b, %C[%p] : memref<?xf32>
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %c = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    transform.tir.reverse_compute_inline %c : !transform.any_op
+    transform.yield
+  }
+}

@@ -506,3 +506,42 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// tensorize: a region symbol computed inside the tensorized loop.
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @f(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>, %k: index) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c6 = arith.constant 6 : index
+    %c16 = arith.constant 16 : index
+    %c64 = arith.constant 64 : index
+    // expected-error @below {{cannot tensorize block "C": a region symbol is computed inside the loop}}
+    tir.for %r = %c0 to %c64 {
+      // expected-note @below {{value defined here}}
+      %rows = arith.addi %k, %c1 : index
+      tir.for %i = %c0 to %c6 {
+        tir.for %j = %c0 to %c16 {
+          tir.block "C" (%vi: spatial[6] = %i, %vj: spatial[16] = %j, %vk: reduce[64] = %r)
+              reads(%A[%vi, %vk], %B[0, %vj] [%rows, 1] : memref<?x?xf32>, memref<?x?xf32>)
+              writes(%C[%vi, %vj] : memref<?x?xf32>) {
+            %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+            %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %r, %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %tile = transform.tir.tensorize %r "cpu.f32_fma_6x16" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -120,3 +120,51 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// Region symbols survive split, reorder, decompose_reduction and tensorize: B
+/// is declared as read over all of its `%k` rows (a symbolic extent), which
+/// the tile keeps while its column range widens to the 16 columns.
+// CHECK-LABEL: tir.prim_func @symbolic_region
+// CHECK-SAME: %[[K:[a-z0-9]+]]: index)
+// CHECK: tir.block "C_cpu.f32_fma_6x16"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}] [6, 64], %{{.*}}[0, %{{.*}}] [%[[K]], 16] : memref<?x?xf32>, memref<?x?xf32>)
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @symbolic_region(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %C: memref<?x?xf32>,
+                                 %m: index, %n: index, %k: index) {
+    %c0 = arith.constant 0 : index
+    tir.for %i = %c0 to %m {
+      tir.for %j = %c0 to %n {
+        tir.for %r = %c0 to %k {
+          tir.block "C" (%vi: spatial[%m] = %i, %vj: spatial[%n] = %j, %vk: reduce[%k] = %r)
+              reads(%A[%vi, %vk], %B[0, %vj] [%k, 1] : memref<?x?xf32>, memref<?x?xf32>)
+              writes(%C[%vi, %vj] : memref<?x?xf32>) init {
+            %zero = arith.constant 0.0 : f32
+            memref.store %zero, %C[%vi, %vj] : memref<?x?xf32>
+          } {
+            %a = memref.load %A[%vi, %vk] : memref<?x?xf32>
+            %b = memref.load %B[%vk, %vj] : memref<?x?xf32>
+            %p = arith.mulf %a, %b : f32
+            %c = memref.load %C[%vi, %vj] : memref<?x?xf32>
+            %s = arith.addf %c, %p : f32
+            memref.store %s, %C[%vi, %vj] : memref<?x?xf32>
+          }
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "C" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j, %k = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    %io, %ii = transform.tir.split %i factors [?, 6] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %jo, %ji = transform.tir.split %j factors [?, 16] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %ko, %ki = transform.tir.split %k factors [?, 64] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.tir.reorder %ko, %io, %jo, %ki, %ii, %ji
+        : !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op
+    %init = transform.tir.decompose_reduction %b, %ko : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    %tile = transform.tir.tensorize %ki "cpu.f32_fma_6x16" : (!transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}

@@ -564,3 +564,39 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// fuse leaves a block's regions alone, region symbols included.
+// CHECK-LABEL: tir.prim_func @fuse_symbolic_region
+// CHECK-SAME: %[[PAST:[a-z0-9]+]]: index)
+// CHECK: tir.for %{{.*}} = %{{.*}} to %{{.*}} {
+// CHECK-NOT: tir.for
+// CHECK: tir.block "append"
+// CHECK-NEXT: reads(
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}} + %[[PAST]], %{{.*}}] : memref<?x8xf32>)
+module attributes {transform.with_named_sequence} {
+  tir.prim_func @fuse_symbolic_region(%x: memref<4x8xf32>, %cache: memref<?x8xf32>, %past: index) {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c8 = arith.constant 8 : index
+    tir.for %i = %c0 to %c4 {
+      tir.for %j = %c0 to %c8 {
+        tir.block "append" (%vi: spatial[4] = %i, %vj: spatial[8] = %j)
+            reads(%x[%vi, %vj] : memref<4x8xf32>)
+            writes(%cache[%past + %vi, %vj] : memref<?x8xf32>) {
+          %v = memref.load %x[%vi, %vj] : memref<4x8xf32>
+          %row = arith.addi %past, %vi : index
+          memref.store %v, %cache[%row, %vj] : memref<?x8xf32>
+        }
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "append" in %root : (!transform.any_op) -> !transform.any_op
+    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %f = transform.tir.fuse %i, %j : (!transform.any_op, !transform.any_op) -> !transform.any_op
+    transform.yield
+  }
+}
