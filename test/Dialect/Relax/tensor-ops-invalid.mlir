@@ -200,3 +200,20 @@ func.func @negative_reshape_known_part(%x: !relax.tensor<[?, 3], f32>) attribute
   %0 = relax.reshape %x [4] : !relax.tensor<[?, 3], f32>
   return
 }
+
+// -----
+
+func.func @negative_log_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.log' op operand #0 must be relax tensor of floating-point values, but got '!relax.tensor<[n], i32>'}}
+  %0 = relax.log %x : !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @negative_unary_result_type(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.abs' op requires the same type for all operands and results}}
+  %0 = "relax.abs"(%x) : (!relax.tensor<[n], f32>) -> !relax.tensor<[n], f16>
+  return
+}
+

@@ -225,3 +225,67 @@ func.func @unknown_dims(%x: !relax.tensor<[?, 3], f32>, %y: !relax.tensor<*, f32
   %1 = relax.sum %y axes [1, -1] : !relax.tensor<*, f32>
   return
 }
+
+/// The unary operators declared from Relax_SimpleUnaryOp: the result type is
+/// the operand's; abs, negative, sign and square take integers too.
+// CHECK-LABEL: func.func @simple_unary
+func.func @simple_unary(%x: !relax.tensor<[n, 4], f32>, %i: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // CHECK: relax.abs %{{.*}} : !relax.tensor<[n], i32>
+  // GENERIC: "relax.abs"(%{{.*}}) : (!relax.tensor<[n], i32>) -> !relax.tensor<[n], i32>
+  %0 = relax.abs %i : !relax.tensor<[n], i32>
+  // CHECK: relax.negative %{{.*}} : !relax.tensor<[n], i32>
+  // GENERIC: "relax.negative"(%{{.*}}) : (!relax.tensor<[n], i32>) -> !relax.tensor<[n], i32>
+  %1 = relax.negative %i : !relax.tensor<[n], i32>
+  // CHECK: relax.sign %{{.*}} : !relax.tensor<[n], i32>
+  // GENERIC: "relax.sign"(%{{.*}}) : (!relax.tensor<[n], i32>) -> !relax.tensor<[n], i32>
+  %2 = relax.sign %i : !relax.tensor<[n], i32>
+  // CHECK: relax.square %{{.*}} : !relax.tensor<[n], i32>
+  // GENERIC: "relax.square"(%{{.*}}) : (!relax.tensor<[n], i32>) -> !relax.tensor<[n], i32>
+  %3 = relax.square %i : !relax.tensor<[n], i32>
+  // CHECK: relax.abs %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.abs"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %4 = relax.abs %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.negative %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.negative"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %5 = relax.negative %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.sign %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.sign"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %6 = relax.sign %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.square %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.square"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %7 = relax.square %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.log %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.log"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %8 = relax.log %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.sqrt %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.sqrt"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %9 = relax.sqrt %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.rsqrt %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.rsqrt"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %10 = relax.rsqrt %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.sin %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.sin"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %11 = relax.sin %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.cos %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.cos"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %12 = relax.cos %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.tanh %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.tanh"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %13 = relax.tanh %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.sigmoid %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.sigmoid"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %14 = relax.sigmoid %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.erf %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.erf"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %15 = relax.erf %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.floor %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.floor"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %16 = relax.floor %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.ceil %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.ceil"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %17 = relax.ceil %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.round %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.round"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %18 = relax.round %x : !relax.tensor<[n, 4], f32>
+  return
+}

@@ -21,6 +21,28 @@ def Relax_ShapeAttr : Relax_Attr<"Shape", "shape"> {
   let hasCustomAssemblyFormat = 1;
 }
 
+def Relax_OpPatternKind : I32EnumAttr<"OpPatternKind",
+    "how an operator's output depends on its inputs, for fusion", [
+    I32EnumAttrCase<"Elementwise", 0, "elementwise">,
+    I32EnumAttrCase<"Broadcast", 1, "broadcast">,
+    I32EnumAttrCase<"Injective", 2, "injective">,
+    I32EnumAttrCase<"CommReduce", 3, "reduction">,
+    I32EnumAttrCase<"OutEWiseFusable", 4, "output_elementwise_fusable">,
+    I32EnumAttrCase<"Opaque", 8, "opaque">
+  ]> {
+  let cppNamespace = "::mlc::relax";
+  let genSpecializedAttr = 0;
+  let description = [{
+    TVM's OpPatternKind, in its order (a larger kind fuses less): each
+    output element depends on the input element at the same index
+    (elementwise), on one element of inputs that broadcast (broadcast), on
+    one element anywhere (injective: reshape, transpose, gather), on a
+    reduction over inputs (reduction), or the op is a matmul or a
+    convolution that can take an elementwise epilogue
+    (output_elementwise_fusable); anything else is opaque.
+  }];
+}
+
 // The values are DLPack's device type codes, which the runtime ABI uses.
 def Relax_DeviceKind : I32EnumAttr<"DeviceKind", "kind of device", [
     I32EnumAttrCase<"cpu", 1>,

@@ -14,6 +14,21 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace mlc::relax {
+/// The trait behind `Relax_PatternKind<kind>` in ODS: the operator's
+/// OpPatternKind as a static property.
+template <OpPatternKind Kind> struct HasOpPatternKind {
+  template <typename ConcreteOp>
+  class Impl : public mlir::OpTrait::TraitBase<ConcreteOp, Impl> {
+  public:
+    static OpPatternKind getPatternKind() { return Kind; }
+  };
+};
+
+/// The OpPatternKind `op` declares; Opaque for any other op.
+OpPatternKind getOpPatternKind(mlir::Operation *op);
+} // namespace mlc::relax
+
 #define GET_OP_CLASSES
 #include "mlc/Dialect/Relax/RelaxOps.h.inc" // IWYU pragma: export
 

@@ -28,6 +28,18 @@ def Relax_FloatTensor : Type<
     "relax tensor of floating-point values", "::mlc::relax::TensorType">;
 
 //===----------------------------------------------------------------------===//
+// Op pattern kinds
+//===----------------------------------------------------------------------===//
+
+/// Declares an operator's OpPatternKind (RelaxAttrs.td), which fusion reads
+/// through `mlc::relax::getOpPatternKind`.
+class Relax_PatternKind<string kind>
+    : ParamNativeOpTrait<"HasOpPatternKind",
+                         "::mlc::relax::OpPatternKind::" # kind> {
+  let cppNamespace = "::mlc::relax";
+}
+
+//===----------------------------------------------------------------------===//
 // Base classes
 //===----------------------------------------------------------------------===//
 
@@ -45,10 +57,17 @@ class Relax_UnaryElementwiseOp<string mnemonic,
                                Type tensorType = Relax_AnyTensor,
                                list<Trait> traits = []>
     : Relax_TensorOp<mnemonic, traits # [SameOperandsAndResultType,
-                                         InferTypeOpInterface]> {
+                                         InferTypeOpInterface,
+                                         Relax_PatternKind<"Elementwise">]> {
   let arguments = (ins tensorType:$input);
   let results = (outs tensorType:$result);
   let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  // The type is the operand's; only the symbolic scope is left to check.
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyInRelaxFunction(*this);
+    }
+  }];
 }
 
 /// Two operands, the result type inferred from both: elementwise ops with
@@ -66,7 +85,8 @@ class Relax_BinaryTensorOp<string mnemonic, list<Trait> traits = []>
 /// (`inferBroadcastShape`); `name` and `symbol` fill in the docs.
 class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
                               list<Trait> traits = []>
-    : Relax_BinaryTensorOp<mnemonic, traits> {
+    : Relax_BinaryTensorOp<mnemonic,
+                           traits # [Relax_PatternKind<"Broadcast">]> {
   let summary = "Elementwise " # name # " with numpy broadcasting";
   let description = [{
     Computes `lhs }] # symbol # [{ rhs` elementwise. The shapes broadcast as
@@ -94,7 +114,8 @@ class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
 /// A reduction over `axes` (all when absent), optionally keeping the reduced
 /// dimensions as 1s (`inferReductionShape`).
 class Relax_ReductionOp<string mnemonic, string what, list<Trait> traits = []>
-    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor]> {
+    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor,
+                                         Relax_PatternKind<"CommReduce">]> {
   let summary = "The " # what # " of a tensor over some of its axes";
   let description = [{
     Reduces `input` over the dimensions listed in `axes` (negative axes
@@ -172,11 +193,73 @@ def Relax_SiluOp : Relax_UnaryElementwiseOp<"silu", Relax_FloatTensor> {
   }];
 }
 
+/// Unary elementwise operators whose whole definition is their mnemonic,
+/// formula and element types: the verifier, the shape rule (the operand's
+/// type), the pattern kind and the docs come from the base class.
+class Relax_SimpleUnaryOp<string mnemonic, Type tensorType, string formula,
+                          string note>
+    : Relax_UnaryElementwiseOp<mnemonic, tensorType> {
+  let summary = "Elementwise " # mnemonic;
+  let description = "Computes " # formula # " elementwise. " # note # [{
+
+    ```mlir
+    %y = relax.}] # mnemonic # [{ %x : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+}
+
+def Relax_AbsOp : Relax_SimpleUnaryOp<"abs", Relax_AnyTensor,
+    "`|x|`",
+    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type.">;
+def Relax_NegativeOp : Relax_SimpleUnaryOp<"negative", Relax_AnyTensor,
+    "`-x`",
+    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type.">;
+def Relax_SignOp : Relax_SimpleUnaryOp<"sign", Relax_AnyTensor,
+    "`1` where `x > 0`, `-1` where `x < 0`, `0` where `x == 0`",
+    "NaN stays NaN (numpy's `sign`). Any integer or floating-point element type.">;
+def Relax_SquareOp : Relax_SimpleUnaryOp<"square", Relax_AnyTensor,
+    "`x * x`",
+    "Integers wrap on overflow. Any integer or floating-point element type.">;
+def Relax_LogOp : Relax_SimpleUnaryOp<"log", Relax_FloatTensor,
+    "the natural logarithm",
+    "`log(0) = -inf`; negative inputs give NaN. The input must have a floating-point element type.">;
+def Relax_SqrtOp : Relax_SimpleUnaryOp<"sqrt", Relax_FloatTensor,
+    "the square root",
+    "Negative inputs give NaN. The input must have a floating-point element type.">;
+def Relax_RsqrtOp : Relax_SimpleUnaryOp<"rsqrt", Relax_FloatTensor,
+    "`1 / sqrt(x)`",
+    "`rsqrt(0) = inf`. The input must have a floating-point element type.">;
+def Relax_SinOp : Relax_SimpleUnaryOp<"sin", Relax_FloatTensor,
+    "the sine",
+    "The input must have a floating-point element type.">;
+def Relax_CosOp : Relax_SimpleUnaryOp<"cos", Relax_FloatTensor,
+    "the cosine",
+    "The input must have a floating-point element type.">;
+def Relax_TanhOp : Relax_SimpleUnaryOp<"tanh", Relax_FloatTensor,
+    "the hyperbolic tangent",
+    "The input must have a floating-point element type.">;
+def Relax_SigmoidOp : Relax_SimpleUnaryOp<"sigmoid", Relax_FloatTensor,
+    "`1 / (1 + exp(-x))`",
+    "TVM's `R.sigmoid`. The input must have a floating-point element type.">;
+def Relax_ErfOp : Relax_SimpleUnaryOp<"erf", Relax_FloatTensor,
+    "the Gauss error function",
+    "GELU's building block. The input must have a floating-point element type.">;
+def Relax_FloorOp : Relax_SimpleUnaryOp<"floor", Relax_FloatTensor,
+    "the largest integer not above `x`",
+    "The input must have a floating-point element type.">;
+def Relax_CeilOp : Relax_SimpleUnaryOp<"ceil", Relax_FloatTensor,
+    "the smallest integer not below `x`",
+    "The input must have a floating-point element type.">;
+def Relax_RoundOp : Relax_SimpleUnaryOp<"round", Relax_FloatTensor,
+    "the nearest integer, halves to even",
+    "numpy's `round` (`round(2.5) = 2`). The input must have a floating-point element type.">;
+
 //===----------------------------------------------------------------------===//
 // Linear algebra
 //===----------------------------------------------------------------------===//
 
-def Relax_MatmulOp : Relax_BinaryTensorOp<"matmul"> {
+def Relax_MatmulOp
+    : Relax_BinaryTensorOp<"matmul", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "Matrix product with numpy semantics";
   let description = [{
     The matrix product of the last two dimensions of `lhs` and `rhs`, as in
@@ -205,7 +288,8 @@ def Relax_MatmulOp : Relax_BinaryTensorOp<"matmul"> {
 //===----------------------------------------------------------------------===//
 
 def Relax_PermuteDimsOp
-    : Relax_TensorOp<"permute_dims", [InferTypeOpAdaptor]> {
+    : Relax_TensorOp<"permute_dims", [InferTypeOpAdaptor,
+                                      Relax_PatternKind<"Injective">]> {
   let summary = "Permute the dimensions of a tensor";
   let description = [{
     Result dimension `i` is input dimension `axes[i]` (negative axes count
@@ -231,7 +315,9 @@ def Relax_PermuteDimsOp
   }];
 }
 
-def Relax_ReshapeOp : Relax_TensorOp<"reshape", [InferTypeOpAdaptor]> {
+def Relax_ReshapeOp
+    : Relax_TensorOp<"reshape", [InferTypeOpAdaptor,
+                                 Relax_PatternKind<"Injective">]> {
   let summary = "Give a tensor a new shape with the same elements";
   let description = [{
     Returns `input` with the dimensions `shape`, a list of symbolic
@@ -267,7 +353,9 @@ def Relax_ReshapeOp : Relax_TensorOp<"reshape", [InferTypeOpAdaptor]> {
 def Relax_SumOp : Relax_ReductionOp<"sum", "sum">;
 def Relax_MaxOp : Relax_ReductionOp<"max", "maximum">;
 
-def Relax_SoftmaxOp : Relax_TensorOp<"softmax", [InferTypeOpAdaptor]> {
+def Relax_SoftmaxOp
+    : Relax_TensorOp<"softmax", [InferTypeOpAdaptor,
+                                 Relax_PatternKind<"CommReduce">]> {
   let summary = "Softmax along one axis";
   let description = [{
     `exp(x) / sum(exp(x), axis)` along `axis` (default `-1`, the last

@@ -130,9 +130,25 @@ LogicalResult DivideOp::verify() { return verifyBroadcastOp(*this); }
 // from SameOperandsAndResultType).
 //===----------------------------------------------------------------------===//
 
-LogicalResult ExpOp::verify() { return verifyInRelaxFunction(*this); }
-LogicalResult ReluOp::verify() { return verifyInRelaxFunction(*this); }
-LogicalResult SiluOp::verify() { return verifyInRelaxFunction(*this); }
+// Their verify() comes from Relax_UnaryElementwiseOp.
+
+template <OpPatternKind Kind> static bool hasPatternKind(Operation *op) {
+  return op->hasTrait<HasOpPatternKind<Kind>::template Impl>();
+}
+
+OpPatternKind getOpPatternKind(Operation *op) {
+  if (hasPatternKind<OpPatternKind::Elementwise>(op))
+    return OpPatternKind::Elementwise;
+  if (hasPatternKind<OpPatternKind::Broadcast>(op))
+    return OpPatternKind::Broadcast;
+  if (hasPatternKind<OpPatternKind::Injective>(op))
+    return OpPatternKind::Injective;
+  if (hasPatternKind<OpPatternKind::CommReduce>(op))
+    return OpPatternKind::CommReduce;
+  if (hasPatternKind<OpPatternKind::OutEWiseFusable>(op))
+    return OpPatternKind::OutEWiseFusable;
+  return OpPatternKind::Opaque;
+}
 
 //===----------------------------------------------------------------------===//
 // MatmulOp

@@ -437,3 +437,34 @@ func.func @dataflow(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[2 * n], f32>
   }
   return %r : !relax.tensor<[2 * n], f32>
 }
+
+// -----
+
+/// Unary operators by element type: sign of an integer compares twice and
+/// selects; round is numpy's, halves to even; sigmoid is 1 / (1 + exp(-x)).
+// CHECK-LABEL: tir.prim_func private @sign
+// CHECK: tir.block "T_sign"
+// CHECK: arith.cmpi sgt
+// CHECK: arith.cmpi slt
+// CHECK: arith.select
+// CHECK-LABEL: tir.prim_func private @round
+// CHECK: tir.block "T_round"
+// CHECK: math.roundeven %{{.*}} : f32
+// CHECK-LABEL: tir.prim_func private @sigmoid
+// CHECK: tir.block "T_sigmoid"
+// CHECK: arith.negf
+// CHECK-NEXT: math.exp
+// CHECK: arith.addf
+// CHECK-NEXT: arith.divf
+// CHECK-LABEL: func.func @unary_kinds
+// CHECK: relax.call_tir @sign
+// CHECK: relax.call_tir @round
+// CHECK: relax.call_tir @sigmoid
+func.func @unary_kinds(%i: !relax.tensor<[n], i32>, %x: !relax.tensor<[n], f32>)
+    -> (!relax.tensor<[n], i32>, !relax.tensor<[n], f32>, !relax.tensor<[n], f32>)
+    attributes {relax.function} {
+  %0 = relax.sign %i : !relax.tensor<[n], i32>
+  %1 = relax.round %x : !relax.tensor<[n], f32>
+  %2 = relax.sigmoid %x : !relax.tensor<[n], f32>
+  return %0, %1, %2 : !relax.tensor<[n], i32>, !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+}

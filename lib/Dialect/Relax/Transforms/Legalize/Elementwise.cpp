@@ -1,8 +1,9 @@
 //===- Elementwise.cpp - Legalize elementwise relax operators -------------===//
 //
 // add, subtract, multiply and divide with numpy broadcasting, and the unary
-// exp, relu and silu. Each becomes one block over the result's dims, all
-// spatial:
+// operators (exp, relu, silu, abs, negative, sign, square, log, sqrt, rsqrt,
+// sin, cos, tanh, sigmoid, erf, floor, ceil, round). Each becomes one block
+// over the result's dims, all spatial:
 //
 //   tir.block "T_add" (%v0: spatial[%n] = %i0, %v1: spatial[4] = %i1)
 //       reads(%lhs[%v0, %v1], %rhs[0, %v1] : ...) writes(%out[%v0, %v1] : ...)
@@ -118,6 +119,65 @@ Value computeSilu(OpBuilder &b, Location loc, Value x) {
   return arith::DivFOp::create(b, loc, x, denominator);
 }
 
+bool isFloat(Value x) { return isa<FloatType>(x.getType()); }
+
+Value computeAbs(OpBuilder &b, Location loc, Value x) {
+  if (isFloat(x))
+    return math::AbsFOp::create(b, loc, x);
+  return math::AbsIOp::create(b, loc, x);
+}
+
+Value computeNegative(OpBuilder &b, Location loc, Value x) {
+  if (isFloat(x))
+    return arith::NegFOp::create(b, loc, x);
+  return arith::SubIOp::create(b, loc,
+                               createScalarConstant(b, loc, x.getType(), 0), x);
+}
+
+/// 1, -1 or 0 by comparison; a float NaN compares false both ways and is
+/// returned as it is (numpy's sign).
+Value computeSign(OpBuilder &b, Location loc, Value x) {
+  Type type = x.getType();
+  Value zero = createScalarConstant(b, loc, type, 0);
+  Value one = createScalarConstant(b, loc, type, 1);
+  Value minusOne = createScalarConstant(b, loc, type, -1);
+  Value positive, negative;
+  if (isFloat(x)) {
+    positive =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, zero);
+    negative =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, zero);
+  } else {
+    positive =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x, zero);
+    negative =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
+  }
+  // Zero (and NaN) keep x itself: +-0 stays 0, NaN stays NaN.
+  Value rest = arith::SelectOp::create(b, loc, negative, minusOne, x);
+  if (!isFloat(x))
+    rest = arith::SelectOp::create(b, loc, negative, minusOne, zero);
+  return arith::SelectOp::create(b, loc, positive, one, rest);
+}
+
+Value computeSquare(OpBuilder &b, Location loc, Value x) {
+  return createMul(b, loc, x, x);
+}
+
+template <typename MathOp>
+Value computeMath(OpBuilder &b, Location loc, Value x) {
+  return MathOp::create(b, loc, x);
+}
+
+/// 1 / (1 + exp(-x)): for very negative x exp(-x) overflows to inf and the
+/// result is 0, not NaN.
+Value computeSigmoid(OpBuilder &b, Location loc, Value x) {
+  Value exp = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
+  Value one = createScalarConstant(b, loc, x.getType(), 1);
+  return arith::DivFOp::create(b, loc, one,
+                               arith::AddFOp::create(b, loc, one, exp));
+}
+
 template <typename OpTy> class UnaryPattern : public LegalizePattern<OpTy> {
 public:
   UnaryPattern(MLIRContext *ctx, LegalizeKernelCache &cache, UnaryFn compute)
@@ -171,4 +231,29 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
   patterns.add<UnaryPattern<relax::ExpOp>>(ctx, cache, computeExp);
   patterns.add<UnaryPattern<relax::ReluOp>>(ctx, cache, computeRelu);
   patterns.add<UnaryPattern<relax::SiluOp>>(ctx, cache, computeSilu);
+  patterns.add<UnaryPattern<relax::AbsOp>>(ctx, cache, computeAbs);
+  patterns.add<UnaryPattern<relax::NegativeOp>>(ctx, cache, computeNegative);
+  patterns.add<UnaryPattern<relax::SignOp>>(ctx, cache, computeSign);
+  patterns.add<UnaryPattern<relax::SquareOp>>(ctx, cache, computeSquare);
+  patterns.add<UnaryPattern<relax::LogOp>>(ctx, cache,
+                                           computeMath<math::LogOp>);
+  patterns.add<UnaryPattern<relax::SqrtOp>>(ctx, cache,
+                                            computeMath<math::SqrtOp>);
+  patterns.add<UnaryPattern<relax::RsqrtOp>>(ctx, cache,
+                                             computeMath<math::RsqrtOp>);
+  patterns.add<UnaryPattern<relax::SinOp>>(ctx, cache,
+                                           computeMath<math::SinOp>);
+  patterns.add<UnaryPattern<relax::CosOp>>(ctx, cache,
+                                           computeMath<math::CosOp>);
+  patterns.add<UnaryPattern<relax::TanhOp>>(ctx, cache,
+                                            computeMath<math::TanhOp>);
+  patterns.add<UnaryPattern<relax::SigmoidOp>>(ctx, cache, computeSigmoid);
+  patterns.add<UnaryPattern<relax::ErfOp>>(ctx, cache,
+                                           computeMath<math::ErfOp>);
+  patterns.add<UnaryPattern<relax::FloorOp>>(ctx, cache,
+                                             computeMath<math::FloorOp>);
+  patterns.add<UnaryPattern<relax::CeilOp>>(ctx, cache,
+                                            computeMath<math::CeilOp>);
+  patterns.add<UnaryPattern<relax::RoundOp>>(ctx, cache,
+                                             computeMath<math::RoundEvenOp>);
 }

@@ -15,6 +15,8 @@ import os
 import sys
 import zlib
 
+import math
+
 import numpy as np
 
 INT32_MIN = np.iinfo(np.int32).min
@@ -30,6 +32,11 @@ def floor_divide(a, b):
 def softmax(x, axis):
     shifted = np.exp(x - x.max(axis=axis, keepdims=True))
     return shifted / shifted.sum(axis=axis, keepdims=True)
+
+
+def erf(x):
+    # numpy has no erf; math.erf per element, in float64.
+    return np.vectorize(math.erf)(x)
 
 
 def silu(x):
@@ -67,6 +74,26 @@ CASES = {
     "divide_i32": ([(("n",), "int32", "dividend"),
                     (("n",), "int32", "divisor")],
                    floor_divide),
+    # unary.mlir
+    "abs_f32": ([(("n", "m"), "float32", "normal")], np.abs),
+    "abs_i32": ([(("n", "m"), "int32", "int")], np.abs),
+    "negative_f32": ([(("n", "m"), "float32", "normal")], np.negative),
+    "negative_i32": ([(("n", "m"), "int32", "int")], np.negative),
+    "sign_f32": ([(("n", "m"), "float32", "normal")], np.sign),
+    "sign_i32": ([(("n", "m"), "int32", "int")], np.sign),
+    "square_f32": ([(("n", "m"), "float32", "normal")], np.square),
+    "square_i32": ([(("n", "m"), "int32", "int")], np.square),
+    "log_f32": ([(("n", "m"), "float32", "positive")], np.log),
+    "sqrt_f32": ([(("n", "m"), "float32", "positive")], np.sqrt),
+    "rsqrt_f32": ([(("n", "m"), "float32", "positive")], lambda x: 1.0 / np.sqrt(x)),
+    "sin_f32": ([(("n", "m"), "float32", "normal")], np.sin),
+    "cos_f32": ([(("n", "m"), "float32", "normal")], np.cos),
+    "tanh_f32": ([(("n", "m"), "float32", "normal")], np.tanh),
+    "sigmoid_f32": ([(("n", "m"), "float32", "wide")], lambda x: 1.0 / (1.0 + np.exp(-x))),
+    "erf_f32": ([(("n", "m"), "float32", "normal")], erf),
+    "floor_f32": ([(("n", "m"), "float32", "wide")], np.floor),
+    "ceil_f32": ([(("n", "m"), "float32", "wide")], np.ceil),
+    "round_f32": ([(("n", "m"), "float32", "halves")], np.round),
     # exp.mlir
     "exp_f32": ([(("n", "m"), "float32", "normal")], np.exp),
     "exp_f16": ([(("n",), "float16", "normal")], np.exp),
@@ -142,6 +169,11 @@ def make_input(rng, shape, dtype, values):
         # Large magnitudes: exp(100) overflows f32, so softmax must subtract
         # the max first.
         data = rng.uniform(-100.0, 100.0, shape)
+    elif values == "positive":
+        data = rng.uniform(0.01, 10.0, shape)
+    elif values == "halves":
+        # Exact halves included: round goes to even (2.5 -> 2, -0.5 -> -0).
+        data = np.round(rng.uniform(-8.0, 8.0, shape) * 2) / 2
     elif values == "nonzero":
         data = rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
     elif values == "int":
