@@ -217,3 +217,19 @@ func.func @negative_unary_result_type(%x: !relax.tensor<[n], f32>) attributes {r
   return
 }
 
+
+// -----
+
+func.func @negative_compare_dtypes(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.less' op operands must have the same element type, but the lhs is '!relax.tensor<[n], f32>' and the rhs is '!relax.tensor<[n], i32>' (no implicit promotion)}}
+  %0 = relax.less %x, %y : !relax.tensor<[n], f32>, !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @negative_maximum_shapes(%x: !relax.tensor<[3], f32>, %y: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.maximum' op operand shapes [3] and [4] do not broadcast: dimension 0 of the lhs is 3 and dimension 0 of the rhs is 4, which provably differ and are not 1}}
+  %0 = relax.maximum %x, %y : !relax.tensor<[3], f32>, !relax.tensor<[4], f32>
+  return
+}

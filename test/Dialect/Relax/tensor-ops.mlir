@@ -289,3 +289,52 @@ func.func @simple_unary(%x: !relax.tensor<[n, 4], f32>, %i: !relax.tensor<[n], i
   %18 = relax.round %x : !relax.tensor<[n, 4], f32>
   return
 }
+
+/// The broadcasting binary operators declared from Relax_BinaryBroadcastOp
+/// (shape rule and verifier from the base class); comparisons give i1, and
+/// logical_and/or take i1.
+// CHECK-LABEL: func.func @binary_broadcast
+func.func @binary_broadcast(%x: !relax.tensor<[n, 4], i32>, %y: !relax.tensor<[4], i32>,
+                            %p: !relax.tensor<[n], i1>, %q: !relax.tensor<[1], i1>) attributes {relax.function} {
+  // CHECK: relax.floor_divide %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.floor_divide"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %0 = relax.floor_divide %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.power %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.power"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %1 = relax.power %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.floor_mod %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.floor_mod"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %2 = relax.floor_mod %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.minimum %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.minimum"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %3 = relax.minimum %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.maximum %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.maximum"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %4 = relax.maximum %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.bitwise_and %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.bitwise_and"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %5 = relax.bitwise_and %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.bitwise_or %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.bitwise_or"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %6 = relax.bitwise_or %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.bitwise_xor %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.bitwise_xor"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %7 = relax.bitwise_xor %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.equal"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %8 = relax.equal %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.not_equal"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %9 = relax.not_equal %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.less"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %10 = relax.less %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.less_equal"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %11 = relax.less_equal %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.greater"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %12 = relax.greater %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.greater_equal"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i1>
+  %13 = relax.greater_equal %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.logical_and"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n], i1>, !relax.tensor<[1], i1>) -> !relax.tensor<[n], i1>
+  %14 = relax.logical_and %p, %q : !relax.tensor<[n], i1>, !relax.tensor<[1], i1>
+  // GENERIC: "relax.logical_or"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n], i1>, !relax.tensor<[1], i1>) -> !relax.tensor<[n], i1>
+  %15 = relax.logical_or %p, %q : !relax.tensor<[n], i1>, !relax.tensor<[1], i1>
+  return
+}

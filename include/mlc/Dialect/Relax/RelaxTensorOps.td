@@ -84,9 +84,25 @@ class Relax_BinaryTensorOp<string mnemonic, list<Trait> traits = []>
 /// An elementwise binary op with numpy broadcasting
 /// (`inferBroadcastShape`); `name` and `symbol` fill in the docs.
 class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
-                              list<Trait> traits = []>
+                              list<Trait> traits = [],
+                              string resultElementType = "::mlir::Type()">
     : Relax_BinaryTensorOp<mnemonic,
                            traits # [Relax_PatternKind<"Broadcast">]> {
+  // The shape rule and the verifier are the broadcast's, for every op.
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context,
+        ::std::optional<::mlir::Location> location, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      ::mlir::Builder builder(context);
+      return inferBroadcastResult(getOperationName(), location,
+                                  adaptor.getLhs(), adaptor.getRhs(),
+                                  }] # resultElementType # [{, inferred);
+    }
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyBroadcastOperands(*this, getLhs(), getRhs());
+    }
+  }];
   let summary = "Elementwise " # name # " with numpy broadcasting";
   let description = [{
     Computes `lhs }] # symbol # [{ rhs` elementwise. The shapes broadcast as
@@ -158,6 +174,37 @@ def Relax_MultiplyOp
     : Relax_BinaryBroadcastOp<"multiply", "multiplication", "*",
                               [Commutative]>;
 def Relax_DivideOp : Relax_BinaryBroadcastOp<"divide", "division", "/">;
+
+def Relax_FloorDivideOp
+    : Relax_BinaryBroadcastOp<"floor_divide", "floor division", "//">;
+def Relax_PowerOp : Relax_BinaryBroadcastOp<"power", "power", "**">;
+def Relax_FloorModOp
+    : Relax_BinaryBroadcastOp<"floor_mod", "floor modulus (numpy's mod)", "%">;
+def Relax_MinimumOp : Relax_BinaryBroadcastOp<"minimum", "minimum", "min",
+                                              [Commutative]>;
+def Relax_MaximumOp : Relax_BinaryBroadcastOp<"maximum", "maximum", "max",
+                                              [Commutative]>;
+def Relax_LogicalAndOp : Relax_BinaryBroadcastOp<"logical_and",
+    "logical and (on i1)", "and", [Commutative]>;
+def Relax_LogicalOrOp : Relax_BinaryBroadcastOp<"logical_or",
+    "logical or (on i1)", "or", [Commutative]>;
+def Relax_BitwiseAndOp : Relax_BinaryBroadcastOp<"bitwise_and",
+    "bitwise and (integers)", "&", [Commutative]>;
+def Relax_BitwiseOrOp : Relax_BinaryBroadcastOp<"bitwise_or",
+    "bitwise or (integers)", "|", [Commutative]>;
+def Relax_BitwiseXorOp : Relax_BinaryBroadcastOp<"bitwise_xor",
+    "bitwise exclusive or (integers)", "^", [Commutative]>;
+
+/// A comparison: broadcasting like the arithmetic ops, an i1 result.
+class Relax_CompareOp<string mnemonic, string symbol, list<Trait> traits = []>
+    : Relax_BinaryBroadcastOp<mnemonic, "comparison `" # symbol # "`", symbol,
+                              traits, "builder.getI1Type()">;
+def Relax_EqualOp : Relax_CompareOp<"equal", "==", [Commutative]>;
+def Relax_NotEqualOp : Relax_CompareOp<"not_equal", "!=", [Commutative]>;
+def Relax_LessOp : Relax_CompareOp<"less", "<">;
+def Relax_LessEqualOp : Relax_CompareOp<"less_equal", "<=">;
+def Relax_GreaterOp : Relax_CompareOp<"greater", ">">;
+def Relax_GreaterEqualOp : Relax_CompareOp<"greater_equal", ">=">;
 
 def Relax_ExpOp : Relax_UnaryElementwiseOp<"exp", Relax_FloatTensor> {
   let summary = "Elementwise exponential";

@@ -2,6 +2,7 @@
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 
+#include "BroadcastOps.h"
 #include "CallVerification.h"
 #include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"

@@ -13,6 +13,8 @@
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 
+#include "BroadcastOps.h"
+
 #include "mlc/Dialect/Relax/ShapeInference.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
 
@@ -67,63 +69,38 @@ static TensorType getTensorType(Value value) {
 // Elementwise ops with broadcasting
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy>
-static LogicalResult inferBroadcastOp(std::optional<Location> location,
-                                      typename OpTy::Adaptor adaptor,
-                                      SmallVectorImpl<Type> &inferred) {
-  TensorType lhs = getTensorType(adaptor.getLhs());
-  TensorType rhs = getTensorType(adaptor.getRhs());
-  if (!lhs || !rhs)
+LogicalResult inferBroadcastResult(StringRef opName,
+                                   std::optional<Location> location, Value lhs,
+                                   Value rhs, Type resultElementType,
+                                   SmallVectorImpl<Type> &inferred) {
+  TensorType lhsType = getTensorType(lhs), rhsType = getTensorType(rhs);
+  if (!lhsType || !rhsType)
     return failure();
-  InferenceErrors<OpTy> errors(location);
-  return appendInferred(
-      inferBroadcastShape(lhs, rhs, sym::Analyzer(), errors.callback()),
-      inferred);
+  // EmitErrorFn does not own its callable: keep the lambda alive here.
+  auto report = [&]() -> InFlightDiagnostic {
+    return mlir::emitError(*location) << "'" << opName << "' op ";
+  };
+  FailureOr<TensorType> type =
+      inferBroadcastShape(lhsType, rhsType, sym::Analyzer(),
+                          location ? EmitErrorFn(report) : EmitErrorFn());
+  if (failed(type))
+    return failure();
+  if (resultElementType)
+    type = type->getRanked()
+               ? TensorType::get(type->getDims(), resultElementType)
+               : TensorType::get(resultElementType);
+  inferred.push_back(*type);
+  return success();
 }
 
-template <typename OpTy> static LogicalResult verifyBroadcastOp(OpTy op) {
-  auto emitError = [&] { return op.emitOpError(); };
-  if (failed(inferBroadcastShape(op.getLhs().getType(), op.getRhs().getType(),
+LogicalResult verifyBroadcastOperands(Operation *op, Value lhs, Value rhs) {
+  auto emitError = [&] { return op->emitOpError(); };
+  if (failed(inferBroadcastShape(cast<TensorType>(lhs.getType()),
+                                 cast<TensorType>(rhs.getType()),
                                  getAnalyzerFor(op), emitError)))
     return failure();
   return verifyInRelaxFunction(op);
 }
-
-LogicalResult AddOp::inferReturnTypes(MLIRContext *,
-                                      std::optional<Location> location,
-                                      Adaptor adaptor,
-                                      SmallVectorImpl<Type> &inferred) {
-  return inferBroadcastOp<AddOp>(location, adaptor, inferred);
-}
-
-LogicalResult AddOp::verify() { return verifyBroadcastOp(*this); }
-
-LogicalResult SubtractOp::inferReturnTypes(MLIRContext *,
-                                           std::optional<Location> location,
-                                           Adaptor adaptor,
-                                           SmallVectorImpl<Type> &inferred) {
-  return inferBroadcastOp<SubtractOp>(location, adaptor, inferred);
-}
-
-LogicalResult SubtractOp::verify() { return verifyBroadcastOp(*this); }
-
-LogicalResult MultiplyOp::inferReturnTypes(MLIRContext *,
-                                           std::optional<Location> location,
-                                           Adaptor adaptor,
-                                           SmallVectorImpl<Type> &inferred) {
-  return inferBroadcastOp<MultiplyOp>(location, adaptor, inferred);
-}
-
-LogicalResult MultiplyOp::verify() { return verifyBroadcastOp(*this); }
-
-LogicalResult DivideOp::inferReturnTypes(MLIRContext *,
-                                         std::optional<Location> location,
-                                         Adaptor adaptor,
-                                         SmallVectorImpl<Type> &inferred) {
-  return inferBroadcastOp<DivideOp>(location, adaptor, inferred);
-}
-
-LogicalResult DivideOp::verify() { return verifyBroadcastOp(*this); }
 
 //===----------------------------------------------------------------------===//
 // Unary elementwise ops: the result type is the operand type (ODS infers it

@@ -35,9 +35,8 @@ void RelaxDialect::registerAttributes() {
       >();
 }
 
-LogicalResult
-DeviceAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                   DeviceKind kind, int64_t index) {
+LogicalResult DeviceAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 DeviceKind kind, int64_t index) {
   if (index < 0)
     return emitError() << "device index must be non-negative, got " << index;
   return success();
@@ -55,9 +54,7 @@ SmallVector<int64_t> getStaticShape(ArrayRef<sym::Expr> dims) {
   return shape;
 }
 
-bool isValidElementType(Type type) {
-  return isa<IntegerType, FloatType>(type);
-}
+bool isValidElementType(Type type) { return isa<IntegerType, FloatType>(type); }
 
 //===----------------------------------------------------------------------===//
 // TensorType

@@ -126,3 +126,35 @@ module {
     }
   }
 }
+
+// -----
+
+func.func @power_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.power' op cannot legalize: its operands must be floating-point, not 'i32'}}
+  %0 = relax.power %x, %x : !relax.tensor<[n], i32>, !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @bitwise_of_floats(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.bitwise_and' op cannot legalize: its operands must be integers, not 'f32'}}
+  %0 = relax.bitwise_and %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @logical_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.logical_or' op cannot legalize: its operands must be booleans (i1), not 'i32'}}
+  %0 = relax.logical_or %x, %x : !relax.tensor<[n], i32>, !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @comparison_result(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.less' op cannot legalize: element type i1 is not supported yet; kernels compute on floats and signless integers (i8 to i64) (the result type)}}
+  %0 = relax.less %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return
+}

@@ -117,13 +117,14 @@ func.func @multiply(%x: !relax.tensor<[2, 3], i32>) -> !relax.tensor<[2, 3], i32
 // CHECK-LABEL: tir.prim_func private @divide_1
 // CHECK: %[[A:.*]] = memref.load
 // CHECK: %[[B:.*]] = memref.load
-// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[CMP_ZERO:.*]] = arith.constant 0 : i32
 // CHECK-DAG: %[[ONE:.*]] = arith.constant 1 : i32
 // CHECK-DAG: %[[MINUS_ONE:.*]] = arith.constant -1 : i32
-// CHECK: %[[BY_ZERO:.*]] = arith.cmpi eq, %[[B]], %[[ZERO]] : i32
+// CHECK: %[[BY_ZERO:.*]] = arith.cmpi eq, %[[B]], %[[CMP_ZERO]] : i32
 // CHECK: %[[BY_MINUS_ONE:.*]] = arith.cmpi eq, %[[B]], %[[MINUS_ONE]] : i32
 // CHECK: %[[TRAPPING:.*]] = arith.ori %[[BY_ZERO]], %[[BY_MINUS_ONE]] : i1
 // CHECK: %[[DIVISOR:.*]] = arith.select %[[TRAPPING]], %[[ONE]], %[[B]] : i32
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i32
 // CHECK: %[[QUOTIENT:.*]] = arith.floordivsi %[[A]], %[[DIVISOR]] : i32
 // CHECK: %[[NEGATED:.*]] = arith.subi %[[ZERO]], %[[A]] : i32
 // CHECK: %[[RESULT:.*]] = arith.select %[[BY_MINUS_ONE]], %[[NEGATED]], %[[QUOTIENT]] : i32

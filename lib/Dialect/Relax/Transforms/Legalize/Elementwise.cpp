@@ -1,6 +1,7 @@
 //===- Elementwise.cpp - Legalize elementwise relax operators -------------===//
 //
-// add, subtract, multiply and divide with numpy broadcasting, and the unary
+// The broadcasting binary operators (arithmetic, minimum/maximum, logical,
+// bitwise and comparisons), and the unary
 // operators (exp, relu, silu, abs, negative, sign, square, log, sqrt, rsqrt,
 // sin, cos, tanh, sigmoid, erf, floor, ceil, round). Each becomes one block
 // over the result's dims, all spatial:
@@ -38,17 +39,40 @@ SmallVector<IterVar> getOutputIterVars(KernelBuilder &kernel) {
 
 using BinaryFn = Value (*)(OpBuilder &, Location, Value, Value);
 
+/// The element types an operator computes on; the others are reported.
+enum class Operands { Any, Float, Integer, Bool };
+
+LogicalResult checkOperands(PatternRewriter &rewriter, Operation *op,
+                            Type element, Operands operands) {
+  bool ok = operands == Operands::Any ||
+            (operands == Operands::Float && isa<FloatType>(element)) ||
+            (operands == Operands::Integer && isa<IntegerType>(element)) ||
+            (operands == Operands::Bool && element.isInteger(1));
+  if (ok)
+    return success();
+  return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+    diag << "its operands must be "
+         << (operands == Operands::Float     ? "floating-point"
+             : operands == Operands::Integer ? "integers"
+                                             : "booleans (i1)")
+         << ", not " << element;
+  });
+}
+
 template <typename OpTy>
 class BinaryBroadcastPattern : public LegalizePattern<OpTy> {
 public:
   BinaryBroadcastPattern(MLIRContext *ctx, LegalizeKernelCache &cache,
-                         BinaryFn compute)
-      : LegalizePattern<OpTy>(ctx, cache), compute(compute) {}
+                         BinaryFn compute, Operands operands = Operands::Any)
+      : LegalizePattern<OpTy>(ctx, cache), compute(compute),
+        operands(operands) {}
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     TensorType lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
     TensorType result = op.getResult().getType();
+    if (failed(checkOperands(rewriter, op, lhs.getElementType(), operands)))
+      return failure();
     // An undecided pair of dims leaves `?` in the result; say which pair.
     if (lhs.getRanked() && rhs.getRanked() && result.getRanked() &&
         failed(checkBroadcastDecided(rewriter, op, lhs.getDims(), rhs.getDims(),
@@ -92,7 +116,78 @@ public:
 
 private:
   BinaryFn compute;
+  Operands operands;
 };
+
+//===----------------------------------------------------------------------===//
+// Binary scalar code
+//===----------------------------------------------------------------------===//
+
+/// floor(a / b) for floats; integers as relax.divide (numpy's `//`).
+Value computeFloorDivide(OpBuilder &b, Location loc, Value x, Value y) {
+  if (isa<FloatType>(x.getType()))
+    return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, x, y));
+  return createDiv(b, loc, x, y);
+}
+
+Value computePower(OpBuilder &b, Location loc, Value x, Value y) {
+  return math::PowFOp::create(b, loc, x, y);
+}
+
+/// numpy's mod: the remainder takes the divisor's sign. For integers `x % 0`
+/// is 0 and the divisors that trap (0, -1) are replaced first.
+Value computeFloorMod(OpBuilder &b, Location loc, Value x, Value y) {
+  Type type = x.getType();
+  Value zero = createScalarConstant(b, loc, type, 0);
+  Value remainder, wrongSign, nonZero;
+  if (isa<FloatType>(type)) {
+    remainder = arith::RemFOp::create(b, loc, x, y);
+    nonZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE,
+                                    remainder, zero);
+    Value rNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                       remainder, zero);
+    Value yNeg =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, zero);
+    wrongSign = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+    Value fix = arith::AndIOp::create(b, loc, nonZero, wrongSign);
+    return arith::SelectOp::create(
+        b, loc, fix, arith::AddFOp::create(b, loc, remainder, y), remainder);
+  }
+  Value byZero, byMinusOne;
+  Value divisor = createNonTrappingDivisor(b, loc, y, byZero, byMinusOne);
+  remainder = arith::RemSIOp::create(b, loc, x, divisor);
+  nonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, remainder, zero);
+  Value rNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, remainder, zero);
+  Value yNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, divisor, zero);
+  wrongSign = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+  Value fix = arith::AndIOp::create(b, loc, nonZero, wrongSign);
+  return arith::SelectOp::create(
+      b, loc, fix, arith::AddIOp::create(b, loc, remainder, divisor),
+      remainder);
+}
+
+Value computeMinimum(OpBuilder &b, Location loc, Value x, Value y) {
+  if (isa<FloatType>(x.getType()))
+    return arith::MinimumFOp::create(b, loc, x, y);
+  return arith::MinSIOp::create(b, loc, x, y);
+}
+
+template <typename IntOp>
+Value computeBitwise(OpBuilder &b, Location loc, Value x, Value y) {
+  return IntOp::create(b, loc, x, y);
+}
+
+/// A comparison: ordered float predicates (NaN compares false) except `!=`,
+/// which is true for NaN as in numpy; signed for integers.
+template <arith::CmpFPredicate F, arith::CmpIPredicate I>
+Value computeCompare(OpBuilder &b, Location loc, Value x, Value y) {
+  if (isa<FloatType>(x.getType()))
+    return arith::CmpFOp::create(b, loc, F, x, y);
+  return arith::CmpIOp::create(b, loc, I, x, y);
+}
 
 //===----------------------------------------------------------------------===//
 // Unary ops
@@ -228,6 +323,39 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
   patterns.add<BinaryBroadcastPattern<relax::MultiplyOp>>(ctx, cache,
                                                           createMul);
   patterns.add<BinaryBroadcastPattern<relax::DivideOp>>(ctx, cache, createDiv);
+  patterns.add<BinaryBroadcastPattern<relax::FloorDivideOp>>(
+      ctx, cache, computeFloorDivide);
+  patterns.add<BinaryBroadcastPattern<relax::PowerOp>>(ctx, cache, computePower,
+                                                       Operands::Float);
+  patterns.add<BinaryBroadcastPattern<relax::FloorModOp>>(ctx, cache,
+                                                          computeFloorMod);
+  patterns.add<BinaryBroadcastPattern<relax::MinimumOp>>(ctx, cache,
+                                                         computeMinimum);
+  patterns.add<BinaryBroadcastPattern<relax::MaximumOp>>(ctx, cache, createMax);
+  patterns.add<BinaryBroadcastPattern<relax::LogicalAndOp>>(
+      ctx, cache, computeBitwise<arith::AndIOp>, Operands::Bool);
+  patterns.add<BinaryBroadcastPattern<relax::LogicalOrOp>>(
+      ctx, cache, computeBitwise<arith::OrIOp>, Operands::Bool);
+  patterns.add<BinaryBroadcastPattern<relax::BitwiseAndOp>>(
+      ctx, cache, computeBitwise<arith::AndIOp>, Operands::Integer);
+  patterns.add<BinaryBroadcastPattern<relax::BitwiseOrOp>>(
+      ctx, cache, computeBitwise<arith::OrIOp>, Operands::Integer);
+  patterns.add<BinaryBroadcastPattern<relax::BitwiseXorOp>>(
+      ctx, cache, computeBitwise<arith::XOrIOp>, Operands::Integer);
+  using FP = arith::CmpFPredicate;
+  using IP = arith::CmpIPredicate;
+  patterns.add<BinaryBroadcastPattern<relax::EqualOp>>(
+      ctx, cache, computeCompare<FP::OEQ, IP::eq>);
+  patterns.add<BinaryBroadcastPattern<relax::NotEqualOp>>(
+      ctx, cache, computeCompare<FP::UNE, IP::ne>);
+  patterns.add<BinaryBroadcastPattern<relax::LessOp>>(
+      ctx, cache, computeCompare<FP::OLT, IP::slt>);
+  patterns.add<BinaryBroadcastPattern<relax::LessEqualOp>>(
+      ctx, cache, computeCompare<FP::OLE, IP::sle>);
+  patterns.add<BinaryBroadcastPattern<relax::GreaterOp>>(
+      ctx, cache, computeCompare<FP::OGT, IP::sgt>);
+  patterns.add<BinaryBroadcastPattern<relax::GreaterEqualOp>>(
+      ctx, cache, computeCompare<FP::OGE, IP::sge>);
   patterns.add<UnaryPattern<relax::ExpOp>>(ctx, cache, computeExp);
   patterns.add<UnaryPattern<relax::ReluOp>>(ctx, cache, computeRelu);
   patterns.add<UnaryPattern<relax::SiluOp>>(ctx, cache, computeSilu);

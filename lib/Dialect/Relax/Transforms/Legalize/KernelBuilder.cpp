@@ -592,6 +592,20 @@ Value createMul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return arith::MulIOp::create(b, loc, lhs, rhs);
 }
 
+Value createNonTrappingDivisor(OpBuilder &b, Location loc, Value divisor,
+                               Value &byZero, Value &byMinusOne) {
+  Type type = divisor.getType();
+  Value zero = createScalarConstant(b, loc, type, 0);
+  Value one = createScalarConstant(b, loc, type, 1);
+  Value minusOne = createScalarConstant(b, loc, type, -1);
+  byZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, divisor, zero);
+  byMinusOne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, divisor,
+                                     minusOne);
+  Value trapping = arith::OrIOp::create(b, loc, byZero, byMinusOne);
+  return arith::SelectOp::create(b, loc, trapping, one, divisor);
+}
+
 Value createDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   if (isFloat(lhs))
     return arith::DivFOp::create(b, loc, lhs, rhs);
@@ -599,15 +613,9 @@ Value createDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   // dividend is the smallest value) replaced by 1 and their numpy results
   // selected afterwards.
   Type type = lhs.getType();
+  Value byZero, byMinusOne;
+  Value divisor = createNonTrappingDivisor(b, loc, rhs, byZero, byMinusOne);
   Value zero = createScalarConstant(b, loc, type, 0);
-  Value one = createScalarConstant(b, loc, type, 1);
-  Value minusOne = createScalarConstant(b, loc, type, -1);
-  Value byZero =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, zero);
-  Value byMinusOne =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
-  Value trapping = arith::OrIOp::create(b, loc, byZero, byMinusOne);
-  Value divisor = arith::SelectOp::create(b, loc, trapping, one, rhs);
   Value quotient = arith::FloorDivSIOp::create(b, loc, lhs, divisor);
   Value negated = arith::SubIOp::create(b, loc, zero, lhs);
   Value result = arith::SelectOp::create(b, loc, byMinusOne, negated, quotient);

@@ -22,8 +22,8 @@
 #define MLC_LIB_TRANSFORMS_LEGALIZE_KERNELBUILDER_H
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
-#include "mlc/Dialect/TIR/TIROps.h"
 #include "mlc/Dialect/Relax/Transforms/Legalize.h"
+#include "mlc/Dialect/TIR/TIROps.h"
 
 #include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/PatternMatch.h"
@@ -250,6 +250,13 @@ mlir::Value createSub(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
                       mlir::Value rhs);
 mlir::Value createMul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
                       mlir::Value rhs);
+/// The integer divisor that division and remainder can use without
+/// trapping: 1 where `divisor` is 0 or -1 (the caller selects those
+/// results: numpy gives 0 for `x // 0`, and `x % -1` is 0), else `divisor`.
+/// Sets `byZero` and `byMinusOne` to those conditions.
+mlir::Value createNonTrappingDivisor(mlir::OpBuilder &b, mlir::Location loc,
+                                     mlir::Value divisor, mlir::Value &byZero,
+                                     mlir::Value &byMinusOne);
 /// Float division; for integers floor division with numpy's results where
 /// the hardware would trap: `x // 0` is 0 and `min // -1` wraps to min.
 mlir::Value createDiv(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,

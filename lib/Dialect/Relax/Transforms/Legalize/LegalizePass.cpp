@@ -12,8 +12,8 @@
 #include "mlc/Dialect/Relax/Transforms/Legalize.h"
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
-#include "mlc/Dialect/TIR/TIRDialect.h"
 #include "mlc/Dialect/Relax/Transforms/Passes.h"
+#include "mlc/Dialect/TIR/TIRDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -41,13 +41,12 @@ bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
   if (!isa<relax::RelaxDialect>(op->getDialect()))
     return true;
   return isa<relax::CallTIROp, relax::CallTIRInplaceOp, relax::CallDPSPackedOp,
-             relax::CallPackedOp,
-             relax::MatchCastOp, relax::ShapeOfOp, relax::ShapeOp,
-             relax::ConstantOp, relax::DataflowOp, relax::OutputOp,
-             relax::TupleOp, relax::TupleGetItemOp, relax::ToDeviceOp,
-             relax::AllocStorageOp, relax::AllocTensorOp, relax::KillTensorOp,
-             relax::KillStorageOp, relax::InvokeTIROp, relax::InvokePackedOp,
-             relax::CopyOp>(op);
+             relax::CallPackedOp, relax::MatchCastOp, relax::ShapeOfOp,
+             relax::ShapeOp, relax::ConstantOp, relax::DataflowOp,
+             relax::OutputOp, relax::TupleOp, relax::TupleGetItemOp,
+             relax::ToDeviceOp, relax::AllocStorageOp, relax::AllocTensorOp,
+             relax::KillTensorOp, relax::KillStorageOp, relax::InvokeTIROp,
+             relax::InvokePackedOp, relax::CopyOp>(op);
 }
 
 namespace {

@@ -1,0 +1,52 @@
+// The broadcasting binary operators at symbolic shapes ([n, m] with [m]);
+// see ../binary.test.
+
+func.func @floor_divide_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.floor_divide %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @floor_divide_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.floor_divide %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @power_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.power %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @floor_mod_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.floor_mod %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @floor_mod_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.floor_mod %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @minimum_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.minimum %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @maximum_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.maximum %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @bitwise_and_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.bitwise_and %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @bitwise_or_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.bitwise_or %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @bitwise_xor_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.bitwise_xor %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
