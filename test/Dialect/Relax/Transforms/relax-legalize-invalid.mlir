@@ -151,10 +151,11 @@ func.func @logical_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.fu
   return
 }
 
+
 // -----
 
-func.func @comparison_result(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
-  // expected-error @+1 {{'relax.less' op cannot legalize: element type i1 is not supported yet; kernels compute on floats and signless integers (i8 to i64) (the result type)}}
-  %0 = relax.less %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+func.func @comparison_of_booleans(%p: !relax.tensor<[n], i1>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.less' op cannot legalize: comparisons of 'i1' are not supported yet (floats and signless integers from i8 to i64 are)}}
+  %0 = relax.less %p, %p : !relax.tensor<[n], i1>, !relax.tensor<[n], i1>
   return
 }

@@ -40,6 +40,9 @@ SmallVector<IterVar> getOutputIterVars(KernelBuilder &kernel) {
 using BinaryFn = Value (*)(OpBuilder &, Location, Value, Value);
 
 /// The element types an operator computes on; the others are reported.
+/// Booleans (i1, a byte per element in memory as DLPack's bool) only where
+/// the operator is boolean: arithmetic on them would mean nothing numpy
+/// means (the sum of i1 bits wraps).
 enum class Operands { Any, Float, Integer, Bool };
 
 LogicalResult checkOperands(PatternRewriter &rewriter, Operation *op,
@@ -73,13 +76,29 @@ public:
     TensorType result = op.getResult().getType();
     if (failed(checkOperands(rewriter, op, lhs.getElementType(), operands)))
       return failure();
+    // Comparisons compute on their operands and only store booleans.
+    bool booleanResult = result.getElementType().isInteger(1);
+    if ((operands == Operands::Bool || booleanResult) &&
+        failed(checkKernelTypes(rewriter, op, /*computes=*/false)))
+      return failure();
     // An undecided pair of dims leaves `?` in the result; say which pair.
     if (lhs.getRanked() && rhs.getRanked() && result.getRanked() &&
         failed(checkBroadcastDecided(rewriter, op, lhs.getDims(), rhs.getDims(),
                                      result.getDims(), "operand shapes")))
       return failure();
-    if (failed(checkKernelTypes(rewriter, op)))
+    if (operands != Operands::Bool && !booleanResult &&
+        failed(checkKernelTypes(rewriter, op)))
       return failure();
+    Type element = lhs.getElementType();
+    auto integer = dyn_cast<IntegerType>(element);
+    if (booleanResult && operands != Operands::Bool &&
+        !isa<FloatType>(element) &&
+        !(integer && integer.isSignless() && integer.getWidth() > 1))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "comparisons of " << element
+             << " are not supported yet (floats and signless integers from "
+                "i8 to i64 are)";
+      });
 
     KernelSignature signature({lhs, rhs}, {result});
     ArrayRef<sym::Expr> resultDims = signature.getOutputs()[0].getDims();

@@ -50,3 +50,43 @@ func.func @bitwise_xor_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m]
   %0 = relax.bitwise_xor %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
   return %0 : !relax.tensor<[n, m], i32>
 }
+
+func.func @logical_and_bool(%x: !relax.tensor<[n, m], i1>, %y: !relax.tensor<[m], i1>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.logical_and %x, %y : !relax.tensor<[n, m], i1>, !relax.tensor<[m], i1>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @logical_or_bool(%x: !relax.tensor<[n, m], i1>, %y: !relax.tensor<[m], i1>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.logical_or %x, %y : !relax.tensor<[n, m], i1>, !relax.tensor<[m], i1>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @equal_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.equal %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @not_equal_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.not_equal %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @less_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.less %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @less_equal_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.less_equal %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @greater_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.greater %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @greater_equal_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.greater_equal %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i1>
+}

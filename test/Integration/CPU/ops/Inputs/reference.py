@@ -95,6 +95,22 @@ CASES = {
                  np.bitwise_or),
     "bitwise_xor_i32": ([(("n", "m"), "int32", "int"), (("m",), "int32", "int")],
                  np.bitwise_xor),
+    "logical_and_bool": ([(("n", "m"), "bool", "bool"), (("m",), "bool", "bool")],
+                 np.logical_and),
+    "logical_or_bool": ([(("n", "m"), "bool", "bool"), (("m",), "bool", "bool")],
+                 np.logical_or),
+    "equal_f32": ([(("n", "m"), "float32", "small"), (("m",), "float32", "small")],
+                 np.equal),
+    "not_equal_i32": ([(("n", "m"), "int32", "small"), (("m",), "int32", "small")],
+                 np.not_equal),
+    "less_f32": ([(("n", "m"), "float32", "small"), (("m",), "float32", "small")],
+                 np.less),
+    "less_equal_i32": ([(("n", "m"), "int32", "small"), (("m",), "int32", "small")],
+                 np.less_equal),
+    "greater_f32": ([(("n", "m"), "float32", "small"), (("m",), "float32", "small")],
+                 np.greater),
+    "greater_equal_i32": ([(("n", "m"), "int32", "small"), (("m",), "int32", "small")],
+                 np.greater_equal),
     # unary.mlir
     "abs_f32": ([(("n", "m"), "float32", "normal")], np.abs),
     "abs_i32": ([(("n", "m"), "int32", "int")], np.abs),
@@ -190,6 +206,11 @@ def make_input(rng, shape, dtype, values):
         # Large magnitudes: exp(100) overflows f32, so softmax must subtract
         # the max first.
         data = rng.uniform(-100.0, 100.0, shape)
+    elif values == "bool":
+        data = rng.integers(0, 2, shape).astype(bool)
+    elif values == "small":
+        # Integers with ties, so that comparisons see equal pairs.
+        data = rng.integers(-3, 4, shape)
     elif values == "positive":
         data = rng.uniform(0.01, 10.0, shape)
     elif values == "halves":
@@ -233,7 +254,8 @@ def main():
     out_dtype = inputs[0].dtype
     if np.issubdtype(out_dtype, np.integer):
         expected = np.asarray(reference(*[x.astype(np.int64) for x in inputs]))
-        expected = expected.astype(out_dtype)  # wraps like the kernels
+        if expected.dtype != np.bool_:  # comparisons stay boolean
+            expected = expected.astype(out_dtype)  # wraps like the kernels
     else:
         expected = np.asarray(
             reference(*[x.astype(np.float64) for x in inputs]))
