@@ -233,3 +233,35 @@ func.func @negative_maximum_shapes(%x: !relax.tensor<[3], f32>, %y: !relax.tenso
   %0 = relax.maximum %x, %y : !relax.tensor<[3], f32>, !relax.tensor<[4], f32>
   return
 }
+
+// -----
+
+func.func @negative_clip_bounds(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.clip' op expects min <= max, but got min 2.000000e+00 and max 1.000000e+00}}
+  %0 = relax.clip %x min 2.0 max 1.0 : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_where_condition(%c: !relax.tensor<[n], f32>, %x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.where' op expects a boolean (i1) condition, but got '!relax.tensor<[n], f32>'}}
+  %0 = relax.where %c, %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_where_shapes(%c: !relax.tensor<[3], i1>, %x: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.where' op operand shapes [3] and [4] do not broadcast}}
+  %0 = relax.where %c, %x, %x : !relax.tensor<[3], i1>, !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_isnan_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.isnan' op operand #0 must be relax tensor of floating-point values, but got '!relax.tensor<[n], i32>'}}
+  %0 = relax.isnan %x : !relax.tensor<[n], i32>
+  return
+}

@@ -338,3 +338,24 @@ func.func @binary_broadcast(%x: !relax.tensor<[n, 4], i32>, %y: !relax.tensor<[4
   %15 = relax.logical_or %p, %q : !relax.tensor<[n], i1>, !relax.tensor<[1], i1>
   return
 }
+
+/// clip, the predicates (i1 results) and where (three-way broadcast).
+// CHECK-LABEL: func.func @select_and_test
+func.func @select_and_test(%x: !relax.tensor<[n, 4], f32>, %c: !relax.tensor<[4], i1>,
+                           %y: !relax.tensor<[1], f32>, %i: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // CHECK: relax.clip %{{.*}} min -1.000000e+00 max 2.500000e+00 : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.clip"(%{{.*}}) <{max = 2.500000e+00 : f64, min = -1.000000e+00 : f64}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %0 = relax.clip %x min -1.0 max 2.5 : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.isnan"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], i1>
+  %1 = relax.isnan %x : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.isinf"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], i1>
+  %2 = relax.isinf %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.logical_not %{{.*}} : !relax.tensor<[4], i1>
+  %3 = relax.logical_not %c : !relax.tensor<[4], i1>
+  // CHECK: relax.bitwise_not %{{.*}} : !relax.tensor<[n], i32>
+  %4 = relax.bitwise_not %i : !relax.tensor<[n], i32>
+  // CHECK: relax.where %{{.*}}, %{{.*}}, %{{.*}} : !relax.tensor<[4], i1>, !relax.tensor<[n, 4], f32>, !relax.tensor<[1], f32>
+  // GENERIC: "relax.where"(%{{.*}}, %{{.*}}, %{{.*}}) : (!relax.tensor<[4], i1>, !relax.tensor<[n, 4], f32>, !relax.tensor<[1], f32>) -> !relax.tensor<[n, 4], f32>
+  %5 = relax.where %c, %x, %y : !relax.tensor<[4], i1>, !relax.tensor<[n, 4], f32>, !relax.tensor<[1], f32>
+  return
+}

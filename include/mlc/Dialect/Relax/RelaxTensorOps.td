@@ -301,6 +301,97 @@ def Relax_RoundOp : Relax_SimpleUnaryOp<"round", Relax_FloatTensor,
     "the nearest integer, halves to even",
     "numpy's `round` (`round(2.5) = 2`). The input must have a floating-point element type.">;
 
+def Relax_LogicalNotOp : Relax_SimpleUnaryOp<"logical_not", Relax_AnyTensor,
+    "`not x`", "The input must be boolean (i1).">;
+def Relax_BitwiseNotOp : Relax_SimpleUnaryOp<"bitwise_not", Relax_AnyTensor,
+    "`~x`", "The input must be an integer.">;
+
+def Relax_ClipOp : Relax_UnaryElementwiseOp<"clip"> {
+  let summary = "Elementwise clamp into [min, max]";
+  let description = [{
+    `min(max(x, min), max)` elementwise (numpy's `clip`, TVM's `R.clip`);
+    the bounds are attributes, converted to the element type (truncated
+    towards zero for integers). `min` must not exceed `max`. NaN stays NaN.
+
+    ```mlir
+    %y = relax.clip %x min -1.0 max 1.0 : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, F64Attr:$min, F64Attr:$max);
+  let assemblyFormat = [{
+    $input `min` $min `max` $max attr-dict `:` qualified(type($input))
+  }];
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      if (getMin().convertToDouble() > getMax().convertToDouble())
+        return emitOpError("expects min <= max, but got min ")
+               << getMin().convertToDouble() << " and max "
+               << getMax().convertToDouble();
+      return verifyInRelaxFunction(*this);
+    }
+  }];
+}
+
+/// A float predicate: the input's shape, an i1 result.
+class Relax_UnaryPredicateOp<string mnemonic, string what>
+    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
+                                Relax_PatternKind<"Elementwise">]> {
+  let summary = "Elementwise test: " # what;
+  let description = [{
+    True where }] # what # [{, elementwise; the input must have a
+    floating-point element type and the result is boolean (i1).
+
+    ```mlir
+    %m = relax.}] # mnemonic # [{ %x : !relax.tensor<[n, 4], f32>
+    // %m : !relax.tensor<[n, 4], i1>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location>,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      auto type = ::llvm::dyn_cast<TensorType>(adaptor.getInput().getType());
+      if (!type)
+        return ::mlir::failure();
+      ::mlir::Type i1 = ::mlir::IntegerType::get(context, 1);
+      inferred.push_back(type.getRanked() ? TensorType::get(type.getDims(), i1)
+                                          : TensorType::get(i1));
+      return ::mlir::success();
+    }
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyInRelaxFunction(*this);
+    }
+  }];
+}
+def Relax_IsNanOp : Relax_UnaryPredicateOp<"isnan", "the value is NaN">;
+def Relax_IsInfOp : Relax_UnaryPredicateOp<"isinf",
+                                           "the value is +inf or -inf">;
+
+def Relax_WhereOp : Relax_TensorOp<"where", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Broadcast">]> {
+  let summary = "Elementwise choice between two tensors";
+  let description = [{
+    `condition ? lhs : rhs` elementwise (numpy's `where`): the three shapes
+    broadcast together as in the binary operators; `condition` is boolean
+    (i1), `lhs` and `rhs` have the result's element type.
+
+    ```mlir
+    %z = relax.where %c, %x, %y : !relax.tensor<[n, 4], i1>, !relax.tensor<[n, 4], f32>, !relax.tensor<[4], f32>
+    // %z : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$condition, Relax_AnyTensor:$lhs,
+                       Relax_AnyTensor:$rhs);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $condition `,` $lhs `,` $rhs attr-dict `:` qualified(type($condition)) `,`
+    qualified(type($lhs)) `,` qualified(type($rhs))
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Linear algebra
 //===----------------------------------------------------------------------===//

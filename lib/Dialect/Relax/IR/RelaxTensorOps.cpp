@@ -65,6 +65,12 @@ static TensorType getTensorType(Value value) {
   return dyn_cast<TensorType>(value.getType());
 }
 
+/// `type`'s shape (or unknown rank) with `element` as its element type.
+static TensorType withElementType(TensorType type, Type element) {
+  return type.getRanked() ? TensorType::get(type.getDims(), element)
+                          : TensorType::get(element);
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise ops with broadcasting
 //===----------------------------------------------------------------------===//
@@ -86,9 +92,7 @@ LogicalResult inferBroadcastResult(StringRef opName,
   if (failed(type))
     return failure();
   if (resultElementType)
-    type = type->getRanked()
-               ? TensorType::get(type->getDims(), resultElementType)
-               : TensorType::get(resultElementType);
+    type = withElementType(*type, resultElementType);
   inferred.push_back(*type);
   return success();
 }
@@ -100,6 +104,54 @@ LogicalResult verifyBroadcastOperands(Operation *op, Value lhs, Value rhs) {
                                  getAnalyzerFor(op), emitError)))
     return failure();
   return verifyInRelaxFunction(op);
+}
+
+//===----------------------------------------------------------------------===//
+// WhereOp
+//===----------------------------------------------------------------------===//
+
+/// numpy's where: the values broadcast with each other (same dtype), then
+/// with the boolean condition (its shape only).
+static FailureOr<TensorType> inferWhereType(TensorType condition,
+                                            TensorType lhs, TensorType rhs,
+                                            const sym::Analyzer &analyzer,
+                                            EmitErrorFn emitError) {
+  if (!condition.getElementType().isInteger(1)) {
+    if (emitError)
+      emitError() << "expects a boolean (i1) condition, but got " << condition;
+    return failure();
+  }
+  FailureOr<TensorType> values =
+      inferBroadcastShape(lhs, rhs, analyzer, emitError);
+  if (failed(values))
+    return failure();
+  TensorType conditionShape =
+      withElementType(condition, values->getElementType());
+  return inferBroadcastShape(conditionShape, *values, analyzer, emitError);
+}
+
+LogicalResult WhereOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  TensorType condition = getTensorType(adaptor.getCondition());
+  TensorType lhs = getTensorType(adaptor.getLhs());
+  TensorType rhs = getTensorType(adaptor.getRhs());
+  if (!condition || !lhs || !rhs)
+    return failure();
+  InferenceErrors<WhereOp> errors(location);
+  return appendInferred(
+      inferWhereType(condition, lhs, rhs, sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult WhereOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferWhereType(getCondition().getType(), getLhs().getType(),
+                            getRhs().getType(), getAnalyzerFor(*this),
+                            emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
 }
 
 //===----------------------------------------------------------------------===//

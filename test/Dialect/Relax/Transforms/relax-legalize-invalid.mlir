@@ -159,3 +159,19 @@ func.func @comparison_of_booleans(%p: !relax.tensor<[n], i1>) attributes {relax.
   %0 = relax.less %p, %p : !relax.tensor<[n], i1>, !relax.tensor<[n], i1>
   return
 }
+
+// -----
+
+func.func @logical_not_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.logical_not' op cannot legalize: its operands must be booleans (i1), not 'i32'}}
+  %0 = relax.logical_not %x : !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @bitwise_not_of_floats(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.bitwise_not' op cannot legalize: its operands must be integers, not 'f32'}}
+  %0 = relax.bitwise_not %x : !relax.tensor<[n], f32>
+  return
+}

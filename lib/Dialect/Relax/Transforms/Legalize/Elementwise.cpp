@@ -18,6 +18,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 
@@ -292,21 +293,52 @@ Value computeSigmoid(OpBuilder &b, Location loc, Value x) {
                                arith::AddFOp::create(b, loc, one, exp));
 }
 
+Value computeLogicalNot(OpBuilder &b, Location loc, Value x) {
+  return arith::XOrIOp::create(b, loc, x,
+                               createScalarConstant(b, loc, x.getType(), 1));
+}
+
+Value computeBitwiseNot(OpBuilder &b, Location loc, Value x) {
+  return arith::XOrIOp::create(b, loc, x,
+                               createScalarConstant(b, loc, x.getType(), -1));
+}
+
+/// x != x holds exactly for NaN.
+Value computeIsNan(OpBuilder &b, Location loc, Value x) {
+  return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+}
+
+Value computeIsInf(OpBuilder &b, Location loc, Value x) {
+  auto type = cast<FloatType>(x.getType());
+  Value inf = arith::ConstantOp::create(
+      b, loc, FloatAttr::get(type, APFloat::getInf(type.getFloatSemantics())));
+  return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                               math::AbsFOp::create(b, loc, x), inf);
+}
+
 template <typename OpTy> class UnaryPattern : public LegalizePattern<OpTy> {
 public:
-  UnaryPattern(MLIRContext *ctx, LegalizeKernelCache &cache, UnaryFn compute)
-      : LegalizePattern<OpTy>(ctx, cache), compute(compute) {}
+  UnaryPattern(MLIRContext *ctx, LegalizeKernelCache &cache, UnaryFn fn,
+               Operands operands = Operands::Any)
+      : LegalizePattern<OpTy>(ctx, cache), fn(fn), operands(operands) {}
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    if (failed(checkKernelTypes(rewriter, op)))
+    TensorType input = op.getInput().getType();
+    TensorType result = op.getResult().getType();
+    if (failed(checkOperands(rewriter, op, input.getElementType(), operands)))
       return failure();
-    KernelSignature signature({op.getInput().getType()},
-                              {op.getResult().getType()});
+    // Predicates (isnan) compute on floats and only store booleans.
+    bool boolean =
+        operands == Operands::Bool || result.getElementType().isInteger(1);
+    if (failed(checkKernelTypes(rewriter, op, /*computes=*/!boolean)))
+      return failure();
+    KernelSignature signature({input}, {result});
     StringRef name = getKernelBaseName<OpTy>();
     std::string blockName = ("T_" + name).str();
+    std::string attrs = getAttrsKey(op);
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
-        rewriter, op, this->cache, signature, name, /*attrs=*/"",
+        rewriter, op, this->cache, signature, name, attrs,
         [&](KernelBuilder &builder) {
           unsigned rank = builder.getOutputType(0).getNumDims();
           SmallVector<AffineExpr> indices =
@@ -315,7 +347,7 @@ public:
           Access out{builder.getOutput(0), indices};
           builder.buildBlock(blockName, getOutputIterVars(builder), {in}, {out},
                              [&](BlockBuilder &block) {
-                               block.store(compute(block.getBuilder(),
+                               block.store(compute(op, block.getBuilder(),
                                                    block.getLoc(),
                                                    block.load(in)),
                                            out);
@@ -325,8 +357,103 @@ public:
     return success();
   }
 
+protected:
+  /// The scalar code; operators with attributes override it.
+  virtual Value compute(OpTy op, OpBuilder &b, Location loc, Value x) const {
+    return fn(b, loc, x);
+  }
+  /// What the kernel depends on besides the types (its cache key).
+  virtual std::string getAttrsKey(OpTy op) const { return ""; }
+
 private:
-  UnaryFn compute;
+  UnaryFn fn;
+  Operands operands;
+};
+
+/// clip: max then min with the bounds in the element type; NaN stays NaN
+/// (arith.maximumf/minimumf propagate it).
+class ClipPattern : public UnaryPattern<relax::ClipOp> {
+public:
+  ClipPattern(MLIRContext *ctx, LegalizeKernelCache &cache)
+      : UnaryPattern(ctx, cache, nullptr) {}
+
+protected:
+  Value compute(relax::ClipOp op, OpBuilder &b, Location loc,
+                Value x) const override {
+    Type type = x.getType();
+    Value low =
+        createScalarConstant(b, loc, type, op.getMin().convertToDouble());
+    Value high =
+        createScalarConstant(b, loc, type, op.getMax().convertToDouble());
+    return computeMinimum(b, loc, createMax(b, loc, x, low), high);
+  }
+  std::string getAttrsKey(relax::ClipOp op) const override {
+    return llvm::formatv("{0},{1}", op.getMin().convertToDouble(),
+                         op.getMax().convertToDouble())
+        .str();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// where
+//===----------------------------------------------------------------------===//
+
+/// `condition ? lhs : rhs` over the broadcast shape: one block reading the
+/// three operands at their broadcast indices.
+class WherePattern : public LegalizePattern<relax::WhereOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::WhereOp op,
+                                PatternRewriter &rewriter) const override {
+    TensorType condition = op.getCondition().getType();
+    TensorType lhs = op.getLhs().getType(), rhs = op.getRhs().getType();
+    TensorType result = op.getResult().getType();
+    if (condition.getRanked() && lhs.getRanked() && rhs.getRanked() &&
+        result.getRanked() &&
+        (failed(checkBroadcastDecided(rewriter, op, lhs.getDims(),
+                                      rhs.getDims(), result.getDims(),
+                                      "value shapes")) ||
+         failed(checkBroadcastDecided(rewriter, op, condition.getDims(),
+                                      result.getDims(), result.getDims(),
+                                      "condition and value shapes"))))
+      return failure();
+    // The kernel only selects: the values are copied, the condition tested.
+    if (failed(checkKernelTypes(rewriter, op, /*computes=*/false)))
+      return failure();
+
+    KernelSignature signature({condition, lhs, rhs}, {result});
+    ArrayRef<sym::Expr> resultDims = signature.getOutputs()[0].getDims();
+    SmallVector<SmallVector<AffineExpr>> indices;
+    for (auto [index, what] :
+         llvm::enumerate(ArrayRef<StringRef>{"condition", "lhs", "rhs"})) {
+      FailureOr<SmallVector<AffineExpr>> operandIndices = getBroadcastIndices(
+          rewriter, op, signature.getInputs()[index].getDims(), resultDims, 0,
+          what);
+      if (failed(operandIndices))
+        return failure();
+      indices.push_back(*operandIndices);
+    }
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, this->cache, signature, "where", /*attrs=*/"",
+        [&](KernelBuilder &builder) {
+          SmallVector<Access> inputs;
+          for (unsigned i = 0; i < 3; ++i)
+            inputs.push_back({builder.getInput(i), indices[i]});
+          Access out{builder.getOutput(0),
+                     getIdentityIndices(op.getContext(), 0, resultDims.size())};
+          builder.buildBlock("T_where", getOutputIterVars(builder), inputs,
+                             {out}, [&](BlockBuilder &block) {
+                               Value chosen = arith::SelectOp::create(
+                                   block.getBuilder(), block.getLoc(),
+                                   block.load(inputs[0]), block.load(inputs[1]),
+                                   block.load(inputs[2]));
+                               block.store(chosen, out);
+                             });
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
 };
 
 } // namespace
@@ -403,4 +530,12 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
                                             computeMath<math::CeilOp>);
   patterns.add<UnaryPattern<relax::RoundOp>>(ctx, cache,
                                              computeMath<math::RoundEvenOp>);
+  patterns.add<UnaryPattern<relax::LogicalNotOp>>(ctx, cache, computeLogicalNot,
+                                                  Operands::Bool);
+  patterns.add<UnaryPattern<relax::BitwiseNotOp>>(ctx, cache, computeBitwiseNot,
+                                                  Operands::Integer);
+  patterns.add<UnaryPattern<relax::IsNanOp>>(ctx, cache, computeIsNan);
+  patterns.add<UnaryPattern<relax::IsInfOp>>(ctx, cache, computeIsInf);
+  patterns.add<ClipPattern>(ctx, cache);
+  patterns.add<WherePattern>(ctx, cache);
 }

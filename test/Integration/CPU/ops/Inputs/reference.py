@@ -112,6 +112,17 @@ CASES = {
     "greater_equal_i32": ([(("n", "m"), "int32", "small"), (("m",), "int32", "small")],
                  np.greater_equal),
     # unary.mlir
+    "logical_not_bool": ([(("n", "m"), "bool", "bool")], np.logical_not),
+    "bitwise_not_i32": ([(("n", "m"), "int32", "int")], np.invert),
+    "isnan_f32": ([(("n", "m"), "float32", "special")], np.isnan),
+    "isinf_f32": ([(("n", "m"), "float32", "special")], np.isinf),
+    "clip_f32": ([(("n", "m"), "float32", "normal")],
+                 lambda x: np.clip(x, -0.5, 1.25)),
+    "clip_i32": ([(("n", "m"), "int32", "int")],
+                 lambda x: np.clip(x, -20, 30)),
+    "where_f32": ([(("m",), "bool", "bool"), (("n", "m"), "float32", "normal"),
+                   (("m",), "float32", "normal")],
+                  np.where),
     "abs_f32": ([(("n", "m"), "float32", "normal")], np.abs),
     "abs_i32": ([(("n", "m"), "int32", "int")], np.abs),
     "negative_f32": ([(("n", "m"), "float32", "normal")], np.negative),
@@ -211,6 +222,9 @@ def make_input(rng, shape, dtype, values):
     elif values == "small":
         # Integers with ties, so that comparisons see equal pairs.
         data = rng.integers(-3, 4, shape)
+    elif values == "special":
+        # NaN, +-inf and ordinary values.
+        data = rng.choice([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0], shape)
     elif values == "positive":
         data = rng.uniform(0.01, 10.0, shape)
     elif values == "halves":

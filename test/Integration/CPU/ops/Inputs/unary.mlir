@@ -94,3 +94,38 @@ func.func @round_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f3
   %0 = relax.round %x : !relax.tensor<[n, m], f32>
   return %0 : !relax.tensor<[n, m], f32>
 }
+
+func.func @logical_not_bool(%x: !relax.tensor<[n, m], i1>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.logical_not %x : !relax.tensor<[n, m], i1>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @bitwise_not_i32(%x: !relax.tensor<[n, m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.bitwise_not %x : !relax.tensor<[n, m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @isnan_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.isnan %x : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @isinf_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], i1> attributes {relax.function} {
+  %0 = relax.isinf %x : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], i1>
+}
+
+func.func @clip_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.clip %x min -0.5 max 1.25 : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @clip_i32(%x: !relax.tensor<[n, m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.clip %x min -20.0 max 30.0 : !relax.tensor<[n, m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @where_f32(%c: !relax.tensor<[m], i1>, %x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.where %c, %x, %y : !relax.tensor<[m], i1>, !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
