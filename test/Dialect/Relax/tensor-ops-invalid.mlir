@@ -265,3 +265,11 @@ func.func @negative_isnan_integers(%x: !relax.tensor<[n], i32>) attributes {rela
   %0 = relax.isnan %x : !relax.tensor<[n], i32>
   return
 }
+
+// -----
+
+func.func @negative_mean_axis(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.mean' op axis 2 is out of range for a tensor of rank 2}}
+  %0 = relax.mean %x axes [2] : !relax.tensor<[n, 4], f32>
+  return
+}

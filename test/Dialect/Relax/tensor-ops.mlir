@@ -359,3 +359,18 @@ func.func @select_and_test(%x: !relax.tensor<[n, 4], f32>, %c: !relax.tensor<[4]
   %5 = relax.where %c, %x, %y : !relax.tensor<[4], i1>, !relax.tensor<[n, 4], f32>, !relax.tensor<[1], f32>
   return
 }
+
+/// The reductions declared from Relax_ReductionOp.
+// CHECK-LABEL: func.func @more_reductions
+func.func @more_reductions(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // CHECK: relax.min %{{.*}} axes [1] : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.min"(%{{.*}}) <{axes = array<i64: 1>}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n], f32>
+  %0 = relax.min %x axes [1] : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.prod %{{.*}} axes [0] keepdims : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.prod"(%{{.*}}) <{axes = array<i64: 0>, keepdims}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[1, 4], f32>
+  %1 = relax.prod %x axes [0] keepdims : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.mean %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.mean"(%{{.*}}) : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[], f32>
+  %2 = relax.mean %x : !relax.tensor<[n, 4], f32>
+  return
+}

@@ -132,6 +132,20 @@ class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
 class Relax_ReductionOp<string mnemonic, string what, list<Trait> traits = []>
     : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor,
                                          Relax_PatternKind<"CommReduce">]> {
+  // The shape rule checks the axes against the rank, which facts cannot
+  // change: the verifier only checks the symbolic scope.
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *, ::std::optional<::mlir::Location> location,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      return inferReductionResult(getOperationName(), location,
+                                  adaptor.getInput(), adaptor.getAxes(),
+                                  adaptor.getKeepdims(), inferred);
+    }
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyInRelaxFunction(*this);
+    }
+  }];
   let summary = "The " # what # " of a tensor over some of its axes";
   let description = [{
     Reduces `input` over the dimensions listed in `axes` (negative axes
@@ -490,6 +504,9 @@ def Relax_ReshapeOp
 
 def Relax_SumOp : Relax_ReductionOp<"sum", "sum">;
 def Relax_MaxOp : Relax_ReductionOp<"max", "maximum">;
+def Relax_MinOp : Relax_ReductionOp<"min", "minimum">;
+def Relax_ProdOp : Relax_ReductionOp<"prod", "product">;
+def Relax_MeanOp : Relax_ReductionOp<"mean", "mean (floating-point inputs)">;
 
 def Relax_SoftmaxOp
     : Relax_TensorOp<"softmax", [InferTypeOpAdaptor,

@@ -1,7 +1,8 @@
 //===- BroadcastOps.h - Hooks of the broadcasting binary ops ----*- C++ -*-===//
 //
-// Private to the relax dialect: the type inference and verifier that
-// Relax_BinaryBroadcastOp and Relax_CompareOp generate for each op call these.
+// Private to the relax dialect: the type inference and verifiers that the
+// ODS base classes (Relax_BinaryBroadcastOp, Relax_ReductionOp) generate for
+// each op call these.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +25,14 @@ mlir::LogicalResult
 inferBroadcastResult(llvm::StringRef opName,
                      std::optional<mlir::Location> location, mlir::Value lhs,
                      mlir::Value rhs, mlir::Type resultElementType,
+                     llvm::SmallVectorImpl<mlir::Type> &inferred);
+
+/// The result type of a reduction named `opName` over `axes` (all when
+/// absent), keeping the reduced dims as 1s with `keepdims`.
+mlir::LogicalResult
+inferReductionResult(llvm::StringRef opName,
+                     std::optional<mlir::Location> location, mlir::Value input,
+                     std::optional<llvm::ArrayRef<int64_t>> axes, bool keepdims,
                      llvm::SmallVectorImpl<mlir::Type> &inferred);
 
 /// Re-runs the broadcast rule of `op` with the facts of its function and

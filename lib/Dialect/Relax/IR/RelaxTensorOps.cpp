@@ -259,37 +259,22 @@ LogicalResult ReshapeOp::verify() {
 // Reductions and softmax, like permute_dims, only check axes against the
 // rank, which facts cannot change: their verifiers only check the scope.
 
-template <typename OpTy>
-static LogicalResult inferReductionOp(std::optional<Location> location,
-                                      typename OpTy::Adaptor adaptor,
-                                      SmallVectorImpl<Type> &inferred) {
-  TensorType input = getTensorType(adaptor.getInput());
-  if (!input)
+LogicalResult
+inferReductionResult(StringRef opName, std::optional<Location> location,
+                     Value input, std::optional<ArrayRef<int64_t>> axes,
+                     bool keepdims, SmallVectorImpl<Type> &inferred) {
+  TensorType type = getTensorType(input);
+  if (!type)
     return failure();
-  InferenceErrors<OpTy> errors(location);
-  return appendInferred(inferReductionShape(input, adaptor.getAxes(),
-                                            adaptor.getKeepdims(),
-                                            errors.callback()),
-                        inferred);
+  // EmitErrorFn does not own its callable: keep the lambda alive here.
+  auto report = [&]() -> InFlightDiagnostic {
+    return mlir::emitError(*location) << "'" << opName << "' op ";
+  };
+  return appendInferred(
+      inferReductionShape(type, axes, keepdims,
+                          location ? EmitErrorFn(report) : EmitErrorFn()),
+      inferred);
 }
-
-LogicalResult SumOp::inferReturnTypes(MLIRContext *,
-                                      std::optional<Location> location,
-                                      Adaptor adaptor,
-                                      SmallVectorImpl<Type> &inferred) {
-  return inferReductionOp<SumOp>(location, adaptor, inferred);
-}
-
-LogicalResult SumOp::verify() { return verifyInRelaxFunction(*this); }
-
-LogicalResult MaxOp::inferReturnTypes(MLIRContext *,
-                                      std::optional<Location> location,
-                                      Adaptor adaptor,
-                                      SmallVectorImpl<Type> &inferred) {
-  return inferReductionOp<MaxOp>(location, adaptor, inferred);
-}
-
-LogicalResult MaxOp::verify() { return verifyInRelaxFunction(*this); }
 
 //===----------------------------------------------------------------------===//
 // SoftmaxOp

@@ -175,3 +175,11 @@ func.func @bitwise_not_of_floats(%x: !relax.tensor<[n], f32>) attributes {relax.
   %0 = relax.bitwise_not %x : !relax.tensor<[n], f32>
   return
 }
+
+// -----
+
+func.func @mean_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.mean' op cannot legalize: the mean of 'i32' values is not supported (numpy's is a float)}}
+  %0 = relax.mean %x : !relax.tensor<[n], i32>
+  return
+}

@@ -572,6 +572,17 @@ Value createLowest(OpBuilder &b, Location loc, Type type) {
       b, loc, IntegerAttr::get(type, APInt::getSignedMinValue(width)));
 }
 
+Value createHighest(OpBuilder &b, Location loc, Type type) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(
+        b, loc,
+        FloatAttr::get(floatType,
+                       APFloat::getInf(floatType.getFloatSemantics())));
+  unsigned width = cast<IntegerType>(type).getWidth();
+  return arith::ConstantOp::create(
+      b, loc, IntegerAttr::get(type, APInt::getSignedMaxValue(width)));
+}
+
 static bool isFloat(Value value) { return isa<FloatType>(value.getType()); }
 
 Value createAdd(OpBuilder &b, Location loc, Value lhs, Value rhs) {
@@ -620,6 +631,12 @@ Value createDiv(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Value negated = arith::SubIOp::create(b, loc, zero, lhs);
   Value result = arith::SelectOp::create(b, loc, byMinusOne, negated, quotient);
   return arith::SelectOp::create(b, loc, byZero, zero, result);
+}
+
+Value createMin(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  if (isFloat(lhs))
+    return arith::MinimumFOp::create(b, loc, lhs, rhs);
+  return arith::MinSIOp::create(b, loc, lhs, rhs);
 }
 
 Value createMax(OpBuilder &b, Location loc, Value lhs, Value rhs) {

@@ -261,6 +261,13 @@ mlir::Value createNonTrappingDivisor(mlir::OpBuilder &b, mlir::Location loc,
 /// the hardware would trap: `x // 0` is 0 and `min // -1` wraps to min.
 mlir::Value createDiv(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
                       mlir::Value rhs);
+/// +inf for floats, the largest signed value for integers: the identity of
+/// min.
+mlir::Value createHighest(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Type type);
+/// NaN-propagating minimum for floats (arith.minimumf), signed for integers.
+mlir::Value createMin(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
+                      mlir::Value rhs);
 /// NaN-propagating maximum for floats (arith.maximumf), signed for integers.
 mlir::Value createMax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
                       mlir::Value rhs);

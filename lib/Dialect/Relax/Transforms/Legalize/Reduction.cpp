@@ -1,9 +1,11 @@
-//===- Reduction.cpp - Legalize relax.sum and relax.max -------------------===//
+//===- Reduction.cpp - Legalize relax.sum, max, min, prod and mean --------===//
 //
 // A reduction is one block: spatial iteration variables over the kept dims
 // (outer loops), reduce variables over the reduced ones (inner loops), an
-// init region that stores the identity (0 for sum; -inf, or the smallest
-// integer, for max) and a body that combines:
+// init region that stores the identity (0 for sum and mean, 1 for prod; -inf
+// or the smallest integer for max, +inf or the largest for min) and a body
+// that combines; a mean then divides the sums by the count in a second
+// block:
 //
 //   tir.block "T_sum" (%i: spatial[%n], %j: reduce[4])
 //       reads(%in[%i, %j]) writes(%out[%i, 0])      // keepdims: index 0
@@ -15,6 +17,8 @@
 
 #include "KernelBuilder.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
 #include "mlc/Dialect/Relax/ShapeInference.h"
 
 #include "llvm/ADT/SmallBitVector.h"
@@ -24,16 +28,57 @@ using namespace mlir;
 namespace mlc::legalize {
 namespace {
 
+/// How a reduction combines; a mean sums, then divides by the count.
+enum class Reducer { Sum, Max, Min, Prod, Mean };
+
+/// The identity of `reducer` in `type`.
+Value createIdentity(OpBuilder &b, Location loc, Reducer reducer, Type type) {
+  switch (reducer) {
+  case Reducer::Max:
+    return createLowest(b, loc, type);
+  case Reducer::Min:
+    return createHighest(b, loc, type);
+  case Reducer::Prod:
+    return createScalarConstant(b, loc, type, 1);
+  case Reducer::Sum:
+  case Reducer::Mean:
+    return createScalarConstant(b, loc, type, 0);
+  }
+  llvm_unreachable("unknown reducer");
+}
+
+Value combine(OpBuilder &b, Location loc, Reducer reducer, Value acc,
+              Value value) {
+  switch (reducer) {
+  case Reducer::Max:
+    return createMax(b, loc, acc, value);
+  case Reducer::Min:
+    return createMin(b, loc, acc, value);
+  case Reducer::Prod:
+    return createMul(b, loc, acc, value);
+  case Reducer::Sum:
+  case Reducer::Mean:
+    return createAdd(b, loc, acc, value);
+  }
+  llvm_unreachable("unknown reducer");
+}
+
 template <typename OpTy> class ReductionPattern : public LegalizePattern<OpTy> {
 public:
-  ReductionPattern(MLIRContext *ctx, LegalizeKernelCache &cache, bool isMax)
-      : LegalizePattern<OpTy>(ctx, cache), isMax(isMax) {}
+  ReductionPattern(MLIRContext *ctx, LegalizeKernelCache &cache,
+                   Reducer reducer)
+      : LegalizePattern<OpTy>(ctx, cache), reducer(reducer) {}
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     if (failed(checkKernelTypes(rewriter, op)))
       return failure();
     TensorType input = op.getInput().getType();
+    if (reducer == Reducer::Mean && !isa<FloatType>(input.getElementType()))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "the mean of " << input.getElementType()
+             << " values is not supported (numpy's is a float)";
+      });
     int64_t rank = input.getNumDims();
     llvm::SmallBitVector reduced(rank, /*t=*/!op.getAxes());
     if (std::optional<ArrayRef<int64_t>> axes = op.getAxes()) {
@@ -78,33 +123,55 @@ public:
           Access in{builder.getInput(0), inIndices};
           Access out{builder.getOutput(0), outIndices};
           Type elementType = input.getElementType();
-          auto combine = [&](BlockBuilder &block) {
-            OpBuilder &b = block.getBuilder();
-            Location loc = block.getLoc();
+          auto body = [&](BlockBuilder &block) {
             Value value = block.load(in);
-            if (reduced.any()) {
-              Value acc = block.load(out);
-              value = isMax ? createMax(b, loc, acc, value)
-                            : createAdd(b, loc, acc, value);
-            }
+            if (reduced.any())
+              value = combine(block.getBuilder(), block.getLoc(), reducer,
+                              block.load(out), value);
             block.store(value, out);
           };
           auto init = [&](BlockBuilder &block) {
-            OpBuilder &b = block.getBuilder();
-            Location loc = block.getLoc();
-            block.store(isMax ? createLowest(b, loc, elementType)
-                              : createScalarConstant(b, loc, elementType, 0),
+            block.store(createIdentity(block.getBuilder(), block.getLoc(),
+                                       reducer, elementType),
                         out);
           };
-          builder.buildBlock(blockName, iterVars, {in}, {out}, combine,
+          builder.buildBlock(blockName, iterVars, {in}, {out}, body,
                              reduced.any() ? BlockBodyFn(init) : BlockBodyFn());
+          if (reducer != Reducer::Mean || !reduced.any())
+            return;
+          // The mean: the sums divided by the number of reduced elements.
+          Value count = builder.getIndexConstant(1);
+          for (int64_t dim : reducedAxes)
+            count = createMul(builder.getBuilder(), builder.getLoc(), count,
+                              builder.getInputDim(0, dim));
+          SmallVector<IterVar> outVars;
+          SmallVector<AffineExpr> outIdentity;
+          TensorType outType = builder.getOutputType(0);
+          for (unsigned dim = 0, e = outType.getNumDims(); dim < e; ++dim) {
+            outIdentity.push_back(getAffineDimExpr(dim, ctx));
+            outVars.push_back(
+                {tir::IterKind::Spatial, builder.getOutputDim(0, dim)});
+          }
+          Access sums{builder.getOutput(0), outIdentity};
+          builder.buildBlock(
+              blockName + "_divide", outVars, {sums}, {sums},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                Value n =
+                    arith::IndexCastOp::create(b, loc, b.getI64Type(), count);
+                Value divisor = arith::SIToFPOp::create(b, loc, elementType, n);
+                block.store(
+                    arith::DivFOp::create(b, loc, block.load(sums), divisor),
+                    sums);
+              });
         });
     replaceWithCallTIR(rewriter, op, kernel, signature);
     return success();
   }
 
 private:
-  bool isMax;
+  Reducer reducer;
 };
 
 } // namespace
@@ -114,6 +181,9 @@ void mlc::populateRelaxLegalizeReductionPatterns(RewritePatternSet &patterns,
                                                  LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<ReductionPattern<relax::SumOp>>(ctx, cache, /*isMax=*/false);
-  patterns.add<ReductionPattern<relax::MaxOp>>(ctx, cache, /*isMax=*/true);
+  patterns.add<ReductionPattern<relax::SumOp>>(ctx, cache, Reducer::Sum);
+  patterns.add<ReductionPattern<relax::MaxOp>>(ctx, cache, Reducer::Max);
+  patterns.add<ReductionPattern<relax::MinOp>>(ctx, cache, Reducer::Min);
+  patterns.add<ReductionPattern<relax::ProdOp>>(ctx, cache, Reducer::Prod);
+  patterns.add<ReductionPattern<relax::MeanOp>>(ctx, cache, Reducer::Mean);
 }

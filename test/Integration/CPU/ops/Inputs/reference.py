@@ -111,6 +111,13 @@ CASES = {
                  np.greater),
     "greater_equal_i32": ([(("n", "m"), "int32", "small"), (("m",), "int32", "small")],
                  np.greater_equal),
+    # reductions.mlir
+    "min_f32": ([(("n", "m"), "float32", "normal")], lambda x: np.min(x, axis=1)),
+    "min_i32": ([(("n", "m"), "int32", "int")], lambda x: np.min(x, axis=0, keepdims=True)),
+    "prod_i32": ([(("n", "m"), "int32", "small")], lambda x: np.prod(x, axis=0)),
+    "prod_f32": ([(("n", "m"), "float32", "nonzero")], lambda x: np.prod(x, axis=1)),
+    "mean_f32": ([(("n", "m"), "float32", "normal")], lambda x: np.mean(x, axis=1, keepdims=True)),
+    "mean_all_f32": ([(("n", "m"), "float32", "normal")], np.mean),
     # unary.mlir
     "logical_not_bool": ([(("n", "m"), "bool", "bool")], np.logical_not),
     "bitwise_not_i32": ([(("n", "m"), "int32", "int")], np.invert),
