@@ -273,3 +273,35 @@ func.func @negative_mean_axis(%x: !relax.tensor<[n, 4], f32>) attributes {relax.
   %0 = relax.mean %x axes [2] : !relax.tensor<[n, 4], f32>
   return
 }
+
+// -----
+
+func.func @negative_rms_norm_weight(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rms_norm' op expects a weight of 8 elements (the input's last dimension), but it has 4, and they provably differ}}
+  %0 = relax.rms_norm %x, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_rms_norm_rank(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[2, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rms_norm' op expects an input of rank >= 1 and a weight of rank 1, but got '!relax.tensor<[n, 8], f32>' and '!relax.tensor<[2, 4], f32>'}}
+  %0 = relax.rms_norm %x, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_rms_norm_dtype(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[8], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rms_norm' op expects the weight to have the input's element type, but got '!relax.tensor<[8], f16>' for '!relax.tensor<[n, 8], f32>'}}
+  %0 = relax.rms_norm %x, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_rms_norm_epsilon(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rms_norm' op expects a non-negative epsilon, but got -1.000000e+00}}
+  %0 = relax.rms_norm %x, %w epsilon -1.0 : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f32>
+  return
+}

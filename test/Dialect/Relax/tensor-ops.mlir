@@ -374,3 +374,15 @@ func.func @more_reductions(%x: !relax.tensor<[n, 4], f32>) attributes {relax.fun
   %2 = relax.mean %x : !relax.tensor<[n, 4], f32>
   return
 }
+
+/// rms_norm over the last axis; epsilon prints only when not the default.
+// CHECK-LABEL: func.func @rms_norm
+func.func @rms_norm(%x: !relax.tensor<[n, 4096], f16>, %w: !relax.tensor<[4096], f16>,
+                    %y: !relax.tensor<[b, n, k], f32>, %v: !relax.tensor<[k], f32>) attributes {relax.function} {
+  // CHECK: relax.rms_norm %{{.*}}, %{{.*}} : !relax.tensor<[n, 4096], f16>, !relax.tensor<[4096], f16>
+  // GENERIC: "relax.rms_norm"(%{{.*}}, %{{.*}}) <{epsilon = 1.000000e-05 : f64}> : (!relax.tensor<[n, 4096], f16>, !relax.tensor<[4096], f16>) -> !relax.tensor<[n, 4096], f16>
+  %0 = relax.rms_norm %x, %w : !relax.tensor<[n, 4096], f16>, !relax.tensor<[4096], f16>
+  // CHECK: relax.rms_norm %{{.*}}, %{{.*}} epsilon 9.9999999999999995E-7 : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k], f32>
+  %1 = relax.rms_norm %y, %v epsilon 1.0e-06 : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k], f32>
+  return
+}

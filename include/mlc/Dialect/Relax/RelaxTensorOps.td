@@ -508,6 +508,29 @@ def Relax_MinOp : Relax_ReductionOp<"min", "minimum">;
 def Relax_ProdOp : Relax_ReductionOp<"prod", "product">;
 def Relax_MeanOp : Relax_ReductionOp<"mean", "mean (floating-point inputs)">;
 
+def Relax_RMSNormOp
+    : Relax_TensorOp<"rms_norm", [InferTypeOpAdaptor,
+                                  Relax_PatternKind<"CommReduce">]> {
+  let summary = "Root-mean-square normalization over the last axis";
+  let description = [{
+    `x / sqrt(mean(x * x, -1) + epsilon) * weight` (Llama's RMSNorm, TVM's
+    `R.nn.rms_norm` over the last axis). `weight` has one element per
+    element of the last axis; a provable mismatch is an error. The input is
+    floating-point; the result has its type. `epsilon` defaults to 1e-5.
+
+    ```mlir
+    %y = relax.rms_norm %x, %w epsilon 1.0e-06 : !relax.tensor<[n, 4096], f16>, !relax.tensor<[4096], f16>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input, Relax_FloatTensor:$weight,
+                       DefaultValuedAttr<F64Attr, "1e-5">:$epsilon);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`epsilon` $epsilon^)? attr-dict `:`
+    qualified(type($input)) `,` qualified(type($weight))
+  }];
+}
+
 def Relax_SoftmaxOp
     : Relax_TensorOp<"softmax", [InferTypeOpAdaptor,
                                  Relax_PatternKind<"CommReduce">]> {

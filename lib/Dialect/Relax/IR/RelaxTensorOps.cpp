@@ -277,6 +277,70 @@ inferReductionResult(StringRef opName, std::optional<Location> location,
 }
 
 //===----------------------------------------------------------------------===//
+// RMSNormOp
+//===----------------------------------------------------------------------===//
+
+/// The input's type, once the weight matches its last axis: same dtype,
+/// rank 1, and a length that does not provably differ.
+static FailureOr<TensorType> inferRMSNormType(TensorType input,
+                                              TensorType weight,
+                                              const sym::Analyzer &analyzer,
+                                              EmitErrorFn emitError) {
+  auto fail = [&]() -> InFlightDiagnostic { return emitError(); };
+  if (input.getElementType() != weight.getElementType()) {
+    if (emitError)
+      fail() << "expects the weight to have the input's element type, but "
+                "got "
+             << weight << " for " << input;
+    return failure();
+  }
+  if (!input.getRanked() || !weight.getRanked())
+    return input;
+  if (input.getNumDims() == 0 || weight.getNumDims() != 1) {
+    if (emitError)
+      fail() << "expects an input of rank >= 1 and a weight of rank 1, but "
+                "got "
+             << input << " and " << weight;
+    return failure();
+  }
+  sym::Expr last = input.getDims().back(), length = weight.getDims().front();
+  if (last && length &&
+      analyzer.proveEqual(last, length) == sym::Proof::False) {
+    if (emitError)
+      fail() << "expects a weight of " << dimToString(last)
+             << " elements (the input's last dimension), but it has "
+             << dimToString(length) << ", and they provably differ";
+    return failure();
+  }
+  return input;
+}
+
+LogicalResult RMSNormOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType weight = getTensorType(adaptor.getWeight());
+  if (!input || !weight)
+    return failure();
+  InferenceErrors<RMSNormOp> errors(location);
+  return appendInferred(
+      inferRMSNormType(input, weight, sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult RMSNormOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferRMSNormType(getInput().getType(), getWeight().getType(),
+                              getAnalyzerFor(*this), emitError)))
+    return failure();
+  if (getEpsilon().convertToDouble() < 0)
+    return emitOpError("expects a non-negative epsilon, but got ")
+           << getEpsilon().convertToDouble();
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // SoftmaxOp
 //===----------------------------------------------------------------------===//
 

@@ -469,3 +469,21 @@ func.func @unary_kinds(%i: !relax.tensor<[n], i32>, %x: !relax.tensor<[n], f32>)
   %2 = relax.sigmoid %x : !relax.tensor<[n], f32>
   return %0, %1, %2 : !relax.tensor<[n], i32>, !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
 }
+
+// -----
+
+/// rms_norm: the squares summed per row into a row buffer, then the
+/// scaling by rsqrt(mean + eps) and the weight.
+// CHECK-LABEL: tir.prim_func private @rms_norm
+// CHECK: %[[SQ:.*]] = tir.alloc_buffer(%{{.*}}) : memref<?xf32>
+// CHECK: tir.block "T_rms_norm_sumsq" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %{{.*}}: reduce[%{{.*}}] = %{{.*}})
+// CHECK: writes(%[[SQ]][%{{.*}}] : memref<?xf32>) init {
+// CHECK: arith.mulf
+// CHECK: tir.block "T_rms_norm" (
+// CHECK: math.rsqrt
+// CHECK-LABEL: func.func @rms_norm
+// CHECK: relax.call_tir @rms_norm
+func.func @rms_norm(%x: !relax.tensor<[n, m], f32>, %w: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.rms_norm %x, %w : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}

@@ -56,7 +56,8 @@ private:
   llvm::StringMap<mlir::FlatSymbolRefAttr> kernels;
 };
 
-/// add, subtract, multiply, divide (numpy broadcasting), exp, relu, silu.
+/// The elementwise operators: broadcasting binary ones, unary ones, clip and
+/// where (docs/Operators.md).
 void populateRelaxLegalizeElementwisePatterns(mlir::RewritePatternSet &patterns,
                                               LegalizeKernelCache &cache);
 
@@ -64,7 +65,7 @@ void populateRelaxLegalizeElementwisePatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeMatmulPatterns(mlir::RewritePatternSet &patterns,
                                          LegalizeKernelCache &cache);
 
-/// sum and max over axes, with or without keepdims.
+/// sum, max, min, prod and mean over axes, with or without keepdims.
 void populateRelaxLegalizeReductionPatterns(mlir::RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache);
 
@@ -75,6 +76,11 @@ void populateRelaxLegalizeLayoutPatterns(mlir::RewritePatternSet &patterns,
 /// softmax (numerically stable, one kernel with four blocks).
 void populateRelaxLegalizeSoftmaxPatterns(mlir::RewritePatternSet &patterns,
                                           LegalizeKernelCache &cache);
+
+/// rms_norm over the last axis (one kernel: the squares' sum per row, then
+/// the scaling).
+void populateRelaxLegalizeNormPatterns(mlir::RewritePatternSet &patterns,
+                                       LegalizeKernelCache &cache);
 
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,

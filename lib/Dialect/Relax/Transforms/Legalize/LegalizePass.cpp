@@ -35,6 +35,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeReductionPatterns(patterns, cache);
   populateRelaxLegalizeLayoutPatterns(patterns, cache);
   populateRelaxLegalizeSoftmaxPatterns(patterns, cache);
+  populateRelaxLegalizeNormPatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {

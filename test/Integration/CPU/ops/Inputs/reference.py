@@ -39,6 +39,10 @@ def erf(x):
     return np.vectorize(math.erf)(x)
 
 
+def rms_norm(x, w, eps):
+    return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps) * w
+
+
 def silu(x):
     return x / (1.0 + np.exp(-x))
 
@@ -118,6 +122,11 @@ CASES = {
     "prod_f32": ([(("n", "m"), "float32", "nonzero")], lambda x: np.prod(x, axis=1)),
     "mean_f32": ([(("n", "m"), "float32", "normal")], lambda x: np.mean(x, axis=1, keepdims=True)),
     "mean_all_f32": ([(("n", "m"), "float32", "normal")], np.mean),
+    # rms_norm.mlir
+    "rms_norm_f32": ([(("n", "m"), "float32", "normal"), (("m",), "float32", "normal")],
+                     lambda x, w: rms_norm(x, w, 1e-5)),
+    "rms_norm_3d": ([(("b", "n", "m"), "float32", "wide"), (("m",), "float32", "normal")],
+                    lambda x, w: rms_norm(x, w, 1e-6)),
     # unary.mlir
     "logical_not_bool": ([(("n", "m"), "bool", "bool")], np.logical_not),
     "bitwise_not_i32": ([(("n", "m"), "int32", "int")], np.invert),
