@@ -164,6 +164,50 @@ int runSoftmax(const MLCModule *module, int64_t m, int64_t n, int threads,
   return maxError <= 1e-6 ? 0 : 1;
 }
 
+int runRMSNorm(const MLCModule *module, int64_t m, int64_t n, int threads,
+               int repeat, std::mt19937 &rng) {
+  int64_t shape[2] = {m, n};
+  DLManagedTensor *x = allocTensor(2, shape, rng, -4, 4);
+  DLManagedTensor *w = allocTensor(1, &n, rng, -1, 1);
+  if (!x || !w) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  DLTensor args[2] = {x->dl_tensor, w->dl_tensor};
+  DLManagedTensor *result = nullptr;
+  bool failed = false;
+  size_t bytes = size_t(m) * n * sizeof(float);
+  auto [mlcTime, copyTime] = callAndCopyTimes(
+      module, "rms_norm", args, 2, result, bytes, threads, repeat, failed);
+  if (failed || !result) {
+    std::fprintf(stderr, "error: %s\n", mlcGetLastError());
+    return 1;
+  }
+  const float *in = static_cast<const float *>(x->dl_tensor.data);
+  const float *weight = static_cast<const float *>(w->dl_tensor.data);
+  const float *out = static_cast<const float *>(result->dl_tensor.data);
+  double maxError = 0;
+  for (int64_t i = 0; i < m; ++i) {
+    const float *r = in + i * n;
+    double sumSq = 0;
+    for (int64_t j = 0; j < n; ++j)
+      sumSq += double(r[j]) * r[j];
+    double scale = 1.0 / std::sqrt(sumSq / n + 1e-5);
+    for (int64_t j = 0; j < n; ++j)
+      maxError = std::max(maxError, std::fabs(double(out[i * n + j]) -
+                                              r[j] * scale * weight[j]));
+  }
+  char what[64];
+  std::snprintf(what, sizeof(what), "rms_norm [%lld, %lld]", (long long)m,
+                (long long)n);
+  report(what, 2.0 * bytes, mlcTime, bytes, copyTime, maxError);
+  result->deleter(result);
+  x->deleter(x);
+  w->deleter(w);
+  // Values in [-4, 4] scaled to unit RMS times weights in [-1, 1].
+  return maxError <= 1e-4 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -188,6 +232,7 @@ int main(int argc, char **argv) {
   const int repeat = 11;
   int status = runAdd(module, n, threads, repeat, rng);
   status |= runSoftmax(module, sm, sn, threads, repeat, rng);
+  status |= runRMSNorm(module, sm, sn, threads, repeat, rng);
   mlcModuleFree(module);
   return status;
 }
