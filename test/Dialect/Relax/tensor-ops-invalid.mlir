@@ -305,3 +305,11 @@ func.func @negative_rms_norm_epsilon(%x: !relax.tensor<[n, 8], f32>, %w: !relax.
   %0 = relax.rms_norm %x, %w epsilon -1.0 : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f32>
   return
 }
+
+// -----
+
+func.func @negative_gelu_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.gelu' op operand #0 must be relax tensor of floating-point values, but got '!relax.tensor<[n], i32>'}}
+  %0 = relax.gelu %x : !relax.tensor<[n], i32>
+  return
+}

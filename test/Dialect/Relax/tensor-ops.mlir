@@ -386,3 +386,18 @@ func.func @rms_norm(%x: !relax.tensor<[n, 4096], f16>, %w: !relax.tensor<[4096],
   %1 = relax.rms_norm %y, %v epsilon 1.0e-06 : !relax.tensor<[b, n, k], f32>, !relax.tensor<[k], f32>
   return
 }
+
+/// GELU (exact and tanh) and leaky_relu (alpha prints when not 0.01).
+// CHECK-LABEL: func.func @activations
+func.func @activations(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // CHECK: relax.gelu %{{.*}} : !relax.tensor<[n, 4], f32>
+  %0 = relax.gelu %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.gelu_tanh %{{.*}} : !relax.tensor<[n, 4], f32>
+  %1 = relax.gelu_tanh %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.leaky_relu %{{.*}} alpha 2.000000e-01 : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.leaky_relu"(%{{.*}}) <{alpha = 2.000000e-01 : f64}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %2 = relax.leaky_relu %x alpha 0.2 : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.leaky_relu %{{.*}} : !relax.tensor<[n, 4], f32>
+  %3 = relax.leaky_relu %x : !relax.tensor<[n, 4], f32>
+  return
+}

@@ -315,6 +315,31 @@ def Relax_RoundOp : Relax_SimpleUnaryOp<"round", Relax_FloatTensor,
     "the nearest integer, halves to even",
     "numpy's `round` (`round(2.5) = 2`). The input must have a floating-point element type.">;
 
+def Relax_GeluOp : Relax_SimpleUnaryOp<"gelu", Relax_FloatTensor,
+    "`0.5 * x * (1 + erf(x / sqrt(2)))`",
+    "The exact GELU (TVM's `R.nn.gelu`). The input must have a floating-point element type.">;
+def Relax_GeluTanhOp : Relax_SimpleUnaryOp<"gelu_tanh", Relax_FloatTensor,
+    "`0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))`",
+    "GELU's tanh approximation (TVM's `R.nn.gelu_tanh`). The input must have a floating-point element type.">;
+
+def Relax_LeakyReluOp : Relax_UnaryElementwiseOp<"leaky_relu",
+                                                 Relax_FloatTensor> {
+  let summary = "Elementwise leaky rectified linear unit";
+  let description = [{
+    `x` where `x > 0`, else `alpha * x` (TVM's `R.nn.leakyrelu`); `alpha`
+    defaults to 0.01. The input must have a floating-point element type.
+
+    ```mlir
+    %y = relax.leaky_relu %x alpha 0.2 : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input,
+                       DefaultValuedAttr<F64Attr, "0.01">:$alpha);
+  let assemblyFormat = [{
+    $input (`alpha` $alpha^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
 def Relax_LogicalNotOp : Relax_SimpleUnaryOp<"logical_not", Relax_AnyTensor,
     "`not x`", "The input must be boolean (i1).">;
 def Relax_BitwiseNotOp : Relax_SimpleUnaryOp<"bitwise_not", Relax_AnyTensor,

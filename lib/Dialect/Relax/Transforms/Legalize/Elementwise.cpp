@@ -20,6 +20,8 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace mlc::legalize {
@@ -293,6 +295,40 @@ Value computeSigmoid(OpBuilder &b, Location loc, Value x) {
                                arith::AddFOp::create(b, loc, one, exp));
 }
 
+/// 0.5 * x * (1 + erf(x / sqrt(2))).
+Value computeGelu(OpBuilder &b, Location loc, Value x) {
+  Type type = x.getType();
+  Value scaled = arith::MulFOp::create(
+      b, loc, x, createScalarConstant(b, loc, type, M_SQRT1_2));
+  Value erf = math::ErfOp::create(b, loc, scaled);
+  Value onePlus =
+      arith::AddFOp::create(b, loc, createScalarConstant(b, loc, type, 1), erf);
+  Value half =
+      arith::MulFOp::create(b, loc, x, createScalarConstant(b, loc, type, 0.5));
+  return arith::MulFOp::create(b, loc, half, onePlus);
+}
+
+/// 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))).
+Value computeGeluTanh(OpBuilder &b, Location loc, Value x) {
+  Type type = x.getType();
+  Value cube =
+      arith::MulFOp::create(b, loc, arith::MulFOp::create(b, loc, x, x), x);
+  Value inner = arith::AddFOp::create(
+      b, loc, x,
+      arith::MulFOp::create(b, loc, cube,
+                            createScalarConstant(b, loc, type, 0.044715)));
+  Value tanh = math::TanhOp::create(
+      b, loc,
+      arith::MulFOp::create(
+          b, loc, inner,
+          createScalarConstant(b, loc, type, std::sqrt(2.0 / M_PI))));
+  Value onePlus = arith::AddFOp::create(
+      b, loc, createScalarConstant(b, loc, type, 1), tanh);
+  Value half =
+      arith::MulFOp::create(b, loc, x, createScalarConstant(b, loc, type, 0.5));
+  return arith::MulFOp::create(b, loc, half, onePlus);
+}
+
 Value computeLogicalNot(OpBuilder &b, Location loc, Value x) {
   return arith::XOrIOp::create(b, loc, x,
                                createScalarConstant(b, loc, x.getType(), 1));
@@ -391,6 +427,29 @@ protected:
     return llvm::formatv("{0},{1}", op.getMin().convertToDouble(),
                          op.getMax().convertToDouble())
         .str();
+  }
+};
+
+/// leaky_relu: x where x > 0, else alpha * x.
+class LeakyReluPattern : public UnaryPattern<relax::LeakyReluOp> {
+public:
+  LeakyReluPattern(MLIRContext *ctx, LegalizeKernelCache &cache)
+      : UnaryPattern(ctx, cache, nullptr) {}
+
+protected:
+  Value compute(relax::LeakyReluOp op, OpBuilder &b, Location loc,
+                Value x) const override {
+    Type type = x.getType();
+    Value zero = createScalarConstant(b, loc, type, 0);
+    Value positive =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, zero);
+    Value scaled = arith::MulFOp::create(
+        b, loc, x,
+        createScalarConstant(b, loc, type, op.getAlpha().convertToDouble()));
+    return arith::SelectOp::create(b, loc, positive, x, scaled);
+  }
+  std::string getAttrsKey(relax::LeakyReluOp op) const override {
+    return llvm::formatv("alpha={0}", op.getAlpha().convertToDouble()).str();
   }
 };
 
@@ -537,5 +596,8 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
   patterns.add<UnaryPattern<relax::IsNanOp>>(ctx, cache, computeIsNan);
   patterns.add<UnaryPattern<relax::IsInfOp>>(ctx, cache, computeIsInf);
   patterns.add<ClipPattern>(ctx, cache);
+  patterns.add<LeakyReluPattern>(ctx, cache);
+  patterns.add<UnaryPattern<relax::GeluOp>>(ctx, cache, computeGelu);
+  patterns.add<UnaryPattern<relax::GeluTanhOp>>(ctx, cache, computeGeluTanh);
   patterns.add<WherePattern>(ctx, cache);
 }

@@ -43,6 +43,15 @@ def rms_norm(x, w, eps):
     return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps) * w
 
 
+def gelu(x):
+    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
+
+
+def gelu_tanh(x):
+    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) *
+                                    (x + 0.044715 * x ** 3)))
+
+
 def silu(x):
     return x / (1.0 + np.exp(-x))
 
@@ -128,6 +137,10 @@ CASES = {
     "rms_norm_3d": ([(("b", "n", "m"), "float32", "wide"), (("m",), "float32", "normal")],
                     lambda x, w: rms_norm(x, w, 1e-6)),
     # unary.mlir
+    "gelu_f32": ([(("n", "m"), "float32", "normal")], gelu),
+    "gelu_tanh_f32": ([(("n", "m"), "float32", "normal")], gelu_tanh),
+    "leaky_relu_f32": ([(("n", "m"), "float32", "normal")],
+                       lambda x: np.where(x > 0, x, 0.2 * x)),
     "logical_not_bool": ([(("n", "m"), "bool", "bool")], np.logical_not),
     "bitwise_not_i32": ([(("n", "m"), "int32", "int")], np.invert),
     "isnan_f32": ([(("n", "m"), "float32", "special")], np.isnan),

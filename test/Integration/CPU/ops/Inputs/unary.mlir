@@ -129,3 +129,18 @@ func.func @where_f32(%c: !relax.tensor<[m], i1>, %x: !relax.tensor<[n, m], f32>,
   %0 = relax.where %c, %x, %y : !relax.tensor<[m], i1>, !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
   return %0 : !relax.tensor<[n, m], f32>
 }
+
+func.func @gelu_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.gelu %x : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @gelu_tanh_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.gelu_tanh %x : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @leaky_relu_f32(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.leaky_relu %x alpha 0.2 : !relax.tensor<[n, m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
