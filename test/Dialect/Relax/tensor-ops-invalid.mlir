@@ -313,3 +313,19 @@ func.func @negative_gelu_integers(%x: !relax.tensor<[n], i32>) attributes {relax
   %0 = relax.gelu %x : !relax.tensor<[n], i32>
   return
 }
+
+// -----
+
+func.func @negative_squeeze_dim(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.squeeze' op cannot squeeze dimension 0 of '!relax.tensor<[n, 4], f32>': it is n, not 1}}
+  %0 = relax.squeeze %x axes [0] : !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_expand_dims_axis(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.expand_dims' op axis 3 is out of range for a tensor of rank 3}}
+  %0 = relax.expand_dims %x axes [3] : !relax.tensor<[n, 4], f32>
+  return
+}

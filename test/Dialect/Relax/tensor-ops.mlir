@@ -401,3 +401,18 @@ func.func @activations(%x: !relax.tensor<[n, 4], f32>) attributes {relax.functio
   %3 = relax.leaky_relu %x : !relax.tensor<[n, 4], f32>
   return
 }
+
+/// expand_dims, squeeze and flatten infer their shapes.
+// CHECK-LABEL: func.func @reshapes
+func.func @reshapes(%x: !relax.tensor<[n, 1, 4], f32>) attributes {relax.function} {
+  // CHECK: relax.expand_dims %{{.*}} axes [0, -1] : !relax.tensor<[n, 1, 4], f32>
+  // GENERIC: "relax.expand_dims"(%{{.*}}) <{axes = array<i64: 0, -1>}> : (!relax.tensor<[n, 1, 4], f32>) -> !relax.tensor<[1, n, 1, 4, 1], f32>
+  %0 = relax.expand_dims %x axes [0, -1] : !relax.tensor<[n, 1, 4], f32>
+  // GENERIC: "relax.squeeze"(%{{.*}}) : (!relax.tensor<[n, 1, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %1 = relax.squeeze %x : !relax.tensor<[n, 1, 4], f32>
+  // CHECK: relax.squeeze %{{.*}} axes [1] : !relax.tensor<[n, 1, 4], f32>
+  %2 = relax.squeeze %x axes [1] : !relax.tensor<[n, 1, 4], f32>
+  // GENERIC: "relax.flatten"(%{{.*}}) : (!relax.tensor<[n, 1, 4], f32>) -> !relax.tensor<[4 * n], f32>
+  %3 = relax.flatten %x : !relax.tensor<[n, 1, 4], f32>
+  return
+}

@@ -523,6 +523,62 @@ def Relax_ReshapeOp
   }];
 }
 
+def Relax_ExpandDimsOp
+    : Relax_TensorOp<"expand_dims", [InferTypeOpAdaptor,
+                                     Relax_PatternKind<"Injective">]> {
+  let summary = "Insert dimensions of size 1";
+  let description = [{
+    numpy's `expand_dims`: `axes` are positions in the result (negative
+    count from its end), each gets a dimension of size 1.
+
+    ```mlir
+    %y = relax.expand_dims %x axes [0, -1] : !relax.tensor<[n, 4], f32>
+    // %y : !relax.tensor<[1, n, 4, 1], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = "$input `axes` $axes attr-dict `:` qualified(type($input))";
+}
+
+def Relax_SqueezeOp
+    : Relax_TensorOp<"squeeze", [InferTypeOpAdaptor,
+                                 Relax_PatternKind<"Injective">]> {
+  let summary = "Remove dimensions of size 1";
+  let description = [{
+    numpy's `squeeze`: removes the dimensions at `axes`, which must be the
+    constant 1, or without `axes` every dimension that is the constant 1.
+
+    ```mlir
+    %y = relax.squeeze %x axes [1] : !relax.tensor<[n, 1, 4], f32>
+    // %y : !relax.tensor<[n, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input,
+                       OptionalAttr<DenseI64ArrayAttr>:$axes);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input (`axes` $axes^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_FlattenOp
+    : Relax_TensorOp<"flatten", [InferTypeOpAdaptor,
+                                 Relax_PatternKind<"Injective">]> {
+  let summary = "All dimensions as one";
+  let description = [{
+    The elements in row-major order as a 1-D tensor (TVM's `R.flatten`).
+
+    ```mlir
+    %y = relax.flatten %x : !relax.tensor<[n, 4], f32>
+    // %y : !relax.tensor<[4 * n], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
 //===----------------------------------------------------------------------===//
 // Reductions and normalization
 //===----------------------------------------------------------------------===//

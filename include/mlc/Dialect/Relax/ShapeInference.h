@@ -103,6 +103,22 @@ inferReductionShape(TensorType input,
 llvm::FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
                                               EmitErrorFn emitError = nullptr);
 
+/// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
+/// in the result (negative count from its end) and must be distinct.
+llvm::FailureOr<TensorType>
+inferExpandDimsShape(TensorType input, llvm::ArrayRef<int64_t> axes,
+                     EmitErrorFn emitError = nullptr);
+
+/// relax.squeeze (numpy's): the dims at `axes` removed, which must be the
+/// constant 1; without `axes`, every dim that is the constant 1.
+llvm::FailureOr<TensorType>
+inferSqueezeShape(TensorType input, std::optional<llvm::ArrayRef<int64_t>> axes,
+                  EmitErrorFn emitError = nullptr);
+
+/// relax.flatten: one dim, the product of the input's (`?` if one is
+/// unknown; an unknown rank stays unknown).
+TensorType inferFlattenShape(TensorType input);
+
 } // namespace mlc::relax
 
 #endif // MLC_DIALECT_RELAX_SHAPEINFERENCE_H

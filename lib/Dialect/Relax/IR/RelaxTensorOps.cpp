@@ -71,6 +71,19 @@ static TensorType withElementType(TensorType type, Type element) {
                           : TensorType::get(element);
 }
 
+/// Infers the result of a one-input op: `rule` maps the input's type and the
+/// error callback to the result type.
+template <typename OpTy, typename Rule>
+static LogicalResult
+inferFromInput(Value input, std::optional<Location> location,
+               SmallVectorImpl<Type> &inferred, Rule rule) {
+  TensorType type = getTensorType(input);
+  if (!type)
+    return failure();
+  InferenceErrors<OpTy> errors(location);
+  return appendInferred(rule(type, errors.callback()), inferred);
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise ops with broadcasting
 //===----------------------------------------------------------------------===//
@@ -212,13 +225,11 @@ LogicalResult PermuteDimsOp::inferReturnTypes(MLIRContext *,
                                               std::optional<Location> location,
                                               Adaptor adaptor,
                                               SmallVectorImpl<Type> &inferred) {
-  TensorType input = getTensorType(adaptor.getInput());
-  if (!input)
-    return failure();
-  InferenceErrors<PermuteDimsOp> errors(location);
-  return appendInferred(
-      inferPermuteDimsShape(input, adaptor.getAxes(), errors.callback()),
-      inferred);
+  return inferFromInput<PermuteDimsOp>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferPermuteDimsShape(input, adaptor.getAxes(), emitError);
+      });
 }
 
 // The permutation involves no symbolic relations, so inference has found
@@ -341,6 +352,50 @@ LogicalResult RMSNormOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// expand_dims, squeeze, flatten: the shape rule, then only the scope to
+// check (facts cannot change a constant 1).
+//===----------------------------------------------------------------------===//
+
+LogicalResult ExpandDimsOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> location,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &inferred) {
+  return inferFromInput<ExpandDimsOp>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferExpandDimsShape(input, adaptor.getAxes(), emitError);
+      });
+}
+
+LogicalResult ExpandDimsOp::verify() { return verifyInRelaxFunction(*this); }
+
+LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  return inferFromInput<SqueezeOp>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferSqueezeShape(input, adaptor.getAxes(), emitError);
+      });
+}
+
+LogicalResult SqueezeOp::verify() { return verifyInRelaxFunction(*this); }
+
+LogicalResult FlattenOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location>,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  if (!input)
+    return failure();
+  inferred.push_back(inferFlattenShape(input));
+  return success();
+}
+
+LogicalResult FlattenOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
 // SoftmaxOp
 //===----------------------------------------------------------------------===//
 
@@ -348,16 +403,15 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> location,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &inferred) {
-  TensorType input = getTensorType(adaptor.getInput());
-  if (!input)
-    return failure();
-  InferenceErrors<SoftmaxOp> errors(location);
   // The parser infers the type before default-valued attributes are filled
   // in, so a missing axis is the default (-1) of RelaxTensorOps.td here.
   IntegerAttr axisAttr = adaptor.getAxisAttr();
   int64_t axis = axisAttr ? axisAttr.getInt() : -1;
-  return appendInferred(inferSoftmaxShape(input, axis, errors.callback()),
-                        inferred);
+  return inferFromInput<SoftmaxOp>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferSoftmaxShape(input, axis, emitError);
+      });
 }
 
 LogicalResult SoftmaxOp::verify() { return verifyInRelaxFunction(*this); }

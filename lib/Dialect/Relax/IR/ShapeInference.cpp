@@ -404,4 +404,78 @@ FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
   return input;
 }
 
+//===----------------------------------------------------------------------===//
+// expand_dims, squeeze, flatten
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferExpandDimsShape(TensorType input,
+                                           ArrayRef<int64_t> axes,
+                                           EmitErrorFn emitError) {
+  if (!input.getRanked())
+    return input;
+  int64_t rank = input.getNumDims() + axes.size();
+  FailureOr<SmallVector<int64_t>> normalized =
+      normalizeAxes(axes, rank, emitError);
+  if (failed(normalized))
+    return failure();
+  llvm::SmallBitVector inserted(rank);
+  for (int64_t axis : *normalized)
+    inserted.set(axis);
+  sym::Context &ctx =
+      RelaxDialect::getSymContext(input.getElementType().getContext());
+  SmallVector<sym::Expr> dims;
+  ArrayRef<sym::Expr> inputDims = input.getDims();
+  for (int64_t dim = 0, next = 0; dim < rank; ++dim)
+    dims.push_back(inserted.test(dim) ? ctx.constant(1) : inputDims[next++]);
+  return TensorType::get(dims, input.getElementType());
+}
+
+FailureOr<TensorType> inferSqueezeShape(TensorType input,
+                                        std::optional<ArrayRef<int64_t>> axes,
+                                        EmitErrorFn emitError) {
+  if (!input.getRanked())
+    return input;
+  int64_t rank = input.getNumDims();
+  ArrayRef<sym::Expr> dims = input.getDims();
+  llvm::SmallBitVector removed(rank);
+  if (axes) {
+    FailureOr<SmallVector<int64_t>> normalized =
+        normalizeAxes(*axes, rank, emitError);
+    if (failed(normalized))
+      return failure();
+    for (int64_t axis : *normalized) {
+      if (!dims[axis] || dims[axis].getConstant() != 1) {
+        if (emitError)
+          emitError() << "cannot squeeze dimension " << axis << " of " << input
+                      << ": it is " << dimToString(dims[axis]) << ", not 1";
+        return failure();
+      }
+      removed.set(axis);
+    }
+  } else {
+    for (int64_t dim = 0; dim < rank; ++dim)
+      if (dims[dim] && dims[dim].getConstant() == 1)
+        removed.set(dim);
+  }
+  SmallVector<sym::Expr> kept;
+  for (int64_t dim = 0; dim < rank; ++dim)
+    if (!removed.test(dim))
+      kept.push_back(dims[dim]);
+  return TensorType::get(kept, input.getElementType());
+}
+
+TensorType inferFlattenShape(TensorType input) {
+  if (!input.getRanked())
+    return input;
+  sym::Context &ctx =
+      RelaxDialect::getSymContext(input.getElementType().getContext());
+  sym::Expr product = ctx.constant(1);
+  for (sym::Expr dim : input.getDims()) {
+    if (!dim)
+      return TensorType::get({sym::Expr()}, input.getElementType());
+    product = product * dim;
+  }
+  return TensorType::get({product}, input.getElementType());
+}
+
 } // namespace mlc::relax

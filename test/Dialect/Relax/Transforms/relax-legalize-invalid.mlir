@@ -183,3 +183,11 @@ func.func @mean_of_integers(%x: !relax.tensor<[n], i32>) attributes {relax.funct
   %0 = relax.mean %x : !relax.tensor<[n], i32>
   return
 }
+
+// -----
+
+func.func @flatten_unknown(%x: !relax.tensor<[?, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.flatten' op cannot legalize: its result '!relax.tensor<[?], f32>' has an unknown dimension or rank; relax.match_cast can give the input a known shape}}
+  %0 = relax.flatten %x : !relax.tensor<[?, 4], f32>
+  return
+}

@@ -1,4 +1,6 @@
-//===- Layout.cpp - Legalize relax.permute_dims and relax.reshape ---------===//
+//===- Layout.cpp - Legalize permute_dims, reshape and its special cases --===//
+//
+// expand_dims, squeeze and flatten become relax.reshape to their results.
 //
 // permute_dims: one spatial block over the result's dims that reads the
 // input at the permuted iteration variables (result dim i is input dim
@@ -147,9 +149,51 @@ public:
 } // namespace
 } // namespace mlc::legalize
 
+namespace mlc::legalize {
+namespace {
+/// expand_dims, squeeze and flatten keep the elements in order: each becomes
+/// a relax.reshape to its result shape, which the reshape pattern then
+/// legalizes at once. The result dims must be known (a reshape's shape has
+/// no `?`).
+template <typename OpTy> class ToReshapePattern : public LegalizePattern<OpTy> {
+public:
+  using LegalizePattern<OpTy>::LegalizePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    TensorType result = op.getResult().getType();
+    if (!result.getRanked() ||
+        llvm::any_of(result.getDims(), [](sym::Expr dim) { return !dim; }))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "its result " << result
+             << " has an unknown dimension or rank; relax.match_cast can "
+                "give the input a known shape";
+      });
+    // relax-legalize walks the ops once: the reshape is legalized here, and
+    // taken back if it cannot be, leaving `op` as it was.
+    auto shape = relax::ShapeAttr::get(op.getContext(), result.getDims());
+    auto reshape = relax::ReshapeOp::create(rewriter, op.getLoc(), result,
+                                            op.getInput(), shape);
+    rewriter.replaceAllUsesWith(op.getResult(), reshape.getResult());
+    if (failed(ReshapePattern(op.getContext(), this->cache)
+                   .matchAndRewrite(reshape, rewriter))) {
+      rewriter.replaceAllUsesWith(reshape.getResult(), op.getResult());
+      rewriter.eraseOp(reshape);
+      return failure();
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+} // namespace
+} // namespace mlc::legalize
+
 void mlc::populateRelaxLegalizeLayoutPatterns(RewritePatternSet &patterns,
                                               LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<PermuteDimsPattern, ReshapePattern>(ctx, cache);
+  patterns.add<
+      PermuteDimsPattern, ReshapePattern, ToReshapePattern<relax::ExpandDimsOp>,
+      ToReshapePattern<relax::SqueezeOp>, ToReshapePattern<relax::FlattenOp>>(
+      ctx, cache);
 }

@@ -136,6 +136,11 @@ CASES = {
                      lambda x, w: rms_norm(x, w, 1e-5)),
     "rms_norm_3d": ([(("b", "n", "m"), "float32", "wide"), (("m",), "float32", "normal")],
                     lambda x, w: rms_norm(x, w, 1e-6)),
+    # manipulation.mlir
+    "expand_dims_f32": ([(("n", 3), "float32", "normal")],
+                        lambda x: np.expand_dims(x, (0, -1))),
+    "squeeze_f32": ([(("n", 1, 3), "float32", "normal")], lambda x: np.squeeze(x, 1)),
+    "flatten_i32": ([(("n", 3), "int32", "int")], lambda x: x.reshape(-1)),
     # unary.mlir
     "gelu_f32": ([(("n", "m"), "float32", "normal")], gelu),
     "gelu_tanh_f32": ([(("n", "m"), "float32", "normal")], gelu_tanh),
