@@ -329,3 +329,11 @@ func.func @negative_expand_dims_axis(%x: !relax.tensor<[n, 4], f32>) attributes 
   %0 = relax.expand_dims %x axes [3] : !relax.tensor<[n, 4], f32>
   return
 }
+
+// -----
+
+func.func @negative_astype_dtype(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.astype' op expects an integer or floating-point dtype, but got 'index'}}
+  %0 = relax.astype %x to index : !relax.tensor<[n, 4], f32>
+  return
+}

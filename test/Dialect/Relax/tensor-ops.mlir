@@ -416,3 +416,16 @@ func.func @reshapes(%x: !relax.tensor<[n, 1, 4], f32>) attributes {relax.functio
   %3 = relax.flatten %x : !relax.tensor<[n, 1, 4], f32>
   return
 }
+
+/// astype keeps the shape and takes the dtype.
+// CHECK-LABEL: func.func @astype
+func.func @astype(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], bf16> attributes {relax.function} {
+  // CHECK: relax.astype %{{.*}} to f16 : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.astype"(%{{.*}}) <{dtype = f16}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f16>
+  %0 = relax.astype %x to f16 : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.astype %{{.*}} to i1 : !relax.tensor<[n, 4], f16>
+  %1 = relax.astype %0 to i1 : !relax.tensor<[n, 4], f16>
+  // CHECK: relax.astype %{{.*}} to bf16 : !relax.tensor<[n, 4], i1>
+  %2 = relax.astype %1 to bf16 : !relax.tensor<[n, 4], i1>
+  return %2 : !relax.tensor<[n, 4], bf16>
+}

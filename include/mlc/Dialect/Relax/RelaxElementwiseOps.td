@@ -238,6 +238,36 @@ def Relax_IsNanOp : Relax_UnaryPredicateOp<"isnan", "the value is NaN">;
 def Relax_IsInfOp : Relax_UnaryPredicateOp<"isinf",
                                            "the value is +inf or -inf">;
 
+def Relax_AstypeOp : Relax_TensorOp<"astype", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Elementwise">]> {
+  let summary = "Elementwise conversion to another element type";
+  let description = [{
+    Converts each element to `dtype` (numpy's `astype`, TVM's `R.astype`);
+    the shape is kept. Any integer, boolean or floating-point type to any
+    other:
+
+    - between floats: rounded to nearest even (f16 and bf16 included;
+      f64 to bf16 rounds through f32);
+    - float to integer: truncated towards zero; NaN and values outside the
+      integer's range give an unspecified value, as in numpy;
+    - integer to float: rounded to nearest; integers are signed (signless
+      types as two's complement);
+    - between integers: sign-extended or wrapped (numpy's `astype`);
+    - to a boolean (`i1`): true where the value is not zero (NaN is true);
+      from a boolean: 0 or 1.
+
+    ```mlir
+    %h = relax.astype %x to f16 : !relax.tensor<[n, 4], f32>
+    // %h : !relax.tensor<[n, 4], f16>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, TypeAttr:$dtype);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `to` $dtype attr-dict `:` qualified(type($input))
+  }];
+}
+
 def Relax_WhereOp : Relax_TensorOp<"where", [InferTypeOpAdaptor,
     Relax_PatternKind<"Broadcast">]> {
   let summary = "Elementwise choice between two tensors";

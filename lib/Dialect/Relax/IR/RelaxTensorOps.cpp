@@ -168,6 +168,32 @@ LogicalResult WhereOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// AstypeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AstypeOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TypeAttr dtype = adaptor.getDtypeAttr();
+  if (!input || !dtype)
+    return failure();
+  if (!isValidElementType(dtype.getValue())) {
+    if (location)
+      InferenceErrors<AstypeOp>(location)()
+          << "expects an integer or floating-point dtype, but got "
+          << dtype.getValue();
+    return failure();
+  }
+  inferred.push_back(withElementType(input, dtype.getValue()));
+  return success();
+}
+
+// The dtype was checked by inference, and the shape is the input's.
+LogicalResult AstypeOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
 // Unary elementwise ops: the result type is the operand type (ODS infers it
 // from SameOperandsAndResultType).
 //===----------------------------------------------------------------------===//

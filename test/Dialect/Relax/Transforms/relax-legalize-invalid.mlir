@@ -191,3 +191,11 @@ func.func @flatten_unknown(%x: !relax.tensor<[?, 4], f32>) attributes {relax.fun
   %0 = relax.flatten %x : !relax.tensor<[?, 4], f32>
   return
 }
+
+// -----
+
+func.func @astype_unsigned(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.astype' op cannot legalize: its element types must be floats or signless integers, but 'ui8' is not}}
+  %0 = relax.astype %x to ui8 : !relax.tensor<[n], f32>
+  return
+}

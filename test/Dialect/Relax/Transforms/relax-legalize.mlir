@@ -487,3 +487,35 @@ func.func @rms_norm(%x: !relax.tensor<[n, m], f32>, %w: !relax.tensor<[m], f32>)
   %0 = relax.rms_norm %x, %w : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
   return %0 : !relax.tensor<[n, m], f32>
 }
+
+// -----
+
+/// astype: one spatial block that converts; f16 -> bf16 goes through f32,
+/// a float becomes a boolean where it is not zero (unordered: NaN is true).
+
+// CHECK-LABEL: tir.prim_func private @astype
+// CHECK: tir.block "T_astype"
+// CHECK: %[[HALF:.*]] = memref.load {{.*}} : memref<?xf16>
+// CHECK: %[[WIDE:.*]] = arith.extf %[[HALF]] : f16 to f32
+// CHECK: %[[BRAIN:.*]] = arith.truncf %[[WIDE]] : f32 to bf16
+// CHECK: memref.store %[[BRAIN]]
+// CHECK-LABEL: tir.prim_func private @astype_1
+// CHECK: %[[X:.*]] = memref.load {{.*}} : memref<?xf16>
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f16
+// CHECK: %[[NONZERO:.*]] = arith.cmpf une, %[[X]], %[[ZERO]] : f16
+// CHECK: memref.store %[[NONZERO]]
+// CHECK-LABEL: tir.prim_func private @astype_2
+// CHECK: %[[X:.*]] = memref.load {{.*}} : memref<?xi32>
+// CHECK: %[[NARROW:.*]] = arith.trunci %[[X]] : i32 to i8
+// CHECK: memref.store %[[NARROW]]
+// CHECK-LABEL: func.func @astypes
+// CHECK: relax.call_tir @astype(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @astype_1(%{{.*}}) tir_vars [n]
+// CHECK: relax.call_tir @astype_2(%{{.*}}) tir_vars [n]
+func.func @astypes(%h: !relax.tensor<[n], f16>, %i: !relax.tensor<[n], i32>)
+    attributes {relax.function} {
+  %0 = relax.astype %h to bf16 : !relax.tensor<[n], f16>
+  %1 = relax.astype %h to i1 : !relax.tensor<[n], f16>
+  %2 = relax.astype %i to i8 : !relax.tensor<[n], i32>
+  return
+}

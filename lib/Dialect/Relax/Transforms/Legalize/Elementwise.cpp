@@ -362,12 +362,7 @@ public:
                                 PatternRewriter &rewriter) const override {
     TensorType input = op.getInput().getType();
     TensorType result = op.getResult().getType();
-    if (failed(checkOperands(rewriter, op, input.getElementType(), operands)))
-      return failure();
-    // Predicates (isnan) compute on floats and only store booleans.
-    bool boolean =
-        operands == Operands::Bool || result.getElementType().isInteger(1);
-    if (failed(checkKernelTypes(rewriter, op, /*computes=*/!boolean)))
+    if (failed(checkTypes(op, rewriter)))
       return failure();
     KernelSignature signature({input}, {result});
     StringRef name = getKernelBaseName<OpTy>();
@@ -394,6 +389,16 @@ public:
   }
 
 protected:
+  /// Checks the element types the kernel computes on.
+  virtual LogicalResult checkTypes(OpTy op, PatternRewriter &rewriter) const {
+    if (failed(checkOperands(
+            rewriter, op, op.getInput().getType().getElementType(), operands)))
+      return failure();
+    // Predicates (isnan) compute on floats and only store booleans.
+    bool boolean = operands == Operands::Bool ||
+                   op.getResult().getType().getElementType().isInteger(1);
+    return checkKernelTypes(rewriter, op, /*computes=*/!boolean);
+  }
   /// The scalar code; operators with attributes override it.
   virtual Value compute(OpTy op, OpBuilder &b, Location loc, Value x) const {
     return fn(b, loc, x);
@@ -450,6 +455,79 @@ protected:
   }
   std::string getAttrsKey(relax::LeakyReluOp op) const override {
     return llvm::formatv("alpha={0}", op.getAlpha().convertToDouble()).str();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// astype
+//===----------------------------------------------------------------------===//
+
+/// `x` converted to `to` as relax.astype defines it (RelaxElementwiseOps.td).
+Value computeAstype(OpBuilder &b, Location loc, Value x, Type to) {
+  Type from = x.getType();
+  if (from == to)
+    return x;
+  auto fromFloat = dyn_cast<FloatType>(from);
+  auto toFloat = dyn_cast<FloatType>(to);
+  if (to.isInteger(1)) {
+    Value zero = createScalarConstant(b, loc, from, 0);
+    if (fromFloat) // Unordered: NaN is true, as numpy's bool(nan).
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x, zero);
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, zero);
+  }
+  if (from.isInteger(1))
+    return toFloat ? Value(arith::UIToFPOp::create(b, loc, to, x))
+                   : Value(arith::ExtUIOp::create(b, loc, to, x));
+  if (fromFloat && toFloat) {
+    // f16 <-> bf16 and f64 -> bf16 go through f32 (the bf16 expansion of
+    // the CPU pipeline converts from f32 only).
+    Type f32 = b.getF32Type();
+    if (fromFloat.getWidth() == toFloat.getWidth() ||
+        (toFloat.isBF16() && fromFloat.getWidth() > 32))
+      x = fromFloat.getWidth() < 32
+              ? Value(arith::ExtFOp::create(b, loc, f32, x))
+              : Value(arith::TruncFOp::create(b, loc, f32, x));
+    unsigned width = cast<FloatType>(x.getType()).getWidth();
+    if (width == toFloat.getWidth())
+      return x;
+    return width < toFloat.getWidth()
+               ? Value(arith::ExtFOp::create(b, loc, to, x))
+               : Value(arith::TruncFOp::create(b, loc, to, x));
+  }
+  if (fromFloat)
+    return arith::FPToSIOp::create(b, loc, to, x);
+  if (toFloat)
+    return arith::SIToFPOp::create(b, loc, to, x);
+  return from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth()
+             ? Value(arith::ExtSIOp::create(b, loc, to, x))
+             : Value(arith::TruncIOp::create(b, loc, to, x));
+}
+
+/// astype: copies and converts, so booleans are fine on either side; the
+/// integers must be signless (the conversions treat them as signed).
+class AstypePattern : public UnaryPattern<relax::AstypeOp> {
+public:
+  AstypePattern(MLIRContext *ctx, LegalizeKernelCache &cache)
+      : UnaryPattern(ctx, cache, nullptr) {}
+
+protected:
+  LogicalResult checkTypes(relax::AstypeOp op,
+                           PatternRewriter &rewriter) const override {
+    for (Type type : {op.getInput().getType().getElementType(),
+                      op.getResult().getType().getElementType()}) {
+      auto integer = dyn_cast<IntegerType>(type);
+      if (integer && !integer.isSignless())
+        return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+          diag << "its element types must be floats or signless integers, "
+                  "but "
+               << type << " is not";
+        });
+    }
+    return checkKernelTypes(rewriter, op, /*computes=*/false);
+  }
+  Value compute(relax::AstypeOp op, OpBuilder &b, Location loc,
+                Value x) const override {
+    return computeAstype(b, loc, x, op.getDtype());
   }
 };
 
@@ -599,5 +677,6 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
   patterns.add<LeakyReluPattern>(ctx, cache);
   patterns.add<UnaryPattern<relax::GeluOp>>(ctx, cache, computeGelu);
   patterns.add<UnaryPattern<relax::GeluTanhOp>>(ctx, cache, computeGeluTanh);
+  patterns.add<AstypePattern>(ctx, cache);
   patterns.add<WherePattern>(ctx, cache);
 }

@@ -56,8 +56,19 @@ def silu(x):
     return x / (1.0 + np.exp(-x))
 
 
-# name: ([(shape, dtype, values), ...], reference). A shape lists ints and
-# variable names; `values` names a distribution (see make_input).
+def to_bf16(x):
+    """x rounded to bfloat16 (to nearest even), as float32: numpy has no
+    bfloat16, and mlc-run reads and compares bf16 tensors through float32.
+    Written on the bits, independently of mlc's conversions."""
+    bits = np.asarray(x, dtype=np.float32).view(np.uint32).astype(np.uint64)
+    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16
+    return rounded.astype(np.uint32).view(np.float32)
+
+
+# name: ([(shape, dtype, values), ...], reference[, result dtype]). A shape
+# lists ints and variable names; `values` names a distribution (see
+# make_input). The result dtype (the first input's by default) is what an
+# integer reference computed in int64 wraps to.
 CASES = {
     # add.mlir
     "add_bcast_f32": ([(("n", 1, 4), "float32", "normal"),
@@ -241,6 +252,28 @@ CASES = {
                    lambda x: softmax(x, 1)),
     "softmax_f16": ([(("n", 8), "float16", "normal")],
                     lambda x: softmax(x, -1)),
+    # astype.mlir: exact conversions, so the references convert with numpy
+    # (and to_bf16) from the same inputs. A bf16 input is read from float32
+    # and rounded by mlc-run, hence to_bf16 on the input too.
+    "astype_f32_f16": ([(("n", 3), "float32", "normal")],
+                       lambda x: x.astype(np.float16)),
+    "astype_f32_bf16": ([(("n", 3), "float32", "normal")], to_bf16),
+    "astype_bf16_f32": ([(("n", 3), "float32", "normal")], to_bf16),
+    "astype_bf16_f16": ([(("n", 3), "float32", "normal")],
+                        lambda x: to_bf16(x).astype(np.float16)),
+    "astype_f16_f64": ([(("n", 3), "float16", "normal")], lambda x: x),
+    "astype_f32_i32": ([(("n", 3), "float32", "wide")],
+                       lambda x: x.astype(np.int32), "int32"),
+    "astype_i32_f32": ([(("n", 3), "int32", "dividend")],
+                       lambda x: x.astype(np.float32), "float32"),
+    "astype_i32_i8": ([(("n", 3), "int32", "dividend")], lambda x: x, "int8"),
+    "astype_i8_i64": ([(("n", 3), "int8", "int")], lambda x: x, "int64"),
+    "astype_f32_bool": ([(("n", 3), "float32", "special")],
+                        lambda x: x != 0),
+    "astype_bool_f32": ([(("n", 3), "bool", "bool")],
+                        lambda x: x.astype(np.float32)),
+    "astype_bool_i32": ([(("n", 3), "bool", "bool")],
+                        lambda x: x.astype(np.int32), "int32"),
 }
 
 
@@ -291,7 +324,7 @@ def main():
     for binding in args[2:]:
         name, value = binding.split("=", 1)
         dims[name] = int(value)
-    specs, reference = CASES[case]
+    specs, reference = CASES[case][:2]
     rng = np.random.default_rng([seed, zlib.crc32(case.encode())])
 
     inputs = []
@@ -300,7 +333,9 @@ def main():
         inputs.append(make_input(rng, concrete, np.dtype(dtype), values))
 
     out_dtype = inputs[0].dtype
-    if np.issubdtype(out_dtype, np.integer):
+    if len(CASES[case]) > 2:
+        out_dtype = np.dtype(CASES[case][2])
+    if np.issubdtype(inputs[0].dtype, np.integer):
         expected = np.asarray(reference(*[x.astype(np.int64) for x in inputs]))
         if expected.dtype != np.bool_:  # comparisons stay boolean
             expected = expected.astype(out_dtype)  # wraps like the kernels
