@@ -337,3 +337,35 @@ func.func @negative_astype_dtype(%x: !relax.tensor<[n, 4], f32>) attributes {rel
   %0 = relax.astype %x to index : !relax.tensor<[n, 4], f32>
   return
 }
+
+// -----
+
+func.func @negative_layer_norm_bias(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[8], f32>, %b: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.layer_norm' op expects a bias of 8 elements (the input's last dimension), but it has 4, and they provably differ}}
+  %0 = relax.layer_norm %x, %w, %b : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_layer_norm_bias_dtype(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[8], f32>, %b: !relax.tensor<[8], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.layer_norm' op expects the bias to have the input's element type, but got '!relax.tensor<[8], f16>' for '!relax.tensor<[n, 8], f32>'}}
+  %0 = relax.layer_norm %x, %w, %b : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_layer_norm_epsilon(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[8], f32>, %b: !relax.tensor<[8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.layer_norm' op expects a non-negative epsilon, but got -1.000000e+00}}
+  %0 = relax.layer_norm %x, %w, %b epsilon -1.0 : !relax.tensor<[n, 8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_log_softmax_axis(%x: !relax.tensor<[n, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.log_softmax' op axis 2 is out of range for a tensor of rank 2}}
+  %0 = relax.log_softmax %x axis 2 : !relax.tensor<[n, 8], f32>
+  return
+}

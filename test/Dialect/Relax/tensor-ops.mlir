@@ -429,3 +429,18 @@ func.func @astype(%x: !relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], bf16>
   %2 = relax.astype %1 to bf16 : !relax.tensor<[n, 4], i1>
   return %2 : !relax.tensor<[n, 4], bf16>
 }
+
+/// layer_norm over the last axis, log_softmax along an axis: the input's type.
+// CHECK-LABEL: func.func @layer_norm_log_softmax
+func.func @layer_norm_log_softmax(%x: !relax.tensor<[n, 768], f32>, %w: !relax.tensor<[768], f32>,
+                                  %b: !relax.tensor<[768], f32>) -> !relax.tensor<[n, 768], f32> attributes {relax.function} {
+  // CHECK: relax.layer_norm %{{.*}}, %{{.*}}, %{{.*}} epsilon 9.9999999999999995E-7 : !relax.tensor<[n, 768], f32>, !relax.tensor<[768], f32>, !relax.tensor<[768], f32>
+  // GENERIC: "relax.layer_norm"(%{{.*}}, %{{.*}}, %{{.*}}) <{epsilon = 9.9999999999999995E-7 : f64}> : (!relax.tensor<[n, 768], f32>, !relax.tensor<[768], f32>, !relax.tensor<[768], f32>) -> !relax.tensor<[n, 768], f32>
+  %0 = relax.layer_norm %x, %w, %b epsilon 1.0e-06 : !relax.tensor<[n, 768], f32>, !relax.tensor<[768], f32>, !relax.tensor<[768], f32>
+  // CHECK: relax.log_softmax %{{.*}} axis 0 : !relax.tensor<[n, 768], f32>
+  // GENERIC: "relax.log_softmax"(%{{.*}}) <{axis = 0 : i64}> : (!relax.tensor<[n, 768], f32>) -> !relax.tensor<[n, 768], f32>
+  %1 = relax.log_softmax %0 axis 0 : !relax.tensor<[n, 768], f32>
+  // CHECK: relax.log_softmax %{{.*}} : !relax.tensor<[n, 768], f32>
+  %2 = relax.log_softmax %1 : !relax.tensor<[n, 768], f32>
+  return %2 : !relax.tensor<[n, 768], f32>
+}

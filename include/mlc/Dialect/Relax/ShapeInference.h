@@ -103,6 +103,16 @@ inferReductionShape(TensorType input,
 llvm::FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
                                               EmitErrorFn emitError = nullptr);
 
+/// The result of a normalization over the last axis (rms_norm, layer_norm):
+/// the input type, once each parameter (`params[i]`, named `names[i]` in
+/// errors: "weight", "bias") matches that axis: the input's element type,
+/// rank 1, and a length that does not provably differ from the last dim.
+llvm::FailureOr<TensorType>
+inferLastAxisNormShape(TensorType input, llvm::ArrayRef<TensorType> params,
+                       llvm::ArrayRef<llvm::StringRef> names,
+                       const sym::Analyzer &analyzer,
+                       EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

@@ -314,42 +314,14 @@ inferReductionResult(StringRef opName, std::optional<Location> location,
 }
 
 //===----------------------------------------------------------------------===//
-// RMSNormOp
+// RMSNormOp, LayerNormOp
 //===----------------------------------------------------------------------===//
 
-/// The input's type, once the weight matches its last axis: same dtype,
-/// rank 1, and a length that does not provably differ.
-static FailureOr<TensorType> inferRMSNormType(TensorType input,
-                                              TensorType weight,
-                                              const sym::Analyzer &analyzer,
-                                              EmitErrorFn emitError) {
-  auto fail = [&]() -> InFlightDiagnostic { return emitError(); };
-  if (input.getElementType() != weight.getElementType()) {
-    if (emitError)
-      fail() << "expects the weight to have the input's element type, but "
-                "got "
-             << weight << " for " << input;
-    return failure();
-  }
-  if (!input.getRanked() || !weight.getRanked())
-    return input;
-  if (input.getNumDims() == 0 || weight.getNumDims() != 1) {
-    if (emitError)
-      fail() << "expects an input of rank >= 1 and a weight of rank 1, but "
-                "got "
-             << input << " and " << weight;
-    return failure();
-  }
-  sym::Expr last = input.getDims().back(), length = weight.getDims().front();
-  if (last && length &&
-      analyzer.proveEqual(last, length) == sym::Proof::False) {
-    if (emitError)
-      fail() << "expects a weight of " << dimToString(last)
-             << " elements (the input's last dimension), but it has "
-             << dimToString(length) << ", and they provably differ";
-    return failure();
-  }
-  return input;
+static LogicalResult verifyEpsilon(Operation *op, APFloat epsilon) {
+  if (epsilon.convertToDouble() < 0)
+    return op->emitOpError("expects a non-negative epsilon, but got ")
+           << epsilon.convertToDouble();
+  return success();
 }
 
 LogicalResult RMSNormOp::inferReturnTypes(MLIRContext *,
@@ -361,19 +333,45 @@ LogicalResult RMSNormOp::inferReturnTypes(MLIRContext *,
   if (!input || !weight)
     return failure();
   InferenceErrors<RMSNormOp> errors(location);
-  return appendInferred(
-      inferRMSNormType(input, weight, sym::Analyzer(), errors.callback()),
-      inferred);
+  return appendInferred(inferLastAxisNormShape(input, {weight}, {"weight"},
+                                               sym::Analyzer(),
+                                               errors.callback()),
+                        inferred);
 }
 
 LogicalResult RMSNormOp::verify() {
   auto emitError = [&] { return emitOpError(); };
-  if (failed(inferRMSNormType(getInput().getType(), getWeight().getType(),
-                              getAnalyzerFor(*this), emitError)))
+  if (failed(inferLastAxisNormShape(getInput().getType(),
+                                    {getWeight().getType()}, {"weight"},
+                                    getAnalyzerFor(*this), emitError)) ||
+      failed(verifyEpsilon(*this, getEpsilon())))
     return failure();
-  if (getEpsilon().convertToDouble() < 0)
-    return emitOpError("expects a non-negative epsilon, but got ")
-           << getEpsilon().convertToDouble();
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType weight = getTensorType(adaptor.getWeight());
+  TensorType bias = getTensorType(adaptor.getBias());
+  if (!input || !weight || !bias)
+    return failure();
+  InferenceErrors<LayerNormOp> errors(location);
+  return appendInferred(
+      inferLastAxisNormShape(input, {weight, bias}, {"weight", "bias"},
+                             sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult LayerNormOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferLastAxisNormShape(
+          getInput().getType(), {getWeight().getType(), getBias().getType()},
+          {"weight", "bias"}, getAnalyzerFor(*this), emitError)) ||
+      failed(verifyEpsilon(*this, getEpsilon())))
+    return failure();
   return verifyInRelaxFunction(*this);
 }
 
@@ -425,21 +423,37 @@ LogicalResult FlattenOp::verify() { return verifyInRelaxFunction(*this); }
 // SoftmaxOp
 //===----------------------------------------------------------------------===//
 
+template <typename OpTy>
+static LogicalResult inferSoftmaxResult(std::optional<Location> location,
+                                        typename OpTy::Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  // The parser infers the type before default-valued attributes are filled
+  // in, so a missing axis is the default (-1) of RelaxNNOps.td here.
+  IntegerAttr axisAttr = adaptor.getAxisAttr();
+  int64_t axis = axisAttr ? axisAttr.getInt() : -1;
+  return inferFromInput<OpTy>(adaptor.getInput(), location, inferred,
+                              [&](TensorType input, EmitErrorFn emitError) {
+                                return inferSoftmaxShape(input, axis,
+                                                         emitError);
+                              });
+}
+
 LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> location,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &inferred) {
-  // The parser infers the type before default-valued attributes are filled
-  // in, so a missing axis is the default (-1) of RelaxTensorOps.td here.
-  IntegerAttr axisAttr = adaptor.getAxisAttr();
-  int64_t axis = axisAttr ? axisAttr.getInt() : -1;
-  return inferFromInput<SoftmaxOp>(
-      adaptor.getInput(), location, inferred,
-      [&](TensorType input, EmitErrorFn emitError) {
-        return inferSoftmaxShape(input, axis, emitError);
-      });
+  return inferSoftmaxResult<SoftmaxOp>(location, adaptor, inferred);
 }
 
 LogicalResult SoftmaxOp::verify() { return verifyInRelaxFunction(*this); }
+
+LogicalResult LogSoftmaxOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> location,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &inferred) {
+  return inferSoftmaxResult<LogSoftmaxOp>(location, adaptor, inferred);
+}
+
+LogicalResult LogSoftmaxOp::verify() { return verifyInRelaxFunction(*this); }
 
 } // namespace mlc::relax

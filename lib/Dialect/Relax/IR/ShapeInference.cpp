@@ -405,6 +405,45 @@ FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
 }
 
 //===----------------------------------------------------------------------===//
+// Normalizations over the last axis
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferLastAxisNormShape(TensorType input,
+                                             ArrayRef<TensorType> params,
+                                             ArrayRef<StringRef> names,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError) {
+  auto fail = [&]() -> InFlightDiagnostic { return emitError(); };
+  for (auto [param, name] : llvm::zip_equal(params, names)) {
+    if (input.getElementType() != param.getElementType()) {
+      if (emitError)
+        fail() << "expects the " << name
+               << " to have the input's element type, but got " << param
+               << " for " << input;
+      return failure();
+    }
+    if (!input.getRanked() || !param.getRanked())
+      continue;
+    if (input.getNumDims() == 0 || param.getNumDims() != 1) {
+      if (emitError)
+        fail() << "expects an input of rank >= 1 and a " << name
+               << " of rank 1, but got " << input << " and " << param;
+      return failure();
+    }
+    sym::Expr last = input.getDims().back(), length = param.getDims().front();
+    if (last && length &&
+        analyzer.proveEqual(last, length) == sym::Proof::False) {
+      if (emitError)
+        fail() << "expects a " << name << " of " << dimToString(last)
+               << " elements (the input's last dimension), but it has "
+               << dimToString(length) << ", and they provably differ";
+      return failure();
+    }
+  }
+  return input;
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten
 //===----------------------------------------------------------------------===//
 

@@ -519,3 +519,39 @@ func.func @astypes(%h: !relax.tensor<[n], f16>, %i: !relax.tensor<[n], i32>)
   %2 = relax.astype %i to i8 : !relax.tensor<[n], i32>
   return
 }
+
+// -----
+
+/// layer_norm: the row sums, then the centered squares (two passes), then
+/// the scaling; log_softmax: softmax's blocks, its last one subtracting the
+/// max and the log of the sum.
+
+// CHECK-LABEL: tir.prim_func private @layer_norm
+// CHECK: %[[SUM:.*]] = tir.alloc_buffer(%{{.*}}) : memref<?xf32>
+// CHECK: %[[SUMSQ:.*]] = tir.alloc_buffer(%{{.*}}) : memref<?xf32>
+// CHECK: tir.block "T_layer_norm_sum" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %{{.*}}: reduce[%{{.*}}] = %{{.*}})
+// CHECK: writes(%[[SUM]][%{{.*}}] : memref<?xf32>) init {
+// CHECK: tir.block "T_layer_norm_sumsq"
+// CHECK-NEXT: reads(%{{.*}}, %[[SUM]][%{{.*}}] : memref<?x?xf32>, memref<?xf32>)
+// CHECK-NEXT: writes(%[[SUMSQ]][%{{.*}}] : memref<?xf32>) init {
+// CHECK: arith.subf
+// CHECK: arith.mulf
+// CHECK: tir.block "T_layer_norm" (
+// CHECK: math.rsqrt
+// CHECK-LABEL: tir.prim_func private @log_softmax
+// CHECK: tir.block "T_log_softmax_maxelem"
+// CHECK: tir.block "T_log_softmax_exp"
+// CHECK: tir.block "T_log_softmax_expsum"
+// CHECK: tir.block "T_log_softmax_norm"
+// CHECK: %[[SHIFTED:.*]] = arith.subf
+// CHECK: %[[LOGSUM:.*]] = math.log
+// CHECK: %[[RESULT:.*]] = arith.subf %[[SHIFTED]], %[[LOGSUM]]
+// CHECK: memref.store %[[RESULT]]
+// CHECK-LABEL: func.func @layer_norm
+// CHECK: relax.call_tir @layer_norm
+// CHECK: relax.call_tir @log_softmax
+func.func @layer_norm(%x: !relax.tensor<[n, m], f32>, %w: !relax.tensor<[m], f32>, %b: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.layer_norm %x, %w, %b : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>, !relax.tensor<[m], f32>
+  %1 = relax.log_softmax %0 : !relax.tensor<[n, m], f32>
+  return %1 : !relax.tensor<[n, m], f32>
+}

@@ -4,15 +4,23 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// rms_norm over the last axis: one kernel with two blocks, a reduction of
-// the squares per row into a row buffer, then the scaling:
+// Normalizations over the last axis, each one kernel whose blocks reduce
+// per row into row buffers and then scale:
 //
+// rms_norm:
 //   tir.block "T_rms_norm_sumsq" (%r..: spatial, %k: reduce)  sq[r] += x*x
 //   tir.block "T_rms_norm"       (%r..: spatial, %k: spatial)
 //       y[r, k] = x[r, k] * rsqrt(sq[r] / K + eps) * w[k]
 //
-// tir-default-schedule then fuses the two nests per row (its row-wise rule)
-// and reassociates the sum.
+// layer_norm (two passes over the row, which keeps the variance accurate
+// where the mean is large, unlike E[x^2] - E[x]^2):
+//   tir.block "T_layer_norm_sum"   sum[r] += x
+//   tir.block "T_layer_norm_sumsq" sq[r] += (x - sum[r] / K)^2
+//   tir.block "T_layer_norm"
+//       y[r, k] = (x - sum[r] / K) * rsqrt(sq[r] / K + eps) * w[k] + b[k]
+//
+// tir-default-schedule then fuses the nests per row (its row-wise rule)
+// and reassociates the sums.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,104 +35,189 @@ using namespace mlir;
 namespace mlc::legalize {
 namespace {
 
-class RMSNormPattern : public LegalizePattern<relax::RMSNormOp> {
-public:
-  using LegalizePattern::LegalizePattern;
+/// The iteration spaces of a normalization over the last axis of a rank
+/// `rank` input: every dim spatial (the scaling), or the last one reduced
+/// (the per-row sums), with the indices of the input and of the row buffers.
+struct RowLayout {
+  SmallVector<Value> rowExtents;
+  SmallVector<IterVar> spatial, reduction;
+  SmallVector<AffineExpr> inIndices, rowIndices;
+  Value length;
 
-  LogicalResult matchAndRewrite(relax::RMSNormOp op,
+  RowLayout(KernelBuilder &builder, int64_t rank) {
+    MLIRContext *ctx = builder.getContext();
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      Value extent = builder.getInputDim(0, dim);
+      inIndices.push_back(getAffineDimExpr(dim, ctx));
+      spatial.push_back({tir::IterKind::Spatial, extent});
+      bool last = dim == rank - 1;
+      reduction.push_back(
+          {last ? tir::IterKind::Reduce : tir::IterKind::Spatial, extent});
+      if (last) {
+        length = extent;
+        continue;
+      }
+      rowExtents.push_back(extent);
+      rowIndices.push_back(getAffineDimExpr(dim, ctx));
+    }
+  }
+};
+
+/// `sum / length` in the element type of `sum`.
+Value createMean(OpBuilder &b, Location loc, Value sum, Value length) {
+  Value count = arith::SIToFPOp::create(
+      b, loc, sum.getType(),
+      arith::IndexCastOp::create(b, loc, b.getI64Type(), length));
+  return arith::DivFOp::create(b, loc, sum, count);
+}
+
+/// `rsqrt(sumsq / length + epsilon)`.
+Value createInverseDeviation(OpBuilder &b, Location loc, Value sumSq,
+                             Value length, double epsilon) {
+  Value shifted = arith::AddFOp::create(
+      b, loc, createMean(b, loc, sumSq, length),
+      createScalarConstant(b, loc, sumSq.getType(), epsilon));
+  return math::RsqrtOp::create(b, loc, shifted);
+}
+
+/// Builds a per-row sum of `term(x, block)` into a new row buffer.
+template <typename TermFn>
+Value buildRowSum(KernelBuilder &builder, const RowLayout &layout,
+                  StringRef name, ArrayRef<Access> reads, Type elementType,
+                  TermFn term) {
+  Value sum = builder.allocBuffer(layout.rowExtents, elementType);
+  Access out{sum, layout.rowIndices};
+  builder.buildBlock(
+      name, layout.reduction, reads, {out},
+      [&](BlockBuilder &block) {
+        block.store(arith::AddFOp::create(block.getBuilder(), block.getLoc(),
+                                          block.load(out), term(block)),
+                    out);
+      },
+      [&](BlockBuilder &block) {
+        block.store(createScalarConstant(block.getBuilder(), block.getLoc(),
+                                         elementType, 0),
+                    out);
+      });
+  return sum;
+}
+
+/// The checks and the call of both normalizations; `buildKernel` fills the
+/// kernel from the layout, the element type and epsilon.
+template <typename OpTy>
+class LastAxisNormPattern : public LegalizePattern<OpTy> {
+public:
+  using LegalizePattern<OpTy>::LegalizePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     if (failed(checkKernelTypes(rewriter, op)))
       return failure();
-    TensorType input = op.getInput().getType();
-    TensorType weight = op.getWeight().getType();
+    SmallVector<TensorType> inputs;
+    for (Value operand : op->getOperands())
+      inputs.push_back(cast<TensorType>(operand.getType()));
+    TensorType input = inputs.front();
     double epsilon = op.getEpsilon().convertToDouble();
-    KernelSignature signature({input, weight}, {op.getResult().getType()});
+    KernelSignature signature(inputs, {op.getResult().getType()});
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
-        rewriter, op, cache, signature, "rms_norm",
+        rewriter, op, this->cache, signature, getKernelBaseName<OpTy>(),
         llvm::formatv("epsilon={0}", epsilon).str(),
         [&](KernelBuilder &builder) {
-          buildKernel(builder, input.getNumDims(), input.getElementType(),
-                      epsilon);
+          RowLayout layout(builder, input.getNumDims());
+          buildKernel(builder, layout, input.getElementType(), epsilon);
         });
     replaceWithCallTIR(rewriter, op, kernel, signature);
     return success();
   }
 
 private:
-  static void buildKernel(KernelBuilder &builder, int64_t rank,
-                          Type elementType, double epsilon) {
-    MLIRContext *ctx = builder.getContext();
-    SmallVector<Value> extents, rowExtents;
-    SmallVector<IterVar> spatial, reduction;
-    SmallVector<AffineExpr> inIndices, rowIndices;
-    for (int64_t dim = 0; dim < rank; ++dim) {
-      extents.push_back(builder.getInputDim(0, dim));
-      inIndices.push_back(getAffineDimExpr(dim, ctx));
-      spatial.push_back({tir::IterKind::Spatial, extents.back()});
-      bool last = dim == rank - 1;
-      reduction.push_back(
-          {last ? tir::IterKind::Reduce : tir::IterKind::Spatial,
-           extents.back()});
-      if (!last) {
-        rowExtents.push_back(extents.back());
-        rowIndices.push_back(getAffineDimExpr(dim, ctx));
-      }
-    }
-    Value sumSq = builder.allocBuffer(rowExtents, elementType);
-    Value input = builder.getInput(0), weight = builder.getInput(1);
-    Value output = builder.getOutput(0);
-
-    // sumsq[r] = sumsq[r] + x * x
-    Access sqIn{input, inIndices};
-    Access sqOut{sumSq, rowIndices};
-    builder.buildBlock(
-        "T_rms_norm_sumsq", reduction, {sqIn}, {sqOut},
-        [&](BlockBuilder &block) {
-          OpBuilder &b = block.getBuilder();
-          Location loc = block.getLoc();
-          Value x = block.load(sqIn);
-          block.store(
-              arith::AddFOp::create(b, loc, block.load(sqOut),
-                                    arith::MulFOp::create(b, loc, x, x)),
-              sqOut);
-        },
-        [&](BlockBuilder &block) {
-          block.store(createScalarConstant(block.getBuilder(), block.getLoc(),
-                                           elementType, 0),
-                      sqOut);
-        });
-
-    // y = x * rsqrt(sumsq[r] / K + eps) * w[k]
-    Value length = extents.back();
-    Access normIn{input, inIndices};
-    Access normSq{sumSq, rowIndices};
-    Access normWeight{weight, {getAffineDimExpr(rank - 1, ctx)}};
-    Access normOut{output, inIndices};
-    builder.buildBlock(
-        "T_rms_norm", spatial, {normIn, normSq, normWeight}, {normOut},
-        [&](BlockBuilder &block) {
-          OpBuilder &b = block.getBuilder();
-          Location loc = block.getLoc();
-          Value count = arith::SIToFPOp::create(
-              b, loc, elementType,
-              arith::IndexCastOp::create(b, loc, b.getI64Type(), length));
-          Value mean = arith::DivFOp::create(b, loc, block.load(normSq), count);
-          Value shifted = arith::AddFOp::create(
-              b, loc, mean, createScalarConstant(b, loc, elementType, epsilon));
-          Value scale = math::RsqrtOp::create(b, loc, shifted);
-          Value scaled =
-              arith::MulFOp::create(b, loc, block.load(normIn), scale);
-          block.store(
-              arith::MulFOp::create(b, loc, scaled, block.load(normWeight)),
-              normOut);
-        });
-  }
+  static void buildKernel(KernelBuilder &builder, const RowLayout &layout,
+                          Type elementType, double epsilon);
 };
+
+template <>
+void LastAxisNormPattern<relax::RMSNormOp>::buildKernel(KernelBuilder &builder,
+                                                        const RowLayout &layout,
+                                                        Type elementType,
+                                                        double epsilon) {
+  Value input = builder.getInput(0), weight = builder.getInput(1);
+  Access x{input, layout.inIndices};
+  Value sumSq =
+      buildRowSum(builder, layout, "T_rms_norm_sumsq", {x}, elementType,
+                  [&](BlockBuilder &block) {
+                    Value value = block.load(x);
+                    return arith::MulFOp::create(block.getBuilder(),
+                                                 block.getLoc(), value, value);
+                  });
+
+  // y = x * rsqrt(sumsq[r] / K + eps) * w[k]
+  Access sq{sumSq, layout.rowIndices};
+  Access w{weight, {layout.inIndices.back()}};
+  Access out{builder.getOutput(0), layout.inIndices};
+  builder.buildBlock(
+      "T_rms_norm", layout.spatial, {x, sq, w}, {out},
+      [&](BlockBuilder &block) {
+        OpBuilder &b = block.getBuilder();
+        Location loc = block.getLoc();
+        Value scale = createInverseDeviation(b, loc, block.load(sq),
+                                             layout.length, epsilon);
+        Value scaled = arith::MulFOp::create(b, loc, block.load(x), scale);
+        block.store(arith::MulFOp::create(b, loc, scaled, block.load(w)), out);
+      });
+}
+
+template <>
+void LastAxisNormPattern<relax::LayerNormOp>::buildKernel(
+    KernelBuilder &builder, const RowLayout &layout, Type elementType,
+    double epsilon) {
+  Value input = builder.getInput(0);
+  Access x{input, layout.inIndices};
+  Value sum = buildRowSum(builder, layout, "T_layer_norm_sum", {x}, elementType,
+                          [&](BlockBuilder &block) { return block.load(x); });
+
+  // sumsq[r] += (x - sum[r] / K)^2
+  Access rowSum{sum, layout.rowIndices};
+  Value sumSq =
+      buildRowSum(builder, layout, "T_layer_norm_sumsq", {x, rowSum},
+                  elementType, [&](BlockBuilder &block) {
+                    OpBuilder &b = block.getBuilder();
+                    Location loc = block.getLoc();
+                    Value centered = arith::SubFOp::create(
+                        b, loc, block.load(x),
+                        createMean(b, loc, block.load(rowSum), layout.length));
+                    return arith::MulFOp::create(b, loc, centered, centered);
+                  });
+
+  // y = (x - sum[r] / K) * rsqrt(sumsq[r] / K + eps) * w[k] + b[k]
+  Access sq{sumSq, layout.rowIndices};
+  Access w{builder.getInput(1), {layout.inIndices.back()}};
+  Access bias{builder.getInput(2), {layout.inIndices.back()}};
+  Access out{builder.getOutput(0), layout.inIndices};
+  builder.buildBlock(
+      "T_layer_norm", layout.spatial, {x, rowSum, sq, w, bias}, {out},
+      [&](BlockBuilder &block) {
+        OpBuilder &b = block.getBuilder();
+        Location loc = block.getLoc();
+        Value centered = arith::SubFOp::create(
+            b, loc, block.load(x),
+            createMean(b, loc, block.load(rowSum), layout.length));
+        Value scale = createInverseDeviation(b, loc, block.load(sq),
+                                             layout.length, epsilon);
+        Value scaled = arith::MulFOp::create(
+            b, loc, arith::MulFOp::create(b, loc, centered, scale),
+            block.load(w));
+        block.store(arith::AddFOp::create(b, loc, scaled, block.load(bias)),
+                    out);
+      });
+}
 
 } // namespace
 } // namespace mlc::legalize
 
 void mlc::populateRelaxLegalizeNormPatterns(RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache) {
-  patterns.add<legalize::RMSNormPattern>(patterns.getContext(), cache);
+  using namespace mlc::legalize;
+  patterns.add<LastAxisNormPattern<relax::RMSNormOp>,
+               LastAxisNormPattern<relax::LayerNormOp>>(patterns.getContext(),
+                                                        cache);
 }

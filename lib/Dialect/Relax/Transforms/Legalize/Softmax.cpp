@@ -1,4 +1,4 @@
-//===- Softmax.cpp - Legalize relax.softmax -------------------------------===//
+//===- Softmax.cpp - Legalize relax.softmax and log_softmax ---------------===//
 //
 // The numerically stable softmax along `axis`, as TVM emits it: one kernel
 // with four blocks and three kernel-local buffers.
@@ -9,7 +9,10 @@
 //   out[i]     = exp[i] / expsum[r]                 (T_softmax_norm)
 //
 // where `r` is `i` without the axis. The reductions iterate the other dims
-// (spatial, outer) and the axis (reduce, innermost).
+// (spatial, outer) and the axis (reduce, innermost). log_softmax has the
+// same blocks (named T_log_softmax_*) except the last:
+//
+//   out[i]     = x[i] - maxelem[r] - log(expsum[r]) (T_log_softmax_norm)
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,11 +28,11 @@ using namespace mlir;
 namespace mlc::legalize {
 namespace {
 
-class SoftmaxPattern : public LegalizePattern<relax::SoftmaxOp> {
+template <typename OpTy> class SoftmaxPattern : public LegalizePattern<OpTy> {
 public:
-  using LegalizePattern::LegalizePattern;
+  using LegalizePattern<OpTy>::LegalizePattern;
 
-  LogicalResult matchAndRewrite(relax::SoftmaxOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     if (failed(checkKernelTypes(rewriter, op)))
       return failure();
@@ -41,18 +44,22 @@ public:
       return rewriter.notifyMatchFailure(op, "invalid axis");
 
     KernelSignature signature({input}, {op.getResult().getType()});
+    StringRef name = getKernelBaseName<OpTy>();
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
-        rewriter, op, cache, signature, "softmax",
+        rewriter, op, this->cache, signature, name,
         "axis=" + std::to_string(*axis), [&](KernelBuilder &builder) {
-          buildKernel(builder, rank, *axis, input.getElementType());
+          buildKernel(builder, rank, *axis, input.getElementType(),
+                      ("T_" + name + "_").str());
         });
     replaceWithCallTIR(rewriter, op, kernel, signature);
     return success();
   }
 
 private:
+  /// `prefix` starts the block names (`T_softmax_`).
   static void buildKernel(KernelBuilder &builder, int64_t rank, int64_t axis,
-                          Type elementType) {
+                          Type elementType, const std::string &prefix) {
+    constexpr bool logarithm = std::is_same_v<OpTy, relax::LogSoftmaxOp>;
     MLIRContext *ctx = builder.getContext();
     SmallVector<Value> extents, rowExtents;
     for (int64_t dim = 0; dim < rank; ++dim) {
@@ -98,7 +105,7 @@ private:
     Access maxIn{input, reductionIndices};
     Access maxOut{maxElem, reductionRowIndices};
     builder.buildBlock(
-        "T_softmax_maxelem", reduction, {maxIn}, {maxOut},
+        prefix + "maxelem", reduction, {maxIn}, {maxOut},
         [&](BlockBuilder &block) {
           block.store(createMax(block.getBuilder(), block.getLoc(),
                                 block.load(maxOut), block.load(maxIn)),
@@ -110,7 +117,7 @@ private:
     Access expIn{input, inIndices};
     Access expMax{maxElem, rowIndices};
     Access expOut{exp, inIndices};
-    builder.buildBlock("T_softmax_exp", spatial, {expIn, expMax}, {expOut},
+    builder.buildBlock(prefix + "exp", spatial, {expIn, expMax}, {expOut},
                        [&](BlockBuilder &block) {
                          OpBuilder &b = block.getBuilder();
                          Location loc = block.getLoc();
@@ -124,7 +131,7 @@ private:
     Access sumIn{exp, reductionIndices};
     Access sumOut{expSum, reductionRowIndices};
     builder.buildBlock(
-        "T_softmax_expsum", reduction, {sumIn}, {sumOut},
+        prefix + "expsum", reduction, {sumIn}, {sumOut},
         [&](BlockBuilder &block) {
           block.store(arith::AddFOp::create(block.getBuilder(), block.getLoc(),
                                             block.load(sumOut),
@@ -133,11 +140,28 @@ private:
         },
         initTo(sumOut, /*lowest=*/false));
 
-    // out[i] = exp[i] / expsum[r]
-    Access normExp{exp, inIndices};
     Access normSum{expSum, rowIndices};
     Access normOut{output, inIndices};
-    builder.buildBlock("T_softmax_norm", spatial, {normExp, normSum}, {normOut},
+    if (logarithm) {
+      // out[i] = x[i] - maxelem[r] - log(expsum[r])
+      Access normIn{input, inIndices};
+      Access normMax{maxElem, rowIndices};
+      builder.buildBlock(
+          prefix + "norm", spatial, {normIn, normMax, normSum}, {normOut},
+          [&](BlockBuilder &block) {
+            OpBuilder &b = block.getBuilder();
+            Location loc = block.getLoc();
+            Value shifted = arith::SubFOp::create(b, loc, block.load(normIn),
+                                                  block.load(normMax));
+            Value logSum = math::LogOp::create(b, loc, block.load(normSum));
+            block.store(arith::SubFOp::create(b, loc, shifted, logSum),
+                        normOut);
+          });
+      return;
+    }
+    // out[i] = exp[i] / expsum[r]
+    Access normExp{exp, inIndices};
+    builder.buildBlock(prefix + "norm", spatial, {normExp, normSum}, {normOut},
                        [&](BlockBuilder &block) {
                          block.store(arith::DivFOp::create(block.getBuilder(),
                                                            block.getLoc(),
@@ -153,5 +177,7 @@ private:
 
 void mlc::populateRelaxLegalizeSoftmaxPatterns(RewritePatternSet &patterns,
                                                LegalizeKernelCache &cache) {
-  patterns.add<legalize::SoftmaxPattern>(patterns.getContext(), cache);
+  patterns.add<legalize::SoftmaxPattern<relax::SoftmaxOp>,
+               legalize::SoftmaxPattern<relax::LogSoftmaxOp>>(
+      patterns.getContext(), cache);
 }

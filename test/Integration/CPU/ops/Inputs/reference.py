@@ -43,6 +43,17 @@ def rms_norm(x, w, eps):
     return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps) * w
 
 
+def layer_norm(x, w, b, eps):
+    mean = np.mean(x, axis=-1, keepdims=True)
+    var = np.mean((x - mean) ** 2, axis=-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * w + b
+
+
+def log_softmax(x, axis):
+    shifted = x - x.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -252,6 +263,22 @@ CASES = {
                    lambda x: softmax(x, 1)),
     "softmax_f16": ([(("n", 8), "float16", "normal")],
                     lambda x: softmax(x, -1)),
+    # layer_norm.mlir ("wide" rows: a large mean tests the two passes)
+    "layer_norm_f32": ([(("n", "m"), "float32", "normal"),
+                        (("m",), "float32", "normal"),
+                        (("m",), "float32", "normal")],
+                       lambda x, w, b: layer_norm(x, w, b, 1e-5)),
+    "layer_norm_3d": ([(("b", "n", "m"), "float32", "wide"),
+                       (("m",), "float32", "normal"),
+                       (("m",), "float32", "normal")],
+                      lambda x, w, b: layer_norm(x, w, b, 1e-6)),
+    # log_softmax.mlir
+    "log_softmax_f32": ([(("n", "m"), "float32", "wide")],
+                        lambda x: log_softmax(x, -1)),
+    "log_softmax_axis0": ([(("n", "m"), "float32", "normal")],
+                          lambda x: log_softmax(x, 0)),
+    "log_softmax_f16": ([(("n", 8), "float16", "normal")],
+                        lambda x: log_softmax(x, -1)),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
