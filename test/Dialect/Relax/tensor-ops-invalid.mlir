@@ -369,3 +369,83 @@ func.func @negative_log_softmax_axis(%x: !relax.tensor<[n, 8], f32>) attributes 
   %0 = relax.log_softmax %x axis 2 : !relax.tensor<[n, 8], f32>
   return
 }
+
+// -----
+
+func.func @negative_attention_heads(%q: !relax.tensor<[1, n, 6, 8], f32>, %k: !relax.tensor<[1, t, 4, 8], f32>, %v: !relax.tensor<[1, t, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op expects the query's heads (6) to be a multiple of the key's (4)}}
+  %0 = relax.attention %q, %k, %v : !relax.tensor<[1, n, 6, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_attention_head_dim(%q: !relax.tensor<[1, n, 4, 8], f32>, %k: !relax.tensor<[1, t, 4, 16], f32>, %v: !relax.tensor<[1, t, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op the head dims of query and key are 8 and 16, which provably differ}}
+  %0 = relax.attention %q, %k, %v : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[1, t, 4, 16], f32>, !relax.tensor<[1, t, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_attention_kv_length(%q: !relax.tensor<[1, n, 4, 8], f32>, %k: !relax.tensor<[1, 5, 4, 8], f32>, %v: !relax.tensor<[1, 6, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op the sequence lengths of key and value are 5 and 6, which provably differ}}
+  %0 = relax.attention %q, %k, %v : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[1, 5, 4, 8], f32>, !relax.tensor<[1, 6, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_attention_rank(%q: !relax.tensor<[n, 4, 8], f32>, %k: !relax.tensor<[1, t, 4, 8], f32>, %v: !relax.tensor<[1, t, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op expects query, key and value of rank 4 (batch, sequence, heads, head dim), but got '!relax.tensor<[n, 4, 8], f32>', '!relax.tensor<[1, t, 4, 8], f32>' and '!relax.tensor<[1, t, 4, 8], f32>'}}
+  %0 = relax.attention %q, %k, %v : !relax.tensor<[n, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_attention_dtype(%q: !relax.tensor<[1, n, 4, 8], f16>, %k: !relax.tensor<[1, t, 4, 8], f32>, %v: !relax.tensor<[1, t, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op expects query, key and value of one element type, but got '!relax.tensor<[1, n, 4, 8], f16>', '!relax.tensor<[1, t, 4, 8], f32>' and '!relax.tensor<[1, t, 4, 8], f32>'}}
+  %0 = relax.attention %q, %k, %v : !relax.tensor<[1, n, 4, 8], f16>, !relax.tensor<[1, t, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_attention_scale(%q: !relax.tensor<[1, n, 4, 8], f32>, %k: !relax.tensor<[1, t, 4, 8], f32>, %v: !relax.tensor<[1, t, 4, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op expects a positive scale, but got 0.000000e+00}}
+  %0 = relax.attention %q, %k, %v scale 0.0 : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>, !relax.tensor<[1, t, 4, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_rope_odd(%x: !relax.tensor<[1, n, 4, 7], f32>, %p: !relax.tensor<[n], i64>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rope' op expects an even head dim, but got 7}}
+  %0 = relax.rope %x, %p : !relax.tensor<[1, n, 4, 7], f32>, !relax.tensor<[n], i64>
+  return
+}
+
+// -----
+
+func.func @negative_rope_positions(%x: !relax.tensor<[1, n, 4, 8], f32>, %p: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rope' op expects integer positions, but got '!relax.tensor<[n], f32>'}}
+  %0 = relax.rope %x, %p : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_rope_length(%x: !relax.tensor<[1, 3, 4, 8], f32>, %p: !relax.tensor<[4], i64>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rope' op the sequence length of the input and the number of positions are 3 and 4, which provably differ}}
+  %0 = relax.rope %x, %p : !relax.tensor<[1, 3, 4, 8], f32>, !relax.tensor<[4], i64>
+  return
+}
+
+// -----
+
+func.func @negative_rope_theta(%x: !relax.tensor<[1, n, 4, 8], f32>, %p: !relax.tensor<[n], i64>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rope' op expects a positive theta, but got -1.000000e+00}}
+  %0 = relax.rope %x, %p theta -1.0 : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[n], i64>
+  return
+}

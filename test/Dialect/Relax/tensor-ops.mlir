@@ -444,3 +444,22 @@ func.func @layer_norm_log_softmax(%x: !relax.tensor<[n, 768], f32>, %w: !relax.t
   %2 = relax.log_softmax %1 : !relax.tensor<[n, 768], f32>
   return %2 : !relax.tensor<[n, 768], f32>
 }
+
+/// attention: [b, s, h, d] x [b, t, hk, d] x [b, t, hk, dv] -> [b, s, h, dv];
+/// rope keeps the input's type.
+// CHECK-LABEL: func.func @attention_rope
+func.func @attention_rope(%q: !relax.tensor<[1, n, 32, 128], f16>, %k: !relax.tensor<[1, t, 8, 128], f16>,
+                          %v: !relax.tensor<[1, t, 8, 64], f16>, %pos: !relax.tensor<[n], i64>)
+    -> !relax.tensor<[1, n, 32, 64], f16> attributes {relax.function} {
+  // CHECK: relax.rope %{{.*}}, %{{.*}} theta 5.000000e+05 : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+  // GENERIC: "relax.rope"(%{{.*}}, %{{.*}}) <{theta = 5.000000e+05 : f64}> : (!relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>) -> !relax.tensor<[1, n, 32, 128], f16>
+  %0 = relax.rope %q, %pos theta 5.0e+05 : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+  // CHECK: relax.rope %{{.*}}, %{{.*}} : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+  %1 = relax.rope %q, %pos : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+  // CHECK: relax.attention %{{.*}}, %{{.*}}, %{{.*}} scale 1.250000e-01 causal : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 64], f16>
+  // GENERIC: "relax.attention"(%{{.*}}, %{{.*}}, %{{.*}}) <{causal, scale = 1.250000e-01 : f64}> : (!relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 64], f16>) -> !relax.tensor<[1, n, 32, 64], f16>
+  %2 = relax.attention %0, %k, %v scale 0.125 causal : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 64], f16>
+  // CHECK: relax.attention %{{.*}}, %{{.*}}, %{{.*}} : !relax.tensor<[1, n, 32, 128], f16>
+  %3 = relax.attention %1, %k, %v : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 64], f16>
+  return %2 : !relax.tensor<[1, n, 32, 64], f16>
+}

@@ -1,6 +1,6 @@
 //===- RelaxNNOps.td - relax neural-network operators ------*- tablegen -*-===//
 //
-// Normalizations, softmax and log_softmax.
+// Normalizations, softmax, log_softmax, attention and rotary embeddings.
 // Included by RelaxTensorOps.td, whose base classes these ops use.
 //
 //===----------------------------------------------------------------------===//
@@ -99,6 +99,75 @@ def Relax_LogSoftmaxOp
   let results = (outs Relax_FloatTensor:$result);
   let assemblyFormat = [{
     $input (`axis` $axis^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_AttentionOp
+    : Relax_TensorOp<"attention", [InferTypeOpAdaptor,
+                                   Relax_PatternKind<"Opaque">]> {
+  let summary = "Scaled dot-product attention in the BSNH layout";
+  let description = [{
+    `softmax(q · kᵀ * scale [+ causal mask]) · v` per batch and head (TVM's
+    `R.nn.attention`, PyTorch's `scaled_dot_product_attention`), with the
+    operands in the BSNH layout:
+
+    - `query`: `[b, s, h, d]` (batch, query sequence, heads, head dim);
+    - `key`: `[b, t, hk, d]` and `value`: `[b, t, hk, dv]` (the key/value
+      sequence `t` may differ from `s`, e.g. a KV cache);
+    - result: `[b, s, h, dv]`.
+
+    Grouped-query attention: `h` must be a multiple of `hk`; query head
+    `i` reads key/value head `i / (h / hk)`. `scale` defaults to
+    `1 / sqrt(d)`. With `causal`, query `i` sees keys `j <= i + t - s`
+    (the mask aligned at the bottom right, as a decoder with a KV cache
+    needs); a query that sees no key (only when `t < s`) gives NaN, as in
+    PyTorch. Floating-point operands of one element type; f16 and bf16
+    accumulate in f32.
+
+    ```mlir
+    %o = relax.attention %q, %k, %v causal : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>
+    // %o : !relax.tensor<[1, n, 32, 128], f16>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$query, Relax_FloatTensor:$key,
+                       Relax_FloatTensor:$value, OptionalAttr<F64Attr>:$scale,
+                       UnitAttr:$causal);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value (`scale` $scale^)? (`causal` $causal^)?
+    attr-dict `:` qualified(type($query)) `,` qualified(type($key)) `,`
+    qualified(type($value))
+  }];
+}
+
+def Relax_RopeOp
+    : Relax_TensorOp<"rope", [InferTypeOpAdaptor,
+                              Relax_PatternKind<"Injective">]> {
+  let summary = "Rotary position embedding (Llama's convention)";
+  let description = [{
+    Rotates each head's vector by its position, as Hugging Face's Llama
+    does (the two halves of the head dimension pair up): for
+    `k < d / 2`, with `f = theta ^ (-2k / d)` and `a = positions[i] * f`,
+
+    ```
+    y[.., i, .., k]         = x[.., i, .., k] * cos(a) - x[.., i, .., k + d/2] * sin(a)
+    y[.., i, .., k + d/2]   = x[.., i, .., k + d/2] * cos(a) + x[.., i, .., k] * sin(a)
+    ```
+
+    `input` is `[b, s, h, d]` (BSNH, `d` even) and `positions` is `[s]`,
+    integers (so a decoder passes the offsets of its new tokens). `theta`
+    defaults to 10000. The result has the input's type.
+
+    ```mlir
+    %r = relax.rope %q, %pos theta 5.0e+05 : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input, Relax_AnyTensor:$positions,
+                       DefaultValuedAttr<F64Attr, "10000.0">:$theta);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $positions (`theta` $theta^)? attr-dict `:`
+    qualified(type($input)) `,` qualified(type($positions))
   }];
 }
 

@@ -113,6 +113,24 @@ inferLastAxisNormShape(TensorType input, llvm::ArrayRef<TensorType> params,
                        const sym::Analyzer &analyzer,
                        EmitErrorFn emitError = nullptr);
 
+/// relax.attention in the BSNH layout: query `[b, s, h, d]`, key
+/// `[b, t, hk, d]` and value `[b, t, hk, dv]` give `[b, s, h, dv]`. The
+/// operands share one element type; pairs of dims that must agree (b, t,
+/// hk, d) may not provably differ, and `h` may not be provably indivisible
+/// by `hk`.
+llvm::FailureOr<TensorType>
+inferAttentionShape(TensorType query, TensorType key, TensorType value,
+                    const sym::Analyzer &analyzer,
+                    EmitErrorFn emitError = nullptr);
+
+/// relax.rope: the input type, once the input is `[b, s, h, d]` with `d`
+/// not provably odd and `positions` is a rank-1 integer tensor whose length
+/// does not provably differ from `s`.
+llvm::FailureOr<TensorType> inferRopeShape(TensorType input,
+                                           TensorType positions,
+                                           const sym::Analyzer &analyzer,
+                                           EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

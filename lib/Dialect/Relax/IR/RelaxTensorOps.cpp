@@ -376,6 +376,63 @@ LogicalResult LayerNormOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// AttentionOp, RopeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  TensorType query = getTensorType(adaptor.getQuery());
+  TensorType key = getTensorType(adaptor.getKey());
+  TensorType value = getTensorType(adaptor.getValue());
+  if (!query || !key || !value)
+    return failure();
+  InferenceErrors<AttentionOp> errors(location);
+  return appendInferred(inferAttentionShape(query, key, value, sym::Analyzer(),
+                                            errors.callback()),
+                        inferred);
+}
+
+LogicalResult AttentionOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferAttentionShape(getQuery().getType(), getKey().getType(),
+                                 getValue().getType(), getAnalyzerFor(*this),
+                                 emitError)))
+    return failure();
+  if (std::optional<APFloat> scale = getScale();
+      scale && !(scale->convertToDouble() > 0))
+    return emitOpError("expects a positive scale, but got ")
+           << scale->convertToDouble();
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult RopeOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> location,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType positions = getTensorType(adaptor.getPositions());
+  if (!input || !positions)
+    return failure();
+  InferenceErrors<RopeOp> errors(location);
+  return appendInferred(
+      inferRopeShape(input, positions, sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult RopeOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferRopeShape(getInput().getType(), getPositions().getType(),
+                            getAnalyzerFor(*this), emitError)))
+    return failure();
+  if (!(getTheta().convertToDouble() > 0))
+    return emitOpError("expects a positive theta, but got ")
+           << getTheta().convertToDouble();
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten: the shape rule, then only the scope to
 // check (facts cannot change a constant 1).
 //===----------------------------------------------------------------------===//

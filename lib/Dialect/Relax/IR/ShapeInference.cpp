@@ -444,6 +444,89 @@ FailureOr<TensorType> inferLastAxisNormShape(TensorType input,
 }
 
 //===----------------------------------------------------------------------===//
+// Attention and rotary embeddings
+//===----------------------------------------------------------------------===//
+
+/// Fails when `lhs` and `rhs` provably differ; `what` names the pair.
+static LogicalResult checkNotProvablyDifferent(const sym::Analyzer &analyzer,
+                                               sym::Expr lhs, sym::Expr rhs,
+                                               StringRef what,
+                                               EmitErrorFn emitError) {
+  if (!lhs || !rhs || analyzer.proveEqual(lhs, rhs) != sym::Proof::False)
+    return success();
+  return fail(emitError, what, " are ", dimToString(lhs), " and ",
+              dimToString(rhs), ", which provably differ");
+}
+
+FailureOr<TensorType> inferAttentionShape(TensorType query, TensorType key,
+                                          TensorType value,
+                                          const sym::Analyzer &analyzer,
+                                          EmitErrorFn emitError) {
+  Type element = query.getElementType();
+  if (key.getElementType() != element || value.getElementType() != element)
+    return fail(emitError,
+                "expects query, key and value of one element type, but got ",
+                query, ", ", key, " and ", value);
+  if (!query.getRanked() || !key.getRanked() || !value.getRanked())
+    return TensorType::get(element);
+  if (query.getNumDims() != 4 || key.getNumDims() != 4 ||
+      value.getNumDims() != 4)
+    return fail(emitError,
+                "expects query, key and value of rank 4 (batch, sequence, "
+                "heads, head dim), but got ",
+                query, ", ", key, " and ", value);
+  ArrayRef<sym::Expr> q = query.getDims(), k = key.getDims(),
+                      v = value.getDims();
+  if (failed(checkNotProvablyDifferent(analyzer, q[0], k[0],
+                                       "the batch sizes of query and key",
+                                       emitError)) ||
+      failed(checkNotProvablyDifferent(analyzer, k[0], v[0],
+                                       "the batch sizes of key and value",
+                                       emitError)) ||
+      failed(checkNotProvablyDifferent(analyzer, k[1], v[1],
+                                       "the sequence lengths of key and value",
+                                       emitError)) ||
+      failed(checkNotProvablyDifferent(analyzer, k[2], v[2],
+                                       "the head counts of key and value",
+                                       emitError)) ||
+      failed(checkNotProvablyDifferent(
+          analyzer, q[3], k[3], "the head dims of query and key", emitError)))
+    return failure();
+  std::optional<int64_t> heads = q[2] ? q[2].getConstant() : std::nullopt;
+  std::optional<int64_t> kvHeads = k[2] ? k[2].getConstant() : std::nullopt;
+  if (heads && kvHeads && (*kvHeads <= 0 || *heads % *kvHeads != 0))
+    return fail(emitError, "expects the query's heads (", *heads,
+                ") to be a multiple of the key's (", *kvHeads, ")");
+  return TensorType::get({q[0], q[1], q[2], v[3]}, element);
+}
+
+FailureOr<TensorType> inferRopeShape(TensorType input, TensorType positions,
+                                     const sym::Analyzer &analyzer,
+                                     EmitErrorFn emitError) {
+  auto integer = dyn_cast<IntegerType>(positions.getElementType());
+  if (!integer || integer.getWidth() == 1)
+    return fail(emitError, "expects integer positions, but got ", positions);
+  if (!input.getRanked() || !positions.getRanked())
+    return input;
+  if (input.getNumDims() != 4 || positions.getNumDims() != 1)
+    return fail(emitError,
+                "expects an input of rank 4 (batch, sequence, heads, head "
+                "dim) and positions of rank 1, but got ",
+                input, " and ", positions);
+  ArrayRef<sym::Expr> dims = input.getDims();
+  if (failed(checkNotProvablyDifferent(
+          analyzer, dims[1], positions.getDims()[0],
+          "the sequence length of the input and the number of positions",
+          emitError)))
+    return failure();
+  std::optional<int64_t> headDim =
+      dims[3] ? dims[3].getConstant() : std::nullopt;
+  if (headDim && *headDim % 2 != 0)
+    return fail(emitError, "expects an even head dim, but got ", *headDim);
+  return input;
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten
 //===----------------------------------------------------------------------===//
 

@@ -199,3 +199,19 @@ func.func @astype_unsigned(%x: !relax.tensor<[n], f32>) attributes {relax.functi
   %0 = relax.astype %x to ui8 : !relax.tensor<[n], f32>
   return
 }
+
+// -----
+
+func.func @attention_symbolic_heads(%q: !relax.tensor<[1, n, h, 8], f32>, %k: !relax.tensor<[1, n, g, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.attention' op cannot legalize: the head counts of query ('!relax.tensor<[1, n, h, 8], f32>') and key ('!relax.tensor<[1, n, g, 8], f32>') must be constants, or the same, to map query heads to key heads}}
+  %0 = relax.attention %q, %k, %k : !relax.tensor<[1, n, h, 8], f32>, !relax.tensor<[1, n, g, 8], f32>, !relax.tensor<[1, n, g, 8], f32>
+  return
+}
+
+// -----
+
+func.func @rope_symbolic_head_dim(%x: !relax.tensor<[1, n, 4, d], f32>, %p: !relax.tensor<[n], i64>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.rope' op cannot legalize: the head dim of '!relax.tensor<[1, n, 4, d], f32>' must be a constant (each element reads its partner at (k + d/2) mod d)}}
+  %0 = relax.rope %x, %p : !relax.tensor<[1, n, 4, d], f32>, !relax.tensor<[n], i64>
+  return
+}

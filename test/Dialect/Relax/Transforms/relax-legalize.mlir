@@ -555,3 +555,41 @@ func.func @layer_norm(%x: !relax.tensor<[n, m], f32>, %w: !relax.tensor<[m], f32
   %1 = relax.log_softmax %0 : !relax.tensor<[n, m], f32>
   return %1 : !relax.tensor<[n, m], f32>
 }
+
+// -----
+
+/// attention: six blocks over f32 buffers for f16 operands; query head h
+/// reads key/value head h floordiv 4 (32 heads over 8); the causal mask
+/// compares the key index with the query index plus t - s. rope: each
+/// element reads its partner (k + 64) mod 128.
+
+// CHECK-LABEL: tir.prim_func private @rope
+// CHECK: tir.block "T_rope"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}, %{{.*}}, %[[K:.*]]], %{{.*}}[%{{.*}}, %{{.*}}, %{{.*}}, (%[[K]] + 64) mod 128], %{{.*}}[%{{.*}}] : memref<1x?x32x128xf16>, memref<1x?x32x128xf16>, memref<?xi64>)
+// CHECK: math.cos
+// CHECK: math.sin
+// CHECK-LABEL: tir.prim_func private @attention
+// CHECK: %[[OFFSET:.*]] = arith.subi %{{.*}}, %{{.*}} : index
+// CHECK: %[[SCORE:.*]] = tir.alloc_buffer({{.*}}) : memref<1x32x?x?xf32>
+// CHECK: tir.block "T_attention_score"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}, %[[H:.*]], %{{.*}}], %{{.*}}[%{{.*}}, %{{.*}}, %[[H]] floordiv 4, %{{.*}}] : memref<1x?x32x128xf16>, memref<1x?x8x128xf16>)
+// CHECK: arith.extf
+// CHECK: tir.block "T_attention_max"
+// CHECK: %[[LAST:.*]] = arith.addi %{{.*}}, %[[OFFSET]] : index
+// CHECK: %[[HIDDEN:.*]] = arith.cmpi sgt, %{{.*}}, %[[LAST]] : index
+// CHECK: arith.select %[[HIDDEN]]
+// CHECK: tir.block "T_attention_exp"
+// CHECK: tir.block "T_attention_sum"
+// CHECK: tir.block "T_attention_pv"
+// CHECK: tir.block "T_attention_norm"
+// CHECK: arith.truncf %{{.*}} : f32 to f16
+// CHECK-LABEL: func.func @rope_attention
+// CHECK: relax.call_tir @rope
+// CHECK: relax.call_tir @attention
+func.func @rope_attention(%q: !relax.tensor<[1, n, 32, 128], f16>, %k: !relax.tensor<[1, t, 8, 128], f16>,
+                     %v: !relax.tensor<[1, t, 8, 128], f16>, %pos: !relax.tensor<[n], i64>)
+    -> !relax.tensor<[1, n, 32, 128], f16> attributes {relax.function} {
+  %0 = relax.rope %q, %pos : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[n], i64>
+  %1 = relax.attention %0, %k, %v causal : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>
+  return %1 : !relax.tensor<[1, n, 32, 128], f16>
+}

@@ -82,6 +82,10 @@ void populateRelaxLegalizeSoftmaxPatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeNormPatterns(mlir::RewritePatternSet &patterns,
                                        LegalizeKernelCache &cache);
 
+/// attention (six blocks) and rope.
+void populateRelaxLegalizeAttentionPatterns(mlir::RewritePatternSet &patterns,
+                                            LegalizeKernelCache &cache);
+
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,
                                    LegalizeKernelCache &cache);

@@ -36,6 +36,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeLayoutPatterns(patterns, cache);
   populateRelaxLegalizeSoftmaxPatterns(patterns, cache);
   populateRelaxLegalizeNormPatterns(patterns, cache);
+  populateRelaxLegalizeAttentionPatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {

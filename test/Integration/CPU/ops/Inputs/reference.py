@@ -54,6 +54,32 @@ def log_softmax(x, axis):
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
+def attention(q, k, v, scale=None, causal=False):
+    """BSNH attention; query head i reads key/value head i // (h / hk), and
+    the causal mask hides key j from query i when j > i + t - s."""
+    s, h, d = q.shape[1], q.shape[2], q.shape[3]
+    t, group = k.shape[1], h // k.shape[2]
+    k = np.repeat(k, group, axis=2)
+    v = np.repeat(v, group, axis=2)
+    scale = 1.0 / math.sqrt(d) if scale is None else scale
+    scores = np.einsum("bshd,bthd->bhst", q, k) * scale
+    if causal:
+        hidden = np.arange(t)[None, :] > np.arange(s)[:, None] + (t - s)
+        scores = np.where(hidden, -np.inf, scores)
+    return np.einsum("bhst,bthd->bshd", softmax(scores, -1), v)
+
+
+def rope(x, positions, theta):
+    """Hugging Face Llama's rotary embedding (rotate_half), BSNH."""
+    d = x.shape[-1]
+    half = d // 2
+    angle = positions[:, None] * theta ** (-2.0 * np.arange(half) / d)
+    cos = np.cos(angle)[None, :, None, :]
+    sin = np.sin(angle)[None, :, None, :]
+    x1, x2 = x[..., :half], x[..., half:]
+    return np.concatenate([x1 * cos - x2 * sin, x2 * cos + x1 * sin], -1)
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -279,6 +305,25 @@ CASES = {
                           lambda x: log_softmax(x, 0)),
     "log_softmax_f16": ([(("n", 8), "float16", "normal")],
                         lambda x: log_softmax(x, -1)),
+    # attention.mlir
+    "attention_gqa_causal": ([((1, "n", 4, 8), "float32", "normal"),
+                              ((1, "t", 2, 8), "float32", "normal"),
+                              ((1, "t", 2, 8), "float32", "normal")],
+                             lambda q, k, v: attention(q, k, v, causal=True)),
+    "attention_scaled": ([(("b", "n", 2, 4), "float32", "normal"),
+                          (("b", "t", 2, 4), "float32", "normal"),
+                          (("b", "t", 2, 6), "float32", "normal")],
+                         lambda q, k, v: attention(q, k, v, scale=0.3)),
+    "attention_f16": ([((1, "n", 2, 16), "float16", "normal"),
+                       ((1, "n", 2, 16), "float16", "normal"),
+                       ((1, "n", 2, 16), "float16", "normal")],
+                      lambda q, k, v: attention(q, k, v, causal=True)),
+    "rope_f32": ([(("b", "n", 3, 8), "float32", "normal"),
+                  (("n",), "int64", "position")],
+                 lambda x, p: rope(x, p, 10000.0)),
+    "rope_f16": ([((1, "n", 2, 16), "float16", "normal"),
+                  (("n",), "int32", "position")],
+                 lambda x, p: rope(x, p, 500000.0)),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
@@ -326,6 +371,9 @@ def make_input(rng, shape, dtype, values):
         data = np.round(rng.uniform(-8.0, 8.0, shape) * 2) / 2
     elif values == "nonzero":
         data = rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
+    elif values == "position":
+        # Token positions: f32 angles stay accurate to about 1e-5 here.
+        data = rng.integers(0, 64, shape)
     elif values == "int":
         info = np.iinfo(dtype)
         bound = min(100, info.max)
