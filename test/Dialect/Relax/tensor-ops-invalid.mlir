@@ -449,3 +449,59 @@ func.func @negative_rope_theta(%x: !relax.tensor<[1, n, 4, 8], f32>, %p: !relax.
   %0 = relax.rope %x, %p theta -1.0 : !relax.tensor<[1, n, 4, 8], f32>, !relax.tensor<[n], i64>
   return
 }
+
+// -----
+
+func.func @negative_q4_quantize_group(%w: !relax.tensor<[n, 64], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_quantize' op expects a group size that is a positive multiple of 8 (the elements of a word), but got 12}}
+  %q, %s = relax.q4_quantize %w group_size 12 : !relax.tensor<[n, 64], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_quantize_length(%w: !relax.tensor<[n, 48], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_quantize' op expects the last dimension (48) to be a multiple of the group size (32)}}
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[n, 48], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_quantize_rank(%w: !relax.tensor<[], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_quantize' op expects a weight of rank >= 1, but got '!relax.tensor<[], f16>'}}
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_dequantize_words(%q: !relax.tensor<[n, 8], i64>, %s: !relax.tensor<[n, 2], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_dequantize' op expects packed words of type i32, but got '!relax.tensor<[n, 8], i64>'}}
+  %w = relax.q4_dequantize %q, %s : !relax.tensor<[n, 8], i64>, !relax.tensor<[n, 2], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_dequantize_groups(%q: !relax.tensor<[n, 8], i32>, %s: !relax.tensor<[n, 3], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_dequantize' op the elements (8 per word) and the elements the scales cover are 64 and 96, which provably differ}}
+  %w = relax.q4_dequantize %q, %s : !relax.tensor<[n, 8], i32>, !relax.tensor<[n, 3], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_dequantize_rows(%q: !relax.tensor<[4, 8], i32>, %s: !relax.tensor<[5, 2], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_dequantize' op dimension 0 of the packed words and the scales are 4 and 5, which provably differ}}
+  %w = relax.q4_dequantize %q, %s : !relax.tensor<[4, 8], i32>, !relax.tensor<[5, 2], f16>
+  return
+}
+
+// -----
+
+func.func @negative_q4_dequantize_rank(%q: !relax.tensor<[4, 8], i32>, %s: !relax.tensor<[8], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_dequantize' op expects packed words and scales of one rank >= 1, but got '!relax.tensor<[4, 8], i32>' and '!relax.tensor<[8], f16>'}}
+  %w = relax.q4_dequantize %q, %s : !relax.tensor<[4, 8], i32>, !relax.tensor<[8], f16>
+  return
+}

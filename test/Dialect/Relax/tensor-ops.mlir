@@ -463,3 +463,20 @@ func.func @attention_rope(%q: !relax.tensor<[1, n, 32, 128], f16>, %k: !relax.te
   %3 = relax.attention %1, %k, %v : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 64], f16>
   return %2 : !relax.tensor<[1, n, 32, 64], f16>
 }
+
+/// q4_quantize gives the packed words and the scales; q4_dequantize the
+/// weight again. group_size prints only when not the default (32).
+// CHECK-LABEL: func.func @q4
+func.func @q4(%w: !relax.tensor<[n, 4096], f16>, %k: !relax.tensor<[8, k], f32>) -> !relax.tensor<[n, 4096], f16> attributes {relax.function} {
+  // CHECK: relax.q4_quantize %{{.*}} : !relax.tensor<[n, 4096], f16>
+  // GENERIC: "relax.q4_quantize"(%{{.*}}) <{group_size = 32 : i64}> : (!relax.tensor<[n, 4096], f16>) -> (!relax.tensor<[n, 512], i32>, !relax.tensor<[n, 128], f16>)
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[n, 4096], f16>
+  // CHECK: relax.q4_dequantize %{{.*}}, %{{.*}} : !relax.tensor<[n, 512], i32>, !relax.tensor<[n, 128], f16>
+  // GENERIC: "relax.q4_dequantize"(%{{.*}}, %{{.*}}) <{group_size = 32 : i64}> : (!relax.tensor<[n, 512], i32>, !relax.tensor<[n, 128], f16>) -> !relax.tensor<[n, 4096], f16>
+  %d = relax.q4_dequantize %q, %s : !relax.tensor<[n, 512], i32>, !relax.tensor<[n, 128], f16>
+  // A symbolic k gives k floordiv 8 words and k floordiv 64 groups.
+  // CHECK: relax.q4_quantize %{{.*}} group_size 64 : !relax.tensor<[8, k], f32>
+  // GENERIC: "relax.q4_quantize"(%{{.*}}) <{group_size = 64 : i64}> : (!relax.tensor<[8, k], f32>) -> (!relax.tensor<[8, k floordiv 8], i32>, !relax.tensor<[8, k floordiv 64], f32>)
+  %q2, %s2 = relax.q4_quantize %k group_size 64 : !relax.tensor<[8, k], f32>
+  return %d : !relax.tensor<[n, 4096], f16>
+}

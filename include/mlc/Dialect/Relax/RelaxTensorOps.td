@@ -185,5 +185,6 @@ include "mlc/Dialect/Relax/RelaxLinalgOps.td"
 include "mlc/Dialect/Relax/RelaxManipulationOps.td"
 include "mlc/Dialect/Relax/RelaxReductionOps.td"
 include "mlc/Dialect/Relax/RelaxNNOps.td"
+include "mlc/Dialect/Relax/RelaxQuantizeOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXTENSOROPS_TD

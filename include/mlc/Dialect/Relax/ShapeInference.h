@@ -131,6 +131,21 @@ llvm::FailureOr<TensorType> inferRopeShape(TensorType input,
                                            const sym::Analyzer &analyzer,
                                            EmitErrorFn emitError = nullptr);
 
+/// relax.q4_quantize: `[.., k]` floats give the packed words `[.., k / 8]`
+/// (i32) and the scales `[.., k / groupSize]`. `groupSize` must be a
+/// positive multiple of 8, and `k` not provably indivisible by it.
+llvm::FailureOr<std::pair<TensorType, TensorType>>
+inferQ4QuantizeShapes(TensorType weight, int64_t groupSize,
+                      EmitErrorFn emitError = nullptr);
+
+/// relax.q4_dequantize: packed `[.., p]` (i32) and scales `[.., g]` give
+/// `[.., 8 * p]` in the scales' element type; the leading dims may not
+/// provably differ, nor `8 * p` and `g * groupSize`.
+llvm::FailureOr<TensorType>
+inferQ4DequantizeShape(TensorType packed, TensorType scale, int64_t groupSize,
+                       const sym::Analyzer &analyzer,
+                       EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

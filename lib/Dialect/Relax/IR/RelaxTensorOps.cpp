@@ -433,6 +433,56 @@ LogicalResult RopeOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// Q4QuantizeOp, Q4DequantizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult Q4QuantizeOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location> location,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &inferred) {
+  TensorType weight = getTensorType(adaptor.getWeight());
+  if (!weight)
+    return failure();
+  // Default-valued attributes are not filled in yet when the parser infers.
+  IntegerAttr groupSize = adaptor.getGroupSizeAttr();
+  InferenceErrors<Q4QuantizeOp> errors(location);
+  FailureOr<std::pair<TensorType, TensorType>> types = inferQ4QuantizeShapes(
+      weight, groupSize ? groupSize.getInt() : 32, errors.callback());
+  if (failed(types))
+    return failure();
+  inferred.push_back(types->first);
+  inferred.push_back(types->second);
+  return success();
+}
+
+// The rule involves no relation that facts could decide.
+LogicalResult Q4QuantizeOp::verify() { return verifyInRelaxFunction(*this); }
+
+LogicalResult Q4DequantizeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  TensorType packed = getTensorType(adaptor.getPacked());
+  TensorType scale = getTensorType(adaptor.getScale());
+  if (!packed || !scale)
+    return failure();
+  IntegerAttr groupSize = adaptor.getGroupSizeAttr();
+  InferenceErrors<Q4DequantizeOp> errors(location);
+  return appendInferred(
+      inferQ4DequantizeShape(packed, scale, groupSize ? groupSize.getInt() : 32,
+                             sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult Q4DequantizeOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferQ4DequantizeShape(getPacked().getType(), getScale().getType(),
+                                    getGroupSize(), getAnalyzerFor(*this),
+                                    emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten: the shape rule, then only the scope to
 // check (facts cannot change a constant 1).
 //===----------------------------------------------------------------------===//

@@ -527,6 +527,83 @@ FailureOr<TensorType> inferRopeShape(TensorType input, TensorType positions,
 }
 
 //===----------------------------------------------------------------------===//
+// 4-bit group quantization
+//===----------------------------------------------------------------------===//
+
+static LogicalResult checkGroupSize(int64_t groupSize, EmitErrorFn emitError) {
+  if (groupSize > 0 && groupSize % 8 == 0)
+    return success();
+  return fail(emitError,
+              "expects a group size that is a positive multiple of 8 (the "
+              "elements of a word), but got ",
+              groupSize);
+}
+
+FailureOr<std::pair<TensorType, TensorType>>
+inferQ4QuantizeShapes(TensorType weight, int64_t groupSize,
+                      EmitErrorFn emitError) {
+  if (failed(checkGroupSize(groupSize, emitError)))
+    return failure();
+  MLIRContext *ctx = weight.getContext();
+  Type i32 = IntegerType::get(ctx, 32);
+  Type element = weight.getElementType();
+  if (!weight.getRanked())
+    return std::make_pair(TensorType::get(i32), TensorType::get(element));
+  if (weight.getNumDims() == 0)
+    return fail(emitError, "expects a weight of rank >= 1, but got ", weight);
+  sym::Expr k = weight.getDims().back();
+  std::optional<int64_t> constant = k ? k.getConstant() : std::nullopt;
+  if (constant && *constant % groupSize != 0)
+    return fail(emitError, "expects the last dimension (", *constant,
+                ") to be a multiple of the group size (", groupSize, ")");
+  SmallVector<sym::Expr> packed(weight.getDims()), scale(weight.getDims());
+  sym::Context &symbols = getSymContext(weight);
+  // Non-zero constant divisors: the divisions cannot fail.
+  packed.back() = k ? *sym::floorDiv(k, symbols.constant(8)) : sym::Expr();
+  scale.back() =
+      k ? *sym::floorDiv(k, symbols.constant(groupSize)) : sym::Expr();
+  return std::make_pair(TensorType::get(packed, i32),
+                        TensorType::get(scale, element));
+}
+
+FailureOr<TensorType>
+inferQ4DequantizeShape(TensorType packed, TensorType scale, int64_t groupSize,
+                       const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  if (failed(checkGroupSize(groupSize, emitError)))
+    return failure();
+  if (!packed.getElementType().isSignlessInteger(32))
+    return fail(emitError, "expects packed words of type i32, but got ",
+                packed);
+  Type element = scale.getElementType();
+  if (!packed.getRanked() || !scale.getRanked())
+    return TensorType::get(element);
+  if (packed.getNumDims() == 0 || packed.getNumDims() != scale.getNumDims())
+    return fail(emitError,
+                "expects packed words and scales of one rank >= 1, but got ",
+                packed, " and ", scale);
+  ArrayRef<sym::Expr> words = packed.getDims(), groups = scale.getDims();
+  for (size_t dim = 0; dim + 1 < words.size(); ++dim)
+    if (failed(checkNotProvablyDifferent(
+            analyzer, words[dim], groups[dim],
+            ("dimension " + Twine(dim) + " of the packed words and the scales")
+                .str(),
+            emitError)))
+      return failure();
+  sym::Context &symbols = getSymContext(packed);
+  sym::Expr k = words.back() ? words.back() * symbols.constant(8) : sym::Expr();
+  sym::Expr grouped =
+      groups.back() ? groups.back() * symbols.constant(groupSize) : sym::Expr();
+  if (failed(checkNotProvablyDifferent(
+          analyzer, k, grouped,
+          "the elements (8 per word) and the elements the scales cover",
+          emitError)))
+    return failure();
+  SmallVector<sym::Expr> dims(words);
+  dims.back() = k;
+  return TensorType::get(dims, element);
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten
 //===----------------------------------------------------------------------===//
 

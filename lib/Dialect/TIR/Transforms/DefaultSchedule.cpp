@@ -137,9 +137,13 @@ static bool moveReductionOutward(RewriterBase &rewriter, tir::BlockOp block) {
   order.push_back((*loops)[innerSpatial]);
   if (!succeeded(tir::reorder(rewriter, order)))
     return false;
-  if (loops->size() == numSpatial + 1)
-    tileRowsAndReduction(rewriter, (*loops)[innerSpatial - 1],
-                         (*loops)[numSpatial]);
+  // A row loop that other blocks share (fused rows) stays whole: splitting
+  // it would replace the loop those blocks and fuseRows' list refer to.
+  tir::ForOp row = (*loops)[innerSpatial - 1];
+  unsigned blocksInRow = 0;
+  row.walk([&](tir::BlockOp) { ++blocksInRow; });
+  if (loops->size() == numSpatial + 1 && blocksInRow == 1)
+    tileRowsAndReduction(rewriter, row, (*loops)[numSpatial]);
   return true;
 }
 

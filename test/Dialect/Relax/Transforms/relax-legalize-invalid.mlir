@@ -215,3 +215,19 @@ func.func @rope_symbolic_head_dim(%x: !relax.tensor<[1, n, 4, d], f32>, %p: !rel
   %0 = relax.rope %x, %p : !relax.tensor<[1, n, 4, d], f32>, !relax.tensor<[n], i64>
   return
 }
+
+// -----
+
+func.func @q4_quantize_symbolic_length(%w: !relax.tensor<[4, k], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_quantize' op cannot legalize: the last dimension and the elements of whole groups (k and k floordiv 32 * 32) are not provably equal; relax.sym_divisible or relax.match_cast can establish it}}
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[4, k], f16>
+  return
+}
+
+// -----
+
+func.func @q4_dequantize_groups(%q: !relax.tensor<[4, p], i32>, %s: !relax.tensor<[4, g], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.q4_dequantize' op cannot legalize: the elements of the words and of the groups (8 * p and 32 * g) are not provably equal; relax.sym_divisible or relax.match_cast can establish it}}
+  %w = relax.q4_dequantize %q, %s : !relax.tensor<[4, p], i32>, !relax.tensor<[4, g], f16>
+  return
+}

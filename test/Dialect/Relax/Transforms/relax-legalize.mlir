@@ -593,3 +593,51 @@ func.func @rope_attention(%q: !relax.tensor<[1, n, 32, 128], f16>, %k: !relax.te
   %1 = relax.attention %0, %k, %v causal : !relax.tensor<[1, n, 32, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>, !relax.tensor<[1, t, 8, 128], f16>
   return %1 : !relax.tensor<[1, n, 32, 128], f16>
 }
+
+// -----
+
+/// q4 quantization: three blocks (group maxima, scales, packing); a
+/// dequantization alone is one spatial block; one that feeds
+/// matmul(x, permute_dims(w)) is fused into the matmul's kernel, and the
+/// permute_dims goes with it. A dequantization with another use stays alone.
+
+// CHECK-LABEL: tir.prim_func private @q4_quantize
+// CHECK: tir.block "T_q4_absmax"
+// CHECK: tir.block "T_q4_scale"
+// CHECK: tir.block "T_q4_pack"
+// CHECK: arith.shli
+// CHECK: arith.ori
+// CHECK-LABEL: tir.prim_func private @q4_matmul
+// CHECK: tir.block "T_q4_matmul" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %[[N:.*]]: spatial[16] = %{{.*}}, %[[K:.*]]: reduce[64] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %[[K]]], %{{.*}}[%[[N]], %[[K]] floordiv 8], %{{.*}}[%[[N]], %[[K]] floordiv 32] : memref<?x64xf16>, memref<16x8xi32>, memref<16x2xf16>)
+// CHECK: arith.shrui
+// CHECK: tir.block "T_q4_matmul_cast"
+// CHECK-LABEL: tir.prim_func private @q4_dequantize
+// CHECK: tir.block "T_q4_dequantize"
+// CHECK-LABEL: func.func @q4
+// CHECK: relax.call_tir @q4_quantize
+// CHECK-NEXT: relax.call_tir @q4_matmul(%{{.*}}, %{{.*}}, %{{.*}}) tir_vars [m]
+// CHECK-NEXT: relax.call_tir @q4_dequantize
+// CHECK-NEXT: relax.call_tir @permute_dims
+// CHECK-NEXT: relax.call_tir @matmul
+func.func @q4(%w: !relax.tensor<[16, 64], f16>, %x: !relax.tensor<[m, 64], f16>)
+    -> (!relax.tensor<[m, 16], f16>, !relax.tensor<[16, 64], f16>, !relax.tensor<[m, 16], f16>) attributes {relax.function} {
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[16, 64], f16>
+  %d = relax.q4_dequantize %q, %s : !relax.tensor<[16, 8], i32>, !relax.tensor<[16, 2], f16>
+  %t = relax.permute_dims %d : !relax.tensor<[16, 64], f16>
+  %y = relax.matmul %x, %t : !relax.tensor<[m, 64], f16>, !relax.tensor<[64, 16], f16>
+  %d2 = relax.q4_dequantize %q, %s : !relax.tensor<[16, 8], i32>, !relax.tensor<[16, 2], f16>
+  %t2 = relax.permute_dims %d2 : !relax.tensor<[16, 64], f16>
+  %y2 = relax.matmul %x, %t2 : !relax.tensor<[m, 64], f16>, !relax.tensor<[64, 16], f16>
+  return %y, %d2, %y2 : !relax.tensor<[m, 16], f16>, !relax.tensor<[16, 64], f16>, !relax.tensor<[m, 16], f16>
+}
+
+// -----
+
+/// With relax.sym_divisible, a symbolic length quantizes.
+// CHECK-LABEL: func.func @q4_divisible
+// CHECK: relax.call_tir @q4_quantize(%{{.*}}) tir_vars [k]
+func.func @q4_divisible(%w: !relax.tensor<[4, k], f16>) attributes {relax.function, relax.sym_divisible = {k = 32}} {
+  %q, %s = relax.q4_quantize %w : !relax.tensor<[4, k], f16>
+  return
+}

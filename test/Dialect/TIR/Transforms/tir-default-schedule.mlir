@@ -511,3 +511,60 @@ module attributes {mlc.target = #mlc.target<cpu, triple = "x86_64-unknown-linux-
     tir.return
   }
 }
+
+// -----
+
+/// A reduction (three operands: not a matmul) whose rows are fused with the
+/// block that consumes them: its reduction moves outward inside the shared
+/// row loop, which stays whole (splitting it into tiles would replace the
+/// loop the fused blocks share; it used to crash).
+// CHECK-LABEL: tir.prim_func @fused_rows_reduction
+// CHECK: tir.for parallel %[[ROW:.*]] = %{{.*}} to %{{.*}} {
+// CHECK: tir.for %[[K:.*]] = %{{.*}} to %c64 {
+// CHECK-NEXT: tir.for %[[COL:.*]] = %{{.*}} to %c16 {
+// CHECK-NEXT: tir.block "sum" (%{{.*}}: spatial[%{{.*}}] = %[[ROW]], %{{.*}}: spatial[16] = %[[COL]], %{{.*}}: reduce[64] = %[[K]])
+// CHECK: tir.for %[[COL2:.*]] = %{{.*}} to %c16 {
+// CHECK-NEXT: tir.block "scale" (%{{.*}}: spatial[%{{.*}}] = %[[ROW]], %{{.*}}: spatial[16] = %[[COL2]])
+// CHECK-NOT: tir.for
+// CHECK: tir.return
+tir.prim_func @fused_rows_reduction(%A: memref<?x64xf32>, %W: memref<16x64xf32>,
+                                    %V: memref<64xf32>, %C: memref<?x16xf32>,
+                                    %m: index) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %acc = tir.alloc_buffer(%m) : memref<?x16xf32>
+  tir.for %i = %c0 to %m {
+    tir.for %j = %c0 to %c16 {
+      tir.for %k = %c0 to %c64 {
+        tir.block "sum" (%vi: spatial[%m] = %i, %vj: spatial[16] = %j, %vk: reduce[64] = %k)
+            reads(%A[%vi, %vk], %W[%vj, %vk], %V[%vk] : memref<?x64xf32>, memref<16x64xf32>, memref<64xf32>)
+            writes(%acc[%vi, %vj] : memref<?x16xf32>) init {
+          %zero = arith.constant 0.0 : f32
+          memref.store %zero, %acc[%vi, %vj] : memref<?x16xf32>
+        } {
+          %a = memref.load %A[%vi, %vk] : memref<?x64xf32>
+          %w = memref.load %W[%vj, %vk] : memref<16x64xf32>
+          %v = memref.load %V[%vk] : memref<64xf32>
+          %aw = arith.mulf %a, %w : f32
+          %p = arith.mulf %aw, %v : f32
+          %s = memref.load %acc[%vi, %vj] : memref<?x16xf32>
+          %t = arith.addf %s, %p : f32
+          memref.store %t, %acc[%vi, %vj] : memref<?x16xf32>
+        }
+      }
+    }
+  }
+  tir.for %i = %c0 to %m {
+    tir.for %j = %c0 to %c16 {
+      tir.block "scale" (%vi: spatial[%m] = %i, %vj: spatial[16] = %j)
+          reads(%acc[%vi, %vj] : memref<?x16xf32>) writes(%C[%vi, %vj] : memref<?x16xf32>) {
+        %s = memref.load %acc[%vi, %vj] : memref<?x16xf32>
+        %two = arith.constant 2.0 : f32
+        %y = arith.mulf %s, %two : f32
+        memref.store %y, %C[%vi, %vj] : memref<?x16xf32>
+      }
+    }
+  }
+  tir.return
+}

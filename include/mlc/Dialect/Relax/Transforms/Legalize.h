@@ -86,6 +86,11 @@ void populateRelaxLegalizeNormPatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeAttentionPatterns(mlir::RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache);
 
+/// q4_quantize, q4_dequantize, and a dequantization fused into the matmul
+/// that uses it through permute_dims (a linear layer).
+void populateRelaxLegalizeQuantizePatterns(mlir::RewritePatternSet &patterns,
+                                           LegalizeKernelCache &cache);
+
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,
                                    LegalizeKernelCache &cache);

@@ -35,19 +35,6 @@ using namespace mlir;
 namespace mlc::legalize {
 namespace {
 
-/// f32 for the 16-bit floats, which lose too much in long sums; the element
-/// type otherwise.
-Type getAccumulationType(Type element) {
-  return cast<FloatType>(element).getWidth() < 32
-             ? Float32Type::get(element.getContext())
-             : element;
-}
-
-Value extendTo(OpBuilder &b, Location loc, Value value, Type type) {
-  return value.getType() == type ? value
-                                 : arith::ExtFOp::create(b, loc, type, value);
-}
-
 /// The constant of a dim, when it is one.
 std::optional<int64_t> getConstantDim(TensorType type, unsigned dim) {
   sym::Expr expr = type.getDims()[dim];
@@ -168,8 +155,8 @@ private:
           OpBuilder &bb = block.getBuilder();
           Location l = block.getLoc();
           Value product = arith::MulFOp::create(
-              bb, l, extendTo(bb, l, block.load(scoreQ), acc),
-              extendTo(bb, l, block.load(scoreK), acc));
+              bb, l, createFloatCast(bb, l, block.load(scoreQ), acc),
+              createFloatCast(bb, l, block.load(scoreK), acc));
           block.store(
               arith::AddFOp::create(bb, l, block.load(scoreOut), product),
               scoreOut);
@@ -244,7 +231,8 @@ private:
           OpBuilder &bb = block.getBuilder();
           Location l = block.getLoc();
           Value product = arith::MulFOp::create(
-              bb, l, block.load(pvP), extendTo(bb, l, block.load(pvV), acc));
+              bb, l, block.load(pvP),
+              createFloatCast(bb, l, block.load(pvV), acc));
           block.store(arith::AddFOp::create(bb, l, block.load(pvOut), product),
                       pvOut);
         },
@@ -303,9 +291,8 @@ private:
   static void buildKernel(KernelBuilder &builder, int64_t headDim, double theta,
                           Type element) {
     MLIRContext *ctx = builder.getContext();
-    Type f32 = Float32Type::get(ctx);
     // f64 inputs rotate in f64; the others in f32.
-    Type compute = element.isF64() ? element : f32;
+    Type compute = getAccumulationType(element);
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
     int64_t half = headDim / 2;
     SmallVector<IterVar> iterVars;
@@ -342,8 +329,8 @@ private:
           Value angle = arith::MulFOp::create(b, loc, posF, frequency);
           Value cos = math::CosOp::create(b, loc, angle);
           Value sin = math::SinOp::create(b, loc, angle);
-          Value value = extendTo(b, loc, block.load(x), compute);
-          Value other = extendTo(b, loc, block.load(partner), compute);
+          Value value = createFloatCast(b, loc, block.load(x), compute);
+          Value other = createFloatCast(b, loc, block.load(partner), compute);
           // First half: x cos - partner sin; second: x cos + partner sin.
           Value rotated = arith::MulFOp::create(b, loc, other, sin);
           Value signedRotated = arith::SelectOp::create(

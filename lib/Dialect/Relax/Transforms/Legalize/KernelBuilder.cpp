@@ -649,6 +649,21 @@ Value createMax(OpBuilder &b, Location loc, Value lhs, Value rhs) {
 // Patterns
 //===----------------------------------------------------------------------===//
 
+Value createFloatCast(OpBuilder &b, Location loc, Value value, Type type) {
+  unsigned from = cast<FloatType>(value.getType()).getWidth();
+  unsigned to = cast<FloatType>(type).getWidth();
+  if (value.getType() == type)
+    return value;
+  return from < to ? Value(arith::ExtFOp::create(b, loc, type, value))
+                   : Value(arith::TruncFOp::create(b, loc, type, value));
+}
+
+Type getAccumulationType(Type element) {
+  return cast<FloatType>(element).getWidth() < 32
+             ? Float32Type::get(element.getContext())
+             : element;
+}
+
 void replaceWithCallTIR(PatternRewriter &rewriter, Operation *op,
                         FlatSymbolRefAttr kernel,
                         const KernelSignature &signature) {

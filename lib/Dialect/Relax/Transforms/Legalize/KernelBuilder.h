@@ -272,6 +272,13 @@ mlir::Value createMin(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
 mlir::Value createMax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
                       mlir::Value rhs);
 
+/// `value` (a float) extended or truncated to the float type `type`.
+mlir::Value createFloatCast(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value value, mlir::Type type);
+/// The type a kernel accumulates floats of `element` in: f32 for the 16-bit
+/// floats, which lose too much in long sums; the element type otherwise.
+mlir::Type getAccumulationType(mlir::Type element);
+
 //===----------------------------------------------------------------------===//
 // Patterns
 //===----------------------------------------------------------------------===//
@@ -280,8 +287,9 @@ mlir::Value createMax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
 template <typename OpTy>
 class LegalizePattern : public mlir::OpRewritePattern<OpTy> {
 public:
-  LegalizePattern(mlir::MLIRContext *ctx, LegalizeKernelCache &cache)
-      : mlir::OpRewritePattern<OpTy>(ctx), cache(cache) {}
+  LegalizePattern(mlir::MLIRContext *ctx, LegalizeKernelCache &cache,
+                  mlir::PatternBenefit benefit = 1)
+      : mlir::OpRewritePattern<OpTy>(ctx, benefit), cache(cache) {}
 
 protected:
   LegalizeKernelCache &cache;

@@ -37,6 +37,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeSoftmaxPatterns(patterns, cache);
   populateRelaxLegalizeNormPatterns(patterns, cache);
   populateRelaxLegalizeAttentionPatterns(patterns, cache);
+  populateRelaxLegalizeQuantizePatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {
@@ -63,7 +64,12 @@ struct MatchFailureReasons : public RewriterBase::Listener {
     reasons.push_back(diag.str());
   }
 
+  /// A pattern that fuses an op with its users erases them too; they are
+  /// skipped when their turn comes.
+  void notifyOperationErased(Operation *op) override { erased.insert(op); }
+
   SmallVector<std::string> reasons;
+  llvm::DenseSet<Operation *> erased;
 };
 } // namespace
 
@@ -81,9 +87,11 @@ LogicalResult mlc::legalizeRelaxOps(ModuleOp module,
   PatternRewriter rewriter(module.getContext());
   rewriter.setListener(&reasons);
   bool legalized = true;
-  // A rewrite replaces only its own op (and adds kernels to the module), so
-  // the ops collected above stay valid.
+  // A rewrite replaces its own op (and adds kernels to the module); one that
+  // fuses also replaces or erases later ops, which the listener records.
   for (Operation *op : ops) {
+    if (reasons.erased.contains(op))
+      continue;
     // Kernels go into `module`, which a nested module's ops cannot see.
     Operation *symbolTable =
         SymbolTable::getNearestSymbolTable(op->getParentOp());

@@ -80,6 +80,37 @@ def rope(x, positions, theta):
     return np.concatenate([x1 * cos - x2 * sin, x2 * cos + x1 * sin], -1)
 
 
+def q4_quantize(w, group=32):
+    """MLC-LLM's q4 group quantization, computed as the kernels define it:
+    scale = max|w| / 7 (f32, rounded to w's dtype), q = clip(round(w /
+    scale) + 7, 0, 14) in f32 (7 for a zero scale), 8 q's per word, element
+    e in bits [4e, 4e + 4)."""
+    lead, k = w.shape[:-1], w.shape[-1]
+    groups = np.abs(w).reshape(lead + (k // group, group))
+    scale = (groups.max(-1).astype(np.float32) / np.float32(7)).astype(w.dtype)
+    s = np.repeat(scale.astype(np.float32), group, -1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q = np.clip(np.round(w.astype(np.float32) / s) + 7, 0, 14)
+    q = np.where(s == 0, 7, q).astype(np.uint32).reshape(lead + (k // 8, 8))
+    packed = np.zeros(lead + (k // 8,), np.uint32)
+    for e in range(8):
+        packed |= q[..., e] << np.uint32(4 * e)
+    return packed.view(np.int32), scale
+
+
+def q4_dequantize(packed, scale, group=32):
+    words = packed.view(np.uint32)
+    q = (words[..., None] >> (4 * np.arange(8, dtype=np.uint32))) & 15
+    q = q.reshape(packed.shape[:-1] + (8 * packed.shape[-1],))
+    s = np.repeat(scale.astype(np.float32), group, -1)
+    return ((q.astype(np.float32) - 7) * s).astype(scale.dtype)
+
+
+def q4_linear(x, packed, scale, group=32):
+    w = q4_dequantize(packed, scale, group).astype(np.float64)
+    return x.astype(np.float64) @ w.T
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -105,7 +136,9 @@ def to_bf16(x):
 # name: ([(shape, dtype, values), ...], reference[, result dtype]). A shape
 # lists ints and variable names; `values` names a distribution (see
 # make_input). The result dtype (the first input's by default) is what an
-# integer reference computed in int64 wraps to.
+# integer reference computed in int64 wraps to; "raw" instead passes the
+# inputs in their own dtypes. A reference that returns a tuple writes
+# expected0.npy, expected1.npy, ... (one per result).
 CASES = {
     # add.mlir
     "add_bcast_f32": ([(("n", 1, 4), "float32", "normal"),
@@ -324,6 +357,22 @@ CASES = {
     "rope_f16": ([((1, "n", 2, 16), "float16", "normal"),
                   (("n",), "int32", "position")],
                  lambda x, p: rope(x, p, 500000.0)),
+    # quantize.mlir
+    "q4_quantize_f16": ([(("n", 64), "float16", "groups")],
+                        lambda w: q4_quantize(w), "raw"),
+    "q4_quantize_f32": ([(("b", "n", 128), "float32", "groups")],
+                        lambda w: q4_quantize(w, 64), "raw"),
+    "q4_dequantize_f16": ([(("n", 8), "int32", "bits"),
+                           (("n", 2), "float16", "normal")],
+                          q4_dequantize, "raw"),
+    "q4_linear_f16": ([(("m", 64), "float16", "normal"),
+                       ((16, 8), "int32", "bits"),
+                       ((16, 2), "float16", "scale")],
+                      q4_linear, "raw"),
+    "q4_linear_f32": ([(("b", "m", 128), "float32", "normal"),
+                       ((8, 16), "int32", "bits"),
+                       ((8, 2), "float32", "scale")],
+                      lambda x, q, s: q4_linear(x, q, s, 64), "raw"),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
@@ -374,6 +423,14 @@ def make_input(rng, shape, dtype, values):
     elif values == "position":
         # Token positions: f32 angles stay accurate to about 1e-5 here.
         data = rng.integers(0, 64, shape)
+    elif values == "groups":
+        # The first group of 32 along the last axis is all zeros (scale 0).
+        data = rng.standard_normal(shape)
+        data[..., :32] = 0
+    elif values == "bits":
+        data = rng.integers(-2**31, 2**31, shape)
+    elif values == "scale":
+        data = rng.uniform(0.01, 0.1, shape)
     elif values == "int":
         info = np.iinfo(dtype)
         bound = min(100, info.max)
@@ -408,9 +465,12 @@ def main():
         inputs.append(make_input(rng, concrete, np.dtype(dtype), values))
 
     out_dtype = inputs[0].dtype
-    if len(CASES[case]) > 2:
+    raw = len(CASES[case]) > 2 and CASES[case][2] == "raw"
+    if len(CASES[case]) > 2 and not raw:
         out_dtype = np.dtype(CASES[case][2])
-    if np.issubdtype(inputs[0].dtype, np.integer):
+    if raw:
+        expected = reference(*inputs)
+    elif np.issubdtype(inputs[0].dtype, np.integer):
         expected = np.asarray(reference(*[x.astype(np.int64) for x in inputs]))
         if expected.dtype != np.bool_:  # comparisons stay boolean
             expected = expected.astype(out_dtype)  # wraps like the kernels
@@ -418,12 +478,17 @@ def main():
         expected = np.asarray(
             reference(*[x.astype(np.float64) for x in inputs]))
 
-    # A transpose is a view; .npy files are read in C order.
-    expected = np.array(expected, order="C")
     os.makedirs(outdir, exist_ok=True)
     for index, value in enumerate(inputs):
         np.save(os.path.join(outdir, "in%d.npy" % index), value)
-    np.save(os.path.join(outdir, "expected.npy"), expected)
+    # A transpose is a view; .npy files are read in C order.
+    if isinstance(expected, tuple):
+        for index, value in enumerate(expected):
+            np.save(os.path.join(outdir, "expected%d.npy" % index),
+                    np.array(value, order="C"))
+    else:
+        np.save(os.path.join(outdir, "expected.npy"),
+                np.array(expected, order="C"))
 
 
 if __name__ == "__main__":
