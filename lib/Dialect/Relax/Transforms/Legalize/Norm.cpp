@@ -19,6 +19,7 @@
 //   tir.block "T_layer_norm"
 //       y[r, k] = (x - sum[r] / K) * rsqrt(sq[r] / K + eps) * w[k] + b[k]
 //
+// f16 and bf16 inputs sum and scale in f32 (row buffers in f32).
 // tir-default-schedule then fuses the nests per row (its row-wise rule)
 // and reassociates the sums.
 //
@@ -135,20 +136,26 @@ private:
                           Type elementType, double epsilon);
 };
 
+/// Loads of `access` in the accumulation type `acc`.
+Value loadAs(BlockBuilder &block, const Access &access, Type acc) {
+  return createFloatCast(block.getBuilder(), block.getLoc(), block.load(access),
+                         acc);
+}
+
 template <>
 void LastAxisNormPattern<relax::RMSNormOp>::buildKernel(KernelBuilder &builder,
                                                         const RowLayout &layout,
                                                         Type elementType,
                                                         double epsilon) {
+  Type acc = getAccumulationType(elementType);
   Value input = builder.getInput(0), weight = builder.getInput(1);
   Access x{input, layout.inIndices};
-  Value sumSq =
-      buildRowSum(builder, layout, "T_rms_norm_sumsq", {x}, elementType,
-                  [&](BlockBuilder &block) {
-                    Value value = block.load(x);
-                    return arith::MulFOp::create(block.getBuilder(),
-                                                 block.getLoc(), value, value);
-                  });
+  Value sumSq = buildRowSum(
+      builder, layout, "T_rms_norm_sumsq", {x}, acc, [&](BlockBuilder &block) {
+        Value value = loadAs(block, x, acc);
+        return arith::MulFOp::create(block.getBuilder(), block.getLoc(), value,
+                                     value);
+      });
 
   // y = x * rsqrt(sumsq[r] / K + eps) * w[k]
   Access sq{sumSq, layout.rowIndices};
@@ -161,8 +168,11 @@ void LastAxisNormPattern<relax::RMSNormOp>::buildKernel(KernelBuilder &builder,
         Location loc = block.getLoc();
         Value scale = createInverseDeviation(b, loc, block.load(sq),
                                              layout.length, epsilon);
-        Value scaled = arith::MulFOp::create(b, loc, block.load(x), scale);
-        block.store(arith::MulFOp::create(b, loc, scaled, block.load(w)), out);
+        Value scaled =
+            arith::MulFOp::create(b, loc, loadAs(block, x, acc), scale);
+        Value result =
+            arith::MulFOp::create(b, loc, scaled, loadAs(block, w, acc));
+        block.store(createFloatCast(b, loc, result, elementType), out);
       });
 }
 
@@ -170,20 +180,22 @@ template <>
 void LastAxisNormPattern<relax::LayerNormOp>::buildKernel(
     KernelBuilder &builder, const RowLayout &layout, Type elementType,
     double epsilon) {
+  Type acc = getAccumulationType(elementType);
   Value input = builder.getInput(0);
   Access x{input, layout.inIndices};
-  Value sum = buildRowSum(builder, layout, "T_layer_norm_sum", {x}, elementType,
-                          [&](BlockBuilder &block) { return block.load(x); });
+  Value sum =
+      buildRowSum(builder, layout, "T_layer_norm_sum", {x}, acc,
+                  [&](BlockBuilder &block) { return loadAs(block, x, acc); });
 
   // sumsq[r] += (x - sum[r] / K)^2
   Access rowSum{sum, layout.rowIndices};
   Value sumSq =
-      buildRowSum(builder, layout, "T_layer_norm_sumsq", {x, rowSum},
-                  elementType, [&](BlockBuilder &block) {
+      buildRowSum(builder, layout, "T_layer_norm_sumsq", {x, rowSum}, acc,
+                  [&](BlockBuilder &block) {
                     OpBuilder &b = block.getBuilder();
                     Location loc = block.getLoc();
                     Value centered = arith::SubFOp::create(
-                        b, loc, block.load(x),
+                        b, loc, loadAs(block, x, acc),
                         createMean(b, loc, block.load(rowSum), layout.length));
                     return arith::MulFOp::create(b, loc, centered, centered);
                   });
@@ -199,15 +211,16 @@ void LastAxisNormPattern<relax::LayerNormOp>::buildKernel(
         OpBuilder &b = block.getBuilder();
         Location loc = block.getLoc();
         Value centered = arith::SubFOp::create(
-            b, loc, block.load(x),
+            b, loc, loadAs(block, x, acc),
             createMean(b, loc, block.load(rowSum), layout.length));
         Value scale = createInverseDeviation(b, loc, block.load(sq),
                                              layout.length, epsilon);
         Value scaled = arith::MulFOp::create(
             b, loc, arith::MulFOp::create(b, loc, centered, scale),
-            block.load(w));
-        block.store(arith::AddFOp::create(b, loc, scaled, block.load(bias)),
-                    out);
+            loadAs(block, w, acc));
+        Value result =
+            arith::AddFOp::create(b, loc, scaled, loadAs(block, bias, acc));
+        block.store(createFloatCast(b, loc, result, elementType), out);
       });
 }
 

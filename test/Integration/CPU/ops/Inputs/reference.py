@@ -215,6 +215,8 @@ CASES = {
     # rms_norm.mlir
     "rms_norm_f32": ([(("n", "m"), "float32", "normal"), (("m",), "float32", "normal")],
                      lambda x, w: rms_norm(x, w, 1e-5)),
+    "rms_norm_f16": ([(("n", 256), "float16", "normal"), ((256,), "float16", "normal")],
+                     lambda x, w: rms_norm(x, w, 1e-5)),
     "rms_norm_3d": ([(("b", "n", "m"), "float32", "wide"), (("m",), "float32", "normal")],
                     lambda x, w: rms_norm(x, w, 1e-6)),
     # manipulation.mlir
