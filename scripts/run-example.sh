@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# mlc's main job: compile the relax model in examples/classifier.mlir
-# (tensor operators, symbolic batch size) for the CPU into a shared library,
-# run it with mlc-run on generated inputs, check the result against numpy
-# and time it.
+# mlc's main job: compile the relax models in examples/ for the CPU into
+# shared libraries, run them with mlc-run on generated inputs, check the
+# results against numpy and time them:
+#  - classifier.mlir: tensor operators, symbolic batch size;
+#  - transformer_block.mlir: one Llama-style decoder block (RMSNorm, rotary
+#    embeddings, causal grouped-query attention, a SiLU-gated MLP) with
+#    q4f16_1 weights and a symbolic sequence length.
 #
 #   scripts/run-example.sh [build-dir]
 set -euo pipefail
@@ -30,4 +33,23 @@ for batch in 3 256; do
   "$bin/mlc-run" "$work/classifier.so" "${inputs[@]}" \
     --expected="$data/expected.npy" --rtol=1e-4 --atol=1e-5 \
     $([ "$batch" -le 3 ] && echo --print) --benchmark=10
+done
+
+echo
+echo "== compile examples/transformer_block.mlir for the CPU =="
+start=$(date +%s.%N)
+"$bin/mlc-opt" "$root/examples/transformer_block.mlir" --mlc-compile="target=cpu" |
+  "$bin/mlc-translate" --mlc-to-shared-library -o "$work/block.so"
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" 'BEGIN { printf "compile time: %.2f s\n", e - s }'
+"$bin/mlc-run" "$work/block.so" --list
+for seq in 7 128; do
+  echo
+  echo "== sequence length = $seq: run, compare with numpy, time =="
+  data="$work/s$seq"
+  "$python" "$root/examples/transformer_block_reference.py" "$seq" "$data"
+  inputs=()
+  for i in $(seq 0 17); do inputs+=(--input="$data/in$i.npy"); done
+  "$bin/mlc-run" "$work/block.so" "${inputs[@]}" \
+    --expected="$data/expected.npy" --rtol=5e-3 --atol=5e-3 --benchmark=10
 done
