@@ -505,3 +505,115 @@ func.func @negative_q4_dequantize_rank(%q: !relax.tensor<[4, 8], i32>, %s: !rela
   %w = relax.q4_dequantize %q, %s : !relax.tensor<[4, 8], i32>, !relax.tensor<[8], f16>
   return
 }
+
+// -----
+
+func.func @negative_broadcast_to(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.broadcast_to' op cannot broadcast '!relax.tensor<[n, 3], f32>' to [n, 4]: dimension 1 is 3, neither 1 nor 4}}
+  %0 = relax.broadcast_to %x [n, 4] : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_broadcast_to_rank(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.broadcast_to' op cannot broadcast '!relax.tensor<[n, 3], f32>' to [3]: the target has fewer dimensions}}
+  %0 = relax.broadcast_to %x [3] : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_concat_dims(%a: !relax.tensor<[n, 3], f32>, %b: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.concat' op expects the inputs to agree outside axis 0, but dimension 1 is 3 in '!relax.tensor<[n, 3], f32>' and 4 in '!relax.tensor<[n, 4], f32>'}}
+  %0 = relax.concat %a, %b : !relax.tensor<[n, 3], f32>, !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_concat_rank(%a: !relax.tensor<[n, 3], f32>, %b: !relax.tensor<[3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.concat' op expects inputs of one rank, but got '!relax.tensor<[n, 3], f32>' and '!relax.tensor<[3], f32>'}}
+  %0 = relax.concat %a, %b axis 1 : !relax.tensor<[n, 3], f32>, !relax.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_concat_dtype(%a: !relax.tensor<[n, 3], f32>, %b: !relax.tensor<[n, 3], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.concat' op expects inputs of one element type, but got '!relax.tensor<[n, 3], f32>' and '!relax.tensor<[n, 3], f16>'}}
+  %0 = relax.concat %a, %b : !relax.tensor<[n, 3], f32>, !relax.tensor<[n, 3], f16>
+  return
+}
+
+// -----
+
+func.func @negative_concat_empty() attributes {relax.function} {
+  // expected-error @+1 {{'relax.concat' op expects at least one input}}
+  %0 = "relax.concat"() : () -> !relax.tensor<[1], f32>
+  return
+}
+
+// -----
+
+func.func @negative_flip_axis(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.flip' op axis 2 is out of range for a tensor of rank 2}}
+  %0 = relax.flip %x axis 2 : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_tril_rank(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.tril' op expects an input of rank >= 2, but got '!relax.tensor<[n], f32>'}}
+  %0 = relax.tril %x : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_tile_repeats(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.tile' op expects positive repeats, but got [0]}}
+  %0 = relax.tile %x repeats [0] : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_repeat_count(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.repeat' op expects a positive repeat count, but got -2}}
+  %0 = relax.repeat %x repeats -2 axis 0 : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_strided_slice_stride(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.strided_slice' op expects non-zero strides, but got [0]}}
+  %0 = relax.strided_slice %x axes [0] begin [0] end [2] strides [0] : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_strided_slice_lengths(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.strided_slice' op expects one begin, end and stride per axis, but got 1 axes, 2 begins, 1 ends and 0 strides}}
+  %0 = relax.strided_slice %x axes [0] begin [0, 1] end [2] : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_take_indices(%x: !relax.tensor<[n, 4], f32>, %i: !relax.tensor<[k], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.take' op expects integer indices, but got '!relax.tensor<[k], f32>'}}
+  %0 = relax.take %x, %i : !relax.tensor<[n, 4], f32>, !relax.tensor<[k], f32>
+  return
+}
+
+// -----
+
+func.func @negative_one_hot_depth(%i: !relax.tensor<[k], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.one_hot' op expects a positive depth, but got 0}}
+  %0 = relax.one_hot %i depth 0 on 1.0 off 0.0 : !relax.tensor<[k], i32> to f32
+  return
+}

@@ -480,3 +480,41 @@ func.func @q4(%w: !relax.tensor<[n, 4096], f16>, %k: !relax.tensor<[8, k], f32>)
   %q2, %s2 = relax.q4_quantize %k group_size 64 : !relax.tensor<[8, k], f32>
   return %d : !relax.tensor<[n, 4096], f16>
 }
+
+/// The copies by index arithmetic infer their shapes.
+// CHECK-LABEL: func.func @indexing
+func.func @indexing(%x: !relax.tensor<[n, 1], f32>, %y: !relax.tensor<[m, 4], f32>,
+                    %ids: !relax.tensor<[k], i32>) attributes {relax.function} {
+  // CHECK: relax.broadcast_to %{{.*}} [n, 4] : !relax.tensor<[n, 1], f32>
+  // GENERIC: "relax.broadcast_to"(%{{.*}}) <{shape = #relax.shape<[n, 4]>}> : (!relax.tensor<[n, 1], f32>) -> !relax.tensor<[n, 4], f32>
+  %0 = relax.broadcast_to %x [n, 4] : !relax.tensor<[n, 1], f32>
+  // CHECK: relax.concat %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>
+  // GENERIC: "relax.concat"(%{{.*}}, %{{.*}}) <{axis = 0 : i64}> : (!relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>) -> !relax.tensor<[m + n, 4], f32>
+  %1 = relax.concat %0, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[m, 4], f32>
+  // CHECK: relax.concat %{{.*}}, %{{.*}} axis 1 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 1], f32>
+  // GENERIC: -> !relax.tensor<[n, 5], f32>
+  %2 = relax.concat %0, %x axis 1 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 1], f32>
+  // CHECK: relax.flip %{{.*}} axis -1 : !relax.tensor<[m, 4], f32>
+  %3 = relax.flip %y axis -1 : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.tril %{{.*}} : !relax.tensor<[m, 4], f32>
+  %4 = relax.tril %y : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.triu %{{.*}} k -1 : !relax.tensor<[m, 4], f32>
+  // GENERIC: "relax.triu"(%{{.*}}) <{k = -1 : i64}>
+  %5 = relax.triu %y k -1 : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.tile %{{.*}} repeats [3] : !relax.tensor<[m, 4], f32>
+  // GENERIC: "relax.tile"(%{{.*}}) <{repeats = array<i64: 3>}> : (!relax.tensor<[m, 4], f32>) -> !relax.tensor<[m, 12], f32>
+  %6 = relax.tile %y repeats [3] : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.repeat %{{.*}} repeats 2 axis 0 : !relax.tensor<[m, 4], f32>
+  // GENERIC: -> !relax.tensor<[2 * m, 4], f32>
+  %7 = relax.repeat %y repeats 2 axis 0 : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.strided_slice %{{.*}} axes [1] begin [0] end [4] strides [2] : !relax.tensor<[m, 4], f32>
+  // GENERIC: -> !relax.tensor<[m, 2], f32>
+  %8 = relax.strided_slice %y axes [1] begin [0] end [4] strides [2] : !relax.tensor<[m, 4], f32>
+  // CHECK: relax.take %{{.*}}, %{{.*}} : !relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>
+  // GENERIC: "relax.take"(%{{.*}}, %{{.*}}) <{axis = 0 : i64}> : (!relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>) -> !relax.tensor<[k, 4], f32>
+  %9 = relax.take %y, %ids : !relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>
+  // CHECK: relax.one_hot %{{.*}} depth 3 on 1.000000e+00 off 0.000000e+00 : !relax.tensor<[k], i32> to f16
+  // GENERIC: -> !relax.tensor<[k, 3], f16>
+  %10 = relax.one_hot %ids depth 3 on 1.0 off 0.0 : !relax.tensor<[k], i32> to f16
+  return
+}

@@ -1,7 +1,8 @@
 //===- RelaxManipulationOps.td - relax shape manipulation -*- tablegen -*-===//
 //
 // Operators that move elements without computing: permute_dims, reshape
-// and its special cases.
+// and its special cases, and the copies by index arithmetic (broadcast_to,
+// concat, flip, tril/triu, tile, repeat, strided_slice, take, one_hot).
 // Included by RelaxTensorOps.td, whose base classes these ops use.
 //
 //===----------------------------------------------------------------------===//
@@ -122,6 +123,210 @@ def Relax_FlattenOp
   let arguments = (ins Relax_AnyTensor:$input);
   let results = (outs Relax_AnyTensor:$result);
   let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
+//===----------------------------------------------------------------------===//
+// Copies by index arithmetic
+//===----------------------------------------------------------------------===//
+
+/// A one-input op whose result type comes from a shape rule; `verify()`
+/// re-runs it with the function's facts.
+class Relax_IndexingOp<string mnemonic, string kind = "Injective">
+    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
+                                Relax_PatternKind<kind>]>;
+
+def Relax_BroadcastToOp : Relax_IndexingOp<"broadcast_to", "Broadcast"> {
+  let summary = "Broadcast a tensor to a shape";
+  let description = [{
+    numpy's `broadcast_to`: the input's dimensions, aligned at the last one,
+    must each equal the target's or be 1; the target may have more
+    dimensions. A pair that provably differs, with the input's not 1, is an
+    error.
+
+    ```mlir
+    %b = relax.broadcast_to %x [n, 4] : !relax.tensor<[1, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_ShapeAttr:$shape);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input custom<SymList>($shape) attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_ConcatOp : Relax_TensorOp<"concat", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Join tensors along an axis";
+  let description = [{
+    numpy's `concatenate`: the inputs (one or more, of one rank and element
+    type) are joined along `axis` (default 0); their other dimensions may
+    not provably differ. The result's `axis` dimension is the sum of the
+    inputs'.
+
+    ```mlir
+    %c = relax.concat %k_past, %k_new axis 1 : !relax.tensor<[1, p, 8, 64], f16>, !relax.tensor<[1, n, 8, 64], f16>
+    // %c : !relax.tensor<[1, p + n, 8, 64], f16>
+    ```
+  }];
+  let arguments = (ins Variadic<Relax_AnyTensor>:$inputs,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $inputs (`axis` $axis^)? attr-dict `:` qualified(type($inputs))
+  }];
+}
+
+def Relax_FlipOp : Relax_IndexingOp<"flip"> {
+  let summary = "Reverse a tensor along an axis";
+  let description = [{
+    numpy's `flip` along one `axis`; the shape is kept.
+
+    ```mlir
+    %f = relax.flip %x axis 1 : !relax.tensor<[n, m], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, I64Attr:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `axis` $axis attr-dict `:` qualified(type($input))
+  }];
+}
+
+class Relax_TriangleOp<string mnemonic, string kept>
+    : Relax_IndexingOp<mnemonic> {
+  let summary = "Keep a triangle of the last two dimensions";
+  let description = [{
+    numpy's `}] # mnemonic # [{`: element `[.., i, j]` is kept where
+    `j - i }] # kept # [{ k` and is 0 elsewhere (`k`, the diagonal, defaults
+    to 0). The input has rank >= 2; the shape is kept.
+
+    ```mlir
+    %t = relax.}] # mnemonic # [{ %x k 1 : !relax.tensor<[n, n], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input,
+                       DefaultValuedAttr<I64Attr, "0">:$k);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input (`k` $k^)? attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_TrilOp : Relax_TriangleOp<"tril", "<=">;
+def Relax_TriuOp : Relax_TriangleOp<"triu", ">=">;
+
+def Relax_TileOp : Relax_IndexingOp<"tile"> {
+  let summary = "Repeat a whole tensor along each dimension";
+  let description = [{
+    numpy's `tile`: dimension `i` is repeated `repeats[i]` times (positive).
+    With fewer repeats than dimensions, 1s are prepended to the repeats;
+    with more, 1s are prepended to the input's shape.
+
+    ```mlir
+    %t = relax.tile %x repeats [2, 3] : !relax.tensor<[n, 4], f32>
+    // %t : !relax.tensor<[2 * n, 12], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, DenseI64ArrayAttr:$repeats);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `repeats` $repeats attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_RepeatOp : Relax_IndexingOp<"repeat"> {
+  let summary = "Repeat each element along an axis";
+  let description = [{
+    numpy's `repeat` with one count: each element is repeated `repeats`
+    times (positive) along `axis`, whose dimension is multiplied by it.
+
+    ```mlir
+    %r = relax.repeat %k repeats 4 axis 2 : !relax.tensor<[1, t, 8, 64], f16>
+    // %r : !relax.tensor<[1, t, 32, 64], f16>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, I64Attr:$repeats,
+                       I64Attr:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `repeats` $repeats `axis` $axis attr-dict `:`
+    qualified(type($input))
+  }];
+}
+
+def Relax_StridedSliceOp : Relax_IndexingOp<"strided_slice"> {
+  let summary = "A strided slice along some axes";
+  let description = [{
+    numpy's basic slicing `x[begin:end:stride]` along each of `axes`, with
+    one `begin`, `end` and `stride` (non-zero, default 1) per axis; the
+    other dimensions are kept whole. Negative `begin` and `end` count from
+    the end of the dimension, and out-of-range bounds are clamped, as in
+    numpy. A negative stride walks backwards. For a symbolic dimension the
+    result's extent is a symbolic expression (with `min`/`max`).
+
+    ```mlir
+    %s = relax.strided_slice %x axes [1] begin [1] end [-1] : !relax.tensor<[n, m], f32>
+    // %s : !relax.tensor<[n, max(m - 2, 0)], f32>
+    %r = relax.strided_slice %x axes [0] begin [-1] end [-9223372036854775807] strides [-1] : !relax.tensor<[8], f32>
+    // %r : !relax.tensor<[8], f32>: reversed
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, DenseI64ArrayAttr:$axes,
+                       DenseI64ArrayAttr:$begin, DenseI64ArrayAttr:$end,
+                       OptionalAttr<DenseI64ArrayAttr>:$strides);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `axes` $axes `begin` $begin `end` $end (`strides` $strides^)?
+    attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_TakeOp : Relax_TensorOp<"take", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Gather slices along an axis by integer indices";
+  let description = [{
+    numpy's `take` (an embedding lookup along axis 0): the result is
+    `input.shape[:axis] + indices.shape + input.shape[axis + 1:]`, and
+    element `[.., idx.., ..]` is `input[.., indices[idx..], ..]`. Negative
+    indices count from the end once; indices still out of range are
+    clamped into it (TVM's `clip` mode), so a kernel never reads outside
+    the input.
+
+    ```mlir
+    %e = relax.take %table, %ids axis 0 : !relax.tensor<[32000, 4096], f16>, !relax.tensor<[n], i32>
+    // %e : !relax.tensor<[n, 4096], f16>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_AnyTensor:$indices,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $indices (`axis` $axis^)? attr-dict `:` qualified(type($input))
+    `,` qualified(type($indices))
+  }];
+}
+
+def Relax_OneHotOp : Relax_TensorOp<"one_hot", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "One-hot encoding of integer indices";
+  let description = [{
+    A new last dimension of `depth` (positive): element `[idx.., c]` is
+    `on_value` where `indices[idx..] == c` and `off_value` elsewhere (a
+    negative or too large index gives a row of `off_value`), in `dtype`
+    (a float or integer type).
+
+    ```mlir
+    %h = relax.one_hot %labels depth 10 on 1.0 off 0.0 : !relax.tensor<[n], i64> to f32
+    // %h : !relax.tensor<[n, 10], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$indices, I64Attr:$depth,
+                       F64Attr:$on_value, F64Attr:$off_value, TypeAttr:$dtype);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $indices `depth` $depth `on` $on_value `off` $off_value attr-dict `:`
+    qualified(type($indices)) `to` $dtype
+  }];
 }
 
 #endif // MLC_DIALECT_RELAX_RELAXMANIPULATIONOPS_TD

@@ -146,6 +146,68 @@ inferQ4DequantizeShape(TensorType packed, TensorType scale, int64_t groupSize,
                        const sym::Analyzer &analyzer,
                        EmitErrorFn emitError = nullptr);
 
+/// relax.broadcast_to: `shape`, once the input (aligned at the last dim)
+/// broadcasts to it: each input dim 1 or not provably different.
+llvm::FailureOr<TensorType>
+inferBroadcastToShape(TensorType input, llvm::ArrayRef<sym::Expr> shape,
+                      const sym::Analyzer &analyzer,
+                      EmitErrorFn emitError = nullptr);
+
+/// relax.concat along `axis`: one rank and element type, other dims not
+/// provably different (the result takes the first input's), the axis dims
+/// summed.
+llvm::FailureOr<TensorType> inferConcatShape(llvm::ArrayRef<TensorType> inputs,
+                                             int64_t axis,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
+/// relax.tril and relax.triu: the input type, of rank >= 2.
+llvm::FailureOr<TensorType> inferTriangleShape(TensorType input,
+                                               EmitErrorFn emitError = nullptr);
+
+/// relax.tile (numpy's): each dim times its repeat, after padding the
+/// shorter of the shape and `repeats` with leading 1s.
+llvm::FailureOr<TensorType> inferTileShape(TensorType input,
+                                           llvm::ArrayRef<int64_t> repeats,
+                                           EmitErrorFn emitError = nullptr);
+
+/// relax.repeat: the `axis` dim times `repeats`.
+llvm::FailureOr<TensorType> inferRepeatShape(TensorType input, int64_t repeats,
+                                             int64_t axis,
+                                             EmitErrorFn emitError = nullptr);
+
+/// One axis of a strided slice, numpy's way: the index of the first element
+/// (`start`), the number of elements (`extent`) and the step.
+struct SliceBounds {
+  sym::Expr start, extent;
+  int64_t stride;
+};
+
+/// The bounds of `begin:end:stride` over a dim of extent `dim` (clamped as
+/// numpy clamps; `stride` non-zero).
+SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
+                           int64_t stride);
+
+/// relax.strided_slice: each of `axes` (distinct, in range) sliced by its
+/// `begin`, `end` and `strides` (all 1 when empty; none 0).
+llvm::FailureOr<TensorType>
+inferStridedSliceShape(TensorType input, llvm::ArrayRef<int64_t> axes,
+                       llvm::ArrayRef<int64_t> begin,
+                       llvm::ArrayRef<int64_t> end,
+                       llvm::ArrayRef<int64_t> strides,
+                       EmitErrorFn emitError = nullptr);
+
+/// relax.take: `input.shape[:axis] + indices.shape + input.shape[axis+1:]`,
+/// with integer indices.
+llvm::FailureOr<TensorType> inferTakeShape(TensorType input,
+                                           TensorType indices, int64_t axis,
+                                           EmitErrorFn emitError = nullptr);
+
+/// relax.one_hot: the indices' shape and `depth` (positive), in `dtype`.
+llvm::FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
+                                             mlir::Type dtype,
+                                             EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

@@ -604,6 +604,235 @@ inferQ4DequantizeShape(TensorType packed, TensorType scale, int64_t groupSize,
 }
 
 //===----------------------------------------------------------------------===//
+// Copies by index arithmetic
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferBroadcastToShape(TensorType input,
+                                            ArrayRef<sym::Expr> shape,
+                                            const sym::Analyzer &analyzer,
+                                            EmitErrorFn emitError) {
+  TensorType result = TensorType::get(shape, input.getElementType());
+  if (!input.getRanked())
+    return result;
+  ArrayRef<sym::Expr> dims = input.getDims();
+  if (dims.size() > shape.size())
+    return fail(emitError, "cannot broadcast ", input, " to ",
+                dimsToString(shape), ": the target has fewer dimensions");
+  size_t offset = shape.size() - dims.size();
+  for (auto [index, dim] : llvm::enumerate(dims)) {
+    sym::Expr target = shape[offset + index];
+    if (!dim || !target || proveEqualTo(analyzer, dim, 1) == sym::Proof::True)
+      continue;
+    if (analyzer.proveEqual(dim, target) == sym::Proof::False)
+      return fail(emitError, "cannot broadcast ", input, " to ",
+                  dimsToString(shape), ": dimension ", index, " is ",
+                  dimToString(dim), ", neither 1 nor ", dimToString(target));
+  }
+  return result;
+}
+
+FailureOr<TensorType> inferConcatShape(ArrayRef<TensorType> inputs,
+                                       int64_t axis,
+                                       const sym::Analyzer &analyzer,
+                                       EmitErrorFn emitError) {
+  if (inputs.empty())
+    return fail(emitError, "expects at least one input");
+  Type element = inputs.front().getElementType();
+  for (TensorType input : inputs)
+    if (input.getElementType() != element)
+      return fail(emitError, "expects inputs of one element type, but got ",
+                  inputs.front(), " and ", input);
+  auto ranked = llvm::find_if(inputs, [](TensorType t) { return t.getRanked(); });
+  if (ranked == inputs.end())
+    return TensorType::get(element);
+  int64_t rank = ranked->getNumDims();
+  FailureOr<int64_t> normalized = normalizeAxis(axis, rank, emitError);
+  if (failed(normalized))
+    return failure();
+  SmallVector<sym::Expr> dims(ranked->getDims());
+  sym::Expr sum = getSymContext(*ranked).constant(0);
+  for (TensorType input : inputs) {
+    if (!input.getRanked()) {
+      sum = sym::Expr();
+      continue;
+    }
+    if (input.getNumDims() != rank)
+      return fail(emitError, "expects inputs of one rank, but got ", *ranked,
+                  " and ", input);
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      sym::Expr value = input.getDims()[dim];
+      if (dim == *normalized) {
+        sum = sum && value ? sum + value : sym::Expr();
+        continue;
+      }
+      if (!dims[dim]) {
+        dims[dim] = value;
+      } else if (value &&
+                 analyzer.proveEqual(dims[dim], value) == sym::Proof::False) {
+        return fail(emitError, "expects the inputs to agree outside axis ",
+                    *normalized, ", but dimension ", dim, " is ",
+                    dimToString(dims[dim]), " in ", *ranked, " and ",
+                    dimToString(value), " in ", input);
+      }
+    }
+  }
+  dims[*normalized] = sum;
+  return TensorType::get(dims, element);
+}
+
+FailureOr<TensorType> inferTriangleShape(TensorType input,
+                                         EmitErrorFn emitError) {
+  if (input.getRanked() && input.getNumDims() < 2)
+    return fail(emitError, "expects an input of rank >= 2, but got ", input);
+  return input;
+}
+
+FailureOr<TensorType> inferTileShape(TensorType input,
+                                     ArrayRef<int64_t> repeats,
+                                     EmitErrorFn emitError) {
+  for (int64_t repeat : repeats)
+    if (repeat <= 0)
+      return fail(emitError, "expects positive repeats, but got ",
+                  axesToString(repeats));
+  if (!input.getRanked())
+    return TensorType::get(input.getElementType());
+  sym::Context &ctx = getSymContext(input);
+  size_t rank = std::max<size_t>(input.getNumDims(), repeats.size());
+  SmallVector<sym::Expr> dims(rank - input.getNumDims(), ctx.constant(1));
+  llvm::append_range(dims, input.getDims());
+  size_t first = rank - repeats.size();
+  for (auto [index, repeat] : llvm::enumerate(repeats))
+    if (sym::Expr &dim = dims[first + index])
+      dim = dim * repeat;
+  return TensorType::get(dims, input.getElementType());
+}
+
+FailureOr<TensorType> inferRepeatShape(TensorType input, int64_t repeats,
+                                       int64_t axis, EmitErrorFn emitError) {
+  if (repeats <= 0)
+    return fail(emitError, "expects a positive repeat count, but got ",
+                repeats);
+  if (!input.getRanked())
+    return input;
+  FailureOr<int64_t> normalized =
+      normalizeAxis(axis, input.getNumDims(), emitError);
+  if (failed(normalized))
+    return failure();
+  SmallVector<sym::Expr> dims(input.getDims());
+  if (dims[*normalized])
+    dims[*normalized] = dims[*normalized] * repeats;
+  return TensorType::get(dims, input.getElementType());
+}
+
+SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
+                           int64_t stride) {
+  // Bounds beyond 2^40 clamp like infinite ones (numpy's sys.maxsize
+  // sentinels) without overflowing the arithmetic below; dims are smaller.
+  constexpr int64_t kFar = int64_t(1) << 40;
+  begin = std::clamp(begin, -kFar, kFar);
+  end = std::clamp(end, -kFar, kFar);
+  sym::Context &ctx = dim.getContext();
+  // numpy: a negative bound counts from the end; then clamp into [0, dim]
+  // (forwards) or [-1, dim - 1] (backwards). Dims are non-negative, so the
+  // far and zero bounds need no min or max.
+  auto normalize = [&](int64_t bound) -> sym::Expr {
+    if (stride > 0) {
+      if (bound >= kFar)
+        return dim;
+      if (bound == 0)
+        return ctx.constant(0);
+      return bound < 0 ? sym::max(dim + bound, 0) : sym::min(dim, bound);
+    }
+    if (bound >= kFar)
+      return dim - 1;
+    if (bound <= -kFar)
+      return ctx.constant(-1);
+    return bound < 0 ? sym::max(dim + bound, -1) : sym::min(dim - 1, bound);
+  };
+  sym::Expr first = normalize(begin), last = normalize(end);
+  sym::Expr span = stride > 0 ? last - first : first - last;
+  int64_t step = stride > 0 ? stride : -stride;
+  // A positive constant divisor: ceilDiv cannot fail.
+  sym::Expr extent = *sym::ceilDiv(span, ctx.constant(step));
+  // The whole dim (in either direction) has a non-negative span.
+  bool whole = stride > 0 ? first.getConstant() == 0 && last == dim
+                          : first == dim - 1 && last.getConstant() == -1;
+  return {first, whole ? extent : sym::max(extent, 0), stride};
+}
+
+FailureOr<TensorType> inferStridedSliceShape(TensorType input,
+                                             ArrayRef<int64_t> axes,
+                                             ArrayRef<int64_t> begin,
+                                             ArrayRef<int64_t> end,
+                                             ArrayRef<int64_t> strides,
+                                             EmitErrorFn emitError) {
+  if (begin.size() != axes.size() || end.size() != axes.size() ||
+      (!strides.empty() && strides.size() != axes.size()))
+    return fail(emitError, "expects one begin, end and stride per axis, but "
+                "got ", axes.size(), " axes, ", begin.size(), " begins, ",
+                end.size(), " ends and ", strides.size(), " strides");
+  if (llvm::is_contained(strides, 0))
+    return fail(emitError, "expects non-zero strides, but got ",
+                axesToString(strides));
+  if (!input.getRanked())
+    return TensorType::get(input.getElementType());
+  FailureOr<SmallVector<int64_t>> normalized =
+      normalizeAxes(axes, input.getNumDims(), emitError);
+  if (failed(normalized))
+    return failure();
+  SmallVector<sym::Expr> dims(input.getDims());
+  for (auto [index, axis] : llvm::enumerate(*normalized)) {
+    sym::Expr &dim = dims[axis];
+    if (dim)
+      dim = getSliceBounds(dim, begin[index], end[index],
+                           strides.empty() ? 1 : strides[index])
+                .extent;
+  }
+  return TensorType::get(dims, input.getElementType());
+}
+
+static LogicalResult checkIntegerIndices(TensorType indices,
+                                         EmitErrorFn emitError) {
+  auto integer = dyn_cast<IntegerType>(indices.getElementType());
+  if (integer && integer.getWidth() > 1)
+    return success();
+  return fail(emitError, "expects integer indices, but got ", indices);
+}
+
+FailureOr<TensorType> inferTakeShape(TensorType input, TensorType indices,
+                                     int64_t axis, EmitErrorFn emitError) {
+  if (failed(checkIntegerIndices(indices, emitError)))
+    return failure();
+  if (!input.getRanked() || !indices.getRanked())
+    return TensorType::get(input.getElementType());
+  FailureOr<int64_t> normalized =
+      normalizeAxis(axis, input.getNumDims(), emitError);
+  if (failed(normalized))
+    return failure();
+  ArrayRef<sym::Expr> dims = input.getDims();
+  SmallVector<sym::Expr> result(dims.take_front(*normalized));
+  llvm::append_range(result, indices.getDims());
+  llvm::append_range(result, dims.drop_front(*normalized + 1));
+  return TensorType::get(result, input.getElementType());
+}
+
+FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
+                                       Type dtype, EmitErrorFn emitError) {
+  if (failed(checkIntegerIndices(indices, emitError)))
+    return failure();
+  if (depth <= 0)
+    return fail(emitError, "expects a positive depth, but got ", depth);
+  if (!isa<FloatType, IntegerType>(dtype))
+    return fail(emitError,
+                "expects an integer or floating-point dtype, but got ", dtype);
+  if (!indices.getRanked())
+    return TensorType::get(dtype);
+  SmallVector<sym::Expr> dims(indices.getDims());
+  dims.push_back(getSymContext(indices).constant(depth));
+  return TensorType::get(dims, dtype);
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten
 //===----------------------------------------------------------------------===//
 

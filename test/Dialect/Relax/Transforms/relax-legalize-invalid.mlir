@@ -231,3 +231,11 @@ func.func @q4_dequantize_groups(%q: !relax.tensor<[4, p], i32>, %s: !relax.tenso
   %w = relax.q4_dequantize %q, %s : !relax.tensor<[4, p], i32>, !relax.tensor<[4, g], f16>
   return
 }
+
+// -----
+
+func.func @broadcast_to_undecided(%x: !relax.tensor<[n], f32>, %y: !relax.tensor<[m], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.broadcast_to' op cannot legalize: dimension 0 of the input (n) is neither 1 nor the dimension 1 of the result (m), so whether it broadcasts cannot be decided}}
+  %0 = relax.broadcast_to %x [2, m] : !relax.tensor<[n], f32>
+  return
+}

@@ -641,3 +641,43 @@ func.func @q4_divisible(%w: !relax.tensor<[4, k], f16>) attributes {relax.functi
   %q, %s = relax.q4_quantize %w : !relax.tensor<[4, k], f16>
   return
 }
+
+// -----
+
+/// Copies by index arithmetic: flip reads at the dim minus one minus the
+/// variable; concat writes each input at its offset along the axis (a region
+/// symbol: 0, then n); take reads a whole row range of the table (its
+/// region's extent is the symbolic row count) at a clamped index; a
+/// strided slice starts at a symbolic offset.
+
+// CHECK-LABEL: tir.prim_func private @flip
+// CHECK: tir.block "T_flip" (%[[I:[a-z0-9]+]]: spatial[%[[N:[a-z0-9]+]]] = %{{.*}}, %{{.*}}: spatial
+// CHECK-NEXT: reads(%{{.*}}[-%[[I]] + %[[N]] - 1, %{{.*}}] : memref<?x?xf32>)
+// CHECK-LABEL: tir.prim_func private @concat
+// CHECK-SAME: %{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?x?xf32>, %[[N:.*]]: index, %{{.*}}: index, %{{.*}}: index)
+// CHECK: tir.block "T_concat" (%[[I0:[a-z0-9]+]]: spatial
+// CHECK: writes(%{{.*}}[%[[I0]] + %c0, %{{.*}}] : memref<?x?xf32>)
+// CHECK: tir.block "T_concat" (%[[I1:[a-z0-9]+]]: spatial
+// CHECK: writes(%{{.*}}[%[[I1]] + %[[N]], %{{.*}}] : memref<?x?xf32>)
+// CHECK-LABEL: tir.prim_func private @take
+// CHECK-SAME: %{{.*}}: memref<?x?xf32>, %{{.*}}: memref<?xi32>, %{{.*}}: memref<?x?xf32>, %[[ROWS:.*]]: index, %{{.*}}: index, %{{.*}}: index)
+// CHECK: tir.block "T_take"
+// CHECK-NEXT: reads(%{{.*}}[0, %{{.*}}] [%[[ROWS]], 1], %{{.*}}[%{{.*}}] : memref<?x?xf32>, memref<?xi32>)
+// CHECK: arith.minsi
+// CHECK: arith.maxsi
+// CHECK-LABEL: tir.prim_func private @strided_slice
+// CHECK: %[[START:.*]] = arith.maxsi
+// CHECK: tir.block "T_strided_slice"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}} + %[[START]]] : memref<?x?xf32>)
+// CHECK-LABEL: func.func @indexing
+// CHECK: relax.call_tir @flip(%{{.*}}) tir_vars [n, m]
+// CHECK: relax.call_tir @concat(%{{.*}}, %{{.*}}) tir_vars [n, m, k] : (!relax.tensor<[n, m], f32>, !relax.tensor<[k, m], f32>) -> !relax.tensor<[k + n, m], f32>
+// CHECK: relax.call_tir @take
+// CHECK: relax.call_tir @strided_slice
+func.func @indexing(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[k, m], f32>, %ids: !relax.tensor<[j], i32>) attributes {relax.function} {
+  %0 = relax.flip %x axis 0 : !relax.tensor<[n, m], f32>
+  %1 = relax.concat %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[k, m], f32>
+  %2 = relax.take %x, %ids : !relax.tensor<[n, m], f32>, !relax.tensor<[j], i32>
+  %3 = relax.strided_slice %x axes [1] begin [-2] end [9223372036854775807] : !relax.tensor<[n, m], f32>
+  return
+}

@@ -91,6 +91,11 @@ void populateRelaxLegalizeAttentionPatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeQuantizePatterns(mlir::RewritePatternSet &patterns,
                                            LegalizeKernelCache &cache);
 
+/// The copies by index arithmetic: broadcast_to, concat, flip, tril, triu,
+/// tile, repeat, strided_slice, take and one_hot.
+void populateRelaxLegalizeIndexingPatterns(mlir::RewritePatternSet &patterns,
+                                           LegalizeKernelCache &cache);
+
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,
                                    LegalizeKernelCache &cache);

@@ -104,12 +104,18 @@ Value BlockBuilder::index(AffineExpr expr) {
       value = arith::ConstantIndexOp::create(builder, loc, constant.getValue());
     return value;
   }
-  return affine::expandAffineExpr(builder, loc, expr, iterVars, {});
+  if (auto symbol = dyn_cast<AffineSymbolExpr>(expr))
+    return symbols[symbol.getPosition()];
+  return affine::expandAffineExpr(builder, loc, expr, iterVars, symbols);
 }
 
 Value BlockBuilder::load(const Access &access) {
   SmallVector<Value> indices = llvm::map_to_vector(
       access.indices, [&](AffineExpr e) { return index(e); });
+  return memref::LoadOp::create(builder, loc, access.buffer, indices);
+}
+
+Value BlockBuilder::loadAt(const Access &access, ValueRange indices) {
   return memref::LoadOp::create(builder, loc, access.buffer, indices);
 }
 
@@ -319,7 +325,8 @@ Value KernelBuilder::flatten(Value buffer) {
 
 void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
                                ArrayRef<Access> reads, ArrayRef<Access> writes,
-                               BlockBodyFn body, BlockBodyFn init) {
+                               BlockBodyFn body, BlockBodyFn init,
+                               ValueRange symbols) {
   MLIRContext *ctx = getContext();
   unsigned numIterVars = iterVars.size();
   Value zero = numIterVars ? getIndexConstant(0) : Value();
@@ -339,9 +346,13 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
 
   auto regions = [&](ArrayRef<Access> accesses) {
     return llvm::map_to_vector(accesses, [&](const Access &access) {
-      auto start = AffineMap::get(numIterVars, 0, access.indices, ctx);
-      SmallVector<int64_t> extents(access.indices.size(), 1);
-      return tir::BufferRegionAttr::get(ctx, start, extents);
+      unsigned numSymbols = symbols.size();
+      auto start = AffineMap::get(numIterVars, numSymbols, access.indices, ctx);
+      SmallVector<AffineExpr> extents(access.extents);
+      if (extents.empty())
+        extents.assign(access.indices.size(), getAffineConstantExpr(1, ctx));
+      return tir::BufferRegionAttr::get(
+          ctx, start, AffineMap::get(numIterVars, numSymbols, extents, ctx));
     });
   };
   auto buffers = [](ArrayRef<Access> accesses) {
@@ -354,9 +365,9 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
       llvm::map_to_vector(iterVars, [](const IterVar &iterVar) {
         return getAsOpFoldResult(iterVar.extent);
       });
-  auto block = tir::BlockOp::create(builder, loc, name, kinds, extents,
-                                    loopVars, buffers(reads), regions(reads),
-                                    buffers(writes), regions(writes));
+  auto block = tir::BlockOp::create(
+      builder, loc, name, kinds, extents, loopVars, buffers(reads),
+      regions(reads), buffers(writes), regions(writes), Value(), symbols);
   if (!outermost)
     outermost = block;
   if (!firstNest)
@@ -365,7 +376,7 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
   {
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToStart(block.getBody());
-    BlockBuilder bodyBuilder(builder, loc, block.getIterVars());
+    BlockBuilder bodyBuilder(builder, loc, block.getIterVars(), symbols);
     body(bodyBuilder);
   }
   if (init) {
@@ -374,7 +385,7 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
         &block.getInit(), {},
         SmallVector<Type>(numIterVars, builder.getIndexType()),
         SmallVector<Location>(numIterVars, loc));
-    BlockBuilder initBuilder(builder, loc, initBlock->getArguments());
+    BlockBuilder initBuilder(builder, loc, initBlock->getArguments(), symbols);
     init(initBuilder);
     tir::YieldOp::create(builder, loc);
   }

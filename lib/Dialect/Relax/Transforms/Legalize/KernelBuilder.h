@@ -85,20 +85,25 @@ struct IterVar {
   mlir::Value extent;
 };
 
-/// A point access of a block: one index per buffer dimension, an affine
-/// expression of the block's iteration variables (`d0`, ...) and constants.
-/// The same list is the block's declared region and the load/store indices.
+/// An access of a block: one index per buffer dimension, an affine
+/// expression of the block's iteration variables (`d0`, ...), constants and
+/// the block's region symbols (`s0`, ...: prologue values passed to
+/// buildBlock). The indices start the block's declared region and are the
+/// load/store indices. `extents` (over symbols and constants; 1 per
+/// dimension when empty) widen the region, for a block whose loads the
+/// indices do not say (a gather reads some row of a whole dimension).
 struct Access {
   mlir::Value buffer;
   llvm::SmallVector<mlir::AffineExpr> indices;
+  llvm::SmallVector<mlir::AffineExpr> extents = {};
 };
 
 /// Emits the code of a block body or init region.
 class BlockBuilder {
 public:
   BlockBuilder(mlir::OpBuilder &builder, mlir::Location loc,
-               mlir::ValueRange iterVars)
-      : builder(builder), loc(loc), iterVars(iterVars) {}
+               mlir::ValueRange iterVars, mlir::ValueRange symbols = {})
+      : builder(builder), loc(loc), iterVars(iterVars), symbols(symbols) {}
 
   mlir::OpBuilder &getBuilder() { return builder; }
   mlir::Location getLoc() const { return loc; }
@@ -107,11 +112,14 @@ public:
   mlir::Value index(mlir::AffineExpr expr);
   mlir::Value load(const Access &access);
   void store(mlir::Value value, const Access &access);
+  /// A load at indices computed in the body (within `access`'s region).
+  mlir::Value loadAt(const Access &access, mlir::ValueRange indices);
 
 private:
   mlir::OpBuilder &builder;
   mlir::Location loc;
   mlir::ValueRange iterVars;
+  mlir::ValueRange symbols;
   llvm::DenseMap<int64_t, mlir::Value> constants;
 };
 
@@ -167,12 +175,14 @@ public:
 
   /// Emits one serial tir.for per iteration variable (outermost first)
   /// around a tir.block named `name` whose iteration variables are bound to
-  /// the loops, with the given read and write regions; `body` fills the
-  /// block and `init`, when given, its init region. The insertion point
-  /// ends up after the loop nest.
+  /// the loops, with the given read and write regions over `symbols` (the
+  /// block's region symbols, prologue values); `body` fills the block and
+  /// `init`, when given, its init region. The insertion point ends up after
+  /// the loop nest.
   void buildBlock(llvm::StringRef name, llvm::ArrayRef<IterVar> iterVars,
                   llvm::ArrayRef<Access> reads, llvm::ArrayRef<Access> writes,
-                  BlockBodyFn body, BlockBodyFn init = {});
+                  BlockBodyFn body, BlockBodyFn init = {},
+                  mlir::ValueRange symbols = {});
 
 private:
   KernelBuilder(mlir::OpBuilder &builder, mlir::Location loc,

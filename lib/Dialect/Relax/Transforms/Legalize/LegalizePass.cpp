@@ -38,6 +38,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeNormPatterns(patterns, cache);
   populateRelaxLegalizeAttentionPatterns(patterns, cache);
   populateRelaxLegalizeQuantizePatterns(patterns, cache);
+  populateRelaxLegalizeIndexingPatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {

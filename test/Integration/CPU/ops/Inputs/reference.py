@@ -111,6 +111,15 @@ def q4_linear(x, packed, scale, group=32):
     return x.astype(np.float64) @ w.T
 
 
+def take(x, ids, axis):
+    """numpy's take with relax.take's index rule: a negative index counts
+    from the end once, then indices are clamped into the axis."""
+    extent = x.shape[axis]
+    ids = ids.astype(np.int64)
+    ids = np.clip(np.where(ids < 0, ids + extent, ids), 0, extent - 1)
+    return np.take(x, ids, axis=axis)
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -375,6 +384,31 @@ CASES = {
                        ((8, 16), "int32", "bits"),
                        ((8, 2), "float32", "scale")],
                       lambda x, q, s: q4_linear(x, q, s, 64), "raw"),
+    # indexing.mlir
+    "broadcast_to_f32": ([(("n", 1), "float32", "normal")],
+                         lambda x: np.broadcast_to(x, (2, x.shape[0], 4))),
+    "concat_f32": ([(("n", 3), "float32", "normal"), (("m", 3), "float32", "normal"),
+                    ((2, 3), "float32", "normal")],
+                   lambda a, b, c: np.concatenate([a, b, c])),
+    "concat_axis1_i32": ([(("n", "m"), "int32", "int"), (("n", 1), "int32", "int")],
+                         lambda a, b: np.concatenate([a, b], axis=-1)),
+    "flip_f32": ([(("n", "m"), "float32", "normal")], lambda x: np.flip(x, 1)),
+    "tril_f32": ([(("b", "n", "m"), "float32", "normal")], np.tril),
+    "triu_i32": ([(("n", "m"), "int32", "int")], lambda x: np.triu(x, 1)),
+    "tile_f32": ([(("n", 3), "float32", "normal")], lambda x: np.tile(x, (2, 3, 2))),
+    "repeat_f32": ([(("n", "m"), "float32", "normal")],
+                   lambda x: np.repeat(x, 3, axis=1)),
+    "strided_slice_f32": ([(("n", 7), "float32", "normal")], lambda x: x[:, 1:-1]),
+    "strided_slice_reverse": ([(("n", 10), "float32", "normal")],
+                              lambda x: x[::2, 8:0:-2]),
+    "strided_slice_tail": ([(("n", 2), "float32", "normal")], lambda x: x[-3:]),
+    "take_f32": ([(("v", 4), "float32", "normal"), (("n",), "int32", "small")],
+                 lambda x, ids: take(x, ids, 0)),
+    "take_axis1": ([((3, "v"), "float32", "normal"), (("n", 2), "int64", "small")],
+                   lambda x, ids: take(x, ids, 1)),
+    "one_hot_f32": ([(("n",), "int64", "small")],
+                    lambda ids: np.where(ids[:, None] == np.arange(5), 2.0, -1.0),
+                    "float32"),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
