@@ -518,3 +518,16 @@ func.func @indexing(%x: !relax.tensor<[n, 1], f32>, %y: !relax.tensor<[m, 4], f3
   %10 = relax.one_hot %ids depth 3 on 1.0 off 0.0 : !relax.tensor<[k], i32> to f16
   return
 }
+
+/// mod and the shifts broadcast like the other binary operators.
+// CHECK-LABEL: func.func @remainders_and_shifts
+func.func @remainders_and_shifts(%x: !relax.tensor<[n, 4], i32>, %y: !relax.tensor<[4], i32>) attributes {relax.function} {
+  // CHECK: relax.mod %{{.*}}, %{{.*}} : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // GENERIC: "relax.mod"(%{{.*}}, %{{.*}}) : (!relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>) -> !relax.tensor<[n, 4], i32>
+  %0 = relax.mod %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.left_shift
+  %1 = relax.left_shift %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  // CHECK: relax.right_shift
+  %2 = relax.right_shift %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
+  return
+}

@@ -23,6 +23,13 @@ def Relax_FloorDivideOp
 def Relax_PowerOp : Relax_BinaryBroadcastOp<"power", "power", "**">;
 def Relax_FloorModOp
     : Relax_BinaryBroadcastOp<"floor_mod", "floor modulus (numpy's mod)", "%">;
+def Relax_ModOp : Relax_BinaryBroadcastOp<"mod",
+    "truncated remainder (C's fmod, numpy's fmod)", "fmod">;
+def Relax_LeftShiftOp : Relax_BinaryBroadcastOp<"left_shift",
+    "left shift (0 when shifting by the width or more)", "<<">;
+def Relax_RightShiftOp : Relax_BinaryBroadcastOp<"right_shift",
+    "arithmetic right shift (the sign when shifting by the width or more)",
+    ">>">;
 def Relax_MinimumOp : Relax_BinaryBroadcastOp<"minimum", "minimum", "min",
                                               [Commutative]>;
 def Relax_MaximumOp : Relax_BinaryBroadcastOp<"maximum", "maximum", "max",

@@ -239,3 +239,11 @@ func.func @broadcast_to_undecided(%x: !relax.tensor<[n], f32>, %y: !relax.tensor
   %0 = relax.broadcast_to %x [2, m] : !relax.tensor<[n], f32>
   return
 }
+
+// -----
+
+func.func @shift_floats(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.left_shift' op cannot legalize: its operands must be integers}}
+  %0 = relax.left_shift %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
+  return
+}

@@ -1,7 +1,7 @@
 //===- Elementwise.cpp - Legalize elementwise relax operators -------------===//
 //
-// The broadcasting binary operators (arithmetic, minimum/maximum, logical,
-// bitwise and comparisons), and the unary
+// The broadcasting binary operators (arithmetic, remainders, shifts,
+// minimum/maximum, logical, bitwise and comparisons), and the unary
 // operators (exp, relu, silu, abs, negative, sign, square, log, sqrt, rsqrt,
 // sin, cos, tanh, sigmoid, erf, floor, ceil, round). Each becomes one block
 // over the result's dims, all spatial:
@@ -189,6 +189,40 @@ Value computeFloorMod(OpBuilder &b, Location loc, Value x, Value y) {
   return arith::SelectOp::create(
       b, loc, fix, arith::AddIOp::create(b, loc, remainder, divisor),
       remainder);
+}
+
+/// The remainder with the dividend's sign (C's fmod). For integers `x % 0`
+/// is 0 and the divisors that trap (0, -1) are replaced first (`x % -1` is
+/// 0 anyway).
+Value computeMod(OpBuilder &b, Location loc, Value x, Value y) {
+  if (isa<FloatType>(x.getType()))
+    return arith::RemFOp::create(b, loc, x, y);
+  Value byZero, byMinusOne;
+  Value divisor = createNonTrappingDivisor(b, loc, y, byZero, byMinusOne);
+  Value remainder = arith::RemSIOp::create(b, loc, x, divisor);
+  Value zero = createScalarConstant(b, loc, x.getType(), 0);
+  return arith::SelectOp::create(b, loc, byZero, zero, remainder);
+}
+
+/// numpy's shifts: the amount is taken as unsigned, and one of the width
+/// or more gives 0 (left) or the sign (arithmetic right), where LLVM's
+/// shifts would give poison.
+template <bool left>
+Value computeShift(OpBuilder &b, Location loc, Value x, Value amount) {
+  Type type = x.getType();
+  Value width =
+      arith::ConstantIntOp::create(b, loc, type, type.getIntOrFloatBitWidth());
+  Value inRange =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, amount, width);
+  if (left)
+    return arith::SelectOp::create(b, loc, inRange,
+                                   arith::ShLIOp::create(b, loc, x, amount),
+                                   createScalarConstant(b, loc, type, 0));
+  Value widthMinusOne = arith::ConstantIntOp::create(
+      b, loc, type, type.getIntOrFloatBitWidth() - 1);
+  Value clamped =
+      arith::SelectOp::create(b, loc, inRange, amount, widthMinusOne);
+  return arith::ShRSIOp::create(b, loc, x, clamped);
 }
 
 Value computeMinimum(OpBuilder &b, Location loc, Value x, Value y) {
@@ -612,6 +646,11 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
                                                        Operands::Float);
   patterns.add<BinaryBroadcastPattern<relax::FloorModOp>>(ctx, cache,
                                                           computeFloorMod);
+  patterns.add<BinaryBroadcastPattern<relax::ModOp>>(ctx, cache, computeMod);
+  patterns.add<BinaryBroadcastPattern<relax::LeftShiftOp>>(
+      ctx, cache, computeShift<true>, Operands::Integer);
+  patterns.add<BinaryBroadcastPattern<relax::RightShiftOp>>(
+      ctx, cache, computeShift<false>, Operands::Integer);
   patterns.add<BinaryBroadcastPattern<relax::MinimumOp>>(ctx, cache,
                                                          computeMinimum);
   patterns.add<BinaryBroadcastPattern<relax::MaximumOp>>(ctx, cache, createMax);

@@ -90,3 +90,23 @@ func.func @greater_equal_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[
   %0 = relax.greater_equal %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
   return %0 : !relax.tensor<[n, m], i1>
 }
+
+func.func @mod_f32(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.mod %x, %y : !relax.tensor<[n, m], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
+
+func.func @mod_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.mod %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @left_shift_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.left_shift %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}
+
+func.func @right_shift_i32(%x: !relax.tensor<[n, m], i32>, %y: !relax.tensor<[m], i32>) -> !relax.tensor<[n, m], i32> attributes {relax.function} {
+  %0 = relax.right_shift %x, %y : !relax.tensor<[n, m], i32>, !relax.tensor<[m], i32>
+  return %0 : !relax.tensor<[n, m], i32>
+}

@@ -188,6 +188,18 @@ CASES = {
                  np.mod),
     "floor_mod_i32": ([(("n", "m"), "int32", "dividend"), (("m",), "int32", "divisor")],
                  lambda a, b: np.where(b == 0, 0, np.mod(a, np.where(b == 0, 1, b)))),
+    "mod_f32": ([(("n", "m"), "float32", "wide"), (("m",), "float32", "nonzero")],
+                np.fmod),
+    "mod_i32": ([(("n", "m"), "int32", "dividend"), (("m",), "int32", "divisor")],
+                lambda a, b: np.where(b == 0, 0, np.fmod(a, np.where(b == 0, 1, b)))),
+    # Amounts of -2..39 for i32: the out-of-range ones give 0 or the sign.
+    "left_shift_i32": ([(("n", "m"), "int32", "dividend"), (("m",), "int32", "shift")],
+                       lambda a, b: np.where((b >= 0) & (b < 32),
+                                             a << np.clip(b, 0, 31), 0)),
+    "right_shift_i32": ([(("n", "m"), "int32", "dividend"), (("m",), "int32", "shift")],
+                        lambda a, b: np.where((b >= 0) & (b < 32),
+                                              a >> np.clip(b, 0, 31),
+                                              np.where(a < 0, -1, 0))),
     "minimum_f32": ([(("n", "m"), "float32", "normal"), (("m",), "float32", "normal")],
                  np.minimum),
     "maximum_i32": ([(("n", "m"), "int32", "int"), (("m",), "int32", "int")],
@@ -467,6 +479,8 @@ def make_input(rng, shape, dtype, values):
         data = rng.integers(-2**31, 2**31, shape)
     elif values == "scale":
         data = rng.uniform(0.01, 0.1, shape)
+    elif values == "shift":
+        data = rng.integers(-2, 40, shape)
     elif values == "int":
         info = np.iinfo(dtype)
         bound = min(100, info.max)
