@@ -617,3 +617,27 @@ func.func @negative_one_hot_depth(%i: !relax.tensor<[k], i32>) attributes {relax
   %0 = relax.one_hot %i depth 0 on 1.0 off 0.0 : !relax.tensor<[k], i32> to f32
   return
 }
+
+// -----
+
+func.func @negative_argmax_axis(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.argmax' op axis 2 is out of range for a tensor of rank 2}}
+  %0 = relax.argmax %x axis 2 : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_cumsum_axis(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.cumsum' op axis -3 is out of range for a tensor of rank 2}}
+  %0 = relax.cumsum %x axis -3 : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_variance_axes(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.variance' op axis 5 is out of range for a tensor of rank 2}}
+  %0 = relax.variance %x axes [5] : !relax.tensor<[n, 3], f32>
+  return
+}

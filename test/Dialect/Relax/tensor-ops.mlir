@@ -531,3 +531,28 @@ func.func @remainders_and_shifts(%x: !relax.tensor<[n, 4], i32>, %y: !relax.tens
   %2 = relax.right_shift %x, %y : !relax.tensor<[n, 4], i32>, !relax.tensor<[4], i32>
   return
 }
+
+/// variance/std are reductions; argmax/argmin give i64 indices; the scans
+/// keep the shape, or flatten without an axis.
+// CHECK-LABEL: func.func @statistics
+func.func @statistics(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  // CHECK: relax.variance %{{.*}} axes [1] : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.variance"(%{{.*}}) <{axes = array<i64: 1>}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n], f32>
+  %0 = relax.variance %x axes [1] : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.std %{{.*}} keepdims : !relax.tensor<[n, 4], f32>
+  // GENERIC: -> !relax.tensor<[1, 1], f32>
+  %1 = relax.std %x keepdims : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.argmax %{{.*}} axis 1 keepdims : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.argmax"(%{{.*}}) <{axis = 1 : i64, keepdims}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 1], i64>
+  %2 = relax.argmax %x axis 1 keepdims : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.argmin %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: -> !relax.tensor<[], i64>
+  %3 = relax.argmin %x : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.cumsum %{{.*}} axis 0 : !relax.tensor<[n, 4], f32>
+  // GENERIC: "relax.cumsum"(%{{.*}}) <{axis = 0 : i64}> : (!relax.tensor<[n, 4], f32>) -> !relax.tensor<[n, 4], f32>
+  %4 = relax.cumsum %x axis 0 : !relax.tensor<[n, 4], f32>
+  // CHECK: relax.cumprod %{{.*}} : !relax.tensor<[n, 4], f32>
+  // GENERIC: -> !relax.tensor<[4 * n], f32>
+  %5 = relax.cumprod %x : !relax.tensor<[n, 4], f32>
+  return
+}

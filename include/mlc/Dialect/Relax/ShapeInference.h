@@ -98,6 +98,18 @@ inferReductionShape(TensorType input,
                     std::optional<llvm::ArrayRef<int64_t>> axes, bool keepDims,
                     EmitErrorFn emitError = nullptr);
 
+/// relax.argmax/argmin: the reduction's shape over `axis` (all dims when
+/// absent), in i64.
+llvm::FailureOr<TensorType>
+inferArgReduceShape(TensorType input, std::optional<int64_t> axis,
+                    bool keepDims, EmitErrorFn emitError = nullptr);
+
+/// relax.cumsum/cumprod: the input type along `axis`, or a 1-D tensor of
+/// the element count without one.
+llvm::FailureOr<TensorType> inferScanShape(TensorType input,
+                                           std::optional<int64_t> axis,
+                                           EmitErrorFn emitError = nullptr);
+
 /// The result of relax.softmax (and of other ops that work along one axis
 /// and keep the shape): the input type, once `axis` is checked.
 llvm::FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,

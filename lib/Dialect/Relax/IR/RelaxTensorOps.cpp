@@ -314,6 +314,72 @@ inferReductionResult(StringRef opName, std::optional<Location> location,
 }
 
 //===----------------------------------------------------------------------===//
+// Index reductions and scans
+//===----------------------------------------------------------------------===//
+
+static std::optional<int64_t> getOptionalInt(IntegerAttr attr) {
+  return attr ? std::optional<int64_t>(attr.getInt()) : std::nullopt;
+}
+
+template <typename OpTy>
+static LogicalResult inferArgReduceResult(std::optional<Location> location,
+                                          typename OpTy::Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  return inferFromInput<OpTy>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferArgReduceShape(input, getOptionalInt(adaptor.getAxisAttr()),
+                                   adaptor.getKeepdims(), emitError);
+      });
+}
+
+template <typename OpTy>
+static LogicalResult inferScanResult(std::optional<Location> location,
+                                     typename OpTy::Adaptor adaptor,
+                                     SmallVectorImpl<Type> &inferred) {
+  return inferFromInput<OpTy>(
+      adaptor.getInput(), location, inferred,
+      [&](TensorType input, EmitErrorFn emitError) {
+        return inferScanShape(input, getOptionalInt(adaptor.getAxisAttr()),
+                              emitError);
+      });
+}
+
+LogicalResult ArgmaxOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  return inferArgReduceResult<ArgmaxOp>(location, adaptor, inferred);
+}
+
+LogicalResult ArgminOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  return inferArgReduceResult<ArgminOp>(location, adaptor, inferred);
+}
+
+LogicalResult CumsumOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  return inferScanResult<CumsumOp>(location, adaptor, inferred);
+}
+
+LogicalResult CumprodOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  return inferScanResult<CumprodOp>(location, adaptor, inferred);
+}
+
+// Axes against the rank only: nothing for facts to change.
+LogicalResult ArgmaxOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult ArgminOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult CumsumOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult CumprodOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
 // RMSNormOp, LayerNormOp
 //===----------------------------------------------------------------------===//
 

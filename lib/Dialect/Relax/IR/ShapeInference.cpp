@@ -405,6 +405,42 @@ FailureOr<TensorType> inferSoftmaxShape(TensorType input, int64_t axis,
 }
 
 //===----------------------------------------------------------------------===//
+// Index reductions and scans
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferArgReduceShape(TensorType input,
+                                          std::optional<int64_t> axis,
+                                          bool keepDims,
+                                          EmitErrorFn emitError) {
+  SmallVector<int64_t> axes;
+  if (axis)
+    axes.push_back(*axis);
+  FailureOr<TensorType> shape = inferReductionShape(
+      input, axis ? std::optional<ArrayRef<int64_t>>(axes) : std::nullopt,
+      keepDims, emitError);
+  if (failed(shape))
+    return failure();
+  Type i64 = IntegerType::get(input.getContext(), 64);
+  return shape->getRanked() ? TensorType::get(shape->getDims(), i64)
+                            : TensorType::get(i64);
+}
+
+FailureOr<TensorType> inferScanShape(TensorType input,
+                                     std::optional<int64_t> axis,
+                                     EmitErrorFn emitError) {
+  if (axis) {
+    if (input.getRanked() &&
+        failed(normalizeAxis(*axis, input.getNumDims(), emitError)))
+      return failure();
+    return input;
+  }
+  sym::Expr count =
+      input.getRanked() ? product(getSymContext(input), input.getDims())
+                        : sym::Expr();
+  return TensorType::get({count}, input.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
 // Normalizations over the last axis
 //===----------------------------------------------------------------------===//
 

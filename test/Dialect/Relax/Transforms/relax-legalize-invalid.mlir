@@ -247,3 +247,11 @@ func.func @shift_floats(%x: !relax.tensor<[n], f32>) attributes {relax.function}
   %0 = relax.left_shift %x, %x : !relax.tensor<[n], f32>, !relax.tensor<[n], f32>
   return
 }
+
+// -----
+
+func.func @variance_integers(%x: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.variance' op cannot legalize: the variance of 'i32' values is not supported (numpy's is a float)}}
+  %0 = relax.variance %x : !relax.tensor<[n], i32>
+  return
+}

@@ -681,3 +681,35 @@ func.func @indexing(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[k, m], f3
   %3 = relax.strided_slice %x axes [1] begin [-2] end [9223372036854775807] : !relax.tensor<[n, m], f32>
   return
 }
+
+// -----
+
+/// variance: the mean into a buffer (sum, divide), then the squared
+/// deviations (sum, divide). argmax: one block writing the best value (a
+/// local buffer) and its index. cumsum: a scan variable along the axis that
+/// reads the whole axis of its own output.
+
+// CHECK-LABEL: tir.prim_func private @variance
+// CHECK: %[[MEAN:.*]] = tir.alloc_buffer
+// CHECK: tir.block "T_variance_mean"
+// CHECK: tir.block "T_variance_mean_divide"
+// CHECK: tir.block "T_variance"
+// CHECK-NEXT: reads(%{{.*}}, %[[MEAN]][%{{.*}}] :
+// CHECK: tir.block "T_variance_divide"
+// CHECK-LABEL: tir.prim_func private @argmax
+// CHECK: %[[BEST:.*]] = tir.alloc_buffer
+// CHECK: tir.block "T_argmax" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %{{.*}}: reduce[4] = %{{.*}})
+// CHECK: writes(%[[BEST]][%{{.*}}], %{{.*}}[%{{.*}}] : memref<?xf32>, memref<?xi64>)
+// CHECK-LABEL: tir.prim_func private @cumsum
+// CHECK: tir.block "T_cumsum" (%{{.*}}: scan[%[[N:.*]]] = %{{.*}}, %{{.*}}: spatial[4] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}], %{{.*}}[0, %{{.*}}] [%[[N]], 1] : memref<?x4xf32>, memref<?x4xf32>)
+// CHECK-LABEL: func.func @statistics
+// CHECK: relax.call_tir @variance
+// CHECK: relax.call_tir @argmax
+// CHECK: relax.call_tir @cumsum
+func.func @statistics(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  %0 = relax.variance %x axes [1] : !relax.tensor<[n, 4], f32>
+  %1 = relax.argmax %x axis 1 : !relax.tensor<[n, 4], f32>
+  %2 = relax.cumsum %x axis 0 : !relax.tensor<[n, 4], f32>
+  return
+}
