@@ -43,15 +43,6 @@ SmallVector<IterVar> getSpatialIterVars(KernelBuilder &kernel,
   return iterVars;
 }
 
-/// The axis of `op` in [0, rank); the verifier has checked it.
-FailureOr<int64_t> getAxis(PatternRewriter &rewriter, Operation *op,
-                           int64_t axis, int64_t rank) {
-  FailureOr<int64_t> normalized = relax::normalizeAxis(axis, rank);
-  if (failed(normalized))
-    return rewriter.notifyMatchFailure(op, "invalid axis");
-  return normalized;
-}
-
 /// The checks of a copy along one axis of the first operand: any element
 /// type, and the axis normalized into [0, rank).
 FailureOr<int64_t> checkAxisCopy(PatternRewriter &rewriter, Operation *op,
@@ -59,7 +50,11 @@ FailureOr<int64_t> checkAxisCopy(PatternRewriter &rewriter, Operation *op,
   if (failed(checkKernelTypes(rewriter, op, /*computes=*/false)))
     return failure();
   int64_t rank = cast<TensorType>(op->getOperand(0).getType()).getNumDims();
-  return getAxis(rewriter, op, axis, rank);
+  FailureOr<std::optional<int64_t>> normalized =
+      normalizeOptionalAxis(rewriter, op, axis, rank);
+  if (failed(normalized))
+    return failure();
+  return **normalized;
 }
 
 /// A copy of each output element from the input element at `inIndices`

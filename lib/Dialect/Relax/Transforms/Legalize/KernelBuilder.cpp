@@ -2,6 +2,8 @@
 
 #include "KernelBuilder.h"
 
+#include "mlc/Dialect/Relax/ShapeInference.h"
+
 #include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/RelaxDialect.h"
 #include "mlc/Dialect/Relax/RelaxTypes.h"
@@ -395,6 +397,17 @@ void KernelBuilder::buildBlock(StringRef name, ArrayRef<IterVar> iterVars,
 //===----------------------------------------------------------------------===//
 // Checks
 //===----------------------------------------------------------------------===//
+
+FailureOr<std::optional<int64_t>>
+normalizeOptionalAxis(PatternRewriter &rewriter, Operation *op,
+                      std::optional<int64_t> axis, int64_t rank) {
+  if (!axis)
+    return std::optional<int64_t>();
+  FailureOr<int64_t> normalized = relax::normalizeAxis(*axis, rank);
+  if (failed(normalized))
+    return rewriter.notifyMatchFailure(op, "invalid axis");
+  return std::optional<int64_t>(*normalized);
+}
 
 std::string formatAxes(ArrayRef<int64_t> axes) {
   std::string text;

@@ -241,6 +241,12 @@ mlir::LogicalResult checkBroadcastDecided(mlir::PatternRewriter &rewriter,
 llvm::SmallVector<mlir::AffineExpr>
 getIdentityIndices(mlir::MLIRContext *ctx, unsigned first, unsigned count);
 
+/// `axis` normalized into [0, rank) (the verifier has checked it; a bad
+/// one is reported as a match failure), or none when `axis` is none.
+mlir::FailureOr<std::optional<int64_t>>
+normalizeOptionalAxis(mlir::PatternRewriter &rewriter, mlir::Operation *op,
+                      std::optional<int64_t> axis, int64_t rank);
+
 /// `[0, 2]`, for kernel keys.
 std::string formatAxes(llvm::ArrayRef<int64_t> axes);
 

@@ -279,13 +279,11 @@ public:
       return failure();
     TensorType input = op.getInput().getType();
     int64_t rank = input.getNumDims();
-    std::optional<int64_t> axis;
-    if (std::optional<int64_t> given = op.getAxis()) {
-      FailureOr<int64_t> normalized = relax::normalizeAxis(*given, rank);
-      if (failed(normalized))
-        return rewriter.notifyMatchFailure(op, "invalid axis");
-      axis = *normalized;
-    }
+    FailureOr<std::optional<int64_t>> normalized =
+        normalizeOptionalAxis(rewriter, op, op.getAxis(), rank);
+    if (failed(normalized))
+      return failure();
+    std::optional<int64_t> axis = *normalized;
     bool keepDims = op.getKeepdims();
     std::string attrs =
         (axis ? "axis=" + std::to_string(*axis) : std::string("all")) +
@@ -427,13 +425,11 @@ public:
       return failure();
     TensorType input = op.getInput().getType();
     int64_t rank = input.getNumDims();
-    std::optional<int64_t> axis;
-    if (std::optional<int64_t> given = op.getAxis()) {
-      FailureOr<int64_t> normalized = relax::normalizeAxis(*given, rank);
-      if (failed(normalized))
-        return rewriter.notifyMatchFailure(op, "invalid axis");
-      axis = *normalized;
-    }
+    FailureOr<std::optional<int64_t>> normalized =
+        normalizeOptionalAxis(rewriter, op, op.getAxis(), rank);
+    if (failed(normalized))
+      return failure();
+    std::optional<int64_t> axis = *normalized;
     KernelSignature signature({input}, {op.getResult().getType()});
     StringRef name = getKernelBaseName<OpTy>();
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
