@@ -641,3 +641,75 @@ func.func @negative_variance_axes(%x: !relax.tensor<[n, 3], f32>) attributes {re
   %0 = relax.variance %x axes [5] : !relax.tensor<[n, 3], f32>
   return
 }
+
+// -----
+
+func.func @negative_conv2d_channels(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[4, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op expects 3 data channels to be the weight's 2 times the groups (1)}}
+  %0 = relax.conv2d %x, %k : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_groups(%x: !relax.tensor<[n, 4, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op expects the 3 output channels to be a multiple of the groups (2)}}
+  %0 = relax.conv2d %x, %k groups 2 : !relax.tensor<[n, 4, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_window(%x: !relax.tensor<[n, 3, 2, 8], f32>, %k: !relax.tensor<[4, 3, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op the window of 3 does not fit the padded extent of 2 (0 outputs along y)}}
+  %0 = relax.conv2d %x, %k : !relax.tensor<[n, 3, 2, 8], f32>, !relax.tensor<[4, 3, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_strides(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[4, 3, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op expects positive strides and dilation, but got [0, 1] and [1, 1]}}
+  %0 = relax.conv2d %x, %k strides [0, 1] : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 3, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_padding(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[4, 3, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op expects 2 strides, 2 dilations and 4 paddings (top, left, bottom, right), but got 2, 2 and 2}}
+  %0 = relax.conv2d %x, %k padding [1, 1] : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 3, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_rank(%x: !relax.tensor<[3, 8, 8], f32>, %k: !relax.tensor<[4, 3, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op expects data and weight of rank 4, but got '!relax.tensor<[3, 8, 8], f32>' and '!relax.tensor<[4, 3, 3, 3], f32>'}}
+  %0 = relax.conv2d %x, %k : !relax.tensor<[3, 8, 8], f32>, !relax.tensor<[4, 3, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_pool_size(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.max_pool2d' op expects a pool size of 2 positive extents, but got [2]}}
+  %0 = relax.max_pool2d %x pool_size [2] : !relax.tensor<[n, 3, 8, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_adaptive_size(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.adaptive_avg_pool2d' op expects an output size of 2 positive extents, but got [0, 1]}}
+  %0 = relax.adaptive_avg_pool2d %x output_size [0, 1] : !relax.tensor<[n, 3, 8, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_batch_norm_param(%x: !relax.tensor<[n, 3, 8, 8], f32>, %p: !relax.tensor<[3], f32>, %q: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.batch_norm' op expects a variance of 3 elements (the input's axis dimension), but it has 4, and they provably differ}}
+  %0 = relax.batch_norm %x, %p, %p, %p, %q : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[4], f32>
+  return
+}

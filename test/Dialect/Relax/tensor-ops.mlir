@@ -556,3 +556,26 @@ func.func @statistics(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function
   %5 = relax.cumprod %x : !relax.tensor<[n, 4], f32>
   return
 }
+
+/// conv2d, pooling and batch_norm infer their output shapes; the defaults
+/// (strides 1, no padding, dilation 1, groups 1, NCHW) do not print.
+// CHECK-LABEL: func.func @cnn
+func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3, 3], f32>,
+               %c: !relax.tensor<[8], f32>, %y: !relax.tensor<[n, h, w, 4], f16>) attributes {relax.function} {
+  // CHECK: relax.conv2d %{{.*}}, %{{.*}} strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>
+  // GENERIC: "relax.conv2d"(%{{.*}}, %{{.*}}) <{dilation = array<i64: 1, 1>, groups = 1 : i64, layout = 0 : i32, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}> : (!relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>) -> !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>
+  %0 = relax.conv2d %x, %k strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>
+  // CHECK: relax.max_pool2d %{{.*}} pool_size [2, 2] strides [2, 2] : !relax.tensor<[n, 3, h, w], f32>
+  // GENERIC: -> !relax.tensor<[n, 3, h floordiv 2, w floordiv 2], f32>
+  %1 = relax.max_pool2d %x pool_size [2, 2] strides [2, 2] : !relax.tensor<[n, 3, h, w], f32>
+  // CHECK: relax.avg_pool2d %{{.*}} pool_size [3, 3] padding [1, 1, 1, 1] count_include_pad layout NHWC : !relax.tensor<[n, h, w, 4], f16>
+  // GENERIC: -> !relax.tensor<[n, h, w, 4], f16>
+  %2 = relax.avg_pool2d %y pool_size [3, 3] padding [1, 1, 1, 1] count_include_pad layout NHWC : !relax.tensor<[n, h, w, 4], f16>
+  // CHECK: relax.adaptive_avg_pool2d %{{.*}} output_size [1, 1] : !relax.tensor<[n, 3, h, w], f32>
+  // GENERIC: -> !relax.tensor<[n, 3, 1, 1], f32>
+  %3 = relax.adaptive_avg_pool2d %x output_size [1, 1] : !relax.tensor<[n, 3, h, w], f32>
+  // CHECK: relax.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} epsilon 1.000000e-03
+  // GENERIC: "relax.batch_norm"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) <{axis = 1 : i64, epsilon = 1.000000e-03 : f64}>
+  %4 = relax.batch_norm %0, %c, %c, %c, %c epsilon 1.0e-03 : !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  return
+}

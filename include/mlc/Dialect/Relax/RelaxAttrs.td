@@ -43,6 +43,19 @@ def Relax_OpPatternKind : I32EnumAttr<"OpPatternKind",
   }];
 }
 
+def Relax_ConvLayout : I32EnumAttr<"ConvLayout",
+    "the layout of the data of convolutions and pooling", [
+    I32EnumAttrCase<"NCHW", 0>,
+    I32EnumAttrCase<"NHWC", 1>
+  ]> {
+  let cppNamespace = "::mlc::relax";
+  let description = [{
+    `NCHW`: data `[batch, channels, height, width]` and convolution weights
+    `[out, in, kh, kw]` (OIHW). `NHWC`: data `[batch, height, width,
+    channels]` and weights `[out, kh, kw, in]` (OHWI).
+  }];
+}
+
 // The values are DLPack's device type codes, which the runtime ABI uses.
 def Relax_DeviceKind : I32EnumAttr<"DeviceKind", "kind of device", [
     I32EnumAttrCase<"cpu", 1>,

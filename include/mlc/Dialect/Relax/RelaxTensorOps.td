@@ -186,5 +186,6 @@ include "mlc/Dialect/Relax/RelaxManipulationOps.td"
 include "mlc/Dialect/Relax/RelaxReductionOps.td"
 include "mlc/Dialect/Relax/RelaxNNOps.td"
 include "mlc/Dialect/Relax/RelaxQuantizeOps.td"
+include "mlc/Dialect/Relax/RelaxConvOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXTENSOROPS_TD

@@ -202,23 +202,58 @@ SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
 
 /// relax.strided_slice: each of `axes` (distinct, in range) sliced by its
 /// `begin`, `end` and `strides` (all 1 when empty; none 0).
-llvm::FailureOr<TensorType>
-inferStridedSliceShape(TensorType input, llvm::ArrayRef<int64_t> axes,
-                       llvm::ArrayRef<int64_t> begin,
-                       llvm::ArrayRef<int64_t> end,
-                       llvm::ArrayRef<int64_t> strides,
-                       EmitErrorFn emitError = nullptr);
+llvm::FailureOr<TensorType> inferStridedSliceShape(
+    TensorType input, llvm::ArrayRef<int64_t> axes,
+    llvm::ArrayRef<int64_t> begin, llvm::ArrayRef<int64_t> end,
+    llvm::ArrayRef<int64_t> strides, EmitErrorFn emitError = nullptr);
 
 /// relax.take: `input.shape[:axis] + indices.shape + input.shape[axis+1:]`,
 /// with integer indices.
-llvm::FailureOr<TensorType> inferTakeShape(TensorType input,
-                                           TensorType indices, int64_t axis,
+llvm::FailureOr<TensorType> inferTakeShape(TensorType input, TensorType indices,
+                                           int64_t axis,
                                            EmitErrorFn emitError = nullptr);
 
 /// relax.one_hot: the indices' shape and `depth` (positive), in `dtype`.
 llvm::FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
                                              mlir::Type dtype,
                                              EmitErrorFn emitError = nullptr);
+
+/// relax.batch_norm: the input type, once each parameter (gamma, beta,
+/// mean, var) has the input's element type, rank 1 and a length not
+/// provably different from the `axis` dim.
+llvm::FailureOr<TensorType>
+inferBatchNormShape(TensorType input, llvm::ArrayRef<TensorType> params,
+                    int64_t axis, const sym::Analyzer &analyzer,
+                    EmitErrorFn emitError = nullptr);
+
+/// The attributes of a 2-D convolution or pooling window: `[y, x]` strides
+/// and dilation, `[top, left, bottom, right]` padding.
+struct Window2D {
+  llvm::ArrayRef<int64_t> strides, padding, dilation;
+  ConvLayout layout;
+};
+
+/// relax.conv2d: `[n, o, oh, ow]` (NCHW) or `[n, oh, ow, o]` (NHWC), with
+/// `oh = (h + top + bottom - dilation_y * (kh - 1) - 1) floordiv stride_y
+/// + 1`; the channels `c` and `groups * in` may not provably differ, and
+/// `o` must be a multiple of `groups`.
+llvm::FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
+                                             const Window2D &window,
+                                             int64_t groups,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
+/// relax.max_pool2d/avg_pool2d: conv2d's rule with a `poolSize` window
+/// (dilation 1), the channels kept.
+llvm::FailureOr<TensorType> inferPool2DShape(TensorType data,
+                                             llvm::ArrayRef<int64_t> poolSize,
+                                             const Window2D &window,
+                                             EmitErrorFn emitError = nullptr);
+
+/// relax.adaptive_avg_pool2d: the spatial dims replaced by `outputSize`.
+llvm::FailureOr<TensorType>
+inferAdaptivePool2DShape(TensorType data, llvm::ArrayRef<int64_t> outputSize,
+                         ConvLayout layout, EmitErrorFn emitError = nullptr);
 
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.

@@ -552,9 +552,10 @@ LogicalResult Q4DequantizeOp::verify() {
 // Copies by index arithmetic
 //===----------------------------------------------------------------------===//
 
-LogicalResult BroadcastToOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult BroadcastToOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location> location,
+                                              Adaptor adaptor,
+                                              SmallVectorImpl<Type> &inferred) {
   ShapeAttr shape = adaptor.getShapeAttr();
   if (!shape)
     return failure();
@@ -611,11 +612,11 @@ LogicalResult FlipOp::inferReturnTypes(MLIRContext *,
   IntegerAttr axis = adaptor.getAxisAttr();
   if (!axis)
     return failure();
-  return inferFromInput<FlipOp>(
-      adaptor.getInput(), location, inferred,
-      [&](TensorType input, EmitErrorFn emitError) {
-        return inferSoftmaxShape(input, axis.getInt(), emitError);
-      });
+  return inferFromInput<FlipOp>(adaptor.getInput(), location, inferred,
+                                [&](TensorType input, EmitErrorFn emitError) {
+                                  return inferSoftmaxShape(input, axis.getInt(),
+                                                           emitError);
+                                });
 }
 
 template <typename OpTy>
@@ -661,12 +662,12 @@ LogicalResult RepeatOp::inferReturnTypes(MLIRContext *,
                                          SmallVectorImpl<Type> &inferred) {
   if (!adaptor.getRepeatsAttr() || !adaptor.getAxisAttr())
     return failure();
-  return inferFromInput<RepeatOp>(
-      adaptor.getInput(), location, inferred,
-      [&](TensorType input, EmitErrorFn emitError) {
-        return inferRepeatShape(input, adaptor.getRepeats(), adaptor.getAxis(),
-                                emitError);
-      });
+  return inferFromInput<RepeatOp>(adaptor.getInput(), location, inferred,
+                                  [&](TensorType input, EmitErrorFn emitError) {
+                                    return inferRepeatShape(
+                                        input, adaptor.getRepeats(),
+                                        adaptor.getAxis(), emitError);
+                                  });
 }
 
 LogicalResult StridedSliceOp::inferReturnTypes(
@@ -704,8 +705,7 @@ LogicalResult TakeOp::inferReturnTypes(MLIRContext *,
     return failure();
   IntegerAttr axis = adaptor.getAxisAttr();
   InferenceErrors<TakeOp> errors(location);
-  return appendInferred(inferTakeShape(input, indices,
-                                       axis ? axis.getInt() : 0,
+  return appendInferred(inferTakeShape(input, indices, axis ? axis.getInt() : 0,
                                        errors.callback()),
                         inferred);
 }
@@ -728,6 +728,134 @@ LogicalResult OneHotOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult OneHotOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
+// Convolutions and pooling
+//===----------------------------------------------------------------------===//
+
+// Default-valued attributes are not filled in yet when the parser infers:
+// these read them with their ODS defaults.
+static ArrayRef<int64_t> getOr(DenseI64ArrayAttr attr,
+                               ArrayRef<int64_t> fallback) {
+  return attr ? attr.asArrayRef() : fallback;
+}
+
+static ConvLayout getLayoutOr(ConvLayoutAttr attr) {
+  return attr ? attr.getValue() : ConvLayout::NCHW;
+}
+
+static constexpr int64_t kOnes[] = {1, 1};
+static constexpr int64_t kZeros[] = {0, 0, 0, 0};
+
+LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  TensorType data = getTensorType(adaptor.getData());
+  TensorType weight = getTensorType(adaptor.getWeight());
+  if (!data || !weight)
+    return failure();
+  Window2D window{getOr(adaptor.getStridesAttr(), kOnes),
+                  getOr(adaptor.getPaddingAttr(), kZeros),
+                  getOr(adaptor.getDilationAttr(), kOnes),
+                  getLayoutOr(adaptor.getLayoutAttr())};
+  IntegerAttr groups = adaptor.getGroupsAttr();
+  InferenceErrors<Conv2DOp> errors(location);
+  return appendInferred(inferConv2DShape(data, weight, window,
+                                         groups ? groups.getInt() : 1,
+                                         sym::Analyzer(), errors.callback()),
+                        inferred);
+}
+
+LogicalResult Conv2DOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  Window2D window{getStrides(), getPadding(), getDilation(), getLayout()};
+  if (failed(inferConv2DShape(getData().getType(), getWeight().getType(),
+                              window, getGroups(), getAnalyzerFor(*this),
+                              emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
+
+template <typename OpTy>
+static LogicalResult inferPoolResult(std::optional<Location> location,
+                                     typename OpTy::Adaptor adaptor,
+                                     SmallVectorImpl<Type> &inferred) {
+  if (!adaptor.getPoolSizeAttr())
+    return failure();
+  Window2D window{getOr(adaptor.getStridesAttr(), kOnes),
+                  getOr(adaptor.getPaddingAttr(), kZeros), kOnes,
+                  getLayoutOr(adaptor.getLayoutAttr())};
+  return inferFromInput<OpTy>(
+      adaptor.getData(), location, inferred,
+      [&](TensorType data, EmitErrorFn emitError) {
+        return inferPool2DShape(data, adaptor.getPoolSize(), window, emitError);
+      });
+}
+
+LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return inferPoolResult<MaxPool2DOp>(location, adaptor, inferred);
+}
+
+LogicalResult AvgPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return inferPoolResult<AvgPool2DOp>(location, adaptor, inferred);
+}
+
+LogicalResult AdaptiveAvgPool2DOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  if (!adaptor.getOutputSizeAttr())
+    return failure();
+  return inferFromInput<AdaptiveAvgPool2DOp>(
+      adaptor.getData(), location, inferred,
+      [&](TensorType data, EmitErrorFn emitError) {
+        return inferAdaptivePool2DShape(data, adaptor.getOutputSize(),
+                                        getLayoutOr(adaptor.getLayoutAttr()),
+                                        emitError);
+      });
+}
+
+// Pooling shapes involve constants only: nothing for facts to change.
+LogicalResult MaxPool2DOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult AvgPool2DOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult AdaptiveAvgPool2DOp::verify() {
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  TensorType data = getTensorType(adaptor.getData());
+  SmallVector<TensorType> params =
+      getTensorTypes({adaptor.getGamma(), adaptor.getBeta(), adaptor.getMean(),
+                      adaptor.getVariance()});
+  if (!data || params.size() != 4)
+    return failure();
+  IntegerAttr axis = adaptor.getAxisAttr();
+  InferenceErrors<BatchNormOp> errors(location);
+  return appendInferred(inferBatchNormShape(data, params,
+                                            axis ? axis.getInt() : 1,
+                                            sym::Analyzer(), errors.callback()),
+                        inferred);
+}
+
+LogicalResult BatchNormOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  SmallVector<TensorType> params =
+      getTensorTypes({getGamma(), getBeta(), getMean(), getVariance()});
+  if (failed(inferBatchNormShape(getData().getType(), params, getAxis(),
+                                 getAnalyzerFor(*this), emitError)) ||
+      failed(verifyEpsilon(*this, getEpsilon())))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
 
 //===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten: the shape rule, then only the scope to

@@ -434,8 +434,8 @@ FailureOr<TensorType> inferScanShape(TensorType input,
       return failure();
     return input;
   }
-  sym::Expr count =
-      input.getRanked() ? product(getSymContext(input), input.getDims())
+  sym::Expr count = input.getRanked()
+                        ? product(getSymContext(input), input.getDims())
                         : sym::Expr();
   return TensorType::get({count}, input.getElementType());
 }
@@ -444,39 +444,204 @@ FailureOr<TensorType> inferScanShape(TensorType input,
 // Normalizations over the last axis
 //===----------------------------------------------------------------------===//
 
+/// The input type, once each parameter matches dim `axis` of `input`: same
+/// element type, rank 1, a length that does not provably differ. `where`
+/// names the dim in errors.
+static FailureOr<TensorType>
+checkAxisParams(TensorType input, ArrayRef<TensorType> params,
+                ArrayRef<StringRef> names, int64_t axis, StringRef where,
+                const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  for (auto [param, name] : llvm::zip_equal(params, names)) {
+    if (input.getElementType() != param.getElementType())
+      return fail(emitError, "expects the ", name,
+                  " to have the input's element type, but got ", param, " for ",
+                  input);
+    if (!input.getRanked() || !param.getRanked())
+      continue;
+    if (input.getNumDims() == 0 || param.getNumDims() != 1)
+      return fail(emitError, "expects an input of rank >= 1 and a ", name,
+                  " of rank 1, but got ", input, " and ", param);
+    sym::Expr dim = input.getDims()[axis], length = param.getDims().front();
+    if (dim && length && analyzer.proveEqual(dim, length) == sym::Proof::False)
+      return fail(emitError, "expects a ", name, " of ", dimToString(dim),
+                  " elements (", where, "), but it has ", dimToString(length),
+                  ", and they provably differ");
+  }
+  return input;
+}
+
 FailureOr<TensorType> inferLastAxisNormShape(TensorType input,
                                              ArrayRef<TensorType> params,
                                              ArrayRef<StringRef> names,
                                              const sym::Analyzer &analyzer,
                                              EmitErrorFn emitError) {
-  auto fail = [&]() -> InFlightDiagnostic { return emitError(); };
-  for (auto [param, name] : llvm::zip_equal(params, names)) {
-    if (input.getElementType() != param.getElementType()) {
-      if (emitError)
-        fail() << "expects the " << name
-               << " to have the input's element type, but got " << param
-               << " for " << input;
+  int64_t last = input.getRanked() ? input.getNumDims() - 1 : 0;
+  return checkAxisParams(input, params, names, last,
+                         "the input's last dimension", analyzer, emitError);
+}
+
+FailureOr<TensorType>
+inferBatchNormShape(TensorType input, ArrayRef<TensorType> params, int64_t axis,
+                    const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  int64_t normalized = 0;
+  if (input.getRanked()) {
+    FailureOr<int64_t> checked =
+        normalizeAxis(axis, input.getNumDims(), emitError);
+    if (failed(checked))
       return failure();
-    }
-    if (!input.getRanked() || !param.getRanked())
-      continue;
-    if (input.getNumDims() == 0 || param.getNumDims() != 1) {
-      if (emitError)
-        fail() << "expects an input of rank >= 1 and a " << name
-               << " of rank 1, but got " << input << " and " << param;
-      return failure();
-    }
-    sym::Expr last = input.getDims().back(), length = param.getDims().front();
-    if (last && length &&
-        analyzer.proveEqual(last, length) == sym::Proof::False) {
-      if (emitError)
-        fail() << "expects a " << name << " of " << dimToString(last)
-               << " elements (the input's last dimension), but it has "
-               << dimToString(length) << ", and they provably differ";
-      return failure();
-    }
+    normalized = *checked;
   }
-  return input;
+  return checkAxisParams(input, params, {"gamma", "beta", "mean", "variance"},
+                         normalized, "the input's axis dimension", analyzer,
+                         emitError);
+}
+
+//===----------------------------------------------------------------------===//
+// Convolutions and pooling
+//===----------------------------------------------------------------------===//
+
+/// Checks the window attributes: lengths, positive strides and dilation,
+/// non-negative padding.
+static LogicalResult checkWindow(const Window2D &window,
+                                 EmitErrorFn emitError) {
+  if (window.strides.size() != 2 || window.dilation.size() != 2 ||
+      window.padding.size() != 4)
+    return fail(emitError,
+                "expects 2 strides, 2 dilations and 4 paddings "
+                "(top, left, bottom, right), but got ",
+                window.strides.size(), ", ", window.dilation.size(), " and ",
+                window.padding.size());
+  if (llvm::any_of(window.strides, [](int64_t v) { return v <= 0; }) ||
+      llvm::any_of(window.dilation, [](int64_t v) { return v <= 0; }))
+    return fail(emitError, "expects positive strides and dilation, but got ",
+                axesToString(window.strides), " and ",
+                axesToString(window.dilation));
+  if (llvm::any_of(window.padding, [](int64_t v) { return v < 0; }))
+    return fail(emitError, "expects non-negative padding, but got ",
+                axesToString(window.padding));
+  return success();
+}
+
+/// The positions of (channels, height, width) in a layout's data.
+static std::array<unsigned, 3> getDataDims(ConvLayout layout) {
+  return layout == ConvLayout::NCHW ? std::array<unsigned, 3>{1, 2, 3}
+                                    : std::array<unsigned, 3>{3, 1, 2};
+}
+
+/// The output extent of a window of `kernel` over `size` along axis `i`
+/// (0: y, 1: x); fails when it is a constant below 1.
+static FailureOr<sym::Expr> getWindowOutput(sym::Expr size, sym::Expr kernel,
+                                            const Window2D &window, unsigned i,
+                                            EmitErrorFn emitError) {
+  if (!size || !kernel)
+    return sym::Expr();
+  sym::Context &ctx = size.getContext();
+  sym::Expr span = size + (window.padding[i] + window.padding[i + 2]) -
+                   (kernel - 1) * window.dilation[i] - 1;
+  sym::Expr out = *sym::floorDiv(span, ctx.constant(window.strides[i])) + 1;
+  if (std::optional<int64_t> constant = out.getConstant();
+      constant && *constant < 1)
+    return fail(emitError, "the window of ", dimToString(kernel),
+                " does not fit the padded extent of ", dimToString(size), " (",
+                *constant, " outputs along ", i == 0 ? "y" : "x", ")");
+  return out;
+}
+
+/// The data dims with (channels, height, width) replaced.
+static TensorType withDataDims(TensorType data, ConvLayout layout,
+                               sym::Expr channels, sym::Expr height,
+                               sym::Expr width) {
+  SmallVector<sym::Expr> dims(data.getDims());
+  std::array<unsigned, 3> at = getDataDims(layout);
+  dims[at[0]] = channels;
+  dims[at[1]] = height;
+  dims[at[2]] = width;
+  return TensorType::get(dims, data.getElementType());
+}
+
+FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
+                                       const Window2D &window, int64_t groups,
+                                       const sym::Analyzer &analyzer,
+                                       EmitErrorFn emitError) {
+  if (failed(checkWindow(window, emitError)))
+    return failure();
+  if (groups <= 0)
+    return fail(emitError, "expects positive groups, but got ", groups);
+  if (data.getElementType() != weight.getElementType())
+    return fail(emitError,
+                "expects data and weight of one element type, but "
+                "got ",
+                data, " and ", weight);
+  if (!data.getRanked() || !weight.getRanked())
+    return TensorType::get(data.getElementType());
+  if (data.getNumDims() != 4 || weight.getNumDims() != 4)
+    return fail(emitError, "expects data and weight of rank 4, but got ", data,
+                " and ", weight);
+  std::array<unsigned, 3> at = getDataDims(window.layout);
+  ArrayRef<sym::Expr> x = data.getDims(), w = weight.getDims();
+  // The weight is [o, in, kh, kw] (NCHW) or [o, kh, kw, in] (NHWC).
+  sym::Expr outChannels = w[0], in = w[at[0]], kh = w[at[1]], kw = w[at[2]];
+  if (x[at[0]] && in &&
+      analyzer.proveEqual(x[at[0]], in * groups) == sym::Proof::False)
+    return fail(emitError, "expects ", dimToString(x[at[0]]),
+                " data channels to be the weight's ", dimToString(in),
+                " times the groups (", groups, ")");
+  if (std::optional<int64_t> o =
+          outChannels ? outChannels.getConstant() : std::nullopt;
+      o && *o % groups != 0)
+    return fail(emitError, "expects the ", *o,
+                " output channels to be a multiple of the groups (", groups,
+                ")");
+  FailureOr<sym::Expr> oh = getWindowOutput(x[at[1]], kh, window, 0, emitError);
+  FailureOr<sym::Expr> ow = getWindowOutput(x[at[2]], kw, window, 1, emitError);
+  if (failed(oh) || failed(ow))
+    return failure();
+  return withDataDims(data, window.layout, outChannels, *oh, *ow);
+}
+
+FailureOr<TensorType> inferPool2DShape(TensorType data,
+                                       ArrayRef<int64_t> poolSize,
+                                       const Window2D &window,
+                                       EmitErrorFn emitError) {
+  if (failed(checkWindow(window, emitError)))
+    return failure();
+  if (poolSize.size() != 2 || poolSize[0] <= 0 || poolSize[1] <= 0)
+    return fail(emitError,
+                "expects a pool size of 2 positive extents, but "
+                "got ",
+                axesToString(poolSize));
+  if (!data.getRanked())
+    return data;
+  if (data.getNumDims() != 4)
+    return fail(emitError, "expects data of rank 4, but got ", data);
+  std::array<unsigned, 3> at = getDataDims(window.layout);
+  sym::Context &ctx = getSymContext(data);
+  ArrayRef<sym::Expr> x = data.getDims();
+  FailureOr<sym::Expr> oh = getWindowOutput(x[at[1]], ctx.constant(poolSize[0]),
+                                            window, 0, emitError);
+  FailureOr<sym::Expr> ow = getWindowOutput(x[at[2]], ctx.constant(poolSize[1]),
+                                            window, 1, emitError);
+  if (failed(oh) || failed(ow))
+    return failure();
+  return withDataDims(data, window.layout, x[at[0]], *oh, *ow);
+}
+
+FailureOr<TensorType> inferAdaptivePool2DShape(TensorType data,
+                                               ArrayRef<int64_t> outputSize,
+                                               ConvLayout layout,
+                                               EmitErrorFn emitError) {
+  if (outputSize.size() != 2 || outputSize[0] <= 0 || outputSize[1] <= 0)
+    return fail(emitError,
+                "expects an output size of 2 positive extents, "
+                "but got ",
+                axesToString(outputSize));
+  if (!data.getRanked())
+    return data;
+  if (data.getNumDims() != 4)
+    return fail(emitError, "expects data of rank 4, but got ", data);
+  sym::Context &ctx = getSymContext(data);
+  return withDataDims(data, layout, data.getDims()[getDataDims(layout)[0]],
+                      ctx.constant(outputSize[0]), ctx.constant(outputSize[1]));
 }
 
 //===----------------------------------------------------------------------===//
@@ -678,7 +843,8 @@ FailureOr<TensorType> inferConcatShape(ArrayRef<TensorType> inputs,
     if (input.getElementType() != element)
       return fail(emitError, "expects inputs of one element type, but got ",
                   inputs.front(), " and ", input);
-  auto ranked = llvm::find_if(inputs, [](TensorType t) { return t.getRanked(); });
+  auto ranked =
+      llvm::find_if(inputs, [](TensorType t) { return t.getRanked(); });
   if (ranked == inputs.end())
     return TensorType::get(element);
   int64_t rank = ranked->getNumDims();
@@ -796,17 +962,17 @@ SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
   return {first, whole ? extent : sym::max(extent, 0), stride};
 }
 
-FailureOr<TensorType> inferStridedSliceShape(TensorType input,
-                                             ArrayRef<int64_t> axes,
-                                             ArrayRef<int64_t> begin,
-                                             ArrayRef<int64_t> end,
-                                             ArrayRef<int64_t> strides,
-                                             EmitErrorFn emitError) {
+FailureOr<TensorType>
+inferStridedSliceShape(TensorType input, ArrayRef<int64_t> axes,
+                       ArrayRef<int64_t> begin, ArrayRef<int64_t> end,
+                       ArrayRef<int64_t> strides, EmitErrorFn emitError) {
   if (begin.size() != axes.size() || end.size() != axes.size() ||
       (!strides.empty() && strides.size() != axes.size()))
-    return fail(emitError, "expects one begin, end and stride per axis, but "
-                "got ", axes.size(), " axes, ", begin.size(), " begins, ",
-                end.size(), " ends and ", strides.size(), " strides");
+    return fail(emitError,
+                "expects one begin, end and stride per axis, but "
+                "got ",
+                axes.size(), " axes, ", begin.size(), " begins, ", end.size(),
+                " ends and ", strides.size(), " strides");
   if (llvm::is_contained(strides, 0))
     return fail(emitError, "expects non-zero strides, but got ",
                 axesToString(strides));

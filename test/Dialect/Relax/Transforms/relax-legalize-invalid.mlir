@@ -255,3 +255,11 @@ func.func @variance_integers(%x: !relax.tensor<[n], i32>) attributes {relax.func
   %0 = relax.variance %x : !relax.tensor<[n], i32>
   return
 }
+
+// -----
+
+func.func @conv2d_symbolic_groups(%x: !relax.tensor<[1, 4, 8, 8], f32>, %k: !relax.tensor<[o, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d' op cannot legalize: a grouped convolution needs constant channel counts in its weight, but it is '!relax.tensor<[o, 2, 3, 3], f32>'}}
+  %0 = relax.conv2d %x, %k groups 2 : !relax.tensor<[1, 4, 8, 8], f32>, !relax.tensor<[o, 2, 3, 3], f32>
+  return
+}

@@ -713,3 +713,29 @@ func.func @statistics(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function
   %2 = relax.cumsum %x axis 0 : !relax.tensor<[n, 4], f32>
   return
 }
+
+// -----
+
+/// conv2d with padding: a padding block (clamped reads of the whole plane,
+/// zeros outside), then the reduction over the input channels and the
+/// window. max_pool2d reads the plane at clamped indices.
+
+// CHECK-LABEL: tir.prim_func private @conv2d
+// CHECK: %[[PADDED:.*]] = tir.alloc_buffer
+// CHECK: tir.block "T_pad"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}, 0, 0] [1, 1, %{{.*}}, %{{.*}}] : memref<?x3x?x?xf32>)
+// CHECK: arith.select
+// CHECK: tir.block "T_conv2d" (%{{.*}}: spatial{{.*}}, %[[Y:[a-z0-9]+]]: spatial{{.*}}, %[[X:[a-z0-9]+]]: spatial{{.*}}, %[[C:[a-z0-9]+]]: reduce[3] = %{{.*}}, %[[I:[a-z0-9]+]]: reduce[3] = %{{.*}}, %[[J:[a-z0-9]+]]: reduce[3] = %{{.*}})
+// CHECK-NEXT: reads(%[[PADDED]][%{{.*}}, %[[C]], %[[Y]] * 2 + %[[I]], %[[X]] * 2 + %[[J]]], %{{.*}} :
+// CHECK-LABEL: tir.prim_func private @max_pool2d
+// CHECK: tir.block "T_max_pool2d"
+// CHECK: arith.minsi
+// CHECK: arith.maxsi
+// CHECK-LABEL: func.func @cnn
+// CHECK: relax.call_tir @conv2d
+// CHECK: relax.call_tir @max_pool2d
+func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3, 3], f32>) attributes {relax.function} {
+  %0 = relax.conv2d %x, %k strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>
+  %1 = relax.max_pool2d %0 pool_size [3, 3] strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>
+  return
+}

@@ -96,6 +96,10 @@ void populateRelaxLegalizeQuantizePatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeIndexingPatterns(mlir::RewritePatternSet &patterns,
                                            LegalizeKernelCache &cache);
 
+/// conv2d, max_pool2d, avg_pool2d, adaptive_avg_pool2d and batch_norm.
+void populateRelaxLegalizeConvPatterns(mlir::RewritePatternSet &patterns,
+                                       LegalizeKernelCache &cache);
+
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,
                                    LegalizeKernelCache &cache);

@@ -39,6 +39,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeAttentionPatterns(patterns, cache);
   populateRelaxLegalizeQuantizePatterns(patterns, cache);
   populateRelaxLegalizeIndexingPatterns(patterns, cache);
+  populateRelaxLegalizeConvPatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {

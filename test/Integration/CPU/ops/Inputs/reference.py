@@ -120,6 +120,71 @@ def take(x, ids, axis):
     return np.take(x, ids, axis=axis)
 
 
+def conv2d(x, w, strides=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1),
+           groups=1, nhwc=False):
+    """PyTorch's conv2d by shifted slices of the zero-padded input."""
+    if nhwc:
+        x, w = x.transpose(0, 3, 1, 2), w.transpose(0, 3, 1, 2)
+    (sy, sx), (dy, dx) = strides, dilation
+    top, left, bottom, right = padding
+    xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
+    o, ig, kh, kw = w.shape
+    oh = (xp.shape[2] - dy * (kh - 1) - 1) // sy + 1
+    ow = (xp.shape[3] - dx * (kw - 1) - 1) // sx + 1
+    out = np.zeros((x.shape[0], o, oh, ow))
+    og = o // groups
+    for g in range(groups):
+        for i in range(kh):
+            for j in range(kw):
+                patch = xp[:, g * ig:(g + 1) * ig,
+                           i * dy:i * dy + sy * (oh - 1) + 1:sy,
+                           j * dx:j * dx + sx * (ow - 1) + 1:sx]
+                out[:, g * og:(g + 1) * og] += np.einsum(
+                    "ncyx,oc->noyx", patch, w[g * og:(g + 1) * og, :, i, j])
+    return out.transpose(0, 2, 3, 1) if nhwc else out
+
+
+def pool2d(x, size, strides=(1, 1), padding=(0, 0, 0, 0), kind="max",
+           count_pad=False, nhwc=False):
+    """Max or average pooling; the padding never counts as a value."""
+    if nhwc:
+        x = x.transpose(0, 3, 1, 2)
+    top, left, bottom, right = padding
+    h, w = x.shape[2], x.shape[3]
+    oh = (h + top + bottom - size[0]) // strides[0] + 1
+    ow = (w + left + right - size[1]) // strides[1] + 1
+    out = np.zeros(x.shape[:2] + (oh, ow))
+    for y in range(oh):
+        for z in range(ow):
+            y0, z0 = y * strides[0] - top, z * strides[1] - left
+            window = x[:, :, max(y0, 0):min(y0 + size[0], h),
+                       max(z0, 0):min(z0 + size[1], w)]
+            if kind == "max":
+                out[:, :, y, z] = window.max(axis=(2, 3))
+            else:
+                count = size[0] * size[1] if count_pad else \
+                    window.shape[2] * window.shape[3]
+                out[:, :, y, z] = window.sum(axis=(2, 3)) / count
+    return out.transpose(0, 2, 3, 1) if nhwc else out
+
+
+def adaptive_avg_pool2d(x, size):
+    h, w = x.shape[2], x.shape[3]
+    out = np.zeros(x.shape[:2] + tuple(size))
+    for y in range(size[0]):
+        for z in range(size[1]):
+            rows = slice(y * h // size[0], -(-(y + 1) * h // size[0]))
+            cols = slice(z * w // size[1], -(-(z + 1) * w // size[1]))
+            out[:, :, y, z] = x[:, :, rows, cols].mean(axis=(2, 3))
+    return out
+
+
+def batch_norm(x, gamma, beta, mean, var, eps=1e-5):
+    shape = (1, -1, 1, 1)
+    return ((x - mean.reshape(shape)) / np.sqrt(var.reshape(shape) + eps) *
+            gamma.reshape(shape) + beta.reshape(shape))
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -435,6 +500,34 @@ CASES = {
     "one_hot_f32": ([(("n",), "int64", "small")],
                     lambda ids: np.where(ids[:, None] == np.arange(5), 2.0, -1.0),
                     "float32"),
+    # conv.mlir
+    "conv2d_nchw": ([(("n", 3, "h", "w"), "float32", "normal"),
+                     ((4, 3, 3, 3), "float32", "normal")],
+                    lambda x, k: conv2d(x, k, (2, 2), (1, 1, 1, 1))),
+    "conv2d_dilated": ([((1, 2, "h", "w"), "float32", "normal"),
+                        ((3, 2, 2, 3), "float32", "normal")],
+                       lambda x, k: conv2d(x, k, padding=(0, 1, 1, 1),
+                                           dilation=(2, 2))),
+    "conv2d_grouped_nhwc": ([(("n", "h", "w", 4), "float32", "normal"),
+                             ((6, 3, 3, 2), "float32", "normal")],
+                            lambda x, k: conv2d(x, k, padding=(1, 1, 1, 1),
+                                                groups=2, nhwc=True)),
+    "max_pool2d": ([(("n", 2, "h", "w"), "float32", "normal")],
+                   lambda x: pool2d(x, (3, 3), (2, 2), (1, 1, 1, 1))),
+    "avg_pool2d": ([(("n", "h", "w", 2), "float32", "normal")],
+                   lambda x: pool2d(x, (3, 3), padding=(1, 1, 1, 1),
+                                    kind="avg", nhwc=True)),
+    "avg_pool2d_count_pad": ([(("n", 2, "h", "w"), "float32", "normal")],
+                             lambda x: pool2d(x, (3, 3), padding=(1, 1, 1, 1),
+                                              kind="avg", count_pad=True)),
+    "adaptive_avg_pool2d": ([(("n", 2, "h", "w"), "float32", "normal")],
+                            lambda x: adaptive_avg_pool2d(x, (3, 2))),
+    "global_avg_pool2d": ([(("n", 3, "h", "w"), "float32", "normal")],
+                          lambda x: adaptive_avg_pool2d(x, (1, 1))),
+    "batch_norm": ([(("n", 3, "h", "w"), "float32", "normal"),
+                    ((3,), "float32", "normal"), ((3,), "float32", "normal"),
+                    ((3,), "float32", "normal"), ((3,), "float32", "positive")],
+                   batch_norm),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
