@@ -713,3 +713,35 @@ func.func @negative_batch_norm_param(%x: !relax.tensor<[n, 3, 8, 8], f32>, %p: !
   %0 = relax.batch_norm %x, %p, %p, %p, %q : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[4], f32>
   return
 }
+
+// -----
+
+func.func @negative_full_dtype(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.full' op expects an integer or floating-point dtype, but got 'index'}}
+  %0 = relax.full [n] value 1.0 : index
+  return
+}
+
+// -----
+
+func.func @negative_zeros_dim(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.zeros' op expects non-negative dims, but got [n, -2]}}
+  %0 = relax.zeros [n, -2] : f32
+  return
+}
+
+// -----
+
+func.func @negative_arange_step(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.arange' op expects a non-zero step}}
+  %0 = relax.arange [n] step 0 : i32
+  return
+}
+
+// -----
+
+func.func @negative_arange_end(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.arange' op expects one end expression, but got [n, 2]}}
+  %0 = relax.arange [n, 2] : i32
+  return
+}

@@ -579,3 +579,23 @@ func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3,
   %4 = relax.batch_norm %0, %c, %c, %c, %c epsilon 1.0e-03 : !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
   return
 }
+
+/// Creation: the shape and dtype are attributes.
+// CHECK-LABEL: func.func @creation
+func.func @creation(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // CHECK: relax.zeros [n, 2] : f32
+  // GENERIC: "relax.zeros"() <{dtype = f32, shape = #relax.shape<[n, 2]>}> : () -> !relax.tensor<[n, 2], f32>
+  %0 = relax.zeros [n, 2] : f32
+  // CHECK: relax.ones [4] : i8
+  %1 = relax.ones [4] : i8
+  // CHECK: relax.full [n] value -2.500000e+00 : f16
+  // GENERIC: "relax.full"() <{dtype = f16, shape = #relax.shape<[n]>, value = -2.500000e+00 : f64}> : () -> !relax.tensor<[n], f16>
+  %2 = relax.full [n] value -2.5 : f16
+  // CHECK: relax.arange [n] : i64
+  // GENERIC: "relax.arange"() <{dtype = i64, end = #relax.shape<[n]>, start = 0 : i64, step = 1 : i64}> : () -> !relax.tensor<[n], i64>
+  %3 = relax.arange [n] : i64
+  // CHECK: relax.arange [n] start 4 step -1 : f32
+  // GENERIC: -> !relax.tensor<[max(4 - n, 0)], f32>
+  %4 = relax.arange [n] start 4 step -1 : f32
+  return
+}

@@ -187,5 +187,6 @@ include "mlc/Dialect/Relax/RelaxReductionOps.td"
 include "mlc/Dialect/Relax/RelaxNNOps.td"
 include "mlc/Dialect/Relax/RelaxQuantizeOps.td"
 include "mlc/Dialect/Relax/RelaxConvOps.td"
+include "mlc/Dialect/Relax/RelaxCreationOps.td"
 
 #endif // MLC_DIALECT_RELAX_RELAXTENSOROPS_TD

@@ -255,6 +255,18 @@ llvm::FailureOr<TensorType>
 inferAdaptivePool2DShape(TensorType data, llvm::ArrayRef<int64_t> outputSize,
                          ConvLayout layout, EmitErrorFn emitError = nullptr);
 
+/// relax.zeros/ones/full: `shape` in `dtype` (an integer or float type).
+llvm::FailureOr<TensorType> inferFillShape(llvm::ArrayRef<sym::Expr> shape,
+                                           mlir::Type dtype,
+                                           EmitErrorFn emitError = nullptr);
+
+/// relax.arange: `[max(ceil((end - start) / step), 0)]` in `dtype`; `end`
+/// is one expression and `step` is not 0.
+llvm::FailureOr<TensorType> inferArangeShape(llvm::ArrayRef<sym::Expr> end,
+                                             int64_t start, int64_t step,
+                                             mlir::Type dtype,
+                                             EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

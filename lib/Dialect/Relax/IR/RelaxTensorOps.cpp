@@ -858,6 +858,68 @@ LogicalResult BatchNormOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// Creation
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+static LogicalResult inferFillResult(std::optional<Location> location,
+                                     typename OpTy::Adaptor adaptor,
+                                     SmallVectorImpl<Type> &inferred) {
+  ShapeAttr shape = adaptor.getShapeAttr();
+  TypeAttr dtype = adaptor.getDtypeAttr();
+  if (!shape || !dtype)
+    return failure();
+  InferenceErrors<OpTy> errors(location);
+  return appendInferred(
+      inferFillShape(shape.getDims(), dtype.getValue(), errors.callback()),
+      inferred);
+}
+
+LogicalResult ZerosOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  return inferFillResult<ZerosOp>(location, adaptor, inferred);
+}
+
+LogicalResult OnesOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> location,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
+  return inferFillResult<OnesOp>(location, adaptor, inferred);
+}
+
+LogicalResult FullOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> location,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
+  return inferFillResult<FullOp>(location, adaptor, inferred);
+}
+
+LogicalResult ArangeOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  ShapeAttr end = adaptor.getEndAttr();
+  TypeAttr dtype = adaptor.getDtypeAttr();
+  if (!end || !dtype)
+    return failure();
+  IntegerAttr start = adaptor.getStartAttr(), step = adaptor.getStepAttr();
+  InferenceErrors<ArangeOp> errors(location);
+  return appendInferred(inferArangeShape(end.getDims(),
+                                         start ? start.getInt() : 0,
+                                         step ? step.getInt() : 1,
+                                         dtype.getValue(), errors.callback()),
+                        inferred);
+}
+
+// Only the scope is left to check: the shapes' variables must be defined.
+LogicalResult ZerosOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult OnesOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult FullOp::verify() { return verifyInRelaxFunction(*this); }
+LogicalResult ArangeOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten: the shape rule, then only the scope to
 // check (facts cannot change a constant 1).
 //===----------------------------------------------------------------------===//

@@ -1035,6 +1035,48 @@ FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
 }
 
 //===----------------------------------------------------------------------===//
+// Creation
+//===----------------------------------------------------------------------===//
+
+static LogicalResult checkDtype(Type dtype, EmitErrorFn emitError) {
+  if (isa<IntegerType, FloatType>(dtype))
+    return success();
+  return fail(emitError, "expects an integer or floating-point dtype, but got ",
+              dtype);
+}
+
+FailureOr<TensorType> inferFillShape(ArrayRef<sym::Expr> shape, Type dtype,
+                                     EmitErrorFn emitError) {
+  if (failed(checkDtype(dtype, emitError)))
+    return failure();
+  for (sym::Expr dim : shape)
+    if (std::optional<int64_t> size = dim ? dim.getConstant() : std::nullopt;
+        size && *size < 0)
+      return fail(emitError, "expects non-negative dims, but got ",
+                  dimsToString(shape));
+  return TensorType::get(shape, dtype);
+}
+
+FailureOr<TensorType> inferArangeShape(ArrayRef<sym::Expr> end, int64_t start,
+                                       int64_t step, Type dtype,
+                                       EmitErrorFn emitError) {
+  if (failed(checkDtype(dtype, emitError)))
+    return failure();
+  if (end.size() != 1 || !end.front())
+    return fail(emitError, "expects one end expression, but got ",
+                dimsToString(end));
+  if (step == 0)
+    return fail(emitError, "expects a non-zero step");
+  sym::Context &ctx = end.front().getContext();
+  sym::Expr span = step > 0 ? end.front() - start : start - end.front();
+  sym::Expr count = *sym::ceilDiv(span, ctx.constant(step > 0 ? step : -step));
+  // 0 to end by 1 counts end: no max needed for a dim-like end.
+  if (!(start == 0 && step == 1))
+    count = sym::max(count, 0);
+  return TensorType::get({count}, dtype);
+}
+
+//===----------------------------------------------------------------------===//
 // expand_dims, squeeze, flatten
 //===----------------------------------------------------------------------===//
 

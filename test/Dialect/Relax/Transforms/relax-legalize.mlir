@@ -739,3 +739,26 @@ func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3,
   %1 = relax.max_pool2d %0 pool_size [3, 3] strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>
   return
 }
+
+// -----
+
+/// Creation kernels have no inputs: one block storing a constant, or
+/// start + i * step.
+
+// CHECK-LABEL: tir.prim_func private @full(
+// CHECK-SAME: memref<?x2xf32>, %{{.*}}: index)
+// CHECK: tir.block "T_full"
+// CHECK-NEXT: writes(%{{.*}}[%{{.*}}, %{{.*}}] : memref<?x2xf32>)
+// CHECK: arith.constant 1.500000e+00 : f32
+// CHECK-LABEL: tir.prim_func private @arange
+// CHECK: tir.block "T_arange"
+// CHECK: arith.muli
+// CHECK: arith.sitofp
+// CHECK-LABEL: func.func @creation
+// CHECK: relax.call_tir @full() tir_vars [n] : () -> !relax.tensor<[n, 2], f32>
+// CHECK: relax.call_tir @arange() tir_vars [n]
+func.func @creation(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  %0 = relax.full [n, 2] value 1.5 : f32
+  %1 = relax.arange [2 * n] start 1 step 2 : f32
+  return
+}

@@ -100,6 +100,10 @@ void populateRelaxLegalizeIndexingPatterns(mlir::RewritePatternSet &patterns,
 void populateRelaxLegalizeConvPatterns(mlir::RewritePatternSet &patterns,
                                        LegalizeKernelCache &cache);
 
+/// zeros, ones, full and arange.
+void populateRelaxLegalizeCreationPatterns(mlir::RewritePatternSet &patterns,
+                                           LegalizeKernelCache &cache);
+
 /// All of the above.
 void populateRelaxLegalizePatterns(mlir::RewritePatternSet &patterns,
                                    LegalizeKernelCache &cache);

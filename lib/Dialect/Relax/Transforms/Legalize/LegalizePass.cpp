@@ -40,6 +40,7 @@ void mlc::populateRelaxLegalizePatterns(RewritePatternSet &patterns,
   populateRelaxLegalizeQuantizePatterns(patterns, cache);
   populateRelaxLegalizeIndexingPatterns(patterns, cache);
   populateRelaxLegalizeConvPatterns(patterns, cache);
+  populateRelaxLegalizeCreationPatterns(patterns, cache);
 }
 
 bool mlc::isLegalAfterRelaxLegalize(Operation *op) {

@@ -528,6 +528,21 @@ CASES = {
                     ((3,), "float32", "normal"), ((3,), "float32", "normal"),
                     ((3,), "float32", "normal"), ((3,), "float32", "positive")],
                    batch_norm),
+    # creation.mlir (the argument only gives n)
+    "full_f32": ([(("n",), "float32", "normal")],
+                 lambda x: np.full((len(x), 2), 1.5, np.float32), "raw"),
+    "zeros_i32": ([(("n",), "float32", "normal")],
+                  lambda x: np.zeros((3, len(x)), np.int32), "raw"),
+    "ones_f16": ([(("n",), "float32", "normal")],
+                 lambda x: np.ones(len(x), np.float16), "raw"),
+    "arange_i64": ([(("n",), "float32", "normal")],
+                   lambda x: np.arange(len(x), dtype=np.int64), "raw"),
+    "arange_step_f32": ([(("n",), "float32", "normal")],
+                        lambda x: np.arange(1, 2 * len(x), 2, dtype=np.float32),
+                        "raw"),
+    "arange_down_i32": ([(("n",), "float32", "normal")],
+                        lambda x: np.arange(-1, -1 - len(x), -3, dtype=np.int32),
+                        "raw"),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
