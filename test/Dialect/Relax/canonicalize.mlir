@@ -99,3 +99,14 @@ func.func @tuple_get_item_of_tuple(%x: !relax.tensor<[n], f32>, %y: !relax.tenso
   %f = relax.tuple_get_item %t[1] : tuple<!relax.tensor<[n], f32>, !relax.tensor<[2], i8>>
   return %f : !relax.tensor<[2], i8>
 }
+
+// -----
+
+/// Inference dropout folds to its input.
+// CHECK-LABEL: func.func @dropout_folds
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n], f32>)
+// CHECK-NEXT: return %[[X]]
+func.func @dropout_folds(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32> attributes {relax.function} {
+  %0 = relax.dropout %x : !relax.tensor<[n], f32>
+  return %0 : !relax.tensor<[n], f32>
+}

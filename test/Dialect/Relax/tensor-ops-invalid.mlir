@@ -745,3 +745,43 @@ func.func @negative_arange_end(%x: !relax.tensor<[n], f32>) attributes {relax.fu
   %0 = relax.arange [n, 2] : i32
   return
 }
+
+// -----
+
+func.func @negative_linear_k(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[4, 6], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.linear' op the input's last dimension and the weight's second are 8 and 6, which provably differ}}
+  %0 = relax.linear %x, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_linear_bias(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[4, 8], f32>, %b: !relax.tensor<[3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.linear' op the bias length and the weight's first dimension are 3 and 4, which provably differ}}
+  %0 = relax.linear %x, %w, %b : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>, !relax.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_pad_widths(%x: !relax.tensor<[n, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.pad' op expects 2 pad widths per dimension (4), but got 2}}
+  %0 = relax.pad %x pad_width [1, 1] : !relax.tensor<[n, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_pad_reflect(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.pad' op expects reflect widths smaller than the dimension, but dimension 1 is 3 and a width is 3}}
+  %0 = relax.pad %x pad_width [0, 0, 3, 0] mode reflect : !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_dropout_rate(%x: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.dropout' op expects a rate in [0, 1), but got 1.000000e+00}}
+  %0 = relax.dropout %x rate 1.0 : !relax.tensor<[n, 3], f32>
+  return
+}

@@ -599,3 +599,20 @@ func.func @creation(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %4 = relax.arange [n] start 4 step -1 : f32
   return
 }
+
+/// linear, pad and dropout.
+// CHECK-LABEL: func.func @linear_pad_dropout
+func.func @linear_pad_dropout(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[4, 8], f32>,
+                              %b: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // CHECK: relax.linear %{{.*}}, %{{.*}}, %{{.*}} : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>, !relax.tensor<[4], f32>
+  // GENERIC: "relax.linear"(%{{.*}}, %{{.*}}, %{{.*}}) : (!relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>, !relax.tensor<[4], f32>) -> !relax.tensor<[n, 4], f32>
+  %0 = relax.linear %x, %w, %b : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>, !relax.tensor<[4], f32>
+  // CHECK: relax.linear %{{.*}}, %{{.*}} : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>
+  %1 = relax.linear %x, %w : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>
+  // CHECK: relax.pad %{{.*}} pad_width [1, 1, 0, 2] mode reflect : !relax.tensor<[n, 8], f32>
+  // GENERIC: "relax.pad"(%{{.*}}) <{mode = 2 : i32, pad_width = array<i64: 1, 1, 0, 2>, value = 0.000000e+00 : f64}> : (!relax.tensor<[n, 8], f32>) -> !relax.tensor<[n + 2, 10], f32>
+  %2 = relax.pad %x pad_width [1, 1, 0, 2] mode reflect : !relax.tensor<[n, 8], f32>
+  // CHECK: relax.dropout %{{.*}} rate 1.000000e-01 : !relax.tensor<[n, 8], f32>
+  %3 = relax.dropout %x rate 0.1 : !relax.tensor<[n, 8], f32>
+  return
+}

@@ -56,6 +56,18 @@ def Relax_ConvLayout : I32EnumAttr<"ConvLayout",
   }];
 }
 
+def Relax_PadMode : I32EnumAttr<"PadMode", "how relax.pad fills", [
+    I32EnumAttrCase<"constant", 0>,
+    I32EnumAttrCase<"edge", 1>,
+    I32EnumAttrCase<"reflect", 2>
+  ]> {
+  let cppNamespace = "::mlc::relax";
+  let description = [{
+    numpy's `pad` modes: `constant` (a value), `edge` (the nearest element)
+    and `reflect` (mirrored about the edge element, which is not repeated).
+  }];
+}
+
 // The values are DLPack's device type codes, which the runtime ABI uses.
 def Relax_DeviceKind : I32EnumAttr<"DeviceKind", "kind of device", [
     I32EnumAttrCase<"cpu", 1>,

@@ -33,4 +33,27 @@ def Relax_MatmulOp
   }];
 }
 
+def Relax_LinearOp : Relax_TensorOp<"linear", [InferTypeOpAdaptor,
+    Relax_PatternKind<"OutEWiseFusable">]> {
+  let summary = "A linear layer: x times the transposed weight, plus a bias";
+  let description = [{
+    PyTorch's `linear`: `x · wᵀ + b` with `x` `[.., k]`, `weight` `[n, k]`
+    and an optional `bias` `[n]`, giving `[.., n]`. One element type; the
+    sums are in it, as matmul's. The `k`s (and `n`s) may not provably
+    differ.
+
+    ```mlir
+    %y = relax.linear %x, %w, %b : !relax.tensor<[t, 768], f32>, !relax.tensor<[3072, 768], f32>, !relax.tensor<[3072], f32>
+    // %y : !relax.tensor<[t, 3072], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_AnyTensor:$weight,
+                       Optional<Relax_AnyTensor>:$bias);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` qualified(type($input)) `,`
+    qualified(type($weight)) (`,` qualified(type($bias))^)?
+  }];
+}
+
 #endif // MLC_DIALECT_RELAX_RELAXLINALGOPS_TD

@@ -171,4 +171,56 @@ def Relax_RopeOp
   }];
 }
 
+def Relax_DropoutOp : Relax_UnaryElementwiseOp<"dropout"> {
+  let summary = "Dropout at inference: the identity";
+  let description = [{
+    TVM's `R.nn.dropout` as a model is run for inference: the input,
+    unchanged (`rate`, in [0, 1), is kept for the importer's sake). It folds
+    away.
+
+    ```mlir
+    %y = relax.dropout %x rate 1.000000e-01 : !relax.tensor<[n, 768], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input,
+                   DefaultValuedAttr<F64Attr, "0.5">:$rate);
+  let assemblyFormat = [{
+    $input (`rate` $rate^)? attr-dict `:` qualified(type($input))
+  }];
+  let hasFolder = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      double rate = getRate().convertToDouble();
+      if (!(rate >= 0 && rate < 1))
+        return emitOpError("expects a rate in [0, 1), but got ") << rate;
+      return verifyInRelaxFunction(*this);
+    }
+  }];
+}
+
+def Relax_PadOp : Relax_TensorOp<"pad", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Pad a tensor";
+  let description = [{
+    numpy's `pad`: `pad_width` lists `before, after` (non-negative) for each
+    dimension in order; `mode` is `constant` (default; `value`, default 0,
+    converted to the element type), `edge` or `reflect` (whose widths must
+    be smaller than the dimension: the mirror excludes the edge element).
+
+    ```mlir
+    %p = relax.pad %x pad_width [0, 0, 1, 2] mode reflect : !relax.tensor<[n, 8], f32>
+    // %p : !relax.tensor<[n, 11], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, DenseI64ArrayAttr:$pad_width,
+                       DefaultValuedAttr<Relax_PadMode,
+                                         "::mlc::relax::PadMode::constant">:$mode,
+                       DefaultValuedAttr<F64Attr, "0.0">:$value);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `pad_width` $pad_width (`mode` $mode^)? (`value` $value^)?
+    attr-dict `:` qualified(type($input))
+  }];
+}
+
 #endif // MLC_DIALECT_RELAX_RELAXNNOPS_TD

@@ -267,6 +267,20 @@ llvm::FailureOr<TensorType> inferArangeShape(llvm::ArrayRef<sym::Expr> end,
                                              mlir::Type dtype,
                                              EmitErrorFn emitError = nullptr);
 
+/// relax.linear: `[.., k]` times `[n, k]` transposed (plus `[n]`) gives
+/// `[.., n]`; one element type, `k`s (and `n`s) not provably different.
+llvm::FailureOr<TensorType> inferLinearShape(TensorType input,
+                                             TensorType weight,
+                                             std::optional<TensorType> bias,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
+/// relax.pad: each dim plus its `before` and `after` (`padWidth` holds two
+/// non-negative widths per dim).
+llvm::FailureOr<TensorType> inferPadShape(TensorType input,
+                                          llvm::ArrayRef<int64_t> padWidth,
+                                          EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

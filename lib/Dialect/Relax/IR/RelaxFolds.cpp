@@ -35,4 +35,7 @@ OpFoldResult TupleGetItemOp::fold(FoldAdaptor) {
   return {};
 }
 
+/// Inference dropout is the identity.
+OpFoldResult DropoutOp::fold(FoldAdaptor) { return getInput(); }
+
 } // namespace mlc::relax

@@ -858,6 +858,69 @@ LogicalResult BatchNormOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// LinearOp, PadOp
+//===----------------------------------------------------------------------===//
+
+static std::optional<TensorType> getOptionalTensorType(Value value) {
+  if (!value)
+    return std::nullopt;
+  return getTensorType(value);
+}
+
+LogicalResult LinearOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType weight = getTensorType(adaptor.getWeight());
+  std::optional<TensorType> bias = getOptionalTensorType(adaptor.getBias());
+  if (!input || !weight || (bias && !*bias))
+    return failure();
+  InferenceErrors<LinearOp> errors(location);
+  return appendInferred(
+      inferLinearShape(input, weight, bias, sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+LogicalResult LinearOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferLinearShape(getInput().getType(), getWeight().getType(),
+                              getOptionalTensorType(getBias()),
+                              getAnalyzerFor(*this), emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult PadOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> location,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  if (!adaptor.getPadWidthAttr())
+    return failure();
+  return inferFromInput<PadOp>(adaptor.getInput(), location, inferred,
+                               [&](TensorType input, EmitErrorFn emitError) {
+                                 return inferPadShape(
+                                     input, adaptor.getPadWidth(), emitError);
+                               });
+}
+
+LogicalResult PadOp::verify() {
+  // reflect mirrors within the dim: its widths must be smaller.
+  auto input = cast<TensorType>(getInput().getType());
+  if (getMode() == PadMode::reflect && input.getRanked())
+    for (auto [index, dim] : llvm::enumerate(input.getDims())) {
+      std::optional<int64_t> size = dim ? dim.getConstant() : std::nullopt;
+      int64_t widest =
+          std::max(getPadWidth()[2 * index], getPadWidth()[2 * index + 1]);
+      if (size && widest >= *size)
+        return emitOpError("expects reflect widths smaller than the "
+                           "dimension, but dimension ")
+               << index << " is " << *size << " and a width is " << widest;
+    }
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // Creation
 //===----------------------------------------------------------------------===//
 

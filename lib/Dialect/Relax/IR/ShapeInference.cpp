@@ -1035,6 +1035,63 @@ FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
 }
 
 //===----------------------------------------------------------------------===//
+// linear, pad
+//===----------------------------------------------------------------------===//
+
+FailureOr<TensorType> inferLinearShape(TensorType input, TensorType weight,
+                                       std::optional<TensorType> bias,
+                                       const sym::Analyzer &analyzer,
+                                       EmitErrorFn emitError) {
+  Type element = input.getElementType();
+  if (weight.getElementType() != element ||
+      (bias && bias->getElementType() != element))
+    return fail(emitError,
+                "expects input, weight and bias of one element "
+                "type, but got ",
+                input, " and ", weight);
+  if (!input.getRanked() || !weight.getRanked())
+    return TensorType::get(element);
+  if (input.getNumDims() == 0 || weight.getNumDims() != 2 ||
+      (bias && bias->getRanked() && bias->getNumDims() != 1))
+    return fail(emitError,
+                "expects an input of rank >= 1, a weight of rank "
+                "2 and a bias of rank 1, but got ",
+                input, " and ", weight);
+  ArrayRef<sym::Expr> w = weight.getDims();
+  if (failed(checkNotProvablyDifferent(
+          analyzer, input.getDims().back(), w[1],
+          "the input's last dimension and the weight's second", emitError)))
+    return failure();
+  if (bias && bias->getRanked() &&
+      failed(checkNotProvablyDifferent(analyzer, bias->getDims()[0], w[0],
+                                       "the bias length and the weight's "
+                                       "first dimension",
+                                       emitError)))
+    return failure();
+  SmallVector<sym::Expr> dims(input.getDims());
+  dims.back() = w[0];
+  return TensorType::get(dims, element);
+}
+
+FailureOr<TensorType> inferPadShape(TensorType input,
+                                    ArrayRef<int64_t> padWidth,
+                                    EmitErrorFn emitError) {
+  if (llvm::any_of(padWidth, [](int64_t w) { return w < 0; }))
+    return fail(emitError, "expects non-negative pad widths, but got ",
+                axesToString(padWidth));
+  if (!input.getRanked())
+    return input;
+  if (padWidth.size() != 2 * input.getNumDims())
+    return fail(emitError, "expects 2 pad widths per dimension (",
+                2 * input.getNumDims(), "), but got ", padWidth.size());
+  SmallVector<sym::Expr> dims(input.getDims());
+  for (auto [index, dim] : llvm::enumerate(dims))
+    if (dim)
+      dim = dim + (padWidth[2 * index] + padWidth[2 * index + 1]);
+  return TensorType::get(dims, input.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
 // Creation
 //===----------------------------------------------------------------------===//
 

@@ -762,3 +762,28 @@ func.func @creation(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   %1 = relax.arange [2 * n] start 1 step 2 : f32
   return
 }
+
+// -----
+
+/// linear: a reduction over the weight's rows, then the bias; pad reads the
+/// whole input at mapped indices; dropout leaves no kernel.
+
+// CHECK-LABEL: tir.prim_func private @linear
+// CHECK: tir.block "T_linear" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %[[J:[a-z0-9]+]]: spatial[4] = %{{.*}}, %[[K:[a-z0-9]+]]: reduce[8] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %[[K]]], %{{.*}}[%[[J]], %[[K]]] : memref<?x8xf32>, memref<4x8xf32>)
+// CHECK: tir.block "T_linear_bias"
+// CHECK-LABEL: tir.prim_func private @pad
+// CHECK: tir.block "T_pad"
+// CHECK-NEXT: reads(%{{.*}}[0, 0] [%{{.*}}, %c8] : memref<?x8xf32>)
+// CHECK-LABEL: func.func @linear_pad_dropout
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 8], f32>
+// CHECK: relax.call_tir @linear
+// CHECK: relax.call_tir @pad
+// CHECK: return %{{.*}}, %{{.*}}, %[[X]]
+func.func @linear_pad_dropout(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<[4, 8], f32>, %b: !relax.tensor<[4], f32>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n + 2, 10], f32>, !relax.tensor<[n, 8], f32>) attributes {relax.function} {
+  %0 = relax.linear %x, %w, %b : !relax.tensor<[n, 8], f32>, !relax.tensor<[4, 8], f32>, !relax.tensor<[4], f32>
+  %1 = relax.pad %x pad_width [1, 1, 0, 2] mode reflect : !relax.tensor<[n, 8], f32>
+  %2 = relax.dropout %x : !relax.tensor<[n, 8], f32>
+  return %0, %1, %2 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n + 2, 10], f32>, !relax.tensor<[n, 8], f32>
+}

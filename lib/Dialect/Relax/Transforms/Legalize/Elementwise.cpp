@@ -565,6 +565,18 @@ protected:
   }
 };
 
+/// Inference dropout is its input: no kernel.
+class DropoutPattern : public OpRewritePattern<relax::DropoutOp> {
+public:
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(relax::DropoutOp op,
+                                PatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, op.getInput());
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // where
 //===----------------------------------------------------------------------===//
@@ -717,5 +729,6 @@ void mlc::populateRelaxLegalizeElementwisePatterns(RewritePatternSet &patterns,
   patterns.add<UnaryPattern<relax::GeluOp>>(ctx, cache, computeGelu);
   patterns.add<UnaryPattern<relax::GeluTanhOp>>(ctx, cache, computeGeluTanh);
   patterns.add<AstypePattern>(ctx, cache);
+  patterns.add<DropoutPattern>(ctx);
   patterns.add<WherePattern>(ctx, cache);
 }

@@ -477,15 +477,129 @@ public:
   }
 };
 
+//===----------------------------------------------------------------------===//
+// pad
+//===----------------------------------------------------------------------===//
+
+/// The source index of padded index `i` along a dim of `extent` with
+/// `before` elements before it, as `mode` maps it; the result is clamped
+/// into [0, extent) (a constant pad selects its value where `i` is outside).
+Value createPadSource(OpBuilder &b, Location loc, Value i, int64_t before,
+                      Value extent, relax::PadMode mode) {
+  Value j = arith::SubIOp::create(
+      b, loc, i, arith::ConstantIndexOp::create(b, loc, before));
+  if (mode == relax::PadMode::reflect) {
+    // -j before the start, 2 (extent - 1) - j past the end.
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    Value negated = arith::SubIOp::create(b, loc, zero, j);
+    j = arith::SelectOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, j, zero),
+        negated, j);
+    Value last = arith::SubIOp::create(
+        b, loc, extent, arith::ConstantIndexOp::create(b, loc, 1));
+    Value mirrored = arith::SubIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, last, last), j);
+    j = arith::SelectOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, j, last),
+        mirrored, j);
+  }
+  Value last = arith::SubIOp::create(b, loc, extent,
+                                     arith::ConstantIndexOp::create(b, loc, 1));
+  return arith::MaxSIOp::create(b, loc, arith::MinSIOp::create(b, loc, j, last),
+                                arith::ConstantIndexOp::create(b, loc, 0));
+}
+
+class PadPattern : public LegalizePattern<relax::PadOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::PadOp op,
+                                PatternRewriter &rewriter) const override {
+    relax::PadMode mode = op.getMode();
+    // A constant pad stores its value: the element type must be one the
+    // scalar helpers make constants of.
+    if (failed(
+            checkKernelTypes(rewriter, op, mode == relax::PadMode::constant)))
+      return failure();
+    TensorType input = op.getInput().getType();
+    ArrayRef<int64_t> widths = op.getPadWidth();
+    double value = op.getValue().convertToDouble();
+    KernelSignature signature({input}, {op.getResult().getType()});
+    std::string attrs = "widths=" + formatAxes(widths) +
+                        ",mode=" + relax::stringifyPadMode(mode).str() +
+                        ",value=" + std::to_string(value);
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "pad", attrs,
+        [&](KernelBuilder &builder) {
+          MLIRContext *ctx = builder.getContext();
+          unsigned rank = input.getNumDims();
+          SmallVector<AffineExpr> out = getIdentityIndices(ctx, 0, rank);
+          // The read may be anywhere in the input: its region is all of it.
+          SmallVector<Value> extents;
+          SmallVector<AffineExpr> starts, sizes;
+          for (unsigned dim = 0; dim < rank; ++dim) {
+            extents.push_back(builder.getInputDim(0, dim));
+            starts.push_back(getAffineConstantExpr(0, ctx));
+            sizes.push_back(getAffineSymbolExpr(dim, ctx));
+          }
+          Access in{builder.getInput(0), starts, sizes};
+          Access result{builder.getOutput(0), out};
+          SmallVector<IterVar> iterVars;
+          for (unsigned dim = 0; dim < rank; ++dim)
+            iterVars.push_back(
+                {tir::IterKind::Spatial, builder.getOutputDim(0, dim)});
+          builder.buildBlock(
+              "T_pad", iterVars, {in}, {result},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                SmallVector<Value> at;
+                Value inside;
+                for (unsigned dim = 0; dim < rank; ++dim) {
+                  Value i = block.index(out[dim]);
+                  at.push_back(createPadSource(b, loc, i, widths[2 * dim],
+                                               extents[dim], mode));
+                  if (mode != relax::PadMode::constant)
+                    continue;
+                  Value j = arith::SubIOp::create(
+                      b, loc, i,
+                      arith::ConstantIndexOp::create(b, loc, widths[2 * dim]));
+                  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+                  Value ok = arith::AndIOp::create(
+                      b, loc,
+                      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                            j, zero),
+                      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                            j, extents[dim]));
+                  inside =
+                      inside ? arith::AndIOp::create(b, loc, inside, ok) : ok;
+                }
+                Value x = block.loadAt(in, at);
+                if (inside)
+                  x = arith::SelectOp::create(
+                      b, loc, inside, x,
+                      createScalarConstant(b, loc, x.getType(), value));
+                block.store(x, result);
+              },
+              {}, extents);
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+};
+
 } // namespace
 } // namespace mlc::legalize
 
 void mlc::populateRelaxLegalizeIndexingPatterns(RewritePatternSet &patterns,
                                                 LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
-  patterns.add<BroadcastToPattern, ConcatPattern, FlipPattern,
-               TrianglePattern<relax::TrilOp, true>,
-               TrianglePattern<relax::TriuOp, false>, TilePattern,
-               RepeatPattern, StridedSlicePattern, TakePattern, OneHotPattern>(
-      patterns.getContext(), cache);
+  patterns
+      .add<BroadcastToPattern, ConcatPattern, FlipPattern,
+           TrianglePattern<relax::TrilOp, true>,
+           TrianglePattern<relax::TriuOp, false>, TilePattern, RepeatPattern,
+           StridedSlicePattern, TakePattern, OneHotPattern, PadPattern>(
+          patterns.getContext(), cache);
 }

@@ -10,6 +10,7 @@
 //       writes(%out[%b, %i, %j]) init { out = 0 } { out += lhs * rhs }
 //
 // The accumulation is in the element type, as TVM does without out_dtype.
+// relax.linear is one such block over the weight's rows (then the bias).
 //
 //===----------------------------------------------------------------------===//
 
@@ -129,10 +130,93 @@ private:
   }
 };
 
+/// linear: one reduction block `out[.., j] = b[j] + sum_k x[.., k] * w[j, k]`
+/// (the init stores the bias, or 0); the reduction walks both operands'
+/// rows contiguously (dot products).
+class LinearPattern : public LegalizePattern<relax::LinearOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::LinearOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    TensorType input = op.getInput().getType();
+    TensorType weight = op.getWeight().getType();
+    // The kernel reads both along the input's k.
+    sym::Expr k = input.getDims().back(), weightK = weight.getDims()[1];
+    if (!k || !weightK ||
+        (k != weightK &&
+         relax::getAnalyzerFor(op).proveEqual(k, weightK) != sym::Proof::True))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "the contraction dimensions of the input ("
+             << (k ? k.str() : "?") << ") and the weight ("
+             << (weightK ? weightK.str() : "?")
+             << ") are not provably equal; relax.match_cast can give them "
+                "one symbolic size";
+      });
+    SmallVector<TensorType> inputs{input, weight};
+    bool hasBias = bool(op.getBias());
+    if (hasBias)
+      inputs.push_back(cast<TensorType>(op.getBias().getType()));
+    KernelSignature signature(inputs, {op.getResult().getType()});
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "linear", hasBias ? "bias" : "",
+        [&](KernelBuilder &builder) {
+          MLIRContext *ctx = builder.getContext();
+          unsigned rank = builder.getOutputType(0).getNumDims();
+          SmallVector<IterVar> iterVars;
+          for (unsigned dim = 0; dim < rank; ++dim)
+            iterVars.push_back(
+                {tir::IterKind::Spatial, builder.getOutputDim(0, dim)});
+          iterVars.push_back(
+              {tir::IterKind::Reduce, builder.getInputDim(0, rank - 1)});
+          SmallVector<AffineExpr> out = getIdentityIndices(ctx, 0, rank);
+          AffineExpr kExpr = getAffineDimExpr(rank, ctx);
+          SmallVector<AffineExpr> x(out);
+          x.back() = kExpr;
+          Access xAccess{builder.getInput(0), x};
+          Access wAccess{builder.getInput(1), {out.back(), kExpr}};
+          Access outAccess{builder.getOutput(0), out};
+          Type element = builder.getOutputType(0).getElementType();
+          builder.buildBlock(
+              "T_linear", iterVars, {xAccess, wAccess}, {outAccess},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                Value product =
+                    createMul(b, loc, block.load(xAccess), block.load(wAccess));
+                block.store(createAdd(b, loc, block.load(outAccess), product),
+                            outAccess);
+              },
+              [&](BlockBuilder &init) {
+                init.store(createScalarConstant(init.getBuilder(),
+                                                init.getLoc(), element, 0),
+                           outAccess);
+              });
+          if (!hasBias)
+            return;
+          // The bias, added once the sums are done.
+          Access bias{builder.getInput(2), {out.back()}};
+          SmallVector<IterVar> spatial(iterVars.begin(), iterVars.end() - 1);
+          builder.buildBlock(
+              "T_linear_bias", spatial, {outAccess, bias}, {outAccess},
+              [&](BlockBuilder &block) {
+                block.store(createAdd(block.getBuilder(), block.getLoc(),
+                                      block.load(outAccess), block.load(bias)),
+                            outAccess);
+              });
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+};
+
 } // namespace
 } // namespace mlc::legalize
 
 void mlc::populateRelaxLegalizeMatmulPatterns(RewritePatternSet &patterns,
                                               LegalizeKernelCache &cache) {
-  patterns.add<legalize::MatmulPattern>(patterns.getContext(), cache);
+  patterns.add<legalize::MatmulPattern, legalize::LinearPattern>(
+      patterns.getContext(), cache);
 }

@@ -543,6 +543,19 @@ CASES = {
     "arange_down_i32": ([(("n",), "float32", "normal")],
                         lambda x: np.arange(-1, -1 - len(x), -3, dtype=np.int32),
                         "raw"),
+    # nn.mlir
+    "linear_bias": ([(("b", "n", 5), "float32", "normal"), ((3, 5), "float32", "normal"),
+                     ((3,), "float32", "normal")],
+                    lambda x, w, c: x @ w.T + c),
+    "linear_nobias": ([(("n", "k"), "float32", "normal"), (("m", "k"), "float32", "normal")],
+                      lambda x, w: x @ w.T),
+    "pad_constant": ([(("n", "m"), "float32", "normal")],
+                     lambda x: np.pad(x, ((1, 2), (0, 1)), constant_values=-1.5)),
+    "pad_edge": ([(("n", "m"), "int32", "int")],
+                 lambda x: np.pad(x, ((2, 0), (1, 2)), mode="edge")),
+    "pad_reflect": ([(("n", 4), "float32", "normal")],
+                    lambda x: np.pad(x, ((0, 0), (3, 2)), mode="reflect")),
+    "dropout": ([(("n", "m"), "float32", "normal")], lambda x: np.maximum(x, 0)),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
