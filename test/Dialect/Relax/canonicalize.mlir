@@ -110,3 +110,51 @@ func.func @dropout_folds(%x: !relax.tensor<[n], f32>) -> !relax.tensor<[n], f32>
   %0 = relax.dropout %x : !relax.tensor<[n], f32>
   return %0 : !relax.tensor<[n], f32>
 }
+
+// -----
+
+/// Ops that give their input's own type return it: astype to the same dtype,
+/// reshape/broadcast_to to the same shape, squeeze of no 1.
+// CHECK-LABEL: func.func @identities
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 4], f32>)
+// CHECK-NEXT: return %[[X]], %[[X]], %[[X]], %[[X]]
+func.func @identities(%x: !relax.tensor<[n, 4], f32>)
+    -> (!relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>) attributes {relax.function} {
+  %0 = relax.astype %x to f32 : !relax.tensor<[n, 4], f32>
+  %1 = relax.reshape %x [n, 4] : !relax.tensor<[n, 4], f32>
+  %2 = relax.broadcast_to %x [n, 4] : !relax.tensor<[n, 4], f32>
+  %3 = relax.squeeze %x : !relax.tensor<[n, 4], f32>
+  return %0, %1, %2, %3 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>, !relax.tensor<[n, 4], f32>
+}
+
+// -----
+
+/// Unknown dims may stand for different sizes: no fold.
+// CHECK-LABEL: func.func @unknown_dims_stay
+// CHECK: relax.reshape
+func.func @unknown_dims_stay(%x: !relax.tensor<[?, 4], f32>) -> !relax.tensor<[?, 4], f32> attributes {relax.function} {
+  %0 = relax.reshape %x [-1, 4] : !relax.tensor<[?, 4], f32>
+  return %0 : !relax.tensor<[?, 4], f32>
+}
+
+// -----
+
+/// A reshape of a reshape reshapes the original; a flip of a flip along one
+/// axis and a permutation undone by another vanish; two permutations compose.
+// CHECK-LABEL: func.func @compositions
+// CHECK-SAME: (%[[X:.*]]: !relax.tensor<[n, 4, 6], f32>)
+// CHECK-NEXT: %[[R:.*]] = relax.reshape %[[X]] [n, 24]
+// CHECK-NEXT: %[[P:.*]] = relax.permute_dims %[[X]] axes [2, 0, 1]
+// CHECK-NEXT: return %[[R]], %[[X]], %[[X]], %[[P]]
+func.func @compositions(%x: !relax.tensor<[n, 4, 6], f32>)
+    -> (!relax.tensor<[n, 24], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[6, n, 4], f32>) attributes {relax.function} {
+  %0 = relax.reshape %x [n, 2, 12] : !relax.tensor<[n, 4, 6], f32>
+  %1 = relax.reshape %0 [n, 24] : !relax.tensor<[n, 2, 12], f32>
+  %2 = relax.flip %x axis 1 : !relax.tensor<[n, 4, 6], f32>
+  %3 = relax.flip %2 axis 1 : !relax.tensor<[n, 4, 6], f32>
+  %4 = relax.permute_dims %x axes [1, 0, 2] : !relax.tensor<[n, 4, 6], f32>
+  %5 = relax.permute_dims %4 axes [1, 0, 2] : !relax.tensor<[4, n, 6], f32>
+  %6 = relax.permute_dims %x axes [0, 2, 1] : !relax.tensor<[n, 4, 6], f32>
+  %7 = relax.permute_dims %6 axes [1, 0, 2] : !relax.tensor<[n, 6, 4], f32>
+  return %1, %3, %5, %7 : !relax.tensor<[n, 24], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[6, n, 4], f32>
+}

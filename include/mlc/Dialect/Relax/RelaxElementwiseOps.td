@@ -247,6 +247,7 @@ def Relax_IsInfOp : Relax_UnaryPredicateOp<"isinf",
 
 def Relax_AstypeOp : Relax_TensorOp<"astype", [InferTypeOpAdaptor,
     Relax_PatternKind<"Elementwise">]> {
+  let hasFolder = 1;
   let summary = "Elementwise conversion to another element type";
   let description = [{
     Converts each element to `dtype` (numpy's `astype`, TVM's `R.astype`);

@@ -13,6 +13,8 @@
 def Relax_PermuteDimsOp
     : Relax_TensorOp<"permute_dims", [InferTypeOpAdaptor,
                                       Relax_PatternKind<"Injective">]> {
+  let hasFolder = 1;
+  let hasCanonicalizeMethod = 1;
   let summary = "Permute the dimensions of a tensor";
   let description = [{
     Result dimension `i` is input dimension `axes[i]` (negative axes count
@@ -41,6 +43,8 @@ def Relax_PermuteDimsOp
 def Relax_ReshapeOp
     : Relax_TensorOp<"reshape", [InferTypeOpAdaptor,
                                  Relax_PatternKind<"Injective">]> {
+  let hasFolder = 1;
+  let hasCanonicalizeMethod = 1;
   let summary = "Give a tensor a new shape with the same elements";
   let description = [{
     Returns `input` with the dimensions `shape`, a list of symbolic
@@ -72,6 +76,7 @@ def Relax_ReshapeOp
 def Relax_ExpandDimsOp
     : Relax_TensorOp<"expand_dims", [InferTypeOpAdaptor,
                                      Relax_PatternKind<"Injective">]> {
+  let hasFolder = 1;
   let summary = "Insert dimensions of size 1";
   let description = [{
     numpy's `expand_dims`: `axes` are positions in the result (negative
@@ -90,6 +95,7 @@ def Relax_ExpandDimsOp
 def Relax_SqueezeOp
     : Relax_TensorOp<"squeeze", [InferTypeOpAdaptor,
                                  Relax_PatternKind<"Injective">]> {
+  let hasFolder = 1;
   let summary = "Remove dimensions of size 1";
   let description = [{
     numpy's `squeeze`: removes the dimensions at `axes`, which must be the
@@ -111,6 +117,7 @@ def Relax_SqueezeOp
 def Relax_FlattenOp
     : Relax_TensorOp<"flatten", [InferTypeOpAdaptor,
                                  Relax_PatternKind<"Injective">]> {
+  let hasFolder = 1;
   let summary = "All dimensions as one";
   let description = [{
     The elements in row-major order as a 1-D tensor (TVM's `R.flatten`).
@@ -136,6 +143,7 @@ class Relax_IndexingOp<string mnemonic, string kind = "Injective">
                                 Relax_PatternKind<kind>]>;
 
 def Relax_BroadcastToOp : Relax_IndexingOp<"broadcast_to", "Broadcast"> {
+  let hasFolder = 1;
   let summary = "Broadcast a tensor to a shape";
   let description = [{
     numpy's `broadcast_to`: the input's dimensions, aligned at the last one,
@@ -177,6 +185,7 @@ def Relax_ConcatOp : Relax_TensorOp<"concat", [InferTypeOpAdaptor,
 }
 
 def Relax_FlipOp : Relax_IndexingOp<"flip"> {
+  let hasFolder = 1;
   let summary = "Reverse a tensor along an axis";
   let description = [{
     numpy's `flip` along one `axis`; the shape is kept.
