@@ -1,10 +1,14 @@
-// One Llama-style decoder block in relax, with MLC-LLM's q4f16_1 weights
-// and a symbolic sequence length n (a prefill of n tokens):
+// One Llama-style decoder block in relax, with MLC-LLM's q4f16_1 weights,
+// n new tokens (a symbolic sequence length) and a KV cache of p earlier
+// ones (a second symbolic length):
 //
-//   h   = x + o_proj(attention(rope(q_proj(rms_norm(x))),
-//                              rope(k_proj(rms_norm(x))),
-//                              v_proj(rms_norm(x)), causal))
-//   out = h + down_proj(silu(gate_proj(rms_norm(h))) * up_proj(rms_norm(h)))
+//   k, v = concat(k_cache, rope(k_proj(rms_norm(x)))), concat(v_cache, ...)
+//   h    = x + o_proj(attention(rope(q_proj(rms_norm(x))), k, v, causal))
+//   out  = h + down_proj(silu(gate_proj(rms_norm(h))) * up_proj(rms_norm(h)))
+//
+// The block returns out and the grown caches k and v ([1, p + n, 2, 32]);
+// the causal mask lets new token i see the p cached ones and new ones up to
+// i. The positions of the new tokens (p, p + 1, ...) are an input.
 //
 // hidden size 256, 8 query heads over 2 key/value heads of 32 (grouped-query
 // attention), MLP width 512, f16 activations. Each projection is a linear layer
@@ -16,6 +20,8 @@
 
 func.func @transformer_block(
     %x: !relax.tensor<[1, n, 256], f16>, %positions: !relax.tensor<[n], i64>,
+    %k_cache: !relax.tensor<[1, p, 2, 32], f16>,
+    %v_cache: !relax.tensor<[1, p, 2, 32], f16>,
     %attn_norm: !relax.tensor<[256], f16>,
     %wq_q: !relax.tensor<[256, 32], i32>, %wq_s: !relax.tensor<[256, 8], f16>,
     %wk_q: !relax.tensor<[64, 32], i32>, %wk_s: !relax.tensor<[64, 8], f16>,
@@ -25,9 +31,12 @@ func.func @transformer_block(
     %wg_q: !relax.tensor<[512, 32], i32>, %wg_s: !relax.tensor<[512, 8], f16>,
     %wu_q: !relax.tensor<[512, 32], i32>, %wu_s: !relax.tensor<[512, 8], f16>,
     %wd_q: !relax.tensor<[256, 64], i32>, %wd_s: !relax.tensor<[256, 16], f16>)
-    -> !relax.tensor<[1, n, 256], f16>
-    attributes {relax.function, relax.sym_bounds = {n = array<i64: 1, 2048>}} {
-  %out = relax.dataflow -> !relax.tensor<[1, n, 256], f16> {
+    -> (!relax.tensor<[1, n, 256], f16>, !relax.tensor<[1, p + n, 2, 32], f16>,
+        !relax.tensor<[1, p + n, 2, 32], f16>)
+    attributes {relax.function,
+                relax.sym_bounds = {n = array<i64: 1, 2048>, p = array<i64: 0, 2048>}} {
+  %out, %keys, %values = relax.dataflow -> !relax.tensor<[1, n, 256], f16>,
+      !relax.tensor<[1, p + n, 2, 32], f16>, !relax.tensor<[1, p + n, 2, 32], f16> {
     // Attention.
     %h0 = relax.rms_norm %x, %attn_norm epsilon 1.0e-06
         : !relax.tensor<[1, n, 256], f16>, !relax.tensor<[256], f16>
@@ -53,8 +62,12 @@ func.func @transformer_block(
         : !relax.tensor<[1, n, 8, 32], f16>, !relax.tensor<[n], i64>
     %k2 = relax.rope %k1, %positions theta 5.0e+05
         : !relax.tensor<[1, n, 2, 32], f16>, !relax.tensor<[n], i64>
-    %a0 = relax.attention %q2, %k2, %v1 causal
-        : !relax.tensor<[1, n, 8, 32], f16>, !relax.tensor<[1, n, 2, 32], f16>, !relax.tensor<[1, n, 2, 32], f16>
+    %k3 = relax.concat %k_cache, %k2 axis 1
+        : !relax.tensor<[1, p, 2, 32], f16>, !relax.tensor<[1, n, 2, 32], f16>
+    %v3 = relax.concat %v_cache, %v1 axis 1
+        : !relax.tensor<[1, p, 2, 32], f16>, !relax.tensor<[1, n, 2, 32], f16>
+    %a0 = relax.attention %q2, %k3, %v3 causal
+        : !relax.tensor<[1, n, 8, 32], f16>, !relax.tensor<[1, n + p, 2, 32], f16>, !relax.tensor<[1, n + p, 2, 32], f16>
     %a1 = relax.reshape %a0 [1, n, 256] : !relax.tensor<[1, n, 8, 32], f16>
     %wo_w = relax.q4_dequantize %wo_q, %wo_s
         : !relax.tensor<[256, 32], i32>, !relax.tensor<[256, 8], f16>
@@ -83,7 +96,9 @@ func.func @transformer_block(
     %d0 = relax.matmul %m1, %wd_t
         : !relax.tensor<[1, n, 512], f16>, !relax.tensor<[512, 256], f16>
     %y = relax.add %h, %d0 : !relax.tensor<[1, n, 256], f16>, !relax.tensor<[1, n, 256], f16>
-    relax.output %y : !relax.tensor<[1, n, 256], f16>
+    relax.output %y, %k3, %v3 : !relax.tensor<[1, n, 256], f16>,
+        !relax.tensor<[1, n + p, 2, 32], f16>, !relax.tensor<[1, n + p, 2, 32], f16>
   }
-  return %out : !relax.tensor<[1, n, 256], f16>
+  return %out, %keys, %values : !relax.tensor<[1, n, 256], f16>,
+      !relax.tensor<[1, p + n, 2, 32], f16>, !relax.tensor<[1, p + n, 2, 32], f16>
 }

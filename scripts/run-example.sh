@@ -4,8 +4,9 @@
 # results against numpy and time them:
 #  - classifier.mlir: tensor operators, symbolic batch size;
 #  - transformer_block.mlir: one Llama-style decoder block (RMSNorm, rotary
-#    embeddings, causal grouped-query attention, a SiLU-gated MLP) with
-#    q4f16_1 weights and a symbolic sequence length.
+#    embeddings, causal grouped-query attention over a KV cache, a SiLU-gated
+#    MLP) with q4f16_1 weights, run as a prefill and as decode steps (the new
+#    tokens and the cache are two symbolic lengths).
 #
 #   scripts/run-example.sh [build-dir]
 set -euo pipefail
@@ -43,13 +44,15 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "compile time: %.2f s\n", e - s }'
 "$bin/mlc-run" "$work/block.so" --list
-for seq in 7 128; do
+for case in "7 0" "1 128" "128 256"; do
+  read -r seq past <<<"$case"
   echo
-  echo "== sequence length = $seq: run, compare with numpy, time =="
-  data="$work/s$seq"
-  "$python" "$root/examples/transformer_block_reference.py" "$seq" "$data"
+  echo "== $seq new tokens after $past cached: run, compare with numpy, time =="
+  data="$work/s$seq-p$past"
+  "$python" "$root/examples/transformer_block_reference.py" "$seq" "$past" "$data"
   inputs=()
-  for i in $(seq 0 17); do inputs+=(--input="$data/in$i.npy"); done
+  for i in $(seq 0 19); do inputs+=(--input="$data/in$i.npy"); done
   "$bin/mlc-run" "$work/block.so" "${inputs[@]}" \
-    --expected="$data/expected.npy" --rtol=5e-3 --atol=5e-3 --benchmark=10
+    --expected="$data/expected0.npy" --expected="$data/expected1.npy" \
+    --expected="$data/expected2.npy" --rtol=5e-3 --atol=5e-3 --benchmark=10
 done
