@@ -785,3 +785,51 @@ func.func @negative_dropout_rate(%x: !relax.tensor<[n, 3], f32>) attributes {rel
   %0 = relax.dropout %x rate 1.0 : !relax.tensor<[n, 3], f32>
   return
 }
+
+// -----
+
+func.func @negative_split_both(%x: !relax.tensor<[n, 6], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.split' op expects either sections or indices}}
+  %0:2 = relax.split %x sections 2 indices [3] : !relax.tensor<[n, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_split_uneven(%x: !relax.tensor<[n, 6], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.split' op cannot split 6 into 4 equal sections}}
+  %0:4 = relax.split %x sections 4 axis 1 : !relax.tensor<[n, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_split_unsorted(%x: !relax.tensor<[n, 6], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.split' op expects sorted indices, but got [3, 1]}}
+  %0:3 = relax.split %x indices [3, 1] : !relax.tensor<[n, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_gather_elements_rank(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n], i32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.gather_elements' op expects indices of the input's rank, but got '!relax.tensor<[n], i32>' for '!relax.tensor<[n, 6], f32>'}}
+  %0 = relax.gather_elements %x, %i : !relax.tensor<[n, 6], f32>, !relax.tensor<[n], i32>
+  return
+}
+
+// -----
+
+func.func @negative_scatter_updates(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n, 2], i32>, %u: !relax.tensor<[n, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.scatter_elements' op dimensions of the updates and the indices are 3 and 2, which provably differ}}
+  %0 = relax.scatter_elements %x, %i, %u : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>, !relax.tensor<[n, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_gather_nd_tuple(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[k, 3], i64>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.gather_nd' op expects index tuples of a constant length in [1, 2], but the indices are '!relax.tensor<[k, 3], i64>'}}
+  %0 = relax.gather_nd %x, %i : !relax.tensor<[n, 6], f32>, !relax.tensor<[k, 3], i64>
+  return
+}

@@ -616,3 +616,25 @@ func.func @linear_pad_dropout(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<
   %3 = relax.dropout %x rate 0.1 : !relax.tensor<[n, 8], f32>
   return
 }
+
+/// split gives one result per part; the gathers take the indices' shape.
+// CHECK-LABEL: func.func @split_gather
+func.func @split_gather(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n, 2], i32>,
+                        %t: !relax.tensor<[k, 2], i64>) attributes {relax.function} {
+  // CHECK: relax.split %{{.*}} sections 2 axis 1 : !relax.tensor<[n, 6], f32>
+  // GENERIC: "relax.split"(%{{.*}}) <{axis = 1 : i64, sections = 2 : i64}> : (!relax.tensor<[n, 6], f32>) -> (!relax.tensor<[n, 3], f32>, !relax.tensor<[n, 3], f32>)
+  %a, %b = relax.split %x sections 2 axis 1 : !relax.tensor<[n, 6], f32>
+  // CHECK: relax.split %{{.*}} indices [1, 4] axis 1 : !relax.tensor<[n, 6], f32>
+  // GENERIC: -> (!relax.tensor<[n, 1], f32>, !relax.tensor<[n, 3], f32>, !relax.tensor<[n, 2], f32>)
+  %c:3 = relax.split %x indices [1, 4] axis 1 : !relax.tensor<[n, 6], f32>
+  // CHECK: relax.gather_elements %{{.*}}, %{{.*}} axis 1 : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>
+  // GENERIC: -> !relax.tensor<[n, 2], f32>
+  %g = relax.gather_elements %x, %i axis 1 : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>
+  // CHECK: relax.scatter_elements %{{.*}}, %{{.*}}, %{{.*}} axis 1
+  // GENERIC: -> !relax.tensor<[n, 6], f32>
+  %s = relax.scatter_elements %x, %i, %g axis 1 : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>, !relax.tensor<[n, 2], f32>
+  // CHECK: relax.gather_nd %{{.*}}, %{{.*}} : !relax.tensor<[n, 6], f32>, !relax.tensor<[k, 2], i64>
+  // GENERIC: -> !relax.tensor<[k], f32>
+  %d = relax.gather_nd %x, %t : !relax.tensor<[n, 6], f32>, !relax.tensor<[k, 2], i64>
+  return
+}

@@ -338,4 +338,102 @@ def Relax_OneHotOp : Relax_TensorOp<"one_hot", [InferTypeOpAdaptor,
   }];
 }
 
+def Relax_SplitOp : Relax_TensorOp<"split", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Split a tensor along an axis";
+  let description = [{
+    numpy's `array_split`-like `split` along `axis` (default 0): into
+    `sections` equal parts (the dimension must divide evenly when it is a
+    constant), or at the positions `indices` (sorted; each part is
+    `[previous, index)`, clamped into the dimension as slices are). One
+    result per part.
+
+    ```mlir
+    %a, %b, %c = relax.split %qkv sections 3 axis 2 : !relax.tensor<[1, n, 3072], f16>
+    // each: !relax.tensor<[1, n, 1024], f16>
+    %h, %t = relax.split %x indices [2] : !relax.tensor<[n, 4], f32>
+    // %h : !relax.tensor<[min(n, 2), 4], f32>, %t : !relax.tensor<[max(n - min(n, 2), 0), 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, OptionalAttr<I64Attr>:$sections,
+                       OptionalAttr<DenseI64ArrayAttr>:$indices,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs Variadic<Relax_AnyTensor>:$outputs);
+  let assemblyFormat = [{
+    $input (`sections` $sections^)? (`indices` $indices^)? (`axis` $axis^)?
+    attr-dict `:` qualified(type($input))
+  }];
+}
+
+def Relax_GatherElementsOp : Relax_TensorOp<"gather_elements", [
+    InferTypeOpAdaptor, Relax_PatternKind<"Injective">]> {
+  let summary = "Gather elements along an axis by an index tensor";
+  let description = [{
+    ONNX's `GatherElements` (numpy's `take_along_axis`): `indices` has the
+    input's rank, and `out[i..]` is the input at `i..` with the `axis`
+    coordinate replaced by `indices[i..]` (negative indices count from the
+    end once, then clamp into the axis, as `relax.take`). The result has
+    the indices' shape and the input's element type.
+
+    ```mlir
+    %g = relax.gather_elements %x, %idx axis 1 : !relax.tensor<[n, 8], f32>, !relax.tensor<[n, 2], i64>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_AnyTensor:$indices,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $indices (`axis` $axis^)? attr-dict `:` qualified(type($input))
+    `,` qualified(type($indices))
+  }];
+}
+
+def Relax_ScatterElementsOp : Relax_TensorOp<"scatter_elements", [
+    InferTypeOpAdaptor, Relax_PatternKind<"Opaque">]> {
+  let summary = "Scatter updates along an axis by an index tensor";
+  let description = [{
+    ONNX's `ScatterElements` without reduction: a copy of `input` where, for
+    each position `i..` of `indices` (the input's rank; `updates` has its
+    shape), the element at `i..` with the `axis` coordinate replaced by
+    `indices[i..]` (wrapped once and clamped, as `relax.take`) becomes
+    `updates[i..]`. Updates are applied in row-major order, so the last of
+    duplicate indices wins.
+
+    ```mlir
+    %s = relax.scatter_elements %x, %idx, %u axis 0 : !relax.tensor<[8, 4], f32>, !relax.tensor<[n, 4], i32>, !relax.tensor<[n, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_AnyTensor:$indices,
+                       Relax_AnyTensor:$updates,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $indices `,` $updates (`axis` $axis^)? attr-dict `:`
+    qualified(type($input)) `,` qualified(type($indices)) `,`
+    qualified(type($updates))
+  }];
+}
+
+def Relax_GatherNDOp : Relax_TensorOp<"gather_nd", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Gather slices by index tuples";
+  let description = [{
+    ONNX's `GatherND` (batch_dims 0): the last dimension of `indices`, `m`
+    (a constant, at most the input's rank), holds index tuples into the
+    input's first `m` dimensions; the result is `indices.shape[:-1] +
+    input.shape[m:]`. Each index wraps once when negative and clamps.
+
+    ```mlir
+    %g = relax.gather_nd %x, %idx : !relax.tensor<[n, m, 4], f32>, !relax.tensor<[k, 2], i64>
+    // %g : !relax.tensor<[k, 4], f32>
+    ```
+  }];
+  let arguments = (ins Relax_AnyTensor:$input, Relax_AnyTensor:$indices);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $indices attr-dict `:` qualified(type($input)) `,`
+    qualified(type($indices))
+  }];
+}
+
 #endif // MLC_DIALECT_RELAX_RELAXMANIPULATIONOPS_TD

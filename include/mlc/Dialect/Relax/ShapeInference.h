@@ -281,6 +281,29 @@ llvm::FailureOr<TensorType> inferPadShape(TensorType input,
                                           llvm::ArrayRef<int64_t> padWidth,
                                           EmitErrorFn emitError = nullptr);
 
+/// relax.split: the parts along `axis`, by `sections` (equal parts) or at
+/// `indices`; exactly one of the two is given.
+llvm::FailureOr<llvm::SmallVector<TensorType>>
+inferSplitShapes(TensorType input, std::optional<int64_t> sections,
+                 std::optional<llvm::ArrayRef<int64_t>> indices, int64_t axis,
+                 EmitErrorFn emitError = nullptr);
+
+/// relax.gather_elements: the indices' shape (the input's rank, integers)
+/// in the input's element type; relax.scatter_elements (with `updates` of
+/// the indices' shape and the input's element type) gives the input type.
+llvm::FailureOr<TensorType>
+inferGatherElementsShape(TensorType input, TensorType indices, int64_t axis,
+                         EmitErrorFn emitError = nullptr);
+llvm::FailureOr<TensorType> inferScatterElementsShape(
+    TensorType input, TensorType indices, TensorType updates, int64_t axis,
+    const sym::Analyzer &analyzer, EmitErrorFn emitError = nullptr);
+
+/// relax.gather_nd: `indices.shape[:-1] + input.shape[m:]` for a constant
+/// tuple length `m` (the indices' last dim) of at most the input's rank.
+llvm::FailureOr<TensorType> inferGatherNDShape(TensorType input,
+                                               TensorType indices,
+                                               EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

@@ -921,6 +921,89 @@ LogicalResult PadOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// split, gathers and scatters
+//===----------------------------------------------------------------------===//
+
+LogicalResult SplitOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  if (!input)
+    return failure();
+  IntegerAttr axis = adaptor.getAxisAttr();
+  InferenceErrors<SplitOp> errors(location);
+  FailureOr<SmallVector<TensorType>> parts = inferSplitShapes(
+      input, getOptionalInt(adaptor.getSectionsAttr()), adaptor.getIndices(),
+      axis ? axis.getInt() : 0, errors.callback());
+  if (failed(parts))
+    return failure();
+  llvm::append_range(inferred, *parts);
+  return success();
+}
+
+LogicalResult SplitOp::verify() { return verifyInRelaxFunction(*this); }
+
+LogicalResult GatherElementsOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType indices = getTensorType(adaptor.getIndices());
+  if (!input || !indices)
+    return failure();
+  IntegerAttr axis = adaptor.getAxisAttr();
+  InferenceErrors<GatherElementsOp> errors(location);
+  return appendInferred(inferGatherElementsShape(input, indices,
+                                                 axis ? axis.getInt() : 0,
+                                                 errors.callback()),
+                        inferred);
+}
+
+LogicalResult GatherElementsOp::verify() {
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult ScatterElementsOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  SmallVector<TensorType> types = getTensorTypes(
+      {adaptor.getInput(), adaptor.getIndices(), adaptor.getUpdates()});
+  if (types.size() != 3)
+    return failure();
+  IntegerAttr axis = adaptor.getAxisAttr();
+  InferenceErrors<ScatterElementsOp> errors(location);
+  return appendInferred(inferScatterElementsShape(types[0], types[1], types[2],
+                                                  axis ? axis.getInt() : 0,
+                                                  sym::Analyzer(),
+                                                  errors.callback()),
+                        inferred);
+}
+
+LogicalResult ScatterElementsOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  if (failed(inferScatterElementsShape(
+          getInput().getType(), getIndices().getType(), getUpdates().getType(),
+          getAxis(), getAnalyzerFor(*this), emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
+
+LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> location,
+                                           Adaptor adaptor,
+                                           SmallVectorImpl<Type> &inferred) {
+  TensorType input = getTensorType(adaptor.getInput());
+  TensorType indices = getTensorType(adaptor.getIndices());
+  if (!input || !indices)
+    return failure();
+  InferenceErrors<GatherNDOp> errors(location);
+  return appendInferred(inferGatherNDShape(input, indices, errors.callback()),
+                        inferred);
+}
+
+LogicalResult GatherNDOp::verify() { return verifyInRelaxFunction(*this); }
+
+//===----------------------------------------------------------------------===//
 // Creation
 //===----------------------------------------------------------------------===//
 

@@ -956,10 +956,10 @@ SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
   int64_t step = stride > 0 ? stride : -stride;
   // A positive constant divisor: ceilDiv cannot fail.
   sym::Expr extent = *sym::ceilDiv(span, ctx.constant(step));
-  // The whole dim (in either direction) has a non-negative span.
-  bool whole = stride > 0 ? first.getConstant() == 0 && last == dim
-                          : first == dim - 1 && last.getConstant() == -1;
-  return {first, whole ? extent : sym::max(extent, 0), stride};
+  // From the start forwards (the end is clamped into [0, dim]) or from the
+  // last element backwards (into [-1, dim - 1]), the span is non-negative.
+  bool fromEdge = stride > 0 ? first.getConstant() == 0 : first == dim - 1;
+  return {first, fromEdge ? extent : sym::max(extent, 0), stride};
 }
 
 FailureOr<TensorType>
@@ -1088,6 +1088,112 @@ FailureOr<TensorType> inferPadShape(TensorType input,
   for (auto [index, dim] : llvm::enumerate(dims))
     if (dim)
       dim = dim + (padWidth[2 * index] + padWidth[2 * index + 1]);
+  return TensorType::get(dims, input.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
+// split, gathers and scatters
+//===----------------------------------------------------------------------===//
+
+FailureOr<SmallVector<TensorType>>
+inferSplitShapes(TensorType input, std::optional<int64_t> sections,
+                 std::optional<ArrayRef<int64_t>> indices, int64_t axis,
+                 EmitErrorFn emitError) {
+  if (bool(sections) == bool(indices))
+    return fail(emitError, "expects either sections or indices");
+  if (sections && *sections <= 0)
+    return fail(emitError, "expects a positive number of sections, but got ",
+                *sections);
+  if (indices && !llvm::is_sorted(*indices))
+    return fail(emitError, "expects sorted indices, but got ",
+                axesToString(*indices));
+  size_t parts = sections ? *sections : indices->size() + 1;
+  if (!input.getRanked())
+    return SmallVector<TensorType>(parts, input);
+  FailureOr<int64_t> normalized =
+      normalizeAxis(axis, input.getNumDims(), emitError);
+  if (failed(normalized))
+    return failure();
+  sym::Expr dim = input.getDims()[*normalized];
+  SmallVector<TensorType> results;
+  for (size_t part = 0; part < parts; ++part) {
+    SmallVector<sym::Expr> dims(input.getDims());
+    if (dim && sections) {
+      std::optional<int64_t> size = dim.getConstant();
+      if (size && *size % *sections != 0)
+        return fail(emitError, "cannot split ", *size, " into ", *sections,
+                    " equal sections");
+      dims[*normalized] =
+          *sym::floorDiv(dim, dim.getContext().constant(*sections));
+    } else if (dim) {
+      int64_t begin = part == 0 ? 0 : (*indices)[part - 1];
+      int64_t end = part == indices->size()
+                        ? std::numeric_limits<int64_t>::max()
+                        : (*indices)[part];
+      dims[*normalized] = getSliceBounds(dim, begin, end, 1).extent;
+    }
+    results.push_back(TensorType::get(dims, input.getElementType()));
+  }
+  return results;
+}
+
+FailureOr<TensorType> inferGatherElementsShape(TensorType input,
+                                               TensorType indices, int64_t axis,
+                                               EmitErrorFn emitError) {
+  if (failed(checkIntegerIndices(indices, emitError)))
+    return failure();
+  if (!input.getRanked() || !indices.getRanked())
+    return indices.getRanked()
+               ? TensorType::get(indices.getDims(), input.getElementType())
+               : TensorType::get(input.getElementType());
+  if (input.getNumDims() != indices.getNumDims())
+    return fail(emitError, "expects indices of the input's rank, but got ",
+                indices, " for ", input);
+  if (failed(normalizeAxis(axis, input.getNumDims(), emitError)))
+    return failure();
+  return TensorType::get(indices.getDims(), input.getElementType());
+}
+
+FailureOr<TensorType> inferScatterElementsShape(
+    TensorType input, TensorType indices, TensorType updates, int64_t axis,
+    const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  if (updates.getElementType() != input.getElementType())
+    return fail(emitError,
+                "expects updates of the input's element type, but "
+                "got ",
+                updates, " for ", input);
+  FailureOr<TensorType> gathered =
+      inferGatherElementsShape(input, indices, axis, emitError);
+  if (failed(gathered))
+    return failure();
+  if (indices.getRanked() && updates.getRanked()) {
+    if (updates.getNumDims() != indices.getNumDims())
+      return fail(emitError, "expects updates of the indices' shape, but got ",
+                  updates, " and ", indices);
+    for (auto [u, i] : llvm::zip_equal(updates.getDims(), indices.getDims()))
+      if (failed(checkNotProvablyDifferent(
+              analyzer, u, i, "dimensions of the updates and the indices",
+              emitError)))
+        return failure();
+  }
+  return input;
+}
+
+FailureOr<TensorType> inferGatherNDShape(TensorType input, TensorType indices,
+                                         EmitErrorFn emitError) {
+  if (failed(checkIntegerIndices(indices, emitError)))
+    return failure();
+  if (!input.getRanked() || !indices.getRanked())
+    return TensorType::get(input.getElementType());
+  if (indices.getNumDims() == 0)
+    return fail(emitError, "expects indices of rank >= 1, but got ", indices);
+  sym::Expr last = indices.getDims().back();
+  std::optional<int64_t> m = last ? last.getConstant() : std::nullopt;
+  if (!m || *m < 1 || *m > input.getNumDims())
+    return fail(emitError, "expects index tuples of a constant length in [1, ",
+                input.getNumDims(), "], but the indices are ", indices);
+  SmallVector<sym::Expr> dims(indices.getDims().drop_back());
+  llvm::append_range(dims, input.getDims().drop_front(*m));
   return TensorType::get(dims, input.getElementType());
 }
 

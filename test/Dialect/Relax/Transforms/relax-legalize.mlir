@@ -787,3 +787,27 @@ func.func @linear_pad_dropout(%x: !relax.tensor<[n, 8], f32>, %w: !relax.tensor<
   %2 = relax.dropout %x : !relax.tensor<[n, 8], f32>
   return %0, %1, %2 : !relax.tensor<[n, 4], f32>, !relax.tensor<[n + 2, 10], f32>, !relax.tensor<[n, 8], f32>
 }
+
+// -----
+
+/// split: one block per part, reading at the part's offset; scatter_elements
+/// copies, then writes with opaque variables (never in parallel) anywhere
+/// along the axis.
+
+// CHECK-LABEL: tir.prim_func private @split
+// CHECK: tir.block "T_split"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}} + %c0] : memref<?x6xf32>)
+// CHECK: tir.block "T_split"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}} + %c3] : memref<?x6xf32>)
+// CHECK-LABEL: tir.prim_func private @scatter_elements
+// CHECK: tir.block "T_scatter_elements_copy"
+// CHECK: tir.block "T_scatter_elements" (%{{.*}}: opaque[%{{.*}}] = %{{.*}}, %{{.*}}: opaque[2] = %{{.*}})
+// CHECK: writes(%{{.*}}[%{{.*}}, 0] [1, %{{.*}}] : memref<?x6xf32>)
+// CHECK-LABEL: func.func @split_scatter
+// CHECK: relax.call_tir @split(%{{.*}}) tir_vars [n] : (!relax.tensor<[n, 6], f32>) -> (!relax.tensor<[n, 3], f32>, !relax.tensor<[n, 3], f32>)
+// CHECK: relax.call_tir @scatter_elements
+func.func @split_scatter(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n, 2], i32>, %u: !relax.tensor<[n, 2], f32>) attributes {relax.function} {
+  %a, %b = relax.split %x sections 2 axis 1 : !relax.tensor<[n, 6], f32>
+  %s = relax.scatter_elements %x, %i, %u axis 1 : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>, !relax.tensor<[n, 2], f32>
+  return
+}

@@ -26,6 +26,7 @@
 #include "mlc/Dialect/Relax/ShapeInference.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 using namespace mlir;
 
@@ -590,6 +591,224 @@ public:
   }
 };
 
+//===----------------------------------------------------------------------===//
+// split
+//===----------------------------------------------------------------------===//
+
+/// One block per part, copying from the input at the part's offset along
+/// the axis (a region symbol).
+class SplitPattern : public LegalizePattern<relax::SplitOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::SplitOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<int64_t> axis = checkAxisCopy(rewriter, op, op.getAxis());
+    if (failed(axis))
+      return failure();
+    TensorType input = op.getInput().getType();
+    SmallVector<TensorType> parts;
+    for (Value output : op.getOutputs())
+      parts.push_back(cast<TensorType>(output.getType()));
+    KernelSignature signature({input}, parts);
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "split",
+        "axis=" + std::to_string(*axis), [&](KernelBuilder &builder) {
+          MLIRContext *ctx = builder.getContext();
+          sym::Context &symbols = relax::RelaxDialect::getSymContext(ctx);
+          unsigned rank = input.getNumDims();
+          sym::Expr offset = symbols.constant(0);
+          for (unsigned part = 0; part < parts.size(); ++part) {
+            SmallVector<IterVar> iterVars;
+            for (unsigned dim = 0; dim < rank; ++dim)
+              iterVars.push_back(
+                  {tir::IterKind::Spatial, builder.getOutputDim(part, dim)});
+            SmallVector<AffineExpr> indices = getIdentityIndices(ctx, 0, rank);
+            SmallVector<AffineExpr> inIndices(indices);
+            inIndices[*axis] = indices[*axis] + getAffineSymbolExpr(0, ctx);
+            Access in{builder.getInput(0), inIndices};
+            Access out{builder.getOutput(part), indices};
+            builder.buildBlock(
+                "T_split", iterVars, {in}, {out},
+                [&](BlockBuilder &block) { block.store(block.load(in), out); },
+                {}, {builder.materialize(offset)});
+            offset = offset + builder.getOutputType(part).getDims()[*axis];
+          }
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// gather_elements, scatter_elements, gather_nd
+//===----------------------------------------------------------------------===//
+
+/// An access to all of `buffer` along `dims` (extents s0, s1, ...), at
+/// `indices` elsewhere: the region of a data-dependent read or write.
+Access getWholeDims(KernelBuilder &builder, Value buffer,
+                    ArrayRef<AffineExpr> indices, ArrayRef<unsigned> dims) {
+  MLIRContext *ctx = builder.getContext();
+  SmallVector<AffineExpr> starts(indices),
+      extents(indices.size(), getAffineConstantExpr(1, ctx));
+  for (auto [symbol, dim] : llvm::enumerate(dims)) {
+    starts[dim] = getAffineConstantExpr(0, ctx);
+    extents[dim] = getAffineSymbolExpr(symbol, ctx);
+  }
+  return {buffer, starts, extents};
+}
+
+/// gather_elements (`scatter` false) and scatter_elements: one block over
+/// the indices whose input (output) position along the axis comes from
+/// them. The scatter copies the input first; its block's variables are
+/// opaque, so no schedule runs it in parallel (duplicate indices: the last
+/// wins).
+template <typename OpTy, bool scatter>
+class ElementsPattern : public LegalizePattern<OpTy> {
+public:
+  using LegalizePattern<OpTy>::LegalizePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<int64_t> axis = checkAxisCopy(rewriter, op, op.getAxis());
+    if (failed(axis))
+      return failure();
+    SmallVector<TensorType> inputs;
+    for (Value operand : op->getOperands())
+      inputs.push_back(cast<TensorType>(operand.getType()));
+    KernelSignature signature(inputs, {op.getResult().getType()});
+    StringRef name = getKernelBaseName<OpTy>();
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, this->cache, signature, name,
+        "axis=" + std::to_string(*axis), [&](KernelBuilder &builder) {
+          buildKernel(builder, ("T_" + name).str(), *axis);
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  static void buildKernel(KernelBuilder &builder, const std::string &name,
+                          unsigned axis) {
+    MLIRContext *ctx = builder.getContext();
+    unsigned rank = builder.getInputType(0).getNumDims();
+    SmallVector<AffineExpr> identity = getIdentityIndices(ctx, 0, rank);
+    Value extent = builder.getInputDim(0, axis);
+    Value data = scatter ? builder.getOutput(0) : builder.getInput(0);
+    if (scatter) {
+      SmallVector<IterVar> copyVars;
+      for (unsigned dim = 0; dim < rank; ++dim)
+        copyVars.push_back(
+            {tir::IterKind::Spatial, builder.getInputDim(0, dim)});
+      Access in{builder.getInput(0), identity};
+      Access out{data, identity};
+      builder.buildBlock(
+          name + "_copy", copyVars, {in}, {out},
+          [&](BlockBuilder &block) { block.store(block.load(in), out); });
+    }
+    SmallVector<IterVar> iterVars;
+    for (unsigned dim = 0; dim < rank; ++dim)
+      iterVars.push_back(
+          {scatter ? tir::IterKind::Opaque : tir::IterKind::Spatial,
+           builder.getInputDim(1, dim)});
+    Access idx{builder.getInput(1), identity};
+    Access whole = getWholeDims(builder, data, identity, {axis});
+    SmallVector<Access> reads{idx};
+    Access updates{scatter ? builder.getInput(2) : Value(), identity};
+    Access result{builder.getOutput(0), identity};
+    if (scatter)
+      reads.push_back(updates);
+    else
+      reads.push_back(whole);
+    builder.buildBlock(
+        name, iterVars, reads, {scatter ? whole : result},
+        [&](BlockBuilder &block) {
+          SmallVector<Value> at = llvm::map_to_vector(
+              identity, [&](AffineExpr e) { return block.index(e); });
+          at[axis] = createClampedIndex(block.getBuilder(), block.getLoc(),
+                                        block.load(idx), extent);
+          if (scatter)
+            memref::StoreOp::create(block.getBuilder(), block.getLoc(),
+                                    block.load(updates), data, at);
+          else
+            block.store(block.loadAt(whole, at), result);
+        },
+        {}, {extent});
+  }
+};
+
+/// gather_nd: one block over the result; the first m input coordinates
+/// come from the index tuple (m loads), the rest from the result's.
+class GatherNDPattern : public LegalizePattern<relax::GatherNDOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::GatherNDOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op, /*computes=*/false)))
+      return failure();
+    TensorType input = op.getInput().getType();
+    TensorType indices = op.getIndices().getType();
+    int64_t m = *indices.getDims().back().getConstant();
+    KernelSignature signature({input, indices}, {op.getResult().getType()});
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "gather_nd", "",
+        [&](KernelBuilder &builder) {
+          MLIRContext *ctx = builder.getContext();
+          unsigned rank = builder.getOutputType(0).getNumDims();
+          unsigned batch = indices.getNumDims() - 1;
+          unsigned inRank = input.getNumDims();
+          SmallVector<AffineExpr> out = getIdentityIndices(ctx, 0, rank);
+          // The input's region: its first m dims whole, the rest at the
+          // result's trailing coordinates.
+          SmallVector<AffineExpr> inIndices(m, getAffineConstantExpr(0, ctx));
+          llvm::append_range(inIndices, ArrayRef(out).drop_front(batch));
+          SmallVector<unsigned> gathered;
+          SmallVector<Value> extents;
+          for (unsigned dim = 0; dim < m; ++dim) {
+            gathered.push_back(dim);
+            extents.push_back(builder.getInputDim(0, dim));
+          }
+          Access whole =
+              getWholeDims(builder, builder.getInput(0), inIndices, gathered);
+          // The index tuple: all m of it.
+          SmallVector<AffineExpr> tuple(ArrayRef(out).take_front(batch));
+          tuple.push_back(getAffineConstantExpr(0, ctx));
+          SmallVector<AffineExpr> tupleExtents(batch,
+                                               getAffineConstantExpr(1, ctx));
+          tupleExtents.push_back(getAffineConstantExpr(m, ctx));
+          Access idx{builder.getInput(1), tuple, tupleExtents};
+          Access result{builder.getOutput(0), out};
+          SmallVector<IterVar> iterVars;
+          for (unsigned dim = 0; dim < rank; ++dim)
+            iterVars.push_back(
+                {tir::IterKind::Spatial, builder.getOutputDim(0, dim)});
+          builder.buildBlock(
+              "T_gather_nd", iterVars, {whole, idx}, {result},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                SmallVector<Value> tupleAt =
+                    llvm::map_to_vector(ArrayRef(tuple), [&](AffineExpr e) {
+                      return block.index(e);
+                    });
+                SmallVector<Value> at;
+                for (unsigned dim = 0; dim < m; ++dim) {
+                  tupleAt.back() = arith::ConstantIndexOp::create(b, loc, dim);
+                  at.push_back(createClampedIndex(
+                      b, loc, block.loadAt(idx, tupleAt), extents[dim]));
+                }
+                for (unsigned dim = m; dim < inRank; ++dim)
+                  at.push_back(block.index(inIndices[dim]));
+                block.store(block.loadAt(whole, at), result);
+              },
+              {}, extents);
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+};
+
 } // namespace
 } // namespace mlc::legalize
 
@@ -600,6 +819,8 @@ void mlc::populateRelaxLegalizeIndexingPatterns(RewritePatternSet &patterns,
       .add<BroadcastToPattern, ConcatPattern, FlipPattern,
            TrianglePattern<relax::TrilOp, true>,
            TrianglePattern<relax::TriuOp, false>, TilePattern, RepeatPattern,
-           StridedSlicePattern, TakePattern, OneHotPattern, PadPattern>(
+           StridedSlicePattern, TakePattern, OneHotPattern, PadPattern,
+           SplitPattern, ElementsPattern<relax::GatherElementsOp, false>,
+           ElementsPattern<relax::ScatterElementsOp, true>, GatherNDPattern>(
           patterns.getContext(), cache);
 }

@@ -185,6 +185,30 @@ def batch_norm(x, gamma, beta, mean, var, eps=1e-5):
             gamma.reshape(shape) + beta.reshape(shape))
 
 
+def clamp_index(ids, extent):
+    """relax's index rule: a negative index counts from the end once, then
+    indices are clamped into [0, extent)."""
+    ids = ids.astype(np.int64)
+    return np.clip(np.where(ids < 0, ids + extent, ids), 0, extent - 1)
+
+
+def scatter_elements(x, ids, updates):
+    """Along axis 0, in row-major order of the indices (the last duplicate
+    wins)."""
+    out = x.copy()
+    ids = clamp_index(ids, x.shape[0])
+    for i in range(ids.shape[0]):
+        for j in range(ids.shape[1]):
+            out[ids[i, j], j] = updates[i, j]
+    return out
+
+
+def gather_nd(x, ids):
+    rows = clamp_index(ids[:, 0], x.shape[0])
+    cols = clamp_index(ids[:, 1], x.shape[1])
+    return x[rows, cols]
+
+
 def gelu(x):
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
@@ -556,6 +580,19 @@ CASES = {
     "pad_reflect": ([(("n", 4), "float32", "normal")],
                     lambda x: np.pad(x, ((0, 0), (3, 2)), mode="reflect")),
     "dropout": ([(("n", "m"), "float32", "normal")], lambda x: np.maximum(x, 0)),
+    # gather.mlir
+    "split_sections": ([(("n", 6), "float32", "normal")],
+                       lambda x: tuple(np.split(x, 3, axis=1)), "raw"),
+    "split_indices": ([(("n", 3), "int32", "int")],
+                      lambda x: tuple(np.split(x, [2])), "raw"),
+    "gather_elements": ([(("n", 5), "float32", "normal"), (("n", 3), "int64", "small")],
+                        lambda x, i: np.take_along_axis(x, clamp_index(i, 5), axis=1),
+                        "raw"),
+    "scatter_elements": ([((5, "m"), "float32", "normal"), (("k", "m"), "int32", "small"),
+                          (("k", "m"), "float32", "normal")],
+                         scatter_elements, "raw"),
+    "gather_nd": ([(("n", 4, 3), "float32", "normal"), (("k", 2), "int64", "small")],
+                  gather_nd, "raw"),
     # astype.mlir: exact conversions, so the references convert with numpy
     # (and to_bf16) from the same inputs. A bf16 input is read from float32
     # and rounded by mlc-run, hence to_bf16 on the input too.
