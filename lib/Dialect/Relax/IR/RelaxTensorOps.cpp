@@ -84,6 +84,33 @@ inferFromInput(Value input, std::optional<Location> location,
   return appendInferred(rule(type, errors.callback()), inferred);
 }
 
+/// Infers with a shape rule over the tensor types of `values`:
+/// `rule(types..., analyzer, emitError)`. Inference sees no facts (the
+/// enclosing function may not exist yet): the analyzer is empty.
+template <typename OpTy, typename Rule, typename... Values>
+static LogicalResult inferWithRule(std::optional<Location> location,
+                                   SmallVectorImpl<Type> &inferred, Rule rule,
+                                   Values... values) {
+  if ((... || !getTensorType(values)))
+    return failure();
+  InferenceErrors<OpTy> errors(location);
+  return appendInferred(
+      rule(getTensorType(values)..., sym::Analyzer(), errors.callback()),
+      inferred);
+}
+
+/// The verifier of an op whose type comes from `rule`: the rule again, with
+/// the facts of the enclosing function (`relax.sym_bounds`, ...), then the
+/// scope of the symbolic variables.
+template <typename Rule, typename... Values>
+static LogicalResult verifyWithRule(Operation *op, Rule rule,
+                                    Values... values) {
+  auto emitError = [op] { return op->emitOpError(); };
+  if (failed(rule(getTensorType(values)..., getAnalyzerFor(op), emitError)))
+    return failure();
+  return verifyInRelaxFunction(op);
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise ops with broadcasting
 //===----------------------------------------------------------------------===//
@@ -147,24 +174,14 @@ LogicalResult WhereOp::inferReturnTypes(MLIRContext *,
                                         std::optional<Location> location,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &inferred) {
-  TensorType condition = getTensorType(adaptor.getCondition());
-  TensorType lhs = getTensorType(adaptor.getLhs());
-  TensorType rhs = getTensorType(adaptor.getRhs());
-  if (!condition || !lhs || !rhs)
-    return failure();
-  InferenceErrors<WhereOp> errors(location);
-  return appendInferred(
-      inferWhereType(condition, lhs, rhs, sym::Analyzer(), errors.callback()),
-      inferred);
+  return inferWithRule<WhereOp>(location, inferred, inferWhereType,
+                                adaptor.getCondition(), adaptor.getLhs(),
+                                adaptor.getRhs());
 }
 
 LogicalResult WhereOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferWhereType(getCondition().getType(), getLhs().getType(),
-                            getRhs().getType(), getAnalyzerFor(*this),
-                            emitError)))
-    return failure();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(*this, inferWhereType, getCondition(), getLhs(),
+                        getRhs());
 }
 
 //===----------------------------------------------------------------------===//
@@ -415,30 +432,28 @@ LogicalResult RMSNormOp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
+/// layer_norm's rule: its weight and bias follow the last axis.
+static FailureOr<TensorType>
+inferLayerNormShape(TensorType input, TensorType weight, TensorType bias,
+                    const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  return inferLastAxisNormShape(input, {weight, bias}, {"weight", "bias"},
+                                analyzer, emitError);
+}
+
 LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> location,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &inferred) {
-  TensorType input = getTensorType(adaptor.getInput());
-  TensorType weight = getTensorType(adaptor.getWeight());
-  TensorType bias = getTensorType(adaptor.getBias());
-  if (!input || !weight || !bias)
-    return failure();
-  InferenceErrors<LayerNormOp> errors(location);
-  return appendInferred(
-      inferLastAxisNormShape(input, {weight, bias}, {"weight", "bias"},
-                             sym::Analyzer(), errors.callback()),
-      inferred);
+  return inferWithRule<LayerNormOp>(location, inferred, inferLayerNormShape,
+                                    adaptor.getInput(), adaptor.getWeight(),
+                                    adaptor.getBias());
 }
 
 LogicalResult LayerNormOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferLastAxisNormShape(
-          getInput().getType(), {getWeight().getType(), getBias().getType()},
-          {"weight", "bias"}, getAnalyzerFor(*this), emitError)) ||
-      failed(verifyEpsilon(*this, getEpsilon())))
+  if (failed(verifyEpsilon(*this, getEpsilon())))
     return failure();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(*this, inferLayerNormShape, getInput(), getWeight(),
+                        getBias());
 }
 
 //===----------------------------------------------------------------------===//
@@ -449,53 +464,33 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> location,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &inferred) {
-  TensorType query = getTensorType(adaptor.getQuery());
-  TensorType key = getTensorType(adaptor.getKey());
-  TensorType value = getTensorType(adaptor.getValue());
-  if (!query || !key || !value)
-    return failure();
-  InferenceErrors<AttentionOp> errors(location);
-  return appendInferred(inferAttentionShape(query, key, value, sym::Analyzer(),
-                                            errors.callback()),
-                        inferred);
+  return inferWithRule<AttentionOp>(location, inferred, inferAttentionShape,
+                                    adaptor.getQuery(), adaptor.getKey(),
+                                    adaptor.getValue());
 }
 
 LogicalResult AttentionOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferAttentionShape(getQuery().getType(), getKey().getType(),
-                                 getValue().getType(), getAnalyzerFor(*this),
-                                 emitError)))
-    return failure();
   if (std::optional<APFloat> scale = getScale();
       scale && !(scale->convertToDouble() > 0))
     return emitOpError("expects a positive scale, but got ")
            << scale->convertToDouble();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(*this, inferAttentionShape, getQuery(), getKey(),
+                        getValue());
 }
 
 LogicalResult RopeOp::inferReturnTypes(MLIRContext *,
                                        std::optional<Location> location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
-  TensorType input = getTensorType(adaptor.getInput());
-  TensorType positions = getTensorType(adaptor.getPositions());
-  if (!input || !positions)
-    return failure();
-  InferenceErrors<RopeOp> errors(location);
-  return appendInferred(
-      inferRopeShape(input, positions, sym::Analyzer(), errors.callback()),
-      inferred);
+  return inferWithRule<RopeOp>(location, inferred, inferRopeShape,
+                               adaptor.getInput(), adaptor.getPositions());
 }
 
 LogicalResult RopeOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferRopeShape(getInput().getType(), getPositions().getType(),
-                            getAnalyzerFor(*this), emitError)))
-    return failure();
   if (!(getTheta().convertToDouble() > 0))
     return emitOpError("expects a positive theta, but got ")
            << getTheta().convertToDouble();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(*this, inferRopeShape, getInput(), getPositions());
 }
 
 //===----------------------------------------------------------------------===//
@@ -527,25 +522,27 @@ LogicalResult Q4QuantizeOp::verify() { return verifyInRelaxFunction(*this); }
 LogicalResult Q4DequantizeOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferred) {
-  TensorType packed = getTensorType(adaptor.getPacked());
-  TensorType scale = getTensorType(adaptor.getScale());
-  if (!packed || !scale)
-    return failure();
-  IntegerAttr groupSize = adaptor.getGroupSizeAttr();
-  InferenceErrors<Q4DequantizeOp> errors(location);
-  return appendInferred(
-      inferQ4DequantizeShape(packed, scale, groupSize ? groupSize.getInt() : 32,
-                             sym::Analyzer(), errors.callback()),
-      inferred);
+  IntegerAttr groupAttr = adaptor.getGroupSizeAttr();
+  int64_t group = groupAttr ? groupAttr.getInt() : 32;
+  return inferWithRule<Q4DequantizeOp>(
+      location, inferred,
+      [&](TensorType packed, TensorType scale, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferQ4DequantizeShape(packed, scale, group, analyzer,
+                                      emitError);
+      },
+      adaptor.getPacked(), adaptor.getScale());
 }
 
 LogicalResult Q4DequantizeOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferQ4DequantizeShape(getPacked().getType(), getScale().getType(),
-                                    getGroupSize(), getAnalyzerFor(*this),
-                                    emitError)))
-    return failure();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(
+      *this,
+      [&](TensorType packed, TensorType scale, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferQ4DequantizeShape(packed, scale, getGroupSize(), analyzer,
+                                      emitError);
+      },
+      getPacked(), getScale());
 }
 
 //===----------------------------------------------------------------------===//
@@ -966,26 +963,27 @@ LogicalResult GatherElementsOp::verify() {
 LogicalResult ScatterElementsOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferred) {
-  SmallVector<TensorType> types = getTensorTypes(
-      {adaptor.getInput(), adaptor.getIndices(), adaptor.getUpdates()});
-  if (types.size() != 3)
-    return failure();
-  IntegerAttr axis = adaptor.getAxisAttr();
-  InferenceErrors<ScatterElementsOp> errors(location);
-  return appendInferred(inferScatterElementsShape(types[0], types[1], types[2],
-                                                  axis ? axis.getInt() : 0,
-                                                  sym::Analyzer(),
-                                                  errors.callback()),
-                        inferred);
+  IntegerAttr axisAttr = adaptor.getAxisAttr();
+  int64_t axis = axisAttr ? axisAttr.getInt() : 0;
+  return inferWithRule<ScatterElementsOp>(
+      location, inferred,
+      [&](TensorType input, TensorType indices, TensorType updates,
+          const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+        return inferScatterElementsShape(input, indices, updates, axis,
+                                         analyzer, emitError);
+      },
+      adaptor.getInput(), adaptor.getIndices(), adaptor.getUpdates());
 }
 
 LogicalResult ScatterElementsOp::verify() {
-  auto emitError = [&] { return emitOpError(); };
-  if (failed(inferScatterElementsShape(
-          getInput().getType(), getIndices().getType(), getUpdates().getType(),
-          getAxis(), getAnalyzerFor(*this), emitError)))
-    return failure();
-  return verifyInRelaxFunction(*this);
+  return verifyWithRule(
+      *this,
+      [&](TensorType input, TensorType indices, TensorType updates,
+          const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+        return inferScatterElementsShape(input, indices, updates, getAxis(),
+                                         analyzer, emitError);
+      },
+      getInput(), getIndices(), getUpdates());
 }
 
 LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *,
