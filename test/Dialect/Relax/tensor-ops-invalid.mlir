@@ -833,3 +833,19 @@ func.func @negative_gather_nd_tuple(%x: !relax.tensor<[n, 6], f32>, %i: !relax.t
   %0 = relax.gather_nd %x, %i : !relax.tensor<[n, 6], f32>, !relax.tensor<[k, 3], i64>
   return
 }
+
+// -----
+
+func.func @negative_group_norm_groups(%x: !relax.tensor<[n, 6, 4], f32>, %p: !relax.tensor<[6], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.group_norm' op expects the 6 channels to be a multiple of the groups (4)}}
+  %0 = relax.group_norm %x, %p, %p num_groups 4 : !relax.tensor<[n, 6, 4], f32>, !relax.tensor<[6], f32>, !relax.tensor<[6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_group_norm_weight(%x: !relax.tensor<[n, 6, 4], f32>, %p: !relax.tensor<[4], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.group_norm' op expects a weight of 6 elements (the input's channels), but it has 4, and they provably differ}}
+  %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, 6, 4], f32>, !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
+  return
+}

@@ -638,3 +638,12 @@ func.func @split_gather(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n, 2]
   %d = relax.gather_nd %x, %t : !relax.tensor<[n, 6], f32>, !relax.tensor<[k, 2], i64>
   return
 }
+
+/// group_norm keeps the input's type.
+// CHECK-LABEL: func.func @group_norm
+func.func @group_norm(%x: !relax.tensor<[n, 8, h, w], f32>, %p: !relax.tensor<[8], f32>) attributes {relax.function} {
+  // CHECK: relax.group_norm %{{.*}}, %{{.*}}, %{{.*}} num_groups 4 : !relax.tensor<[n, 8, h, w], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  // GENERIC: "relax.group_norm"(%{{.*}}, %{{.*}}, %{{.*}}) <{epsilon = 1.000000e-05 : f64, num_groups = 4 : i64}> : (!relax.tensor<[n, 8, h, w], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>) -> !relax.tensor<[n, 8, h, w], f32>
+  %0 = relax.group_norm %x, %p, %p num_groups 4 : !relax.tensor<[n, 8, h, w], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  return
+}

@@ -58,6 +58,32 @@ def Relax_LayerNormOp
   }];
 }
 
+def Relax_GroupNormOp
+    : Relax_TensorOp<"group_norm", [InferTypeOpAdaptor,
+                                    Relax_PatternKind<"CommReduce">]> {
+  let summary = "Group normalization over channel groups";
+  let description = [{
+    PyTorch's `group_norm`: the channels (axis 1) of `[n, c, ...]` are split
+    into `num_groups` groups (dividing `c`); each group of each sample is
+    normalized over its channels and all trailing dims (biased variance),
+    then scaled and shifted per channel by `weight` and `bias` (`[c]`).
+    `epsilon` defaults to 1e-5; f16 and bf16 compute in f32.
+
+    ```mlir
+    %y = relax.group_norm %x, %w, %b num_groups 32 : !relax.tensor<[n, 256, h, w], f32>, !relax.tensor<[256], f32>, !relax.tensor<[256], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$input, Relax_FloatTensor:$weight,
+                       Relax_FloatTensor:$bias, I64Attr:$num_groups,
+                       DefaultValuedAttr<F64Attr, "1e-5">:$epsilon);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight `,` $bias `num_groups` $num_groups
+    (`epsilon` $epsilon^)? attr-dict `:` qualified(type($input)) `,`
+    qualified(type($weight)) `,` qualified(type($bias))
+  }];
+}
+
 def Relax_SoftmaxOp
     : Relax_TensorOp<"softmax", [InferTypeOpAdaptor,
                                  Relax_PatternKind<"CommReduce">]> {

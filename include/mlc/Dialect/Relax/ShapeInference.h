@@ -218,6 +218,14 @@ llvm::FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
                                              mlir::Type dtype,
                                              EmitErrorFn emitError = nullptr);
 
+/// relax.group_norm: the input type (rank >= 2), once the channels (dim 1,
+/// a constant when the groups are checked) divide into `groups` and the
+/// weight and bias match them.
+llvm::FailureOr<TensorType>
+inferGroupNormShape(TensorType input, TensorType weight, TensorType bias,
+                    int64_t groups, const sym::Analyzer &analyzer,
+                    EmitErrorFn emitError = nullptr);
+
 /// relax.batch_norm: the input type, once each parameter (gamma, beta,
 /// mean, var) has the input's element type, rank 1 and a length not
 /// provably different from the `axis` dim.

@@ -726,6 +726,36 @@ LogicalResult OneHotOp::inferReturnTypes(MLIRContext *,
 
 LogicalResult OneHotOp::verify() { return verifyInRelaxFunction(*this); }
 
+LogicalResult GroupNormOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  IntegerAttr groups = adaptor.getNumGroupsAttr();
+  if (!groups)
+    return failure();
+  return inferWithRule<GroupNormOp>(
+      location, inferred,
+      [&](TensorType input, TensorType weight, TensorType bias,
+          const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+        return inferGroupNormShape(input, weight, bias, groups.getInt(),
+                                   analyzer, emitError);
+      },
+      adaptor.getInput(), adaptor.getWeight(), adaptor.getBias());
+}
+
+LogicalResult GroupNormOp::verify() {
+  if (failed(verifyEpsilon(*this, getEpsilon())))
+    return failure();
+  return verifyWithRule(
+      *this,
+      [&](TensorType input, TensorType weight, TensorType bias,
+          const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+        return inferGroupNormShape(input, weight, bias, getNumGroups(),
+                                   analyzer, emitError);
+      },
+      getInput(), getWeight(), getBias());
+}
+
 //===----------------------------------------------------------------------===//
 // Convolutions and pooling
 //===----------------------------------------------------------------------===//

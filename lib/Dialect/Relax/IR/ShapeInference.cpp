@@ -496,6 +496,26 @@ inferBatchNormShape(TensorType input, ArrayRef<TensorType> params, int64_t axis,
                          emitError);
 }
 
+FailureOr<TensorType> inferGroupNormShape(TensorType input, TensorType weight,
+                                          TensorType bias, int64_t groups,
+                                          const sym::Analyzer &analyzer,
+                                          EmitErrorFn emitError) {
+  if (groups <= 0)
+    return fail(emitError, "expects a positive number of groups, but got ",
+                groups);
+  if (input.getRanked()) {
+    if (input.getNumDims() < 2)
+      return fail(emitError, "expects an input of rank >= 2, but got ", input);
+    sym::Expr channels = input.getDims()[1];
+    std::optional<int64_t> c = channels ? channels.getConstant() : std::nullopt;
+    if (c && *c % groups != 0)
+      return fail(emitError, "expects the ", *c,
+                  " channels to be a multiple of the groups (", groups, ")");
+  }
+  return checkAxisParams(input, {weight, bias}, {"weight", "bias"}, 1,
+                         "the input's channels", analyzer, emitError);
+}
+
 //===----------------------------------------------------------------------===//
 // Convolutions and pooling
 //===----------------------------------------------------------------------===//

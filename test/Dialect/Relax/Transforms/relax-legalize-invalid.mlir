@@ -263,3 +263,11 @@ func.func @conv2d_symbolic_groups(%x: !relax.tensor<[1, 4, 8, 8], f32>, %k: !rel
   %0 = relax.conv2d %x, %k groups 2 : !relax.tensor<[1, 4, 8, 8], f32>, !relax.tensor<[o, 2, 3, 3], f32>
   return
 }
+
+// -----
+
+func.func @group_norm_symbolic_channels(%x: !relax.tensor<[n, c, 4], f32>, %p: !relax.tensor<[c], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.group_norm' op cannot legalize: the channels of '!relax.tensor<[n, c, 4], f32>' must be a constant to map channels to groups}}
+  %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, c, 4], f32>, !relax.tensor<[c], f32>, !relax.tensor<[c], f32>
+  return
+}

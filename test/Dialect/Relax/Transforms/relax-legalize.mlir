@@ -811,3 +811,20 @@ func.func @split_scatter(%x: !relax.tensor<[n, 6], f32>, %i: !relax.tensor<[n, 2
   %s = relax.scatter_elements %x, %i, %u axis 1 : !relax.tensor<[n, 6], f32>, !relax.tensor<[n, 2], i32>, !relax.tensor<[n, 2], f32>
   return
 }
+
+// -----
+
+/// group_norm: sums per (sample, group) over the group's channels (channel
+/// g * 4 + c) and the trailing dims, then the scaling per channel.
+
+// CHECK-LABEL: tir.prim_func private @group_norm
+// CHECK: tir.block "T_group_norm_sum" (%{{.*}}: spatial[%{{.*}}] = %{{.*}}, %[[G:[a-z0-9]+]]: spatial[2] = %{{.*}}, %[[C:[a-z0-9]+]]: reduce[4] = %{{.*}}, %{{.*}}: reduce[%{{.*}}] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %[[G]] * 4 + %[[C]], %{{.*}}] : memref<?x8x?xf32>)
+// CHECK: tir.block "T_group_norm_sumsq"
+// CHECK: tir.block "T_group_norm" (
+// CHECK-LABEL: func.func @group_norm
+// CHECK: relax.call_tir @group_norm
+func.func @group_norm(%x: !relax.tensor<[n, 8, l], f32>, %p: !relax.tensor<[8], f32>) attributes {relax.function} {
+  %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, 8, l], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  return
+}

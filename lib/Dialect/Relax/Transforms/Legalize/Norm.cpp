@@ -19,6 +19,9 @@
 //   tir.block "T_layer_norm"
 //       y[r, k] = (x - sum[r] / K) * rsqrt(sq[r] / K + eps) * w[k] + b[k]
 //
+// group_norm reduces per (sample, group) the same way, over the group's
+// channels and the trailing dims, then scales per channel.
+//
 // f16 and bf16 inputs sum and scale in f32 (row buffers in f32).
 // tir-default-schedule then fuses the nests per row (its row-wise rule)
 // and reassociates the sums.
@@ -224,6 +227,137 @@ void LastAxisNormPattern<relax::LayerNormOp>::buildKernel(
       });
 }
 
+/// group_norm: the sums and the centered squares per (sample, group) over
+/// the group's channels and the trailing dims, then the scaling per
+/// channel. Channel c is in group c / (C / G): C must be a constant.
+class GroupNormPattern : public LegalizePattern<relax::GroupNormOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::GroupNormOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    TensorType input = op.getInput().getType();
+    sym::Expr channels = input.getDims()[1];
+    std::optional<int64_t> c = channels ? channels.getConstant() : std::nullopt;
+    if (!c)
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "the channels of " << input
+             << " must be a constant to map channels to groups";
+      });
+    int64_t groups = op.getNumGroups();
+    double epsilon = op.getEpsilon().convertToDouble();
+    SmallVector<TensorType> inputs;
+    for (Value operand : op->getOperands())
+      inputs.push_back(cast<TensorType>(operand.getType()));
+    KernelSignature signature(inputs, {op.getResult().getType()});
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "group_norm",
+        llvm::formatv("groups={0},epsilon={1}", groups, epsilon).str(),
+        [&](KernelBuilder &builder) {
+          buildKernel(builder, groups, *c / groups, epsilon,
+                      input.getElementType());
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  static void buildKernel(KernelBuilder &builder, int64_t groups,
+                          int64_t perGroup, double epsilon, Type element) {
+    MLIRContext *ctx = builder.getContext();
+    OpBuilder &b = builder.getBuilder();
+    Location loc = builder.getLoc();
+    Type acc = getAccumulationType(element);
+    unsigned rank = builder.getInputType(0).getNumDims();
+    Value batch = builder.getInputDim(0, 0);
+    // (n, g) spatial, then the group's channels and the trailing dims.
+    SmallVector<IterVar> reduceVars{
+        {tir::IterKind::Spatial, batch},
+        {tir::IterKind::Spatial, builder.getIndexConstant(groups)},
+        {tir::IterKind::Reduce, builder.getIndexConstant(perGroup)}};
+    Value count = builder.getIndexConstant(perGroup);
+    for (unsigned dim = 2; dim < rank; ++dim) {
+      Value extent = builder.getInputDim(0, dim);
+      reduceVars.push_back({tir::IterKind::Reduce, extent});
+      count = arith::MulIOp::create(b, loc, count, extent);
+    }
+    SmallVector<AffineExpr> x{getAffineDimExpr(0, ctx),
+                              getAffineDimExpr(1, ctx) * perGroup +
+                                  getAffineDimExpr(2, ctx)};
+    for (unsigned dim = 2; dim < rank; ++dim)
+      x.push_back(getAffineDimExpr(dim + 1, ctx));
+    SmallVector<AffineExpr> row{getAffineDimExpr(0, ctx),
+                                getAffineDimExpr(1, ctx)};
+    Access in{builder.getInput(0), x};
+    SmallVector<Value> rowExtents{batch, builder.getIndexConstant(groups)};
+    auto sumInto = [&](StringRef name, ArrayRef<Access> reads,
+                       function_ref<Value(BlockBuilder &)> term) {
+      Value sum = builder.allocBuffer(rowExtents, acc);
+      Access out{sum, row};
+      builder.buildBlock(
+          name, reduceVars, reads, {out},
+          [&](BlockBuilder &block) {
+            block.store(arith::AddFOp::create(block.getBuilder(),
+                                              block.getLoc(), block.load(out),
+                                              term(block)),
+                        out);
+          },
+          [&](BlockBuilder &block) {
+            block.store(createScalarConstant(block.getBuilder(), block.getLoc(),
+                                             acc, 0),
+                        out);
+          });
+      return sum;
+    };
+    Value sum = sumInto("T_group_norm_sum", {in}, [&](BlockBuilder &block) {
+      return loadAs(block, in, acc);
+    });
+    Access rowSum{sum, row};
+    Value sumSq =
+        sumInto("T_group_norm_sumsq", {in, rowSum}, [&](BlockBuilder &block) {
+          OpBuilder &bb = block.getBuilder();
+          Location l = block.getLoc();
+          Value centered = arith::SubFOp::create(
+              bb, l, loadAs(block, in, acc),
+              createMean(bb, l, block.load(rowSum), count));
+          return arith::MulFOp::create(bb, l, centered, centered);
+        });
+
+    // y = (x - mean[n, c / Cg]) * rsqrt(var + eps) * w[c] + b[c]
+    SmallVector<IterVar> spatial;
+    for (unsigned dim = 0; dim < rank; ++dim)
+      spatial.push_back({tir::IterKind::Spatial, builder.getInputDim(0, dim)});
+    SmallVector<AffineExpr> identity = getIdentityIndices(ctx, 0, rank);
+    SmallVector<AffineExpr> group{identity[0], identity[1].floorDiv(perGroup)};
+    Access xs{builder.getInput(0), identity};
+    Access means{sum, group};
+    Access squares{sumSq, group};
+    Access w{builder.getInput(1), {identity[1]}};
+    Access bias{builder.getInput(2), {identity[1]}};
+    Access out{builder.getOutput(0), identity};
+    builder.buildBlock(
+        "T_group_norm", spatial, {xs, means, squares, w, bias}, {out},
+        [&](BlockBuilder &block) {
+          OpBuilder &bb = block.getBuilder();
+          Location l = block.getLoc();
+          Value centered = arith::SubFOp::create(
+              bb, l, loadAs(block, xs, acc),
+              createMean(bb, l, block.load(means), count));
+          Value scale = createInverseDeviation(bb, l, block.load(squares),
+                                               count, epsilon);
+          Value y = arith::AddFOp::create(
+              bb, l,
+              arith::MulFOp::create(
+                  bb, l, arith::MulFOp::create(bb, l, centered, scale),
+                  loadAs(block, w, acc)),
+              loadAs(block, bias, acc));
+          block.store(createFloatCast(bb, l, y, element), out);
+        });
+  }
+};
+
 } // namespace
 } // namespace mlc::legalize
 
@@ -231,6 +365,6 @@ void mlc::populateRelaxLegalizeNormPatterns(RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
   patterns.add<LastAxisNormPattern<relax::RMSNormOp>,
-               LastAxisNormPattern<relax::LayerNormOp>>(patterns.getContext(),
-                                                        cache);
+               LastAxisNormPattern<relax::LayerNormOp>, GroupNormPattern>(
+      patterns.getContext(), cache);
 }

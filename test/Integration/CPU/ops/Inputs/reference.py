@@ -49,6 +49,16 @@ def layer_norm(x, w, b, eps):
     return (x - mean) / np.sqrt(var + eps) * w + b
 
 
+def group_norm(x, w, b, groups, eps):
+    n, c = x.shape[:2]
+    g = x.reshape(n, groups, -1)
+    mean = g.mean(axis=-1, keepdims=True)
+    var = ((g - mean) ** 2).mean(axis=-1, keepdims=True)
+    y = ((g - mean) / np.sqrt(var + eps)).reshape(x.shape)
+    shape = (1, c) + (1,) * (x.ndim - 2)
+    return y * w.reshape(shape) + b.reshape(shape)
+
+
 def log_softmax(x, axis):
     shifted = x - x.max(axis=axis, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
@@ -457,6 +467,12 @@ CASES = {
                        (("m",), "float32", "normal"),
                        (("m",), "float32", "normal")],
                       lambda x, w, b: layer_norm(x, w, b, 1e-6)),
+    "group_norm_4d": ([(("n", 6, "h", "w"), "float32", "wide"), ((6,), "float32", "normal"),
+                       ((6,), "float32", "normal")],
+                      lambda x, w, b: group_norm(x, w, b, 3, 1e-5)),
+    "group_norm_f16": ([(("n", 4, "l"), "float16", "normal"), ((4,), "float16", "normal"),
+                        ((4,), "float16", "normal")],
+                       lambda x, w, b: group_norm(x, w, b, 2, 1e-3)),
     # log_softmax.mlir
     "log_softmax_f32": ([(("n", "m"), "float32", "wide")],
                         lambda x: log_softmax(x, -1)),
