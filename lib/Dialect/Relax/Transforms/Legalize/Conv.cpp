@@ -537,9 +537,7 @@ public:
     if (failed(axis))
       return failure();
     double epsilon = op.getEpsilon().convertToDouble();
-    SmallVector<TensorType> inputs;
-    for (Value operand : op->getOperands())
-      inputs.push_back(cast<TensorType>(operand.getType()));
+    SmallVector<TensorType> inputs = getOperandTypes(op);
     KernelSignature signature(inputs, {op.getResult().getType()});
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
         rewriter, op, cache, signature, "batch_norm",

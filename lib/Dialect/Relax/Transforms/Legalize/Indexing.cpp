@@ -673,9 +673,7 @@ public:
     FailureOr<int64_t> axis = checkAxisCopy(rewriter, op, op.getAxis());
     if (failed(axis))
       return failure();
-    SmallVector<TensorType> inputs;
-    for (Value operand : op->getOperands())
-      inputs.push_back(cast<TensorType>(operand.getType()));
+    SmallVector<TensorType> inputs = getOperandTypes(op);
     KernelSignature signature(inputs, {op.getResult().getType()});
     StringRef name = getKernelBaseName<OpTy>();
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(

@@ -409,6 +409,12 @@ normalizeOptionalAxis(PatternRewriter &rewriter, Operation *op,
   return std::optional<int64_t>(*normalized);
 }
 
+SmallVector<TensorType> getOperandTypes(Operation *op) {
+  return llvm::map_to_vector(op->getOperandTypes(), [](Type type) {
+    return cast<TensorType>(type);
+  });
+}
+
 std::string formatAxes(ArrayRef<int64_t> axes) {
   std::string text;
   llvm::raw_string_ostream os(text);

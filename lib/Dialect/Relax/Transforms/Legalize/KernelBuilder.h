@@ -247,6 +247,10 @@ mlir::FailureOr<std::optional<int64_t>>
 normalizeOptionalAxis(mlir::PatternRewriter &rewriter, mlir::Operation *op,
                       std::optional<int64_t> axis, int64_t rank);
 
+/// The relax tensor types of `op`'s operands (checkKernelTypes has checked
+/// that they are tensors).
+llvm::SmallVector<TensorType> getOperandTypes(mlir::Operation *op);
+
 /// `[0, 2]`, for kernel keys.
 std::string formatAxes(llvm::ArrayRef<int64_t> axes);
 

@@ -117,9 +117,7 @@ public:
                                 PatternRewriter &rewriter) const override {
     if (failed(checkKernelTypes(rewriter, op)))
       return failure();
-    SmallVector<TensorType> inputs;
-    for (Value operand : op->getOperands())
-      inputs.push_back(cast<TensorType>(operand.getType()));
+    SmallVector<TensorType> inputs = getOperandTypes(op);
     TensorType input = inputs.front();
     double epsilon = op.getEpsilon().convertToDouble();
     KernelSignature signature(inputs, {op.getResult().getType()});
@@ -248,9 +246,7 @@ public:
       });
     int64_t groups = op.getNumGroups();
     double epsilon = op.getEpsilon().convertToDouble();
-    SmallVector<TensorType> inputs;
-    for (Value operand : op->getOperands())
-      inputs.push_back(cast<TensorType>(operand.getType()));
+    SmallVector<TensorType> inputs = getOperandTypes(op);
     KernelSignature signature(inputs, {op.getResult().getType()});
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
         rewriter, op, cache, signature, "group_norm",
