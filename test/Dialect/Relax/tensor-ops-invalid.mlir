@@ -849,3 +849,19 @@ func.func @negative_group_norm_weight(%x: !relax.tensor<[n, 6, 4], f32>, %p: !re
   %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, 6, 4], f32>, !relax.tensor<[4], f32>, !relax.tensor<[4], f32>
   return
 }
+
+// -----
+
+func.func @negative_conv1d_window(%x: !relax.tensor<[n, 3, 8], f32>, %k: !relax.tensor<[4, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv1d' op expects 1 stride, 1 dilation and 2 paddings (left, right), but got 1, 1 and 4}}
+  %0 = relax.conv1d %x, %k padding [1, 1, 1, 1] : !relax.tensor<[n, 3, 8], f32>, !relax.tensor<[4, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv1d_rank(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[4, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv1d' op expects data and weight of rank 3, but got '!relax.tensor<[n, 3, 8, 8], f32>' and '!relax.tensor<[4, 3, 3], f32>'}}
+  %0 = relax.conv1d %x, %k : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 3, 3], f32>
+  return
+}

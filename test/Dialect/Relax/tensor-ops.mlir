@@ -647,3 +647,12 @@ func.func @group_norm(%x: !relax.tensor<[n, 8, h, w], f32>, %p: !relax.tensor<[8
   %0 = relax.group_norm %x, %p, %p num_groups 4 : !relax.tensor<[n, 8, h, w], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
   return
 }
+
+/// conv1d: conv2d's rule over a height of 1.
+// CHECK-LABEL: func.func @conv1d
+func.func @conv1d(%x: !relax.tensor<[n, 3, l], f32>, %k: !relax.tensor<[8, 3, 5], f32>) attributes {relax.function} {
+  // CHECK: relax.conv1d %{{.*}}, %{{.*}} strides [2] padding [2, 2] : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[8, 3, 5], f32>
+  // GENERIC: "relax.conv1d"(%{{.*}}, %{{.*}}) <{dilation = array<i64: 1>, groups = 1 : i64, layout = 0 : i32, padding = array<i64: 2, 2>, strides = array<i64: 2>}> : (!relax.tensor<[n, 3, l], f32>, !relax.tensor<[8, 3, 5], f32>) -> !relax.tensor<[n, 8, (l - 1) floordiv 2 + 1], f32>
+  %0 = relax.conv1d %x, %k strides [2] padding [2, 2] : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[8, 3, 5], f32>
+  return
+}

@@ -42,6 +42,36 @@ def Relax_Conv2DOp : Relax_TensorOp<"conv2d", [InferTypeOpAdaptor,
   }];
 }
 
+def Relax_Conv1DOp : Relax_TensorOp<"conv1d", [InferTypeOpAdaptor,
+    Relax_PatternKind<"OutEWiseFusable">]> {
+  let summary = "1-D convolution";
+  let description = [{
+    PyTorch's `conv1d`: `data` `[n, c, w]` and `weight` `[o, c / groups, k]`
+    in the `NCHW` layout, read as NCW (the default; `NHWC` is NWC: `[n, w,
+    c]` and `[o, k, c / groups]`). `strides` and `dilation` have one value,
+    `padding` two (`[left, right]`). It is conv2d over a height of 1, and
+    relax-legalize rewrites it so (expand_dims, conv2d, squeeze).
+
+    ```mlir
+    %y = relax.conv1d %x, %w padding [1, 1] : !relax.tensor<[n, 16, l], f32>, !relax.tensor<[32, 16, 3], f32>
+    // %y : !relax.tensor<[n, 32, l], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$data, Relax_FloatTensor:$weight,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0}">:$padding,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1}">:$dilation,
+                       DefaultValuedAttr<I64Attr, "1">:$groups,
+                       DefaultValuedAttr<Relax_ConvLayout,
+                                         "::mlc::relax::ConvLayout::NCHW">:$layout);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $data `,` $weight (`strides` $strides^)? (`padding` $padding^)?
+    (`dilation` $dilation^)? (`groups` $groups^)? (`layout` $layout^)?
+    attr-dict `:` qualified(type($data)) `,` qualified(type($weight))
+  }];
+}
+
 class Relax_Pool2DOp<string mnemonic, string what>
     : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
                                 Relax_PatternKind<"OutEWiseFusable">]> {

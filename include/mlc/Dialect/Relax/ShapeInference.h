@@ -251,6 +251,30 @@ llvm::FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
                                              const sym::Analyzer &analyzer,
                                              EmitErrorFn emitError = nullptr);
 
+/// The 4-D type of a 3-D conv1d operand: a 1 inserted as the height (at 2
+/// for NCW data and OIW weights, at 1 for NWC and OWI).
+TensorType getConv1DAs2D(TensorType type, ConvLayout layout);
+
+/// The 2-D window of a conv1d's: stride and dilation 1 and no padding along
+/// the inserted height.
+struct Conv1DWindow {
+  llvm::SmallVector<int64_t, 2> strides, dilation;
+  llvm::SmallVector<int64_t, 4> padding;
+};
+llvm::FailureOr<Conv1DWindow> getConv1DWindow(llvm::ArrayRef<int64_t> strides,
+                                              llvm::ArrayRef<int64_t> padding,
+                                              llvm::ArrayRef<int64_t> dilation,
+                                              EmitErrorFn emitError = nullptr);
+
+/// relax.conv1d: conv2d's rule over a height of 1, the height dropped.
+llvm::FailureOr<TensorType> inferConv1DShape(TensorType data, TensorType weight,
+                                             llvm::ArrayRef<int64_t> strides,
+                                             llvm::ArrayRef<int64_t> padding,
+                                             llvm::ArrayRef<int64_t> dilation,
+                                             int64_t groups, ConvLayout layout,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
 /// relax.max_pool2d/avg_pool2d: conv2d's rule with a `poolSize` window
 /// (dilation 1), the channels kept.
 llvm::FailureOr<TensorType> inferPool2DShape(TensorType data,

@@ -804,6 +804,39 @@ LogicalResult Conv2DOp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
+LogicalResult Conv1DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  static constexpr int64_t kOne[] = {1}, kNoPadding[] = {0, 0};
+  ArrayRef<int64_t> strides = getOr(adaptor.getStridesAttr(), kOne);
+  ArrayRef<int64_t> padding = getOr(adaptor.getPaddingAttr(), kNoPadding);
+  ArrayRef<int64_t> dilation = getOr(adaptor.getDilationAttr(), kOne);
+  IntegerAttr groups = adaptor.getGroupsAttr();
+  ConvLayout layout = getLayoutOr(adaptor.getLayoutAttr());
+  return inferWithRule<Conv1DOp>(
+      location, inferred,
+      [&](TensorType data, TensorType weight, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferConv1DShape(data, weight, strides, padding, dilation,
+                                groups ? groups.getInt() : 1, layout, analyzer,
+                                emitError);
+      },
+      adaptor.getData(), adaptor.getWeight());
+}
+
+LogicalResult Conv1DOp::verify() {
+  return verifyWithRule(
+      *this,
+      [&](TensorType data, TensorType weight, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferConv1DShape(data, weight, getStrides(), getPadding(),
+                                getDilation(), getGroups(), getLayout(),
+                                analyzer, emitError);
+      },
+      getData(), getWeight());
+}
+
 template <typename OpTy>
 static LogicalResult inferPoolResult(std::optional<Location> location,
                                      typename OpTy::Adaptor adaptor,

@@ -619,6 +619,52 @@ FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
   return withDataDims(data, window.layout, outChannels, *oh, *ow);
 }
 
+TensorType getConv1DAs2D(TensorType type, ConvLayout layout) {
+  if (!type.getRanked() || type.getNumDims() != 3)
+    return type;
+  SmallVector<sym::Expr> dims(type.getDims());
+  dims.insert(dims.begin() + (layout == ConvLayout::NCHW ? 2 : 1),
+              getSymContext(type).constant(1));
+  return TensorType::get(dims, type.getElementType());
+}
+
+FailureOr<Conv1DWindow> getConv1DWindow(ArrayRef<int64_t> strides,
+                                        ArrayRef<int64_t> padding,
+                                        ArrayRef<int64_t> dilation,
+                                        EmitErrorFn emitError) {
+  if (strides.size() != 1 || dilation.size() != 1 || padding.size() != 2)
+    return fail(emitError,
+                "expects 1 stride, 1 dilation and 2 paddings "
+                "(left, right), but got ",
+                strides.size(), ", ", dilation.size(), " and ", padding.size());
+  return Conv1DWindow{
+      {1, strides[0]}, {1, dilation[0]}, {0, padding[0], 0, padding[1]}};
+}
+
+FailureOr<TensorType>
+inferConv1DShape(TensorType data, TensorType weight, ArrayRef<int64_t> strides,
+                 ArrayRef<int64_t> padding, ArrayRef<int64_t> dilation,
+                 int64_t groups, ConvLayout layout,
+                 const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  FailureOr<Conv1DWindow> window =
+      getConv1DWindow(strides, padding, dilation, emitError);
+  if (failed(window))
+    return failure();
+  for (TensorType type : {data, weight})
+    if (type.getRanked() && type.getNumDims() != 3)
+      return fail(emitError, "expects data and weight of rank 3, but got ",
+                  data, " and ", weight);
+  FailureOr<TensorType> result = inferConv2DShape(
+      getConv1DAs2D(data, layout), getConv1DAs2D(weight, layout),
+      Window2D{window->strides, window->padding, window->dilation, layout},
+      groups, analyzer, emitError);
+  if (failed(result) || !result->getRanked())
+    return result;
+  SmallVector<sym::Expr> dims(result->getDims());
+  dims.erase(dims.begin() + (layout == ConvLayout::NCHW ? 2 : 1));
+  return TensorType::get(dims, result->getElementType());
+}
+
 FailureOr<TensorType> inferPool2DShape(TensorType data,
                                        ArrayRef<int64_t> poolSize,
                                        const Window2D &window,

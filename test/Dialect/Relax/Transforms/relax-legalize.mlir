@@ -828,3 +828,23 @@ func.func @group_norm(%x: !relax.tensor<[n, 8, l], f32>, %p: !relax.tensor<[8], 
   %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, 8, l], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
   return
 }
+
+// -----
+
+/// conv1d decomposes into expand_dims, conv2d and squeeze, which the next
+/// round legalizes (the expand_dims and squeeze as reshapes).
+
+// CHECK-LABEL: tir.prim_func private @reshape(
+// CHECK-LABEL: tir.prim_func private @conv2d(
+// CHECK-SAME: memref<?x3x1x?xf32>, %{{.*}}: memref<4x3x1x3xf32>
+// CHECK: tir.block "T_conv2d"
+// CHECK-LABEL: func.func @conv1d
+// CHECK: relax.call_tir @reshape
+// CHECK: relax.call_tir @reshape
+// CHECK: relax.call_tir @conv2d
+// CHECK: relax.call_tir @reshape
+// CHECK-NOT: relax.conv1d
+func.func @conv1d(%x: !relax.tensor<[n, 3, l], f32>, %k: !relax.tensor<[4, 3, 3], f32>) -> !relax.tensor<[n, 4, l - 2], f32> attributes {relax.function} {
+  %0 = relax.conv1d %x, %k : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[4, 3, 3], f32>
+  return %0 : !relax.tensor<[n, 4, l - 2], f32>
+}

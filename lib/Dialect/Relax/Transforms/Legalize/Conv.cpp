@@ -23,6 +23,9 @@
 //
 // batch_norm: one spatial block, the parameters read at the channel.
 //
+// conv1d becomes expand_dims, conv2d and squeeze, which relax-legalize's
+// next round legalizes.
+//
 //===----------------------------------------------------------------------===//
 
 #include "KernelBuilder.h"
@@ -278,6 +281,48 @@ private:
         },
         {}, {height, width});
     return padded;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// conv1d
+//===----------------------------------------------------------------------===//
+
+/// conv1d is conv2d over a height of 1: expand_dims of the data and the
+/// weight, conv2d, squeeze. relax-legalize's next round legalizes those.
+class Conv1DPattern : public OpRewritePattern<relax::Conv1DOp> {
+public:
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(relax::Conv1DOp op,
+                                PatternRewriter &rewriter) const override {
+    TensorType data = op.getData().getType();
+    TensorType weight = op.getWeight().getType();
+    if (!data.getRanked() || !weight.getRanked())
+      return rewriter.notifyMatchFailure(op, "an operand has unknown rank");
+    FailureOr<relax::Conv1DWindow> window = relax::getConv1DWindow(
+        op.getStrides(), op.getPadding(), op.getDilation());
+    if (failed(window))
+      return rewriter.notifyMatchFailure(op, "invalid window");
+    ConvLayout layout = op.getLayout();
+    int64_t height = layout == ConvLayout::NCHW ? 2 : 1;
+    Location loc = op.getLoc();
+    auto axes = rewriter.getDenseI64ArrayAttr({height});
+    Value data4 = relax::ExpandDimsOp::create(
+        rewriter, loc, relax::getConv1DAs2D(data, layout), op.getData(), axes);
+    Value weight4 = relax::ExpandDimsOp::create(
+        rewriter, loc, relax::getConv1DAs2D(weight, layout), op.getWeight(),
+        axes);
+    auto conv = relax::Conv2DOp::create(
+        rewriter, loc, data4, weight4,
+        rewriter.getDenseI64ArrayAttr(window->strides),
+        rewriter.getDenseI64ArrayAttr(window->padding),
+        rewriter.getDenseI64ArrayAttr(window->dilation),
+        rewriter.getI64IntegerAttr(op.getGroups()),
+        relax::ConvLayoutAttr::get(rewriter.getContext(), layout));
+    rewriter.replaceOpWithNewOp<relax::SqueezeOp>(op, op.getResult().getType(),
+                                                  conv.getResult(), axes);
+    return success();
   }
 };
 
@@ -589,6 +634,7 @@ public:
 void mlc::populateRelaxLegalizeConvPatterns(RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
+  patterns.add<Conv1DPattern>(patterns.getContext());
   patterns.add<Conv2DPattern, Pool2DPattern<relax::MaxPool2DOp, true>,
                Pool2DPattern<relax::AvgPool2DOp, false>,
                AdaptiveAvgPool2DPattern, BatchNormPattern>(

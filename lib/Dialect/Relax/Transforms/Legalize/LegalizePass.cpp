@@ -2,10 +2,11 @@
 //
 // A thin driver over the populate functions of Transforms/Legalize.h. It
 // visits every relax op that is not at the call level once, in program
-// order (a walk, not a fixpoint: the ops that replace them are already
-// legal), and offers it to the patterns. A listener collects the reasons the
+// order, and offers it to the patterns (a walk, not a greedy fixpoint: the
+// calls that replace them are legal). A listener collects the reasons the
 // patterns give for not matching, so that an op left over gets an error
-// that says why.
+// that says why; the ops a fusing pattern erased, which are skipped; and
+// the relax ops a decomposing pattern created, which the next round visits.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Rewrite/PatternApplicator.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlc {
 #define GEN_PASS_DEF_RELAXLEGALIZEPASS
@@ -69,29 +71,37 @@ struct MatchFailureReasons : public RewriterBase::Listener {
 
   /// A pattern that fuses an op with its users erases them too; they are
   /// skipped when their turn comes.
-  void notifyOperationErased(Operation *op) override { erased.insert(op); }
+  void notifyOperationErased(Operation *op) override {
+    erased.insert(op);
+    inserted.remove(op);
+  }
+
+  /// A pattern that decomposes an operator into others creates relax ops:
+  /// the next round legalizes them. (An address may be reused by a new op
+  /// once its old op is erased.)
+  void notifyOperationInserted(Operation *op, OpBuilder::InsertPoint) override {
+    erased.erase(op);
+    if (!isLegalAfterRelaxLegalize(op))
+      inserted.insert(op);
+  }
 
   SmallVector<std::string> reasons;
   llvm::DenseSet<Operation *> erased;
+  llvm::SetVector<Operation *> inserted;
 };
+
+/// Decompositions nest a few levels at most (conv1d into conv2d and
+/// reshapes); a pattern set that keeps producing new operators is a bug.
+constexpr unsigned kMaxRounds = 8;
 } // namespace
 
-LogicalResult mlc::legalizeRelaxOps(ModuleOp module,
-                                    const FrozenRewritePatternSet &patterns) {
-  SmallVector<Operation *> ops;
-  module.walk([&](Operation *op) {
-    if (!isLegalAfterRelaxLegalize(op))
-      ops.push_back(op);
-  });
-
-  PatternApplicator applicator(patterns);
-  applicator.applyDefaultCostModel();
-  MatchFailureReasons reasons;
-  PatternRewriter rewriter(module.getContext());
-  rewriter.setListener(&reasons);
+/// Offers each op of `ops` (in order) to the patterns once; an op left
+/// over gets an error with the reasons the patterns gave.
+static LogicalResult legalizeRound(ModuleOp module, ArrayRef<Operation *> ops,
+                                   PatternApplicator &applicator,
+                                   PatternRewriter &rewriter,
+                                   MatchFailureReasons &reasons) {
   bool legalized = true;
-  // A rewrite replaces its own op (and adds kernels to the module); one that
-  // fuses also replaces or erases later ops, which the listener records.
   for (Operation *op : ops) {
     if (reasons.erased.contains(op))
       continue;
@@ -121,6 +131,38 @@ LogicalResult mlc::legalizeRelaxOps(ModuleOp module,
       diag << "no pattern applies";
     else
       diag << llvm::join(reasons.reasons, "; ");
+  }
+  return success(legalized);
+}
+
+LogicalResult mlc::legalizeRelaxOps(ModuleOp module,
+                                    const FrozenRewritePatternSet &patterns) {
+  SmallVector<Operation *> ops;
+  module.walk([&](Operation *op) {
+    if (!isLegalAfterRelaxLegalize(op))
+      ops.push_back(op);
+  });
+
+  PatternApplicator applicator(patterns);
+  applicator.applyDefaultCostModel();
+  MatchFailureReasons reasons;
+  PatternRewriter rewriter(module.getContext());
+  rewriter.setListener(&reasons);
+  bool legalized = true;
+  // A rewrite replaces its own op (and adds kernels to the module); one that
+  // fuses also replaces or erases later ops, and one that decomposes creates
+  // ops for the next round, which the listener records.
+  for (unsigned round = 0; !ops.empty(); ++round) {
+    if (round == kMaxRounds) {
+      ops.front()->emitOpError("cannot legalize: decomposing the operators "
+                               "does not end after ")
+          << kMaxRounds << " rounds";
+      return failure();
+    }
+    reasons.inserted.clear();
+    if (failed(legalizeRound(module, ops, applicator, rewriter, reasons)))
+      legalized = false;
+    ops.assign(reasons.inserted.begin(), reasons.inserted.end());
   }
   return success(legalized);
 }

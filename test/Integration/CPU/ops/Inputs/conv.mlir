@@ -46,3 +46,13 @@ func.func @batch_norm(%x: !relax.tensor<[n, 3, h, w], f32>, %g: !relax.tensor<[3
   %0 = relax.batch_norm %x, %g, %b, %m, %v : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>, !relax.tensor<[3], f32>
   return %0 : !relax.tensor<[n, 3, h, w], f32>
 }
+
+func.func @conv1d_ncw(%x: !relax.tensor<[n, 3, l], f32>, %k: !relax.tensor<[4, 3, 3], f32>) -> !relax.tensor<[n, 4, (l - 1) floordiv 2 + 1], f32> attributes {relax.function} {
+  %0 = relax.conv1d %x, %k strides [2] padding [1, 1] : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[4, 3, 3], f32>
+  return %0 : !relax.tensor<[n, 4, (l - 1) floordiv 2 + 1], f32>
+}
+
+func.func @conv1d_nwc(%x: !relax.tensor<[n, l, 4], f32>, %k: !relax.tensor<[2, 2, 2], f32>) -> !relax.tensor<[n, l - 1, 2], f32> attributes {relax.function} {
+  %0 = relax.conv1d %x, %k padding [0, 1] dilation [2] groups 2 layout NHWC : !relax.tensor<[n, l, 4], f32>, !relax.tensor<[2, 2, 2], f32>
+  return %0 : !relax.tensor<[n, l - 1, 2], f32>
+}
