@@ -865,3 +865,19 @@ func.func @negative_conv1d_rank(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax
   %0 = relax.conv1d %x, %k : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 3, 3], f32>
   return
 }
+
+// -----
+
+func.func @negative_resize_size(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.resize2d' op expects a size of 2 dims, but got [4]}}
+  %0 = relax.resize2d %x [4] : !relax.tensor<[n, 3, 8, 8], f32>
+  return
+}
+
+// -----
+
+func.func @negative_resize_zero(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.resize2d' op expects a positive size, but got [0, 4]}}
+  %0 = relax.resize2d %x [0, 4] : !relax.tensor<[n, 3, 8, 8], f32>
+  return
+}

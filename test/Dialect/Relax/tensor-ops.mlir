@@ -656,3 +656,14 @@ func.func @conv1d(%x: !relax.tensor<[n, 3, l], f32>, %k: !relax.tensor<[8, 3, 5]
   %0 = relax.conv1d %x, %k strides [2] padding [2, 2] : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[8, 3, 5], f32>
   return
 }
+
+/// resize2d replaces the spatial dims by its symbolic size.
+// CHECK-LABEL: func.func @resize2d
+func.func @resize2d(%x: !relax.tensor<[n, 3, h, w], f32>) attributes {relax.function} {
+  // CHECK: relax.resize2d %{{.*}} [2 * h, 2 * w] method linear coordinates align_corners : !relax.tensor<[n, 3, h, w], f32>
+  // GENERIC: "relax.resize2d"(%{{.*}}) <{coordinates = 1 : i32, layout = 0 : i32, method = 1 : i32, size = #relax.shape<[2 * h, 2 * w]>}> : (!relax.tensor<[n, 3, h, w], f32>) -> !relax.tensor<[n, 3, 2 * h, 2 * w], f32>
+  %0 = relax.resize2d %x [2 * h, 2 * w] method linear coordinates align_corners : !relax.tensor<[n, 3, h, w], f32>
+  // CHECK: relax.resize2d %{{.*}} [7, 7] : !relax.tensor<[n, 3, h, w], f32>
+  %1 = relax.resize2d %x [7, 7] : !relax.tensor<[n, 3, h, w], f32>
+  return
+}

@@ -68,6 +68,23 @@ def Relax_PadMode : I32EnumAttr<"PadMode", "how relax.pad fills", [
   }];
 }
 
+def Relax_ResizeMethod : I32EnumAttr<"ResizeMethod",
+    "how relax.resize2d samples", [
+    I32EnumAttrCase<"nearest", 0>,
+    I32EnumAttrCase<"linear", 1>
+  ]> {
+  let cppNamespace = "::mlc::relax";
+}
+
+def Relax_CoordinateMode : I32EnumAttr<"CoordinateMode",
+    "how relax.resize2d maps output coordinates to input ones", [
+    I32EnumAttrCase<"half_pixel", 0>,
+    I32EnumAttrCase<"align_corners", 1>,
+    I32EnumAttrCase<"asymmetric", 2>
+  ]> {
+  let cppNamespace = "::mlc::relax";
+}
+
 // The values are DLPack's device type codes, which the runtime ABI uses.
 def Relax_DeviceKind : I32EnumAttr<"DeviceKind", "kind of device", [
     I32EnumAttrCase<"cpu", 1>,

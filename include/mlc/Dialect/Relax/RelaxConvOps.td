@@ -133,6 +133,43 @@ def Relax_AdaptiveAvgPool2DOp : Relax_TensorOp<"adaptive_avg_pool2d", [
   }];
 }
 
+def Relax_Resize2DOp : Relax_TensorOp<"resize2d", [InferTypeOpAdaptor,
+    Relax_PatternKind<"Injective">]> {
+  let summary = "Resize images by nearest or bilinear sampling";
+  let description = [{
+    The spatial dims of `data` (`NCHW` by default, or `NHWC`) become `size`
+    (`[height, width]`, symbolic expressions over variables in scope). Each
+    output coordinate `d` maps to an input coordinate `s` of an axis of
+    input extent `in` and output extent `out`:
+
+    - `nearest` (default): `s = min(floor(d * in / out), in - 1)` (PyTorch's
+      `nearest`);
+    - `linear`: bilinear between the neighbours of `s`, where `s` is
+      `(d + 0.5) * in / out - 0.5` clamped at 0 (`half_pixel`, the default:
+      PyTorch's `align_corners=False`), `d * (in - 1) / (out - 1)`
+      (`align_corners`; 0 when `out` is 1) or `d * in / out`
+      (`asymmetric`). The weights are computed in f32 (f64 for f64 data).
+
+    ```mlir
+    %u = relax.resize2d %x [2 * h, 2 * w] method linear : !relax.tensor<[n, 64, h, w], f32>
+    // %u : !relax.tensor<[n, 64, 2 * h, 2 * w], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$data, Relax_ShapeAttr:$size,
+                       DefaultValuedAttr<Relax_ResizeMethod,
+                                         "::mlc::relax::ResizeMethod::nearest">:$method,
+                       DefaultValuedAttr<Relax_CoordinateMode,
+                                         "::mlc::relax::CoordinateMode::half_pixel">:$coordinates,
+                       DefaultValuedAttr<Relax_ConvLayout,
+                                         "::mlc::relax::ConvLayout::NCHW">:$layout);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $data custom<SymList>($size) (`method` $method^)?
+    (`coordinates` $coordinates^)? (`layout` $layout^)? attr-dict `:`
+    qualified(type($data))
+  }];
+}
+
 def Relax_BatchNormOp : Relax_TensorOp<"batch_norm", [InferTypeOpAdaptor,
     Relax_PatternKind<"Broadcast">]> {
   let summary = "Batch normalization with running statistics (inference)";

@@ -282,6 +282,12 @@ llvm::FailureOr<TensorType> inferPool2DShape(TensorType data,
                                              const Window2D &window,
                                              EmitErrorFn emitError = nullptr);
 
+/// relax.resize2d: the spatial dims replaced by `size` (two expressions).
+llvm::FailureOr<TensorType> inferResize2DShape(TensorType data,
+                                               llvm::ArrayRef<sym::Expr> size,
+                                               ConvLayout layout,
+                                               EmitErrorFn emitError = nullptr);
+
 /// relax.adaptive_avg_pool2d: the spatial dims replaced by `outputSize`.
 llvm::FailureOr<TensorType>
 inferAdaptivePool2DShape(TensorType data, llvm::ArrayRef<int64_t> outputSize,

@@ -888,6 +888,24 @@ LogicalResult AdaptiveAvgPool2DOp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
+LogicalResult Resize2DOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> location,
+                                           Adaptor adaptor,
+                                           SmallVectorImpl<Type> &inferred) {
+  ShapeAttr size = adaptor.getSizeAttr();
+  if (!size)
+    return failure();
+  return inferFromInput<Resize2DOp>(
+      adaptor.getData(), location, inferred,
+      [&](TensorType data, EmitErrorFn emitError) {
+        return inferResize2DShape(data, size.getDims(),
+                                  getLayoutOr(adaptor.getLayoutAttr()),
+                                  emitError);
+      });
+}
+
+LogicalResult Resize2DOp::verify() { return verifyInRelaxFunction(*this); }
+
 LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> location,
                                             Adaptor adaptor,

@@ -692,6 +692,26 @@ FailureOr<TensorType> inferPool2DShape(TensorType data,
   return withDataDims(data, window.layout, x[at[0]], *oh, *ow);
 }
 
+FailureOr<TensorType> inferResize2DShape(TensorType data,
+                                         ArrayRef<sym::Expr> size,
+                                         ConvLayout layout,
+                                         EmitErrorFn emitError) {
+  if (size.size() != 2)
+    return fail(emitError, "expects a size of 2 dims, but got ",
+                dimsToString(size));
+  for (sym::Expr dim : size)
+    if (std::optional<int64_t> c = dim ? dim.getConstant() : std::nullopt;
+        c && *c <= 0)
+      return fail(emitError, "expects a positive size, but got ",
+                  dimsToString(size));
+  if (!data.getRanked())
+    return data;
+  if (data.getNumDims() != 4)
+    return fail(emitError, "expects data of rank 4, but got ", data);
+  return withDataDims(data, layout, data.getDims()[getDataDims(layout)[0]],
+                      size[0], size[1]);
+}
+
 FailureOr<TensorType> inferAdaptivePool2DShape(TensorType data,
                                                ArrayRef<int64_t> outputSize,
                                                ConvLayout layout,

@@ -848,3 +848,18 @@ func.func @conv1d(%x: !relax.tensor<[n, 3, l], f32>, %k: !relax.tensor<[4, 3, 3]
   %0 = relax.conv1d %x, %k : !relax.tensor<[n, 3, l], f32>, !relax.tensor<[4, 3, 3], f32>
   return %0 : !relax.tensor<[n, 4, l - 2], f32>
 }
+
+// -----
+
+/// resize2d: one block over the output reading the whole input plane.
+
+// CHECK-LABEL: tir.prim_func private @resize2d
+// CHECK: tir.block "T_resize2d"
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %{{.*}}, 0, 0] [1, 1, %{{.*}}, %{{.*}}] : memref<?x3x?x?xf32>)
+// CHECK: math.floor
+// CHECK-LABEL: func.func @resize2d
+// CHECK: relax.call_tir @resize2d
+func.func @resize2d(%x: !relax.tensor<[n, 3, h, w], f32>) attributes {relax.function} {
+  %0 = relax.resize2d %x [2 * h, 2 * w] method linear : !relax.tensor<[n, 3, h, w], f32>
+  return
+}

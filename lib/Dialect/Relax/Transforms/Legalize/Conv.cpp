@@ -21,6 +21,9 @@
 // reduces over the whole plane and keeps the rows and columns of each
 // output's window. Their reads cover the whole plane (region symbols h, w).
 //
+// resize2d: one spatial block that reads the plane at the sampled (clamped)
+// coordinates, interpolating between four neighbours for `linear`.
+//
 // batch_norm: one spatial block, the parameters read at the channel.
 //
 // conv1d becomes expand_dims, conv2d and squeeze, which relax-legalize's
@@ -564,6 +567,154 @@ private:
 };
 
 //===----------------------------------------------------------------------===//
+// resize2d
+//===----------------------------------------------------------------------===//
+
+/// One spatial block over the output that reads the input plane at the
+/// sampled (clamped) coordinates.
+class Resize2DPattern : public LegalizePattern<relax::Resize2DOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::Resize2DOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    ConvLayout layout = op.getLayout();
+    relax::ResizeMethod method = op.getMethod();
+    relax::CoordinateMode mode = op.getCoordinates();
+    KernelSignature signature({op.getData().getType()},
+                              {op.getResult().getType()});
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "resize2d",
+        ("method=" + relax::stringifyResizeMethod(method) +
+         ",coordinates=" + relax::stringifyCoordinateMode(mode) +
+         ",layout=" + relax::stringifyConvLayout(layout))
+            .str(),
+        [&](KernelBuilder &builder) {
+          buildKernel(builder, layout, method, mode);
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  /// The input coordinate of output coordinate `d` (an index) along an axis
+  /// of `in` input and `out` output elements: for nearest an index, for
+  /// linear a float of type `type`.
+  static Value getSource(OpBuilder &b, Location loc, Value d, Value in,
+                         Value out, relax::ResizeMethod method,
+                         relax::CoordinateMode mode, Type type) {
+    if (method == relax::ResizeMethod::nearest) {
+      Value scaled = arith::DivUIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, d, in), out);
+      Value last = arith::SubIOp::create(
+          b, loc, in, arith::ConstantIndexOp::create(b, loc, 1));
+      return arith::MinUIOp::create(b, loc, scaled, last);
+    }
+    auto toFloat = [&](Value index) -> Value {
+      return arith::SIToFPOp::create(
+          b, loc, type,
+          arith::IndexCastOp::create(b, loc, b.getI64Type(), index));
+    };
+    Value df = toFloat(d), inF = toFloat(in), outF = toFloat(out);
+    Value one = createScalarConstant(b, loc, type, 1);
+    Value half = createScalarConstant(b, loc, type, 0.5);
+    Value zero = createScalarConstant(b, loc, type, 0);
+    switch (mode) {
+    case relax::CoordinateMode::half_pixel: {
+      Value scaled =
+          arith::MulFOp::create(b, loc, arith::AddFOp::create(b, loc, df, half),
+                                arith::DivFOp::create(b, loc, inF, outF));
+      return arith::MaximumFOp::create(
+          b, loc, arith::SubFOp::create(b, loc, scaled, half), zero);
+    }
+    case relax::CoordinateMode::align_corners: {
+      // (in - 1) / (out - 1), or 0 for a single output.
+      Value outMinusOne = arith::SubFOp::create(b, loc, outF, one);
+      Value single = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                           outMinusOne, zero);
+      Value ratio = arith::DivFOp::create(
+          b, loc, arith::SubFOp::create(b, loc, inF, one),
+          arith::SelectOp::create(b, loc, single, one, outMinusOne));
+      return arith::SelectOp::create(b, loc, single, zero,
+                                     arith::MulFOp::create(b, loc, df, ratio));
+    }
+    case relax::CoordinateMode::asymmetric:
+      return arith::MulFOp::create(b, loc, df,
+                                   arith::DivFOp::create(b, loc, inF, outF));
+    }
+    llvm_unreachable("unknown coordinate mode");
+  }
+
+  static void buildKernel(KernelBuilder &builder, ConvLayout layout,
+                          relax::ResizeMethod method,
+                          relax::CoordinateMode mode) {
+    MLIRContext *ctx = builder.getContext();
+    std::array<unsigned, 3> at = getDataDims(layout);
+    Type element = builder.getInputType(0).getElementType();
+    Type compute = getAccumulationType(element);
+    Value height = builder.getInputDim(0, at[1]);
+    Value width = builder.getInputDim(0, at[2]);
+    Value outHeight = builder.getOutputDim(0, at[1]);
+    Value outWidth = builder.getOutputDim(0, at[2]);
+    WindowSpace space = getWindowSpace(builder, layout, {});
+    Access plane =
+        getPlaneAccess(builder.getInput(0), layout, space.n, space.c, ctx);
+    Access out{builder.getOutput(0),
+               inLayout(layout, space.n, space.c, space.y, space.x)};
+    builder.buildBlock(
+        "T_resize2d", space.iterVars, {plane}, {out},
+        [&](BlockBuilder &block) {
+          OpBuilder &b = block.getBuilder();
+          Location loc = block.getLoc();
+          Value n = block.index(space.n), c = block.index(space.c);
+          Value sy = getSource(b, loc, block.index(space.y), height, outHeight,
+                               method, mode, compute);
+          Value sx = getSource(b, loc, block.index(space.x), width, outWidth,
+                               method, mode, compute);
+          auto load = [&](Value y, Value x) {
+            return createFloatCast(
+                b, loc,
+                block.loadAt(plane, inLayout(layout, n, c,
+                                             createClamped(b, loc, y, height),
+                                             createClamped(b, loc, x, width))),
+                compute);
+          };
+          Value result;
+          if (method == relax::ResizeMethod::nearest) {
+            result = load(sy, sx);
+          } else {
+            // The neighbours floor(s) and floor(s) + 1 (clamped), weighted
+            // by the fraction.
+            auto split = [&](Value s) {
+              Value floor = math::FloorOp::create(b, loc, s);
+              Value index = arith::IndexCastOp::create(
+                  b, loc, b.getIndexType(),
+                  arith::FPToSIOp::create(b, loc, b.getI64Type(), floor));
+              Value next = arith::AddIOp::create(
+                  b, loc, index, arith::ConstantIndexOp::create(b, loc, 1));
+              return std::make_tuple(index, next,
+                                     arith::SubFOp::create(b, loc, s, floor));
+            };
+            auto [y0, y1, fy] = split(sy);
+            auto [x0, x1, fx] = split(sx);
+            auto lerp = [&](Value a, Value z, Value t) -> Value {
+              return arith::AddFOp::create(
+                  b, loc, a,
+                  arith::MulFOp::create(b, loc, t,
+                                        arith::SubFOp::create(b, loc, z, a)));
+            };
+            result = lerp(lerp(load(y0, x0), load(y0, x1), fx),
+                          lerp(load(y1, x0), load(y1, x1), fx), fy);
+          }
+          block.store(createFloatCast(b, loc, result, element), out);
+        },
+        {}, {height, width});
+  }
+};
+
+//===----------------------------------------------------------------------===//
 // batch_norm
 //===----------------------------------------------------------------------===//
 
@@ -637,6 +788,6 @@ void mlc::populateRelaxLegalizeConvPatterns(RewritePatternSet &patterns,
   patterns.add<Conv1DPattern>(patterns.getContext());
   patterns.add<Conv2DPattern, Pool2DPattern<relax::MaxPool2DOp, true>,
                Pool2DPattern<relax::AvgPool2DOp, false>,
-               AdaptiveAvgPool2DPattern, BatchNormPattern>(
+               AdaptiveAvgPool2DPattern, Resize2DPattern, BatchNormPattern>(
       patterns.getContext(), cache);
 }

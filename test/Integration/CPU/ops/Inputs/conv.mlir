@@ -56,3 +56,23 @@ func.func @conv1d_nwc(%x: !relax.tensor<[n, l, 4], f32>, %k: !relax.tensor<[2, 2
   %0 = relax.conv1d %x, %k padding [0, 1] dilation [2] groups 2 layout NHWC : !relax.tensor<[n, l, 4], f32>, !relax.tensor<[2, 2, 2], f32>
   return %0 : !relax.tensor<[n, l - 1, 2], f32>
 }
+
+func.func @resize_nearest(%x: !relax.tensor<[n, 2, h, w], f32>) -> !relax.tensor<[n, 2, 2 * h, 3], f32> attributes {relax.function} {
+  %0 = relax.resize2d %x [2 * h, 3] : !relax.tensor<[n, 2, h, w], f32>
+  return %0 : !relax.tensor<[n, 2, 2 * h, 3], f32>
+}
+
+func.func @resize_linear(%x: !relax.tensor<[n, h, w, 2], f32>) -> !relax.tensor<[n, 2 * h, w + 3, 2], f32> attributes {relax.function} {
+  %0 = relax.resize2d %x [2 * h, w + 3] method linear layout NHWC : !relax.tensor<[n, h, w, 2], f32>
+  return %0 : !relax.tensor<[n, 2 * h, w + 3, 2], f32>
+}
+
+func.func @resize_align_corners(%x: !relax.tensor<[1, 1, h, w], f32>) -> !relax.tensor<[1, 1, 5, 1], f32> attributes {relax.function} {
+  %0 = relax.resize2d %x [5, 1] method linear coordinates align_corners : !relax.tensor<[1, 1, h, w], f32>
+  return %0 : !relax.tensor<[1, 1, 5, 1], f32>
+}
+
+func.func @resize_asymmetric(%x: !relax.tensor<[1, 2, h, w], f32>) -> !relax.tensor<[1, 2, 4, 7], f32> attributes {relax.function} {
+  %0 = relax.resize2d %x [4, 7] method linear coordinates asymmetric : !relax.tensor<[1, 2, h, w], f32>
+  return %0 : !relax.tensor<[1, 2, 4, 7], f32>
+}

@@ -178,6 +178,41 @@ def pool2d(x, size, strides=(1, 1), padding=(0, 0, 0, 0), kind="max",
     return out.transpose(0, 2, 3, 1) if nhwc else out
 
 
+def resize2d(x, size, method="nearest", mode="half_pixel", nhwc=False):
+    """relax.resize2d's sampling, NCHW, in float64."""
+    if nhwc:
+        x = x.transpose(0, 3, 1, 2)
+    h, w = x.shape[2], x.shape[3]
+
+    def source(d, n_in, n_out):
+        if method == "nearest":
+            return np.minimum(d * n_in // n_out, n_in - 1)
+        if mode == "half_pixel":
+            return np.maximum((d + 0.5) * n_in / n_out - 0.5, 0)
+        if mode == "align_corners":
+            return d * ((n_in - 1) / (n_out - 1) if n_out > 1 else 0.0)
+        return d * n_in / n_out
+
+    sy = source(np.arange(size[0]), h, size[0])
+    sx = source(np.arange(size[1]), w, size[1])
+    if method == "nearest":
+        out = x[:, :, sy][:, :, :, sx]
+    else:
+        y0 = np.floor(sy).astype(int)
+        x0 = np.floor(sx).astype(int)
+        fy = (sy - y0)[:, None]
+        fx = (sx - x0)[None, :]
+        y1, x1 = np.minimum(y0 + 1, h - 1), np.minimum(x0 + 1, w - 1)
+        y0, x0 = np.minimum(y0, h - 1), np.minimum(x0, w - 1)
+
+        def at(ys, xs):
+            return x[:, :, ys][:, :, :, xs]
+        top = at(y0, x0) + fx * (at(y0, x1) - at(y0, x0))
+        bottom = at(y1, x0) + fx * (at(y1, x1) - at(y1, x0))
+        out = top + fy * (bottom - top)
+    return out.transpose(0, 2, 3, 1) if nhwc else out
+
+
 def adaptive_avg_pool2d(x, size):
     h, w = x.shape[2], x.shape[3]
     out = np.zeros(x.shape[:2] + tuple(size))
@@ -570,6 +605,16 @@ CASES = {
                             lambda x: adaptive_avg_pool2d(x, (3, 2))),
     "global_avg_pool2d": ([(("n", 3, "h", "w"), "float32", "normal")],
                           lambda x: adaptive_avg_pool2d(x, (1, 1))),
+    "resize_nearest": ([(("n", 2, "h", "w"), "float32", "normal")],
+                       lambda x: resize2d(x, (2 * x.shape[2], 3))),
+    "resize_linear": ([(("n", "h", "w", 2), "float32", "normal")],
+                      lambda x: resize2d(x, (2 * x.shape[1], x.shape[2] + 3),
+                                         "linear", nhwc=True)),
+    "resize_align_corners": ([((1, 1, "h", "w"), "float32", "normal")],
+                             lambda x: resize2d(x, (5, 1), "linear",
+                                                "align_corners")),
+    "resize_asymmetric": ([((1, 2, "h", "w"), "float32", "normal")],
+                          lambda x: resize2d(x, (4, 7), "linear", "asymmetric")),
     "batch_norm": ([(("n", 3, "h", "w"), "float32", "normal"),
                     ((3,), "float32", "normal"), ((3,), "float32", "normal"),
                     ((3,), "float32", "normal"), ((3,), "float32", "positive")],
