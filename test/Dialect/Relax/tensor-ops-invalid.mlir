@@ -881,3 +881,43 @@ func.func @negative_resize_zero(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes
   %0 = relax.resize2d %x [0, 4] : !relax.tensor<[n, 3, 8, 8], f32>
   return
 }
+
+// -----
+
+func.func @negative_einsum_ellipsis(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[3, 2], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.einsum' op does not support ellipses in '...ij->ij'}}
+  %0 = relax.einsum "...ij->ij" %x : !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_einsum_rank(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[3, 2], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.einsum' op 'ijk' names 3 dims of an operand of rank 2}}
+  %0 = relax.einsum "ijk->i" %x : !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_einsum_output(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[3, 2], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.einsum' op expects result letters that appear in the operands once each, but got 'iz'}}
+  %0 = relax.einsum "ij->iz" %x : !relax.tensor<[n, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_einsum_dims(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[3, 2], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.einsum' op the dims of 'j' are 4 and 3, which provably differ}}
+  %0 = relax.einsum "ij,jk->ik" %x, %y : !relax.tensor<[n, 4], f32>, !relax.tensor<[3, 2], f32>
+  return
+}
+
+// -----
+
+func.func @negative_einsum_operands(%x: !relax.tensor<[n, 4], f32>, %y: !relax.tensor<[3, 2], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.einsum' op expects subscripts for its 1 operands (one or two), but got 'ij,jk->ik'}}
+  %0 = relax.einsum "ij,jk->ik" %x : !relax.tensor<[n, 4], f32>
+  return
+}

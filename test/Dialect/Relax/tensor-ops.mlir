@@ -667,3 +667,17 @@ func.func @resize2d(%x: !relax.tensor<[n, 3, h, w], f32>) attributes {relax.func
   %1 = relax.resize2d %x [7, 7] : !relax.tensor<[n, 3, h, w], f32>
   return
 }
+
+/// einsum: the result letters' dims; implicit output is the letters seen
+/// once, sorted.
+// CHECK-LABEL: func.func @einsum
+func.func @einsum(%a: !relax.tensor<[b, n, k], f32>, %c: !relax.tensor<[b, k, m], f32>) attributes {relax.function} {
+  // CHECK: relax.einsum "bij,bjk->bik" %{{.*}}, %{{.*}} : !relax.tensor<[b, n, k], f32>, !relax.tensor<[b, k, m], f32>
+  // GENERIC: "relax.einsum"(%{{.*}}, %{{.*}}) <{subscripts = "bij,bjk->bik"}> : (!relax.tensor<[b, n, k], f32>, !relax.tensor<[b, k, m], f32>) -> !relax.tensor<[b, n, m], f32>
+  %0 = relax.einsum "bij,bjk->bik" %a, %c : !relax.tensor<[b, n, k], f32>, !relax.tensor<[b, k, m], f32>
+  // GENERIC: "relax.einsum"(%{{.*}}) <{subscripts = "bij"}> : (!relax.tensor<[b, n, k], f32>) -> !relax.tensor<[b, n, k], f32>
+  %1 = relax.einsum "bij" %a : !relax.tensor<[b, n, k], f32>
+  // GENERIC: "relax.einsum"(%{{.*}}) <{subscripts = "bij->j"}> : (!relax.tensor<[b, n, k], f32>) -> !relax.tensor<[k], f32>
+  %2 = relax.einsum "bij->j" %a : !relax.tensor<[b, n, k], f32>
+  return
+}

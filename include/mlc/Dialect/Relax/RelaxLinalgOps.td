@@ -56,4 +56,30 @@ def Relax_LinearOp : Relax_TensorOp<"linear", [InferTypeOpAdaptor,
   }];
 }
 
+def Relax_EinsumOp : Relax_TensorOp<"einsum", [InferTypeOpAdaptor,
+    Relax_PatternKind<"OutEWiseFusable">]> {
+  let summary = "Einstein summation over one or two operands";
+  let description = [{
+    numpy's `einsum` without ellipses: `subscripts` names each operand's
+    dims with letters (`"bij,bjk->bik"`); the letters after `->` are the
+    result's dims (without `->`, the letters that appear once, in
+    alphabetical order); the other letters are summed over. A letter's dims
+    may not provably differ; a letter repeated in one operand reads its
+    diagonal. One element type; the sums are in it.
+
+    ```mlir
+    %c = relax.einsum "bij,bjk->bik" %a, %b : !relax.tensor<[n, 4, k], f32>, !relax.tensor<[n, k, 8], f32>
+    // %c : !relax.tensor<[n, 4, 8], f32>
+    %t = relax.einsum "ii" %m : !relax.tensor<[5, 5], f32>
+    // %t : !relax.tensor<[], f32> (the trace)
+    ```
+  }];
+  let arguments = (ins StrAttr:$subscripts,
+                       Variadic<Relax_AnyTensor>:$inputs);
+  let results = (outs Relax_AnyTensor:$result);
+  let assemblyFormat = [{
+    $subscripts $inputs attr-dict `:` qualified(type($inputs))
+  }];
+}
+
 #endif // MLC_DIALECT_RELAX_RELAXLINALGOPS_TD

@@ -342,6 +342,26 @@ llvm::FailureOr<TensorType> inferGatherNDShape(TensorType input,
                                                TensorType indices,
                                                EmitErrorFn emitError = nullptr);
 
+/// The letters of an einsum: one string per operand and the result's
+/// (explicit, or the letters appearing once, sorted).
+struct EinsumSubscripts {
+  llvm::SmallVector<std::string, 2> inputs;
+  std::string output;
+};
+
+/// Parses `subscripts` for `numInputs` (1 or 2) operands of the given ranks
+/// (-1: unknown); reports ellipses, bad letters and counts.
+llvm::FailureOr<EinsumSubscripts>
+parseEinsumSubscripts(llvm::StringRef subscripts, llvm::ArrayRef<int64_t> ranks,
+                      EmitErrorFn emitError = nullptr);
+
+/// relax.einsum: the result letters' dims (their first occurrence), once
+/// every letter's dims do not provably differ.
+llvm::FailureOr<TensorType> inferEinsumShape(llvm::StringRef subscripts,
+                                             llvm::ArrayRef<TensorType> inputs,
+                                             const sym::Analyzer &analyzer,
+                                             EmitErrorFn emitError = nullptr);
+
 /// relax.expand_dims (numpy's): 1s inserted at `axes`, which are positions
 /// in the result (negative count from its end) and must be distinct.
 llvm::FailureOr<TensorType>

@@ -936,6 +936,36 @@ LogicalResult BatchNormOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// EinsumOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult EinsumOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  SmallVector<TensorType> inputs = getTensorTypes(adaptor.getInputs());
+  StringAttr subscripts = adaptor.getSubscriptsAttr();
+  if (!subscripts || inputs.size() != adaptor.getInputs().size() ||
+      inputs.empty())
+    return failure();
+  InferenceErrors<EinsumOp> errors(location);
+  return appendInferred(inferEinsumShape(subscripts.getValue(), inputs,
+                                         sym::Analyzer(), errors.callback()),
+                        inferred);
+}
+
+LogicalResult EinsumOp::verify() {
+  auto emitError = [&] { return emitOpError(); };
+  SmallVector<TensorType> inputs = getTensorTypes(getInputs());
+  if (inputs.empty())
+    return emitOpError("expects one or two operands");
+  if (failed(inferEinsumShape(getSubscripts(), inputs, getAnalyzerFor(*this),
+                              emitError)))
+    return failure();
+  return verifyInRelaxFunction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // LinearOp, PadOp
 //===----------------------------------------------------------------------===//
 

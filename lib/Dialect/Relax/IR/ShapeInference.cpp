@@ -12,9 +12,12 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
 #include <numeric>
+#include <set>
 
 using namespace mlir;
 
@@ -1121,6 +1124,94 @@ FailureOr<TensorType> inferOneHotShape(TensorType indices, int64_t depth,
 }
 
 //===----------------------------------------------------------------------===//
+// einsum
+//===----------------------------------------------------------------------===//
+
+FailureOr<EinsumSubscripts> parseEinsumSubscripts(StringRef subscripts,
+                                                  ArrayRef<int64_t> ranks,
+                                                  EmitErrorFn emitError) {
+  if (subscripts.contains("..."))
+    return fail(emitError, "does not support ellipses in '", subscripts, "'");
+  auto [lhs, rhs] = subscripts.split("->");
+  bool explicitOutput = subscripts.contains("->");
+  SmallVector<StringRef> operands;
+  lhs.split(operands, ',');
+  if (operands.size() != ranks.size() || ranks.empty() || ranks.size() > 2)
+    return fail(emitError, "expects subscripts for its ", ranks.size(),
+                " operands (one or two), but got '", subscripts, "'");
+  EinsumSubscripts result;
+  std::map<char, int> counts;
+  for (auto [letters, rank] : llvm::zip_equal(operands, ranks)) {
+    std::string trimmed = letters.trim().str();
+    if (!llvm::all_of(trimmed, [](char c) { return llvm::isAlpha(c); }))
+      return fail(emitError, "expects letters in '", subscripts, "'");
+    if (rank >= 0 && static_cast<int64_t>(trimmed.size()) != rank)
+      return fail(emitError, "'", trimmed, "' names ", trimmed.size(),
+                  " dims of an operand of rank ", rank);
+    for (char c : trimmed)
+      ++counts[c];
+    result.inputs.push_back(trimmed);
+  }
+  if (explicitOutput) {
+    result.output = rhs.trim().str();
+    std::set<char> seen;
+    for (char c : result.output)
+      if (!counts.count(c) || !seen.insert(c).second)
+        return fail(emitError,
+                    "expects result letters that appear in the "
+                    "operands once each, but got '",
+                    result.output, "'");
+  } else {
+    for (auto [c, count] : counts)
+      if (count == 1)
+        result.output.push_back(c);
+  }
+  return result;
+}
+
+FailureOr<TensorType> inferEinsumShape(StringRef subscripts,
+                                       ArrayRef<TensorType> inputs,
+                                       const sym::Analyzer &analyzer,
+                                       EmitErrorFn emitError) {
+  SmallVector<int64_t> ranks = llvm::map_to_vector(inputs, [](TensorType t) {
+    return t.getRanked() ? int64_t(t.getNumDims()) : int64_t(-1);
+  });
+  FailureOr<EinsumSubscripts> parsed =
+      parseEinsumSubscripts(subscripts, ranks, emitError);
+  if (failed(parsed))
+    return failure();
+  Type element = inputs.front().getElementType();
+  for (TensorType input : inputs)
+    if (input.getElementType() != element)
+      return fail(emitError, "expects operands of one element type, but got ",
+                  inputs.front(), " and ", input);
+  // Each letter's dim: the first known occurrence; the others may not
+  // provably differ from it.
+  std::map<char, sym::Expr> dims;
+  for (auto [letters, input] : llvm::zip_equal(parsed->inputs, inputs)) {
+    if (!input.getRanked())
+      continue;
+    for (auto [c, dim] : llvm::zip_equal(letters, input.getDims())) {
+      sym::Expr &known = dims[c];
+      if (!known) {
+        known = dim;
+        continue;
+      }
+      if (dim && analyzer.proveEqual(known, dim) == sym::Proof::False)
+        return fail(emitError, "the dims of '", std::string(1, c), "' are ",
+                    dimToString(known), " and ", dimToString(dim),
+                    ", which provably differ");
+    }
+  }
+  if (llvm::any_of(inputs, [](TensorType t) { return !t.getRanked(); }))
+    return TensorType::get(element);
+  SmallVector<sym::Expr> result;
+  for (char c : parsed->output)
+    result.push_back(dims[c]);
+  return TensorType::get(result, element);
+}
+
+//===----------------------------------------------------------------------===//
 // linear, pad
 //===----------------------------------------------------------------------===//
 
@@ -1167,7 +1258,7 @@ FailureOr<TensorType> inferPadShape(TensorType input,
                 axesToString(padWidth));
   if (!input.getRanked())
     return input;
-  if (padWidth.size() != 2 * input.getNumDims())
+  if (static_cast<int64_t>(padWidth.size()) != 2 * input.getNumDims())
     return fail(emitError, "expects 2 pad widths per dimension (",
                 2 * input.getNumDims(), "), but got ", padWidth.size());
   SmallVector<sym::Expr> dims(input.getDims());

@@ -863,3 +863,17 @@ func.func @resize2d(%x: !relax.tensor<[n, 3, h, w], f32>) attributes {relax.func
   %0 = relax.resize2d %x [2 * h, 2 * w] method linear : !relax.tensor<[n, 3, h, w], f32>
   return
 }
+
+// -----
+
+/// einsum: the result's letters spatial, the summed ones reduce.
+
+// CHECK-LABEL: tir.prim_func private @einsum
+// CHECK: tir.block "T_einsum" (%[[B:[a-z0-9]+]]: spatial[%{{.*}}] = %{{.*}}, %[[I:[a-z0-9]+]]: spatial[3] = %{{.*}}, %[[K:[a-z0-9]+]]: spatial[4] = %{{.*}}, %[[J:[a-z0-9]+]]: reduce[%{{.*}}] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%[[B]], %[[I]], %[[J]]], %{{.*}}[%[[B]], %[[J]], %[[K]]] :
+// CHECK-LABEL: func.func @einsum
+// CHECK: relax.call_tir @einsum
+func.func @einsum(%a: !relax.tensor<[b, 3, k], f32>, %c: !relax.tensor<[b, k, 4], f32>) attributes {relax.function} {
+  %0 = relax.einsum "bij,bjk->bik" %a, %c : !relax.tensor<[b, 3, k], f32>, !relax.tensor<[b, k, 4], f32>
+  return
+}

@@ -410,9 +410,8 @@ normalizeOptionalAxis(PatternRewriter &rewriter, Operation *op,
 }
 
 SmallVector<TensorType> getOperandTypes(Operation *op) {
-  return llvm::map_to_vector(op->getOperandTypes(), [](Type type) {
-    return cast<TensorType>(type);
-  });
+  return llvm::map_to_vector(op->getOperandTypes(),
+                             [](Type type) { return cast<TensorType>(type); });
 }
 
 std::string formatAxes(ArrayRef<int64_t> axes) {

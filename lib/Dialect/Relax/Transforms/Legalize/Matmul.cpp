@@ -10,13 +10,17 @@
 //       writes(%out[%b, %i, %j]) init { out = 0 } { out += lhs * rhs }
 //
 // The accumulation is in the element type, as TVM does without out_dtype.
-// relax.linear is one such block over the weight's rows (then the bias).
+// relax.linear is one such block over the weight's rows (then the bias),
+// and relax.einsum one over its letters.
 //
 //===----------------------------------------------------------------------===//
 
 #include "KernelBuilder.h"
 
+#include "mlc/Dialect/Relax/ShapeInference.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
+
+#include <map>
 
 using namespace mlir;
 
@@ -212,11 +216,101 @@ public:
   }
 };
 
+/// einsum: one block whose spatial variables are the result's letters and
+/// whose reduce variables are the others (in order of appearance); each
+/// operand is read at its letters' variables.
+class EinsumPattern : public LegalizePattern<relax::EinsumOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::EinsumOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    SmallVector<TensorType> inputs = getOperandTypes(op);
+    SmallVector<int64_t> ranks = llvm::map_to_vector(
+        inputs, [](TensorType t) { return int64_t(t.getNumDims()); });
+    FailureOr<relax::EinsumSubscripts> parsed =
+        relax::parseEinsumSubscripts(op.getSubscripts(), ranks);
+    if (failed(parsed))
+      return rewriter.notifyMatchFailure(op, "invalid subscripts");
+    // The variables: result letters, then the summed ones. Each letter's
+    // extent is its first occurrence's, and every other occurrence must be
+    // provably equal (the kernel reads them all over that extent).
+    std::string letters = parsed->output;
+    std::map<char, std::pair<unsigned, unsigned>> first;
+    sym::Analyzer analyzer = relax::getAnalyzerFor(op);
+    for (auto [k, operand] : llvm::enumerate(parsed->inputs))
+      for (auto [pos, c] : llvm::enumerate(operand)) {
+        auto [it, inserted] = first.try_emplace(c, k, pos);
+        if (inserted) {
+          if (!llvm::is_contained(letters, c))
+            letters.push_back(c);
+          continue;
+        }
+        sym::Expr a = inputs[it->second.first].getDims()[it->second.second];
+        sym::Expr b = inputs[k].getDims()[pos];
+        if (a != b && analyzer.proveEqual(a, b) != sym::Proof::True)
+          return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+            diag << "the dims of '" << c << "' (" << relax::dimToString(a)
+                 << " and " << relax::dimToString(b)
+                 << ") are not provably equal";
+          });
+      }
+    unsigned numSpatial = parsed->output.size();
+    KernelSignature signature(inputs, {op.getResult().getType()});
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "einsum", op.getSubscripts(),
+        [&](KernelBuilder &builder) {
+          MLIRContext *ctx = builder.getContext();
+          SmallVector<IterVar> iterVars;
+          for (auto [index, c] : llvm::enumerate(letters)) {
+            auto [k, pos] = first[c];
+            iterVars.push_back({index < numSpatial ? tir::IterKind::Spatial
+                                                   : tir::IterKind::Reduce,
+                                builder.getInputDim(k, pos)});
+          }
+          auto indicesOf = [&](StringRef names) {
+            return llvm::map_to_vector(names, [&](char c) {
+              return getAffineDimExpr(letters.find(c), ctx);
+            });
+          };
+          SmallVector<Access> reads;
+          for (auto [k, operand] : llvm::enumerate(parsed->inputs))
+            reads.push_back({builder.getInput(k), indicesOf(operand)});
+          Access out{builder.getOutput(0), indicesOf(parsed->output)};
+          Type element = builder.getOutputType(0).getElementType();
+          bool reduces = letters.size() > numSpatial;
+          builder.buildBlock(
+              "T_einsum", iterVars, reads, {out},
+              [&](BlockBuilder &block) {
+                OpBuilder &b = block.getBuilder();
+                Location loc = block.getLoc();
+                Value product = block.load(reads[0]);
+                for (const Access &read : ArrayRef(reads).drop_front())
+                  product = createMul(b, loc, product, block.load(read));
+                block.store(reduces
+                                ? createAdd(b, loc, block.load(out), product)
+                                : product,
+                            out);
+              },
+              reduces ? BlockBodyFn([&](BlockBuilder &init) {
+                init.store(createScalarConstant(init.getBuilder(),
+                                                init.getLoc(), element, 0),
+                           out);
+              })
+                      : BlockBodyFn());
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+};
+
 } // namespace
 } // namespace mlc::legalize
 
 void mlc::populateRelaxLegalizeMatmulPatterns(RewritePatternSet &patterns,
                                               LegalizeKernelCache &cache) {
-  patterns.add<legalize::MatmulPattern, legalize::LinearPattern>(
-      patterns.getContext(), cache);
+  patterns.add<legalize::MatmulPattern, legalize::LinearPattern,
+               legalize::EinsumPattern>(patterns.getContext(), cache);
 }

@@ -30,3 +30,23 @@ func.func @dropout(%x: !relax.tensor<[n, m], f32>) -> !relax.tensor<[n, m], f32>
   %1 = relax.relu %0 : !relax.tensor<[n, m], f32>
   return %1 : !relax.tensor<[n, m], f32>
 }
+
+func.func @einsum_bmm(%a: !relax.tensor<[b, 3, k], f32>, %c: !relax.tensor<[b, k, 4], f32>) -> !relax.tensor<[b, 3, 4], f32> attributes {relax.function} {
+  %0 = relax.einsum "bij,bjk->bik" %a, %c : !relax.tensor<[b, 3, k], f32>, !relax.tensor<[b, k, 4], f32>
+  return %0 : !relax.tensor<[b, 3, 4], f32>
+}
+
+func.func @einsum_outer_t(%a: !relax.tensor<[n], f32>, %c: !relax.tensor<[m], f32>) -> !relax.tensor<[m, n], f32> attributes {relax.function} {
+  %0 = relax.einsum "i,j->ji" %a, %c : !relax.tensor<[n], f32>, !relax.tensor<[m], f32>
+  return %0 : !relax.tensor<[m, n], f32>
+}
+
+func.func @einsum_trace(%a: !relax.tensor<[n, n], f32>) -> !relax.tensor<[], f32> attributes {relax.function} {
+  %0 = relax.einsum "ii" %a : !relax.tensor<[n, n], f32>
+  return %0 : !relax.tensor<[], f32>
+}
+
+func.func @einsum_implicit(%a: !relax.tensor<[n, k], f32>, %c: !relax.tensor<[k, m], f32>) -> !relax.tensor<[n, m], f32> attributes {relax.function} {
+  %0 = relax.einsum "ik,kj" %a, %c : !relax.tensor<[n, k], f32>, !relax.tensor<[k, m], f32>
+  return %0 : !relax.tensor<[n, m], f32>
+}
