@@ -692,6 +692,70 @@ func.func @negative_conv2d_rank(%x: !relax.tensor<[3, 8, 8], f32>, %k: !relax.te
 
 // -----
 
+func.func @negative_conv2d_transpose_channels(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[4, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op the data's channels and the weight's first dim are 3 and 4, which provably differ}}
+  %0 = relax.conv2d_transpose %x, %k : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[4, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_groups(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects the 3 data channels to be a multiple of the groups (2)}}
+  %0 = relax.conv2d_transpose %x, %k groups 2 : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_zero_groups(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects positive groups, but got 0}}
+  %0 = relax.conv2d_transpose %x, %k groups 0 : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_output_padding(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects each output padding to be smaller than its stride or its dilation, but got [1, 0]}}
+  %0 = relax.conv2d_transpose %x, %k output_padding [1, 0] : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_output_padding_count(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects 2 output paddings, but got 1}}
+  %0 = relax.conv2d_transpose %x, %k output_padding [1] : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_padding(%x: !relax.tensor<[n, 3, 1, 8], f32>, %k: !relax.tensor<[3, 2, 1, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op the padding leaves 0 outputs along y}}
+  %0 = relax.conv2d_transpose %x, %k padding [1, 0, 0, 0] : !relax.tensor<[n, 3, 1, 8], f32>, !relax.tensor<[3, 2, 1, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_element_type(%x: !relax.tensor<[n, 3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f16>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects data and weight of one element type, but got '!relax.tensor<[n, 3, 8, 8], f32>' and '!relax.tensor<[3, 2, 3, 3], f16>'}}
+  %0 = relax.conv2d_transpose %x, %k : !relax.tensor<[n, 3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f16>
+  return
+}
+
+// -----
+
+func.func @negative_conv2d_transpose_rank(%x: !relax.tensor<[3, 8, 8], f32>, %k: !relax.tensor<[3, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op expects data and weight of rank 4, but got '!relax.tensor<[3, 8, 8], f32>' and '!relax.tensor<[3, 2, 3, 3], f32>'}}
+  %0 = relax.conv2d_transpose %x, %k : !relax.tensor<[3, 8, 8], f32>, !relax.tensor<[3, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
 func.func @negative_pool_size(%x: !relax.tensor<[n, 3, 8, 8], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.max_pool2d' op expects a pool size of 2 positive extents, but got [2]}}
   %0 = relax.max_pool2d %x pool_size [2] : !relax.tensor<[n, 3, 8, 8], f32>

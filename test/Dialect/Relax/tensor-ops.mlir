@@ -557,11 +557,12 @@ func.func @statistics(%x: !relax.tensor<[n, 4], f32>) attributes {relax.function
   return
 }
 
-/// conv2d, pooling and batch_norm infer their output shapes; the defaults
+/// conv2d, conv2d_transpose, pooling and batch_norm infer their output shapes; the defaults
 /// (strides 1, no padding, dilation 1, groups 1, NCHW) do not print.
 // CHECK-LABEL: func.func @cnn
 func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3, 3], f32>,
-               %c: !relax.tensor<[8], f32>, %y: !relax.tensor<[n, h, w, 4], f16>) attributes {relax.function} {
+               %c: !relax.tensor<[8], f32>, %y: !relax.tensor<[n, h, w, 4], f16>,
+               %kt: !relax.tensor<[3, 8, 3, 3], f32>) attributes {relax.function} {
   // CHECK: relax.conv2d %{{.*}}, %{{.*}} strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>
   // GENERIC: "relax.conv2d"(%{{.*}}, %{{.*}}) <{dilation = array<i64: 1, 1>, groups = 1 : i64, layout = 0 : i32, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}> : (!relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>) -> !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>
   %0 = relax.conv2d %x, %k strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[8, 3, 3, 3], f32>
@@ -577,6 +578,12 @@ func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3,
   // CHECK: relax.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} epsilon 1.000000e-03
   // GENERIC: "relax.batch_norm"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) <{axis = 1 : i64, epsilon = 1.000000e-03 : f64}>
   %4 = relax.batch_norm %0, %c, %c, %c, %c epsilon 1.0e-03 : !relax.tensor<[n, 8, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>, !relax.tensor<[8], f32>
+  // CHECK: relax.conv2d_transpose %{{.*}}, %{{.*}} strides [2, 2] padding [1, 1, 1, 1] output_padding [1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3, 8, 3, 3], f32>
+  // GENERIC: "relax.conv2d_transpose"(%{{.*}}, %{{.*}}) <{dilation = array<i64: 1, 1>, groups = 1 : i64, output_padding = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}> : (!relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3, 8, 3, 3], f32>) -> !relax.tensor<[n, 8, 2 * h, 2 * w], f32>
+  %5 = relax.conv2d_transpose %x, %kt strides [2, 2] padding [1, 1, 1, 1] output_padding [1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3, 8, 3, 3], f32>
+  // CHECK: relax.conv2d_transpose %{{.*}}, %{{.*}} dilation [2, 1] groups 3 :
+  // GENERIC: -> !relax.tensor<[n, 24, h + 4, w + 2], f32>
+  %6 = relax.conv2d_transpose %x, %kt dilation [2, 1] groups 3 : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3, 8, 3, 3], f32>
   return
 }
 

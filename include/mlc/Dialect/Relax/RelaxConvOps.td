@@ -72,6 +72,38 @@ def Relax_Conv1DOp : Relax_TensorOp<"conv1d", [InferTypeOpAdaptor,
   }];
 }
 
+def Relax_Conv2DTransposeOp : Relax_TensorOp<"conv2d_transpose", [
+    InferTypeOpAdaptor, Relax_PatternKind<"OutEWiseFusable">]> {
+  let summary = "Transposed 2-D convolution";
+  let description = [{
+    PyTorch's `conv_transpose2d` in NCHW: `data` `[n, c, h, w]` and
+    `weight` `[c, o / groups, kh, kw]` give `[n, o, oh, ow]` with
+    `oh = (h - 1) * stride_y - top - bottom + dilation_y * (kh - 1) +
+    output_padding_y + 1` (columns alike). `strides` and `dilation` are
+    `[y, x]` (default 1), `padding` `[top, left, bottom, right]` (default
+    0), `output_padding` `[y, x]` (default 0; each smaller than its stride
+    or its dilation). One floating-point element type.
+
+    ```mlir
+    %u = relax.conv2d_transpose %x, %w strides [2, 2] padding [1, 1, 1, 1] output_padding [1, 1] : !relax.tensor<[n, 64, h, w], f32>, !relax.tensor<[64, 32, 3, 3], f32>
+    // %u : !relax.tensor<[n, 32, h * 2, w * 2], f32>
+    ```
+  }];
+  let arguments = (ins Relax_FloatTensor:$data, Relax_FloatTensor:$weight,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0}">:$output_padding,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilation,
+                       DefaultValuedAttr<I64Attr, "1">:$groups);
+  let results = (outs Relax_FloatTensor:$result);
+  let assemblyFormat = [{
+    $data `,` $weight (`strides` $strides^)? (`padding` $padding^)?
+    (`output_padding` $output_padding^)? (`dilation` $dilation^)?
+    (`groups` $groups^)? attr-dict `:` qualified(type($data)) `,`
+    qualified(type($weight))
+  }];
+}
+
 class Relax_Pool2DOp<string mnemonic, string what>
     : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
                                 Relax_PatternKind<"OutEWiseFusable">]> {

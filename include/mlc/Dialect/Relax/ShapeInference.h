@@ -275,6 +275,14 @@ llvm::FailureOr<TensorType> inferConv1DShape(TensorType data, TensorType weight,
                                              const sym::Analyzer &analyzer,
                                              EmitErrorFn emitError = nullptr);
 
+/// relax.conv2d_transpose (NCHW, weight `[c, o / groups, kh, kw]`):
+/// `[n, o, oh, ow]` with `oh = (h - 1) * stride - top - bottom + dilation *
+/// (kh - 1) + output_padding + 1`.
+llvm::FailureOr<TensorType> inferConv2DTransposeShape(
+    TensorType data, TensorType weight, const Window2D &window,
+    llvm::ArrayRef<int64_t> outputPadding, int64_t groups,
+    const sym::Analyzer &analyzer, EmitErrorFn emitError = nullptr);
+
 /// relax.max_pool2d/avg_pool2d: conv2d's rule with a `poolSize` window
 /// (dilation 1), the channels kept.
 llvm::FailureOr<TensorType> inferPool2DShape(TensorType data,

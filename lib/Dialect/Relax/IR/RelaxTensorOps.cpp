@@ -804,6 +804,40 @@ LogicalResult Conv2DOp::verify() {
   return verifyInRelaxFunction(*this);
 }
 
+LogicalResult Conv2DTransposeOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  static constexpr int64_t kNone[] = {0, 0};
+  Window2D window{getOr(adaptor.getStridesAttr(), kOnes),
+                  getOr(adaptor.getPaddingAttr(), kZeros),
+                  getOr(adaptor.getDilationAttr(), kOnes), ConvLayout::NCHW};
+  ArrayRef<int64_t> outputPadding =
+      getOr(adaptor.getOutputPaddingAttr(), kNone);
+  IntegerAttr groups = adaptor.getGroupsAttr();
+  return inferWithRule<Conv2DTransposeOp>(
+      location, inferred,
+      [&](TensorType data, TensorType weight, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferConv2DTransposeShape(data, weight, window, outputPadding,
+                                         groups ? groups.getInt() : 1, analyzer,
+                                         emitError);
+      },
+      adaptor.getData(), adaptor.getWeight());
+}
+
+LogicalResult Conv2DTransposeOp::verify() {
+  Window2D window{getStrides(), getPadding(), getDilation(), ConvLayout::NCHW};
+  return verifyWithRule(
+      *this,
+      [&](TensorType data, TensorType weight, const sym::Analyzer &analyzer,
+          EmitErrorFn emitError) {
+        return inferConv2DTransposeShape(data, weight, window,
+                                         getOutputPadding(), getGroups(),
+                                         analyzer, emitError);
+      },
+      getData(), getWeight());
+}
+
 LogicalResult Conv1DOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> location,
                                          Adaptor adaptor,

@@ -523,6 +523,17 @@ FailureOr<TensorType> inferGroupNormShape(TensorType input, TensorType weight,
 // Convolutions and pooling
 //===----------------------------------------------------------------------===//
 
+/// Fails when `lhs` and `rhs` provably differ; `what` names the pair.
+static LogicalResult checkNotProvablyDifferent(const sym::Analyzer &analyzer,
+                                               sym::Expr lhs, sym::Expr rhs,
+                                               StringRef what,
+                                               EmitErrorFn emitError) {
+  if (!lhs || !rhs || analyzer.proveEqual(lhs, rhs) != sym::Proof::False)
+    return success();
+  return fail(emitError, what, " are ", dimToString(lhs), " and ",
+              dimToString(rhs), ", which provably differ");
+}
+
 /// Checks the window attributes: lengths, positive strides and dilation,
 /// non-negative padding.
 static LogicalResult checkWindow(const Window2D &window,
@@ -582,6 +593,21 @@ static TensorType withDataDims(TensorType data, ConvLayout layout,
   return TensorType::get(dims, data.getElementType());
 }
 
+/// Checks what every 2-D convolution asks of its operands: one element
+/// type, and rank 4 where ranked.
+static LogicalResult checkConvOperands(TensorType data, TensorType weight,
+                                       EmitErrorFn emitError) {
+  if (data.getElementType() != weight.getElementType())
+    return fail(emitError,
+                "expects data and weight of one element type, but got ", data,
+                " and ", weight);
+  if (data.getRanked() && weight.getRanked() &&
+      (data.getNumDims() != 4 || weight.getNumDims() != 4))
+    return fail(emitError, "expects data and weight of rank 4, but got ", data,
+                " and ", weight);
+  return success();
+}
+
 FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
                                        const Window2D &window, int64_t groups,
                                        const sym::Analyzer &analyzer,
@@ -590,16 +616,10 @@ FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
     return failure();
   if (groups <= 0)
     return fail(emitError, "expects positive groups, but got ", groups);
-  if (data.getElementType() != weight.getElementType())
-    return fail(emitError,
-                "expects data and weight of one element type, but "
-                "got ",
-                data, " and ", weight);
+  if (failed(checkConvOperands(data, weight, emitError)))
+    return failure();
   if (!data.getRanked() || !weight.getRanked())
     return TensorType::get(data.getElementType());
-  if (data.getNumDims() != 4 || weight.getNumDims() != 4)
-    return fail(emitError, "expects data and weight of rank 4, but got ", data,
-                " and ", weight);
   std::array<unsigned, 3> at = getDataDims(window.layout);
   ArrayRef<sym::Expr> x = data.getDims(), w = weight.getDims();
   // The weight is [o, in, kh, kw] (NCHW) or [o, kh, kw, in] (NHWC).
@@ -620,6 +640,56 @@ FailureOr<TensorType> inferConv2DShape(TensorType data, TensorType weight,
   if (failed(oh) || failed(ow))
     return failure();
   return withDataDims(data, window.layout, outChannels, *oh, *ow);
+}
+
+FailureOr<TensorType> inferConv2DTransposeShape(
+    TensorType data, TensorType weight, const Window2D &window,
+    ArrayRef<int64_t> outputPadding, int64_t groups,
+    const sym::Analyzer &analyzer, EmitErrorFn emitError) {
+  if (failed(checkWindow(window, emitError)))
+    return failure();
+  if (groups <= 0)
+    return fail(emitError, "expects positive groups, but got ", groups);
+  if (outputPadding.size() != 2)
+    return fail(emitError, "expects 2 output paddings, but got ",
+                outputPadding.size());
+  for (unsigned i = 0; i < 2; ++i)
+    if (outputPadding[i] < 0 || (outputPadding[i] >= window.strides[i] &&
+                                 outputPadding[i] >= window.dilation[i]))
+      return fail(emitError,
+                  "expects each output padding to be smaller than "
+                  "its stride or its dilation, but got ",
+                  axesToString(outputPadding));
+  if (failed(checkConvOperands(data, weight, emitError)))
+    return failure();
+  if (!data.getRanked() || !weight.getRanked())
+    return TensorType::get(data.getElementType());
+  ArrayRef<sym::Expr> x = data.getDims(), w = weight.getDims();
+  if (failed(checkNotProvablyDifferent(
+          analyzer, x[1], w[0],
+          "the data's channels and the weight's first dim", emitError)))
+    return failure();
+  if (std::optional<int64_t> c = x[1] ? x[1].getConstant() : std::nullopt;
+      c && *c % groups != 0)
+    return fail(emitError, "expects the ", *c,
+                " data channels to be a multiple of the groups (", groups, ")");
+  SmallVector<sym::Expr> dims{x[0], w[1] ? w[1] * groups : sym::Expr()};
+  for (unsigned i = 0; i < 2; ++i) {
+    sym::Expr size = x[2 + i], kernel = w[2 + i];
+    if (!size || !kernel) {
+      dims.push_back(sym::Expr());
+      continue;
+    }
+    sym::Expr out = (size - 1) * window.strides[i] -
+                    (window.padding[i] + window.padding[i + 2]) +
+                    (kernel - 1) * window.dilation[i] + outputPadding[i] + 1;
+    if (std::optional<int64_t> constant = out.getConstant();
+        constant && *constant < 1)
+      return fail(emitError, "the padding leaves ", *constant,
+                  " outputs along ", i == 0 ? "y" : "x");
+    dims.push_back(out);
+  }
+  return TensorType::get(dims, data.getElementType());
 }
 
 TensorType getConv1DAs2D(TensorType type, ConvLayout layout) {
@@ -736,17 +806,6 @@ FailureOr<TensorType> inferAdaptivePool2DShape(TensorType data,
 //===----------------------------------------------------------------------===//
 // Attention and rotary embeddings
 //===----------------------------------------------------------------------===//
-
-/// Fails when `lhs` and `rhs` provably differ; `what` names the pair.
-static LogicalResult checkNotProvablyDifferent(const sym::Analyzer &analyzer,
-                                               sym::Expr lhs, sym::Expr rhs,
-                                               StringRef what,
-                                               EmitErrorFn emitError) {
-  if (!lhs || !rhs || analyzer.proveEqual(lhs, rhs) != sym::Proof::False)
-    return success();
-  return fail(emitError, what, " are ", dimToString(lhs), " and ",
-              dimToString(rhs), ", which provably differ");
-}
 
 FailureOr<TensorType> inferAttentionShape(TensorType query, TensorType key,
                                           TensorType value,

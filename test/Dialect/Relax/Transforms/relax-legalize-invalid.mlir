@@ -266,6 +266,14 @@ func.func @conv2d_symbolic_groups(%x: !relax.tensor<[1, 4, 8, 8], f32>, %k: !rel
 
 // -----
 
+func.func @conv2d_transpose_symbolic_groups(%x: !relax.tensor<[1, c, 8, 8], f32>, %k: !relax.tensor<[c, 2, 3, 3], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.conv2d_transpose' op cannot legalize: a grouped transposed convolution needs constant channel counts, but it is '!relax.tensor<[1, c, 8, 8], f32>' and '!relax.tensor<[c, 2, 3, 3], f32>'}}
+  %0 = relax.conv2d_transpose %x, %k groups 2 : !relax.tensor<[1, c, 8, 8], f32>, !relax.tensor<[c, 2, 3, 3], f32>
+  return
+}
+
+// -----
+
 func.func @group_norm_symbolic_channels(%x: !relax.tensor<[n, c, 4], f32>, %p: !relax.tensor<[c], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.group_norm' op cannot legalize: the channels of '!relax.tensor<[n, c, 4], f32>' must be a constant to map channels to groups}}
   %0 = relax.group_norm %x, %p, %p num_groups 2 : !relax.tensor<[n, c, 4], f32>, !relax.tensor<[c], f32>, !relax.tensor<[c], f32>

@@ -742,6 +742,28 @@ func.func @cnn(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[8, 3, 3,
 
 // -----
 
+/// conv2d_transpose: one reduction block over the output, the input
+/// channels of a group and the window, reading the data's whole plane (a
+/// tap lands on the data where the output position plus the padding minus
+/// the tap's offset is a multiple of the stride) and the weight at
+/// (group's channel, output channel in the group, tap).
+
+// CHECK-LABEL: tir.prim_func private @conv2d_transpose
+// CHECK-SAME: sym_shapes = [#mlc.shape<[v0, 4, v1, v2]>, #mlc.shape<[4, 3, 3, 3]>, #mlc.shape<[v0, 6, 2 * v1, 2 * v2]>]
+// CHECK: tir.block "T_conv2d_transpose" (%[[N:[a-z0-9]+]]: spatial{{.*}}, %[[O:[a-z0-9]+]]: spatial[6]{{.*}}, %{{.*}}: spatial{{.*}}, %{{.*}}: spatial{{.*}}, %[[C:[a-z0-9]+]]: reduce[2] = %{{.*}}, %[[I:[a-z0-9]+]]: reduce[3] = %{{.*}}, %[[J:[a-z0-9]+]]: reduce[3] = %{{.*}})
+// CHECK-NEXT: reads(%{{.*}}[%[[N]], (%[[O]] floordiv 3) * 2 + %[[C]], 0, 0] [1, 1, %{{.*}}, %{{.*}}], %{{.*}}[(%[[O]] floordiv 3) * 2 + %[[C]], %[[O]] mod 3, %[[I]], %[[J]]] :
+// CHECK: arith.remsi
+// CHECK: arith.divsi
+// CHECK: arith.select
+// CHECK-LABEL: func.func @upsample
+// CHECK: relax.call_tir @conv2d_transpose
+func.func @upsample(%x: !relax.tensor<[n, 4, h, w], f32>, %k: !relax.tensor<[4, 3, 3, 3], f32>) attributes {relax.function} {
+  %0 = relax.conv2d_transpose %x, %k strides [2, 2] padding [1, 1, 1, 1] output_padding [1, 1] groups 2 : !relax.tensor<[n, 4, h, w], f32>, !relax.tensor<[4, 3, 3, 3], f32>
+  return
+}
+
+// -----
+
 /// Creation kernels have no inputs: one block storing a constant, or
 /// start + i * step.
 

@@ -26,6 +26,11 @@
 //
 // batch_norm: one spatial block, the parameters read at the channel.
 //
+// conv2d_transpose: one reduction block over the output, the input channels
+// of a group and the window; a tap contributes where the output position
+// minus the tap's offset lands on a stride of the data (a clamped plane
+// read, as pooling does).
+//
 // conv1d becomes expand_dims, conv2d and squeeze, which relax-legalize's
 // next round legalizes.
 //
@@ -284,6 +289,115 @@ private:
         },
         {}, {height, width});
     return padded;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// conv2d_transpose
+//===----------------------------------------------------------------------===//
+
+/// The gradient of conv2d with respect to its data, as a gather: output
+/// (y, x) sums the input positions q that conv2d's window places on it,
+/// `q * stride + i * dilation - top == y`, i.e. the kernel taps i for which
+/// `y + top - i * dilation` is a multiple of the stride inside the data.
+class Conv2DTransposePattern
+    : public LegalizePattern<relax::Conv2DTransposeOp> {
+public:
+  using LegalizePattern::LegalizePattern;
+
+  LogicalResult matchAndRewrite(relax::Conv2DTransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    if (failed(checkKernelTypes(rewriter, op)))
+      return failure();
+    TensorType data = op.getData().getType(), weight = op.getWeight().getType();
+    int64_t groups = op.getGroups();
+    std::optional<int64_t> inChannels, outPerGroup;
+    if (sym::Expr c = data.getDims()[1])
+      inChannels = c.getConstant();
+    if (sym::Expr o = weight.getDims()[1])
+      outPerGroup = o.getConstant();
+    if (groups > 1 && (!inChannels || !outPerGroup))
+      return rewriter.notifyMatchFailure(op, [&](Diagnostic &diag) {
+        diag << "a grouped transposed convolution needs constant channel "
+                "counts, but it is "
+             << data << " and " << weight;
+      });
+    ArrayRef<int64_t> strides = op.getStrides(), padding = op.getPadding(),
+                      dilation = op.getDilation();
+    KernelSignature signature({data, weight}, {op.getResult().getType()});
+    std::string attrs =
+        formatWindow(strides, padding, dilation, ConvLayout::NCHW) +
+        ",groups=" + std::to_string(groups);
+    FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
+        rewriter, op, cache, signature, "conv2d_transpose", attrs,
+        [&](KernelBuilder &builder) {
+          buildKernel(builder, strides, padding, dilation, groups,
+                      groups > 1 ? *inChannels / groups : 0,
+                      groups > 1 ? *outPerGroup : 0);
+        });
+    replaceWithCallTIR(rewriter, op, kernel, signature);
+    return success();
+  }
+
+private:
+  static void buildKernel(KernelBuilder &builder, ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> padding, ArrayRef<int64_t> dilation,
+                          int64_t groups, int64_t inPerGroup,
+                          int64_t outPerGroup) {
+    MLIRContext *ctx = builder.getContext();
+    ConvLayout layout = ConvLayout::NCHW;
+    Type element = builder.getInputType(0).getElementType();
+    Value height = builder.getInputDim(0, 2);
+    Value width = builder.getInputDim(0, 3);
+    Value channelsPerGroup = groups > 1 ? builder.getIndexConstant(inPerGroup)
+                                        : builder.getInputDim(1, 0);
+    WindowSpace space =
+        getWindowSpace(builder, layout,
+                       {channelsPerGroup, builder.getInputDim(1, 2),
+                        builder.getInputDim(1, 3)});
+    AffineExpr c = space.reduce[0], i = space.reduce[1], j = space.reduce[2];
+    AffineExpr channel =
+        groups > 1 ? space.c.floorDiv(outPerGroup) * inPerGroup + c : c;
+    AffineExpr outInGroup = groups > 1 ? space.c % outPerGroup : space.c;
+    Access plane =
+        getPlaneAccess(builder.getInput(0), layout, space.n, channel, ctx);
+    Access w{builder.getInput(1), {channel, outInGroup, i, j}};
+    Access out{builder.getOutput(0), {space.n, space.c, space.y, space.x}};
+    builder.buildBlock(
+        "T_conv2d_transpose", space.iterVars, {plane, w}, {out},
+        [&](BlockBuilder &block) {
+          OpBuilder &b = block.getBuilder();
+          Location loc = block.getLoc();
+          Value zero = createScalarConstant(b, loc, element, 0);
+          // The data position under tap (i, j), or -1 where the tap falls
+          // between strides (never in range).
+          auto source = [&](AffineExpr outIndex, AffineExpr tap,
+                            unsigned axis) -> Value {
+            Value t =
+                block.index(outIndex + padding[axis] - tap * dilation[axis]);
+            Value stride =
+                arith::ConstantIndexOp::create(b, loc, strides[axis]);
+            Value onStride = arith::CmpIOp::create(
+                b, loc, arith::CmpIPredicate::eq,
+                arith::RemSIOp::create(b, loc, t, stride),
+                arith::ConstantIndexOp::create(b, loc, 0));
+            return arith::SelectOp::create(
+                b, loc, onStride, arith::DivSIOp::create(b, loc, t, stride),
+                arith::ConstantIndexOp::create(b, loc, -1));
+          };
+          Value value = loadOrFill(block, plane, layout, block.index(space.n),
+                                   block.index(channel), source(space.y, i, 0),
+                                   source(space.x, j, 1), height, width, zero);
+          Value product = arith::MulFOp::create(b, loc, value, block.load(w));
+          block.store(arith::AddFOp::create(b, loc, block.load(out), product),
+                      out);
+        },
+        [&](BlockBuilder &block) {
+          block.store(createScalarConstant(block.getBuilder(), block.getLoc(),
+                                           element, 0),
+                      out);
+        },
+        {height, width});
   }
 };
 
@@ -786,7 +900,8 @@ void mlc::populateRelaxLegalizeConvPatterns(RewritePatternSet &patterns,
                                             LegalizeKernelCache &cache) {
   using namespace mlc::legalize;
   patterns.add<Conv1DPattern>(patterns.getContext());
-  patterns.add<Conv2DPattern, Pool2DPattern<relax::MaxPool2DOp, true>,
+  patterns.add<Conv2DPattern, Conv2DTransposePattern,
+               Pool2DPattern<relax::MaxPool2DOp, true>,
                Pool2DPattern<relax::AvgPool2DOp, false>,
                AdaptiveAvgPool2DPattern, Resize2DPattern, BatchNormPattern>(
       patterns.getContext(), cache);

@@ -17,6 +17,18 @@ func.func @conv2d_grouped_nhwc(%x: !relax.tensor<[n, h, w, 4], f32>, %k: !relax.
   return %0 : !relax.tensor<[n, h, w, 6], f32>
 }
 
+// Transposed: stride 2 with output padding doubles the plane.
+func.func @conv2d_transpose_up(%x: !relax.tensor<[n, 3, h, w], f32>, %k: !relax.tensor<[3, 4, 3, 3], f32>) -> !relax.tensor<[n, 4, 2 * h, 2 * w], f32> attributes {relax.function} {
+  %0 = relax.conv2d_transpose %x, %k strides [2, 2] padding [1, 1, 1, 1] output_padding [1, 1] : !relax.tensor<[n, 3, h, w], f32>, !relax.tensor<[3, 4, 3, 3], f32>
+  return %0 : !relax.tensor<[n, 4, 2 * h, 2 * w], f32>
+}
+
+// Transposed with two groups, unequal strides, dilation and padding.
+func.func @conv2d_transpose_grouped(%x: !relax.tensor<[1, 4, h, w], f32>, %k: !relax.tensor<[4, 3, 2, 3], f32>) -> !relax.tensor<[1, 6, 3 * h - 1, 2 * w + 2], f32> attributes {relax.function} {
+  %0 = relax.conv2d_transpose %x, %k strides [3, 2] padding [0, 1, 0, 0] dilation [1, 2] groups 2 : !relax.tensor<[1, 4, h, w], f32>, !relax.tensor<[4, 3, 2, 3], f32>
+  return %0 : !relax.tensor<[1, 6, 3 * h - 1, 2 * w + 2], f32>
+}
+
 func.func @max_pool2d(%x: !relax.tensor<[n, 2, h, w], f32>) -> !relax.tensor<[n, 2, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32> attributes {relax.function} {
   %0 = relax.max_pool2d %x pool_size [3, 3] strides [2, 2] padding [1, 1, 1, 1] : !relax.tensor<[n, 2, h, w], f32>
   return %0 : !relax.tensor<[n, 2, (h - 1) floordiv 2 + 1, (w - 1) floordiv 2 + 1], f32>

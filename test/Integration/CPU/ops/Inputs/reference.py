@@ -154,6 +154,28 @@ def conv2d(x, w, strides=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1),
     return out.transpose(0, 2, 3, 1) if nhwc else out
 
 
+def conv2d_transpose(x, w, strides=(1, 1), padding=(0, 0, 0, 0),
+                     output_padding=(0, 0), dilation=(1, 1), groups=1):
+    """PyTorch's conv_transpose2d by scattering each input position's
+    window into the full output, then cropping the padding."""
+    (sy, sx), (dy, dx) = strides, dilation
+    top, left, bottom, right = padding
+    n, c, h, w_ = x.shape
+    _, og, kh, kw = w.shape
+    full = np.zeros((n, og * groups, (h - 1) * sy + dy * (kh - 1) + 1 + output_padding[0],
+                     (w_ - 1) * sx + dx * (kw - 1) + 1 + output_padding[1]))
+    ig = c // groups
+    for g in range(groups):
+        xs = x[:, g * ig:(g + 1) * ig]
+        for i in range(kh):
+            for j in range(kw):
+                full[:, g * og:(g + 1) * og,
+                     i * dy:i * dy + sy * (h - 1) + 1:sy,
+                     j * dx:j * dx + sx * (w_ - 1) + 1:sx] += np.einsum(
+                    "ncyx,co->noyx", xs, w[g * ig:(g + 1) * ig, :, i, j])
+    return full[:, :, top:full.shape[2] - bottom, left:full.shape[3] - right]
+
+
 def pool2d(x, size, strides=(1, 1), padding=(0, 0, 0, 0), kind="max",
            count_pad=False, nhwc=False):
     """Max or average pooling; the padding never counts as a value."""
@@ -587,6 +609,15 @@ CASES = {
                              ((6, 3, 3, 2), "float32", "normal")],
                             lambda x, k: conv2d(x, k, padding=(1, 1, 1, 1),
                                                 groups=2, nhwc=True)),
+    "conv2d_transpose_up": ([(("n", 3, "h", "w"), "float32", "normal"),
+                             ((3, 4, 3, 3), "float32", "normal")],
+                            lambda x, k: conv2d_transpose(
+                                x, k, (2, 2), (1, 1, 1, 1), (1, 1))),
+    "conv2d_transpose_grouped": ([((1, 4, "h", "w"), "float32", "normal"),
+                                  ((4, 3, 2, 3), "float32", "normal")],
+                                 lambda x, k: conv2d_transpose(
+                                     x, k, (3, 2), (0, 1, 0, 0),
+                                     dilation=(1, 2), groups=2)),
     "conv1d_ncw": ([(("n", 3, "l"), "float32", "normal"), ((4, 3, 3), "float32", "normal")],
                    lambda x, k: conv2d(x[:, :, None], k[:, :, None], (1, 2),
                                        (0, 1, 0, 1))[:, :, 0]),
