@@ -9,8 +9,7 @@
 #ifndef MLC_DIALECT_RELAX_RELAXCONVOPS_TD
 #define MLC_DIALECT_RELAX_RELAXCONVOPS_TD
 
-def Relax_Conv2DOp : Relax_TensorOp<"conv2d", [InferTypeOpAdaptor,
-    Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_Conv2DOp : Relax_ShapeRuleOp<"conv2d", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "2-D convolution";
   let description = [{
     PyTorch's `conv2d` (TVM's `R.nn.conv2d`): `data` `[n, c, h, w]` and
@@ -42,8 +41,7 @@ def Relax_Conv2DOp : Relax_TensorOp<"conv2d", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_Conv1DOp : Relax_TensorOp<"conv1d", [InferTypeOpAdaptor,
-    Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_Conv1DOp : Relax_ShapeRuleOp<"conv1d", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "1-D convolution";
   let description = [{
     PyTorch's `conv1d`: `data` `[n, c, w]` and `weight` `[o, c / groups, k]`
@@ -72,8 +70,7 @@ def Relax_Conv1DOp : Relax_TensorOp<"conv1d", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_Conv2DTransposeOp : Relax_TensorOp<"conv2d_transpose", [
-    InferTypeOpAdaptor, Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_Conv2DTransposeOp : Relax_ShapeRuleOp<"conv2d_transpose", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "Transposed 2-D convolution";
   let description = [{
     PyTorch's `conv_transpose2d` in NCHW: `data` `[n, c, h, w]` and
@@ -105,8 +102,7 @@ def Relax_Conv2DTransposeOp : Relax_TensorOp<"conv2d_transpose", [
 }
 
 class Relax_Pool2DOp<string mnemonic, string what>
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<"OutEWiseFusable">]> {
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "2-D " # what # " pooling";
   let description = [{
     The }] # what # [{ over `pool_size` windows (`[y, x]`), moved by
@@ -140,8 +136,7 @@ class Relax_Pool2DOp<string mnemonic, string what>
 def Relax_MaxPool2DOp : Relax_Pool2DOp<"max_pool2d", "maximum">;
 def Relax_AvgPool2DOp : Relax_Pool2DOp<"avg_pool2d", "average">;
 
-def Relax_AdaptiveAvgPool2DOp : Relax_TensorOp<"adaptive_avg_pool2d", [
-    InferTypeOpAdaptor, Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_AdaptiveAvgPool2DOp : Relax_ShapeRuleOp<"adaptive_avg_pool2d", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "2-D average pooling to a given output size";
   let description = [{
     PyTorch's `adaptive_avg_pool2d`: output row `i` of `oh` averages input
@@ -165,8 +160,7 @@ def Relax_AdaptiveAvgPool2DOp : Relax_TensorOp<"adaptive_avg_pool2d", [
   }];
 }
 
-def Relax_Resize2DOp : Relax_TensorOp<"resize2d", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_Resize2DOp : Relax_ShapeRuleOp<"resize2d", [Relax_PatternKind<"Injective">]> {
   let summary = "Resize images by nearest or bilinear sampling";
   let description = [{
     The spatial dims of `data` (`NCHW` by default, or `NHWC`) become `size`
@@ -202,8 +196,7 @@ def Relax_Resize2DOp : Relax_TensorOp<"resize2d", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_BatchNormOp : Relax_TensorOp<"batch_norm", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Broadcast">]> {
+def Relax_BatchNormOp : Relax_ShapeRuleOp<"batch_norm", [Relax_PatternKind<"Broadcast">]> {
   let summary = "Batch normalization with running statistics (inference)";
   let description = [{
     `(x - mean) / sqrt(var + epsilon) * gamma + beta` with the per-channel

@@ -10,8 +10,7 @@
 
 class Relax_FillOp<string mnemonic, string what, dag extraArguments = (ins),
                    string extraFormat = "">
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<"Elementwise">]> {
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<"Elementwise">]> {
   let summary = "A tensor of " # what;
   let description = [{
     A tensor of `shape` (symbolic dims over variables in scope) and element
@@ -43,8 +42,7 @@ def Relax_FullOp : Relax_FillOp<"full", "one value (converted to dtype)",
   }];
 }
 
-def Relax_ArangeOp : Relax_TensorOp<"arange", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_ArangeOp : Relax_ShapeRuleOp<"arange", [Relax_PatternKind<"Injective">]> {
   let summary = "Evenly spaced values";
   let description = [{
     numpy's `arange(start, end, step)`: `start + i * step` for the

@@ -48,7 +48,8 @@ def Relax_BitwiseXorOp : Relax_BinaryBroadcastOp<"bitwise_xor",
 /// A comparison: broadcasting like the arithmetic ops, an i1 result.
 class Relax_CompareOp<string mnemonic, string symbol, list<Trait> traits = []>
     : Relax_BinaryBroadcastOp<mnemonic, "comparison `" # symbol # "`", symbol,
-                              traits, "builder.getI1Type()">;
+                              traits,
+                              "::mlir::IntegerType::get(adaptor.getLhs().getContext(), 1)">;
 def Relax_EqualOp : Relax_CompareOp<"equal", "==", [Commutative]>;
 def Relax_NotEqualOp : Relax_CompareOp<"not_equal", "!=", [Commutative]>;
 def Relax_LessOp : Relax_CompareOp<"less", "<">;
@@ -209,8 +210,7 @@ def Relax_ClipOp : Relax_UnaryElementwiseOp<"clip"> {
 
 /// A float predicate: the input's shape, an i1 result.
 class Relax_UnaryPredicateOp<string mnemonic, string what>
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<"Elementwise">]> {
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<"Elementwise">]> {
   let summary = "Elementwise test: " # what;
   let description = [{
     True where }] # what # [{, elementwise; the input must have a
@@ -224,20 +224,13 @@ class Relax_UnaryPredicateOp<string mnemonic, string what>
   let arguments = (ins Relax_FloatTensor:$input);
   let results = (outs Relax_AnyTensor:$result);
   let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
-  let extraClassDefinition = [{
-    ::mlir::LogicalResult $cppClass::inferReturnTypes(
-        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location>,
-        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
-      auto type = ::llvm::dyn_cast<TensorType>(adaptor.getInput().getType());
-      if (!type)
-        return ::mlir::failure();
-      ::mlir::Type i1 = ::mlir::IntegerType::get(context, 1);
-      inferred.push_back(type.getRanked() ? TensorType::get(type.getDims(), i1)
-                                          : TensorType::get(i1));
-      return ::mlir::success();
-    }
-    ::mlir::LogicalResult $cppClass::verify() {
-      return verifyInRelaxFunction(*this);
+  let extraClassDefinition = shapeRuleHooks # [{
+    ::mlir::FailureOr<::mlc::relax::TensorType> $cppClass::inferShape(
+        Adaptor adaptor, const ::mlc::sym::Analyzer &,
+        ::mlc::relax::EmitErrorFn) {
+      auto type = ::llvm::cast<TensorType>(adaptor.getInput().getType());
+      return withElementType(
+          type, ::mlir::IntegerType::get(type.getContext(), 1));
     }
   }];
 }
@@ -245,8 +238,7 @@ def Relax_IsNanOp : Relax_UnaryPredicateOp<"isnan", "the value is NaN">;
 def Relax_IsInfOp : Relax_UnaryPredicateOp<"isinf",
                                            "the value is +inf or -inf">;
 
-def Relax_AstypeOp : Relax_TensorOp<"astype", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Elementwise">]> {
+def Relax_AstypeOp : Relax_ShapeRuleOp<"astype", [Relax_PatternKind<"Elementwise">]> {
   let hasFolder = 1;
   let summary = "Elementwise conversion to another element type";
   let description = [{
@@ -276,8 +268,7 @@ def Relax_AstypeOp : Relax_TensorOp<"astype", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_WhereOp : Relax_TensorOp<"where", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Broadcast">]> {
+def Relax_WhereOp : Relax_ShapeRuleOp<"where", [Relax_PatternKind<"Broadcast">]> {
   let summary = "Elementwise choice between two tensors";
   let description = [{
     `condition ? lhs : rhs` elementwise (numpy's `where`): the three shapes

@@ -33,8 +33,7 @@ def Relax_MatmulOp
   }];
 }
 
-def Relax_LinearOp : Relax_TensorOp<"linear", [InferTypeOpAdaptor,
-    Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_LinearOp : Relax_ShapeRuleOp<"linear", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "A linear layer: x times the transposed weight, plus a bias";
   let description = [{
     PyTorch's `linear`: `x · wᵀ + b` with `x` `[.., k]`, `weight` `[n, k]`
@@ -56,8 +55,7 @@ def Relax_LinearOp : Relax_TensorOp<"linear", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_EinsumOp : Relax_TensorOp<"einsum", [InferTypeOpAdaptor,
-    Relax_PatternKind<"OutEWiseFusable">]> {
+def Relax_EinsumOp : Relax_ShapeRuleOp<"einsum", [Relax_PatternKind<"OutEWiseFusable">]> {
   let summary = "Einstein summation over one or two operands";
   let description = [{
     numpy's `einsum` without ellipses: `subscripts` names each operand's

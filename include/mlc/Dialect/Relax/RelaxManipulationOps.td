@@ -11,8 +11,7 @@
 #define MLC_DIALECT_RELAX_RELAXMANIPULATIONOPS_TD
 
 def Relax_PermuteDimsOp
-    : Relax_TensorOp<"permute_dims", [InferTypeOpAdaptor,
-                                      Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"permute_dims", [Relax_PatternKind<"Injective">]> {
   let hasFolder = 1;
   let hasCanonicalizeMethod = 1;
   let summary = "Permute the dimensions of a tensor";
@@ -41,8 +40,7 @@ def Relax_PermuteDimsOp
 }
 
 def Relax_ReshapeOp
-    : Relax_TensorOp<"reshape", [InferTypeOpAdaptor,
-                                 Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"reshape", [Relax_PatternKind<"Injective">]> {
   let hasFolder = 1;
   let hasCanonicalizeMethod = 1;
   let summary = "Give a tensor a new shape with the same elements";
@@ -74,8 +72,7 @@ def Relax_ReshapeOp
 }
 
 def Relax_ExpandDimsOp
-    : Relax_TensorOp<"expand_dims", [InferTypeOpAdaptor,
-                                     Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"expand_dims", [Relax_PatternKind<"Injective">]> {
   let hasFolder = 1;
   let summary = "Insert dimensions of size 1";
   let description = [{
@@ -93,8 +90,7 @@ def Relax_ExpandDimsOp
 }
 
 def Relax_SqueezeOp
-    : Relax_TensorOp<"squeeze", [InferTypeOpAdaptor,
-                                 Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"squeeze", [Relax_PatternKind<"Injective">]> {
   let hasFolder = 1;
   let summary = "Remove dimensions of size 1";
   let description = [{
@@ -115,8 +111,7 @@ def Relax_SqueezeOp
 }
 
 def Relax_FlattenOp
-    : Relax_TensorOp<"flatten", [InferTypeOpAdaptor,
-                                 Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"flatten", [Relax_PatternKind<"Injective">]> {
   let hasFolder = 1;
   let summary = "All dimensions as one";
   let description = [{
@@ -139,8 +134,7 @@ def Relax_FlattenOp
 /// A one-input op whose result type comes from a shape rule; `verify()`
 /// re-runs it with the function's facts.
 class Relax_IndexingOp<string mnemonic, string kind = "Injective">
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<kind>]>;
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<kind>]>;
 
 def Relax_BroadcastToOp : Relax_IndexingOp<"broadcast_to", "Broadcast"> {
   let hasFolder = 1;
@@ -162,8 +156,7 @@ def Relax_BroadcastToOp : Relax_IndexingOp<"broadcast_to", "Broadcast"> {
   }];
 }
 
-def Relax_ConcatOp : Relax_TensorOp<"concat", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_ConcatOp : Relax_ShapeRuleOp<"concat", [Relax_PatternKind<"Injective">]> {
   let summary = "Join tensors along an axis";
   let description = [{
     numpy's `concatenate`: the inputs (one or more, of one rank and element
@@ -290,8 +283,7 @@ def Relax_StridedSliceOp : Relax_IndexingOp<"strided_slice"> {
   }];
 }
 
-def Relax_TakeOp : Relax_TensorOp<"take", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_TakeOp : Relax_ShapeRuleOp<"take", [Relax_PatternKind<"Injective">]> {
   let summary = "Gather slices along an axis by integer indices";
   let description = [{
     numpy's `take` (an embedding lookup along axis 0): the result is
@@ -315,8 +307,7 @@ def Relax_TakeOp : Relax_TensorOp<"take", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_OneHotOp : Relax_TensorOp<"one_hot", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_OneHotOp : Relax_ShapeRuleOp<"one_hot", [Relax_PatternKind<"Injective">]> {
   let summary = "One-hot encoding of integer indices";
   let description = [{
     A new last dimension of `depth` (positive): element `[idx.., c]` is
@@ -365,8 +356,7 @@ def Relax_SplitOp : Relax_TensorOp<"split", [InferTypeOpAdaptor,
   }];
 }
 
-def Relax_GatherElementsOp : Relax_TensorOp<"gather_elements", [
-    InferTypeOpAdaptor, Relax_PatternKind<"Injective">]> {
+def Relax_GatherElementsOp : Relax_ShapeRuleOp<"gather_elements", [Relax_PatternKind<"Injective">]> {
   let summary = "Gather elements along an axis by an index tensor";
   let description = [{
     ONNX's `GatherElements` (numpy's `take_along_axis`): `indices` has the
@@ -388,8 +378,7 @@ def Relax_GatherElementsOp : Relax_TensorOp<"gather_elements", [
   }];
 }
 
-def Relax_ScatterElementsOp : Relax_TensorOp<"scatter_elements", [
-    InferTypeOpAdaptor, Relax_PatternKind<"Opaque">]> {
+def Relax_ScatterElementsOp : Relax_ShapeRuleOp<"scatter_elements", [Relax_PatternKind<"Opaque">]> {
   let summary = "Scatter updates along an axis by an index tensor";
   let description = [{
     ONNX's `ScatterElements` without reduction: a copy of `input` where, for
@@ -414,8 +403,7 @@ def Relax_ScatterElementsOp : Relax_TensorOp<"scatter_elements", [
   }];
 }
 
-def Relax_GatherNDOp : Relax_TensorOp<"gather_nd", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_GatherNDOp : Relax_ShapeRuleOp<"gather_nd", [Relax_PatternKind<"Injective">]> {
   let summary = "Gather slices by index tuples";
   let description = [{
     ONNX's `GatherND` (batch_dims 0): the last dimension of `indices`, `m`

@@ -9,8 +9,7 @@
 #define MLC_DIALECT_RELAX_RELAXNNOPS_TD
 
 def Relax_RMSNormOp
-    : Relax_TensorOp<"rms_norm", [InferTypeOpAdaptor,
-                                  Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<"rms_norm", [Relax_PatternKind<"CommReduce">]> {
   let summary = "Root-mean-square normalization over the last axis";
   let description = [{
     `x / sqrt(mean(x * x, -1) + epsilon) * weight` (Llama's RMSNorm, TVM's
@@ -32,8 +31,7 @@ def Relax_RMSNormOp
 }
 
 def Relax_LayerNormOp
-    : Relax_TensorOp<"layer_norm", [InferTypeOpAdaptor,
-                                    Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<"layer_norm", [Relax_PatternKind<"CommReduce">]> {
   let summary = "Layer normalization over the last axis";
   let description = [{
     `(x - mean(x, -1)) / sqrt(var(x, -1) + epsilon) * weight + bias`, the
@@ -59,8 +57,7 @@ def Relax_LayerNormOp
 }
 
 def Relax_GroupNormOp
-    : Relax_TensorOp<"group_norm", [InferTypeOpAdaptor,
-                                    Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<"group_norm", [Relax_PatternKind<"CommReduce">]> {
   let summary = "Group normalization over channel groups";
   let description = [{
     PyTorch's `group_norm`: the channels (axis 1) of `[n, c, ...]` are split
@@ -85,8 +82,7 @@ def Relax_GroupNormOp
 }
 
 def Relax_SoftmaxOp
-    : Relax_TensorOp<"softmax", [InferTypeOpAdaptor,
-                                 Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<"softmax", [Relax_PatternKind<"CommReduce">]> {
   let summary = "Softmax along one axis";
   let description = [{
     `exp(x) / sum(exp(x), axis)` along `axis` (default `-1`, the last
@@ -107,8 +103,7 @@ def Relax_SoftmaxOp
 }
 
 def Relax_LogSoftmaxOp
-    : Relax_TensorOp<"log_softmax", [InferTypeOpAdaptor,
-                                     Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<"log_softmax", [Relax_PatternKind<"CommReduce">]> {
   let summary = "Logarithm of the softmax along one axis";
   let description = [{
     `x - max - log(sum(exp(x - max), axis))` along `axis` (default `-1`;
@@ -129,8 +124,7 @@ def Relax_LogSoftmaxOp
 }
 
 def Relax_AttentionOp
-    : Relax_TensorOp<"attention", [InferTypeOpAdaptor,
-                                   Relax_PatternKind<"Opaque">]> {
+    : Relax_ShapeRuleOp<"attention", [Relax_PatternKind<"Opaque">]> {
   let summary = "Scaled dot-product attention in the BSNH layout";
   let description = [{
     `softmax(q · kᵀ * scale [+ causal mask]) · v` per batch and head (TVM's
@@ -167,8 +161,7 @@ def Relax_AttentionOp
 }
 
 def Relax_RopeOp
-    : Relax_TensorOp<"rope", [InferTypeOpAdaptor,
-                              Relax_PatternKind<"Injective">]> {
+    : Relax_ShapeRuleOp<"rope", [Relax_PatternKind<"Injective">]> {
   let summary = "Rotary position embedding (Llama's convention)";
   let description = [{
     Rotates each head's vector by its position, as Hugging Face's Llama
@@ -224,8 +217,7 @@ def Relax_DropoutOp : Relax_UnaryElementwiseOp<"dropout"> {
   }];
 }
 
-def Relax_PadOp : Relax_TensorOp<"pad", [InferTypeOpAdaptor,
-    Relax_PatternKind<"Injective">]> {
+def Relax_PadOp : Relax_ShapeRuleOp<"pad", [Relax_PatternKind<"Injective">]> {
   let summary = "Pad a tensor";
   let description = [{
     numpy's `pad`: `pad_width` lists `before, after` (non-negative) for each

@@ -14,6 +14,10 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace mlc::sym {
+class Analyzer;
+} // namespace mlc::sym
+
 namespace mlc::relax {
 /// The trait behind `Relax_PatternKind<kind>` in ODS: the operator's
 /// OpPatternKind as a static property.

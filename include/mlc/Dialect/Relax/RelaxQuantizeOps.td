@@ -40,8 +40,7 @@ def Relax_Q4QuantizeOp
 }
 
 def Relax_Q4DequantizeOp
-    : Relax_TensorOp<"q4_dequantize", [InferTypeOpAdaptor,
-                                       Relax_PatternKind<"Broadcast">]> {
+    : Relax_ShapeRuleOp<"q4_dequantize", [Relax_PatternKind<"Broadcast">]> {
   let summary = "Dequantization of q4_quantize's layout";
   let description = [{
     `(q - 7) * scale` for each 4-bit `q` of `packed` (`[.., p]`, `i32`

@@ -21,8 +21,7 @@ def Relax_StdOp : Relax_ReductionOp<"std",
     "floating-point inputs)">;
 
 class Relax_ArgReduceOp<string mnemonic, string what>
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<"CommReduce">]> {
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<"CommReduce">]> {
   let summary = "The index of the " # what # " along an axis";
   let description = [{
     numpy's `}] # mnemonic # [{`: the index (i64) of the first }] # what #
@@ -48,8 +47,7 @@ def Relax_ArgmaxOp : Relax_ArgReduceOp<"argmax", "maximum">;
 def Relax_ArgminOp : Relax_ArgReduceOp<"argmin", "minimum">;
 
 class Relax_ScanOp<string mnemonic, string what>
-    : Relax_TensorOp<mnemonic, [InferTypeOpAdaptor,
-                                Relax_PatternKind<"Opaque">]> {
+    : Relax_ShapeRuleOp<mnemonic, [Relax_PatternKind<"Opaque">]> {
   let summary = "Cumulative " # what # " along an axis";
   let description = [{
     numpy's `}] # mnemonic # [{`: element `i` along `axis` is the }] #

@@ -43,10 +43,9 @@ class Relax_PatternKind<string kind>
 // Base classes
 //===----------------------------------------------------------------------===//
 
-/// A pure tensor operator whose result type is inferred. Each op defines
-/// `verify()`: it re-runs the shape rule with the facts of the enclosing
-/// function (`relax.sym_bounds`, `relax.sym_divisible`), which inference
-/// cannot see, and checks the scope of the symbolic variables.
+/// A pure tensor operator whose result type is inferred. Its `verify()`
+/// checks the scope of the symbolic variables, and what inference cannot
+/// see (Relax_ShapeRuleOp generates it).
 class Relax_TensorOp<string mnemonic, list<Trait> traits = []>
     : Relax_Op<mnemonic, traits # [Pure]> {
   let hasVerifier = 1;
@@ -70,10 +69,51 @@ class Relax_UnaryElementwiseOp<string mnemonic,
   }];
 }
 
+/// An operator whose result type comes from one shape rule, the static
+/// `inferShape(adaptor, analyzer, emitError)` each op (or a base class)
+/// defines over its operands' tensor types and its attributes. The class
+/// generates both hooks from it: inference runs the rule with no facts, so
+/// a result type depends only on the operands and attributes, and the
+/// verifier runs it again with the facts of the enclosing function
+/// (`relax.sym_bounds`, `relax.sym_divisible`), which can prove more
+/// mismatches, then checks the scope of the symbolic variables. During
+/// inference default-valued attributes may still be absent from the
+/// adaptor and a malformed generic form may lack required ones: a rule
+/// reads the former with their defaults and fails silently on the latter,
+/// which the op's own verification reports.
+class Relax_ShapeRuleOp<string mnemonic, list<Trait> traits = []>
+    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor]> {
+  let extraClassDeclaration = [{
+    static ::mlir::FailureOr<::mlc::relax::TensorType>
+    inferShape(Adaptor adaptor, const ::mlc::sym::Analyzer &analyzer,
+               ::mlc::relax::EmitErrorFn emitError);
+  }];
+  code shapeRuleHooks = [{
+    ::mlir::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *, ::std::optional<::mlir::Location> location,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      return inferWithShapeRule(
+          getOperationName(), location, adaptor.getOperands(), inferred,
+          [&](const ::mlc::sym::Analyzer &analyzer,
+              ::mlc::relax::EmitErrorFn emitError) {
+            return inferShape(adaptor, analyzer, emitError);
+          });
+    }
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyWithShapeRule(
+          *this, [&](const ::mlc::sym::Analyzer &analyzer,
+                     ::mlc::relax::EmitErrorFn emitError) {
+            return inferShape(Adaptor(*this), analyzer, emitError);
+          });
+    }
+  }];
+  let extraClassDefinition = shapeRuleHooks;
+}
+
 /// Two operands, the result type inferred from both: elementwise ops with
 /// numpy broadcasting, and matmul.
 class Relax_BinaryTensorOp<string mnemonic, list<Trait> traits = []>
-    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor]> {
+    : Relax_ShapeRuleOp<mnemonic, traits> {
   let arguments = (ins Relax_AnyTensor:$lhs, Relax_AnyTensor:$rhs);
   let results = (outs Relax_AnyTensor:$result);
   let assemblyFormat = [{
@@ -88,19 +128,14 @@ class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
                               string resultElementType = "::mlir::Type()">
     : Relax_BinaryTensorOp<mnemonic,
                            traits # [Relax_PatternKind<"Broadcast">]> {
-  // The shape rule and the verifier are the broadcast's, for every op.
-  let extraClassDefinition = [{
-    ::mlir::LogicalResult $cppClass::inferReturnTypes(
-        ::mlir::MLIRContext *context,
-        ::std::optional<::mlir::Location> location, Adaptor adaptor,
-        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
-      ::mlir::Builder builder(context);
-      return inferBroadcastResult(getOperationName(), location,
-                                  adaptor.getLhs(), adaptor.getRhs(),
-                                  }] # resultElementType # [{, inferred);
-    }
-    ::mlir::LogicalResult $cppClass::verify() {
-      return verifyBroadcastOperands(*this, getLhs(), getRhs());
+  // The broadcast rule, for every op; comparisons give i1.
+  let extraClassDefinition = shapeRuleHooks # [{
+    ::mlir::FailureOr<::mlc::relax::TensorType> $cppClass::inferShape(
+        Adaptor adaptor, const ::mlc::sym::Analyzer &analyzer,
+        ::mlc::relax::EmitErrorFn emitError) {
+      return inferBroadcastResult(adaptor.getLhs(), adaptor.getRhs(),
+                                  }] # resultElementType # [{, analyzer,
+                                  emitError);
     }
   }];
   let summary = "Elementwise " # name # " with numpy broadcasting";
@@ -130,20 +165,14 @@ class Relax_BinaryBroadcastOp<string mnemonic, string name, string symbol,
 /// A reduction over `axes` (all when absent), optionally keeping the reduced
 /// dimensions as 1s (`inferReductionShape`).
 class Relax_ReductionOp<string mnemonic, string what, list<Trait> traits = []>
-    : Relax_TensorOp<mnemonic, traits # [InferTypeOpAdaptor,
-                                         Relax_PatternKind<"CommReduce">]> {
-  // The shape rule checks the axes against the rank, which facts cannot
-  // change: the verifier only checks the symbolic scope.
-  let extraClassDefinition = [{
-    ::mlir::LogicalResult $cppClass::inferReturnTypes(
-        ::mlir::MLIRContext *, ::std::optional<::mlir::Location> location,
-        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
-      return inferReductionResult(getOperationName(), location,
-                                  adaptor.getInput(), adaptor.getAxes(),
-                                  adaptor.getKeepdims(), inferred);
-    }
-    ::mlir::LogicalResult $cppClass::verify() {
-      return verifyInRelaxFunction(*this);
+    : Relax_ShapeRuleOp<mnemonic, traits # [Relax_PatternKind<"CommReduce">]> {
+  let extraClassDefinition = shapeRuleHooks # [{
+    ::mlir::FailureOr<::mlc::relax::TensorType> $cppClass::inferShape(
+        Adaptor adaptor, const ::mlc::sym::Analyzer &,
+        ::mlc::relax::EmitErrorFn emitError) {
+      return inferReductionShape(
+          ::llvm::cast<::mlc::relax::TensorType>(adaptor.getInput().getType()),
+          adaptor.getAxes(), adaptor.getKeepdims(), emitError);
     }
   }];
   let summary = "The " # what # " of a tensor over some of its axes";

@@ -10,11 +10,17 @@
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinTypeInterfaces.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <string>
 
 namespace mlc::relax {
+
+/// Starts an error diagnostic; a null callback makes failures silent (the
+/// shape rules of ShapeInference.h and the ops' `inferShape` take one).
+using EmitErrorFn = llvm::function_ref<mlir::InFlightDiagnostic()>;
 
 /// The static view of symbolic dims: constants stay, everything else becomes
 /// ShapedType::kDynamic.

@@ -37,8 +37,8 @@
 
 namespace mlc::relax {
 
-/// Starts an error diagnostic; a null callback makes failures silent.
-using EmitErrorFn = llvm::function_ref<mlir::InFlightDiagnostic()>;
+// EmitErrorFn, the callback that starts a shape rule's error diagnostic,
+// is declared in RelaxTypes.h: the ops' declarations use it too.
 
 /// Normalizes `axis` of a rank-`rank` tensor to [0, rank): negative axes
 /// count from the end. Fails when it is out of range.

@@ -2,7 +2,7 @@
 
 #include "mlc/Dialect/Relax/RelaxOps.h"
 
-#include "BroadcastOps.h"
+#include "ShapeRuleHooks.h"
 #include "CallVerification.h"
 #include "mlc/Dialect/MLC/MLCDialect.h"
 #include "mlc/Dialect/Relax/SymbolScope.h"
