@@ -7,6 +7,7 @@
 #include "mlc/Dialect/TIR/Transforms/Passes.h"
 #include "mlc/Transforms/Passes.h"
 
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
@@ -36,6 +37,10 @@ void mlc::buildCompilePipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   // Vectorizable exp/tanh/... instead of a libm call per element.
   pm.addPass(createMLCApproximateMathPass());
+  // What is not approximated (f64, functions off the list) becomes LLVM
+  // intrinsics where LLVM has one, and libm calls for the rest (erf).
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   // Micro-kernels (tensorize) use the vector dialect; transfers with
   // out-of-bounds lanes become masked loads and stores.
   pm.addPass(createConvertVectorToSCFPass());

@@ -143,8 +143,10 @@ LogicalResult mlc::emitSharedLibrary(Operation *module, llvm::raw_ostream &os) {
       llvm::sys::path::parent_path(llvm::sys::path::parent_path(linkerPath));
   llvm::sys::path::append(libDir, "lib");
   std::string rpath = ("-Wl,-rpath," + libDir).str();
-  llvm::SmallVector<StringRef> args = {*linker, "-shared",    "-fopenmp", rpath,
-                                       "-o",    library.path, object.path};
+  // libm for the math functions that kernels call (erf in f64, ...).
+  llvm::SmallVector<StringRef> args = {*linker,     "-shared", "-fopenmp",
+                                       rpath,       "-o",      library.path,
+                                       object.path, "-lm"};
   if (llvm::sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0,
                                 &message) != 0)
     return module->emitError("linking the shared library failed")

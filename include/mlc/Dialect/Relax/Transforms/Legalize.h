@@ -47,8 +47,8 @@ public:
     kernels[key] = kernel;
   }
 
-  /// A symbol name that no op of the module defines yet: `base`, else
-  /// `base_1`, `base_2`, ...
+  /// A symbol name that no op of the module defines yet and that is not a
+  /// C math library function: `base`, else `base_1`, `base_2`, ...
   std::string getUniqueName(llvm::StringRef base) const;
 
 private:

@@ -136,8 +136,9 @@ public:
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    // The kernel stores the elements or a zero of their type.
-    if (failed(checkKernelTypes(rewriter, op)))
+    // The kernel stores the elements or a zero of their type (false for
+    // booleans): a copy, so every element type.
+    if (failed(checkKernelTypes(rewriter, op, /*computes=*/false)))
       return failure();
     TensorType input = op.getInput().getType();
     int64_t k = op.getK();

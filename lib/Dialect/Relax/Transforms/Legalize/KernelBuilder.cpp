@@ -24,9 +24,27 @@ using namespace mlir;
 
 namespace mlc {
 
+/// The C math library's functions, which the CPU pipeline calls for what
+/// LLVM has no instruction for (f64 erf, ...): a kernel named like one would
+/// take its place in the module (math-to-libm reuses an existing symbol).
+static bool isMathLibraryName(StringRef name) {
+  static constexpr StringLiteral kNames[] = {
+      "abs",   "acos",  "acosh", "asin",  "asinh",     "atan",
+      "atan2", "atanh", "cbrt",  "ceil",  "copysign",  "cos",
+      "cosh",  "erf",   "erfc",  "exp",   "exp2",      "expm1",
+      "fabs",  "floor", "fma",   "fmod",  "log",       "log10",
+      "log1p", "log2",  "pow",   "round", "roundeven", "rsqrt",
+      "sin",   "sinh",  "sqrt",  "tan",   "tanh",      "trunc"};
+  return llvm::is_contained(kNames, name);
+}
+
 std::string LegalizeKernelCache::getUniqueName(StringRef base) const {
   std::string name = base.str();
-  for (unsigned suffix = 1; SymbolTable::lookupSymbolIn(module, name); ++suffix)
+  auto isTaken = [&](StringRef candidate) {
+    return isMathLibraryName(candidate) ||
+           SymbolTable::lookupSymbolIn(module, candidate);
+  };
+  for (unsigned suffix = 1; isTaken(name); ++suffix)
     name = (base + "_" + Twine(suffix)).str();
   return name;
 }
