@@ -588,6 +588,22 @@ func.func @negative_repeat_count(%x: !relax.tensor<[n], f32>) attributes {relax.
 
 // -----
 
+func.func @negative_strided_slice_unknown_bound(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'?' (an unknown value) is not allowed here}}
+  %0 = relax.strided_slice %x axes [0] begin [?] end [2] : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
+func.func @negative_strided_slice_undefined_bound(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
+  // expected-error @+1 {{'relax.strided_slice' op uses symbolic variable 'p' before it is defined}}
+  %0 = relax.strided_slice %x axes [0] begin [p] end [n] : !relax.tensor<[n], f32>
+  return
+}
+
+// -----
+
 func.func @negative_strided_slice_stride(%x: !relax.tensor<[n], f32>) attributes {relax.function} {
   // expected-error @+1 {{'relax.strided_slice' op expects non-zero strides, but got [0]}}
   %0 = relax.strided_slice %x axes [0] begin [0] end [2] strides [0] : !relax.tensor<[n], f32>

@@ -484,7 +484,8 @@ func.func @q4(%w: !relax.tensor<[n, 4096], f16>, %k: !relax.tensor<[8, k], f32>)
 /// The copies by index arithmetic infer their shapes.
 // CHECK-LABEL: func.func @indexing
 func.func @indexing(%x: !relax.tensor<[n, 1], f32>, %y: !relax.tensor<[m, 4], f32>,
-                    %ids: !relax.tensor<[k], i32>) attributes {relax.function} {
+                    %ids: !relax.tensor<[k], i32>,
+                    %kn: !relax.tensor<[k + n, 1], f32>) attributes {relax.function} {
   // CHECK: relax.broadcast_to %{{.*}} [n, 4] : !relax.tensor<[n, 1], f32>
   // GENERIC: "relax.broadcast_to"(%{{.*}}) <{shape = #relax.shape<[n, 4]>}> : (!relax.tensor<[n, 1], f32>) -> !relax.tensor<[n, 4], f32>
   %0 = relax.broadcast_to %x [n, 4] : !relax.tensor<[n, 1], f32>
@@ -510,6 +511,13 @@ func.func @indexing(%x: !relax.tensor<[n, 1], f32>, %y: !relax.tensor<[m, 4], f3
   // CHECK: relax.strided_slice %{{.*}} axes [1] begin [0] end [4] strides [2] : !relax.tensor<[m, 4], f32>
   // GENERIC: -> !relax.tensor<[m, 2], f32>
   %8 = relax.strided_slice %y axes [1] begin [0] end [4] strides [2] : !relax.tensor<[m, 4], f32>
+  // Symbolic bounds: [k, k + n) of a dim k + n needs no clamp.
+  // CHECK: relax.strided_slice %{{.*}} axes [0] begin [k] end [k + n] : !relax.tensor<[k + n, 1], f32>
+  // GENERIC: "relax.strided_slice"(%{{.*}}) <{axes = array<i64: 0>, begin = #relax.shape<[k]>, end = #relax.shape<[k + n]>}> : (!relax.tensor<[k + n, 1], f32>) -> !relax.tensor<[n, 1], f32>
+  %w = relax.strided_slice %kn axes [0] begin [k] end [k + n] : !relax.tensor<[k + n, 1], f32>
+  // CHECK: relax.strided_slice %{{.*}} axes [0] begin [k] end [m] :
+  // GENERIC: -> !relax.tensor<[m - min(k, m), 4], f32>
+  %w2 = relax.strided_slice %y axes [0] begin [k] end [m] : !relax.tensor<[m, 4], f32>
   // CHECK: relax.take %{{.*}}, %{{.*}} : !relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>
   // GENERIC: "relax.take"(%{{.*}}, %{{.*}}) <{axis = 0 : i64}> : (!relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>) -> !relax.tensor<[k, 4], f32>
   %9 = relax.take %y, %ids : !relax.tensor<[m, 4], f32>, !relax.tensor<[k], i32>

@@ -260,26 +260,32 @@ def Relax_StridedSliceOp : Relax_IndexingOp<"strided_slice"> {
   let summary = "A strided slice along some axes";
   let description = [{
     numpy's basic slicing `x[begin:end:stride]` along each of `axes`, with
-    one `begin`, `end` and `stride` (non-zero, default 1) per axis; the
-    other dimensions are kept whole. Negative `begin` and `end` count from
-    the end of the dimension, and out-of-range bounds are clamped, as in
-    numpy. A negative stride walks backwards. For a symbolic dimension the
-    result's extent is a symbolic expression (with `min`/`max`).
+    one `begin`, `end` and `stride` (a non-zero constant, default 1) per
+    axis; the other dimensions are kept whole. Constant `begin` and `end`
+    follow numpy: negative ones count from the end of the dimension and
+    out-of-range ones are clamped. A symbolic bound (`p`, `p + n`) is an
+    index from the start, clamped into the dimension (it never counts from
+    the end). A negative stride walks backwards. For a symbolic dimension
+    or bound the result's extent is a symbolic expression (with
+    `min`/`max` where clamping may apply).
 
     ```mlir
     %s = relax.strided_slice %x axes [1] begin [1] end [-1] : !relax.tensor<[n, m], f32>
     // %s : !relax.tensor<[n, max(m - 2, 0)], f32>
     %r = relax.strided_slice %x axes [0] begin [-1] end [-9223372036854775807] strides [-1] : !relax.tensor<[8], f32>
     // %r : !relax.tensor<[8], f32>: reversed
+    %k = relax.strided_slice %cache axes [1] begin [p] end [p + n] : !relax.tensor<[b, p + n, 64], f16>
+    // %k : !relax.tensor<[b, n, 64], f16>: the newest n positions
     ```
   }];
   let arguments = (ins Relax_AnyTensor:$input, DenseI64ArrayAttr:$axes,
-                       DenseI64ArrayAttr:$begin, DenseI64ArrayAttr:$end,
+                       Relax_ShapeAttr:$begin, Relax_ShapeAttr:$end,
                        OptionalAttr<DenseI64ArrayAttr>:$strides);
   let results = (outs Relax_AnyTensor:$result);
   let assemblyFormat = [{
-    $input `axes` $axes `begin` $begin `end` $end (`strides` $strides^)?
-    attr-dict `:` qualified(type($input))
+    $input `axes` $axes `begin` custom<SymList>($begin) `end`
+    custom<SymList>($end) (`strides` $strides^)? attr-dict `:`
+    qualified(type($input))
   }];
 }
 
@@ -343,7 +349,7 @@ def Relax_SplitOp : Relax_TensorOp<"split", [InferTypeOpAdaptor,
     %a, %b, %c = relax.split %qkv sections 3 axis 2 : !relax.tensor<[1, n, 3072], f16>
     // each: !relax.tensor<[1, n, 1024], f16>
     %h, %t = relax.split %x indices [2] : !relax.tensor<[n, 4], f32>
-    // %h : !relax.tensor<[min(n, 2), 4], f32>, %t : !relax.tensor<[max(n - min(n, 2), 0), 4], f32>
+    // %h : !relax.tensor<[min(n, 2), 4], f32>, %t : !relax.tensor<[n - min(n, 2), 4], f32>
     ```
   }];
   let arguments = (ins Relax_AnyTensor:$input, OptionalAttr<I64Attr>:$sections,

@@ -195,16 +195,24 @@ struct SliceBounds {
   int64_t stride;
 };
 
-/// The bounds of `begin:end:stride` over a dim of extent `dim` (clamped as
-/// numpy clamps; `stride` non-zero).
-SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
+/// The bounds of `begin:end:stride` over a dim of extent `dim` (`stride`
+/// non-zero): constant bounds as numpy takes them (negative ones count from
+/// the end), symbolic ones as indices clamped into the dim.
+SliceBounds getSliceBounds(sym::Expr dim, sym::Expr begin, sym::Expr end,
                            int64_t stride);
+
+/// The same with constant bounds.
+inline SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
+                                  int64_t stride) {
+  sym::Context &ctx = dim.getContext();
+  return getSliceBounds(dim, ctx.constant(begin), ctx.constant(end), stride);
+}
 
 /// relax.strided_slice: each of `axes` (distinct, in range) sliced by its
 /// `begin`, `end` and `strides` (all 1 when empty; none 0).
 llvm::FailureOr<TensorType> inferStridedSliceShape(
     TensorType input, llvm::ArrayRef<int64_t> axes,
-    llvm::ArrayRef<int64_t> begin, llvm::ArrayRef<int64_t> end,
+    llvm::ArrayRef<sym::Expr> begin, llvm::ArrayRef<sym::Expr> end,
     llvm::ArrayRef<int64_t> strides, EmitErrorFn emitError = nullptr);
 
 /// relax.take: `input.shape[:axis] + indices.shape + input.shape[axis+1:]`,

@@ -315,12 +315,12 @@ FailureOr<TensorType> RepeatOp::inferShape(Adaptor adaptor,
 FailureOr<TensorType> StridedSliceOp::inferShape(Adaptor adaptor,
                                                  const sym::Analyzer &,
                                                  EmitErrorFn emitError) {
-  if (!adaptor.getAxesAttr() || !adaptor.getBeginAttr() ||
-      !adaptor.getEndAttr())
+  ShapeAttr begin = adaptor.getBeginAttr(), end = adaptor.getEndAttr();
+  if (!adaptor.getAxesAttr() || !begin || !end)
     return failure();
   return inferStridedSliceShape(
-      typeOf(adaptor.getInput()), adaptor.getAxes(), adaptor.getBegin(),
-      adaptor.getEnd(), arrayOr(adaptor.getStridesAttr(), {}), emitError);
+      typeOf(adaptor.getInput()), adaptor.getAxes(), begin.getDims(),
+      end.getDims(), arrayOr(adaptor.getStridesAttr(), {}), emitError);
 }
 
 FailureOr<TensorType> TakeOp::inferShape(Adaptor adaptor, const sym::Analyzer &,

@@ -1074,18 +1074,36 @@ FailureOr<TensorType> inferRepeatShape(TensorType input, int64_t repeats,
   return TensorType::get(dims, input.getElementType());
 }
 
-SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
+SliceBounds getSliceBounds(sym::Expr dim, sym::Expr begin, sym::Expr end,
                            int64_t stride) {
   // Bounds beyond 2^40 clamp like infinite ones (numpy's sys.maxsize
   // sentinels) without overflowing the arithmetic below; dims are smaller.
   constexpr int64_t kFar = int64_t(1) << 40;
-  begin = std::clamp(begin, -kFar, kFar);
-  end = std::clamp(end, -kFar, kFar);
   sym::Context &ctx = dim.getContext();
-  // numpy: a negative bound counts from the end; then clamp into [0, dim]
-  // (forwards) or [-1, dim - 1] (backwards). Dims are non-negative, so the
-  // far and zero bounds need no min or max.
-  auto normalize = [&](int64_t bound) -> sym::Expr {
+  // numpy: a negative constant bound counts from the end; then clamp into
+  // [0, dim] (forwards) or [-1, dim - 1] (backwards). Dims are non-negative,
+  // so the far and zero bounds need no min or max. A symbolic bound is an
+  // index from the start: only clamped.
+  // Symbolic variables stand for sizes, so they are non-negative: a bound
+  // such as `p` in a dim `p + n` needs no clamp.
+  sym::Analyzer sizes;
+  SmallVector<StringRef> names;
+  for (sym::Expr e : {dim, begin, end})
+    sym::collectVars(e, names);
+  for (StringRef name : names)
+    sizes.setBounds(name, 0, std::numeric_limits<int64_t>::max());
+  auto isTrue = [](sym::Proof proof) { return proof == sym::Proof::True; };
+  auto normalize = [&](sym::Expr boundExpr) -> sym::Expr {
+    std::optional<int64_t> constant = boundExpr.getConstant();
+    if (!constant) {
+      sym::Expr low = ctx.constant(stride > 0 ? 0 : -1);
+      sym::Expr high = stride > 0 ? dim : dim - 1;
+      if (!isTrue(sizes.proveLE(low, boundExpr)))
+        boundExpr = sym::max(boundExpr, low);
+      return isTrue(sizes.proveLE(boundExpr, high)) ? boundExpr
+                                                    : sym::min(boundExpr, high);
+    }
+    int64_t bound = std::clamp(*constant, -kFar, kFar);
     if (stride > 0) {
       if (bound >= kFar)
         return dim;
@@ -1107,12 +1125,14 @@ SliceBounds getSliceBounds(sym::Expr dim, int64_t begin, int64_t end,
   // From the start forwards (the end is clamped into [0, dim]) or from the
   // last element backwards (into [-1, dim - 1]), the span is non-negative.
   bool fromEdge = stride > 0 ? first.getConstant() == 0 : first == dim - 1;
-  return {first, fromEdge ? extent : sym::max(extent, 0), stride};
+  bool ordered = isTrue(stride > 0 ? sizes.proveLE(first, last)
+                                   : sizes.proveLE(last, first));
+  return {first, fromEdge || ordered ? extent : sym::max(extent, 0), stride};
 }
 
 FailureOr<TensorType>
 inferStridedSliceShape(TensorType input, ArrayRef<int64_t> axes,
-                       ArrayRef<int64_t> begin, ArrayRef<int64_t> end,
+                       ArrayRef<sym::Expr> begin, ArrayRef<sym::Expr> end,
                        ArrayRef<int64_t> strides, EmitErrorFn emitError) {
   if (begin.size() != axes.size() || end.size() != axes.size() ||
       (!strides.empty() && strides.size() != axes.size()))
@@ -1124,6 +1144,10 @@ inferStridedSliceShape(TensorType input, ArrayRef<int64_t> axes,
   if (llvm::is_contained(strides, 0))
     return fail(emitError, "expects non-zero strides, but got ",
                 axesToString(strides));
+  if (llvm::any_of(llvm::concat<const sym::Expr>(begin, end),
+                   [](sym::Expr bound) { return !bound; }))
+    return fail(emitError, "expects known bounds, but got ",
+                dimsToString(begin), " and ", dimsToString(end));
   if (!input.getRanked())
     return TensorType::get(input.getElementType());
   FailureOr<SmallVector<int64_t>> normalized =

@@ -685,6 +685,23 @@ func.func @indexing(%x: !relax.tensor<[n, m], f32>, %y: !relax.tensor<[k, m], f3
 
 // -----
 
+/// strided_slice with symbolic bounds: the bound's variable (p) becomes a
+/// kernel parameter and a tir_var, and the kernel reads from it on.
+
+// CHECK-LABEL: tir.prim_func private @strided_slice
+// CHECK-SAME: (%{{.*}}: memref<?x?x4xf32>, %{{.*}}: memref<?x?x4xf32>, %{{.*}}: index, %{{.*}}: index, %[[P:.*]]: index)
+// CHECK-SAME: sym_shapes = [#mlc.shape<[v0, v1 + v2, 4]>, #mlc.shape<[v0, v1, 4]>], sym_vars = #mlc.shape<[v0, v1, v2]>
+// CHECK: tir.block "T_strided_slice" (%{{.*}}: spatial{{.*}}, %[[J:[a-z0-9]+]]: spatial{{.*}}, %{{.*}}: spatial[4]
+// CHECK-NEXT: reads(%{{.*}}[%{{.*}}, %[[J]] + %[[P]], %{{.*}}] : memref<?x?x4xf32>)
+// CHECK-LABEL: func.func @window
+// CHECK: relax.call_tir @strided_slice(%{{.*}}) tir_vars [b, n, p] : (!relax.tensor<[b, n + p, 4], f32>) -> !relax.tensor<[b, n, 4], f32>
+func.func @window(%x: !relax.tensor<[b, n, 4], f32>, %past: !relax.tensor<[p], f32>, %c: !relax.tensor<[b, p + n, 4], f32>) attributes {relax.function} {
+  %0 = relax.strided_slice %c axes [1] begin [p] end [p + n] : !relax.tensor<[b, p + n, 4], f32>
+  return
+}
+
+// -----
+
 /// variance: the mean into a buffer (sum, divide), then the squared
 /// deviations (sum, divide). argmax: one block writing the best value (a
 /// local buffer) and its index. cumsum: a scan variable along the axis that

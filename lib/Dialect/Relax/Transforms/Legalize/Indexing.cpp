@@ -336,11 +336,15 @@ public:
     SmallVector<int64_t> strides(axes->size(), 1);
     if (std::optional<ArrayRef<int64_t>> given = op.getStrides())
       strides.assign(given->begin(), given->end());
-    ArrayRef<int64_t> begin = op.getBegin(), end = op.getEnd();
-    KernelSignature signature({input}, {op.getResult().getType()});
+    // The bounds travel as the signature's extras: symbolic ones become
+    // kernel parameters, and the kernel is keyed by their renamed form.
+    ArrayRef<sym::Expr> begin = op.getBegin().getDims(),
+                        end = op.getEnd().getDims();
+    SmallVector<sym::Expr> bounds(begin);
+    llvm::append_range(bounds, end);
+    KernelSignature signature({input}, {op.getResult().getType()}, bounds);
     std::string attrs =
-        "axes=" + formatAxes(*axes) + ",begin=" + formatAxes(begin) +
-        ",end=" + formatAxes(end) + ",strides=" + formatAxes(strides);
+        "axes=" + formatAxes(*axes) + ",strides=" + formatAxes(strides);
     FlatSymbolRefAttr kernel = KernelBuilder::getOrCreate(
         rewriter, op, cache, signature, "strided_slice", attrs,
         [&](KernelBuilder &builder) {
@@ -348,12 +352,15 @@ public:
           SmallVector<AffineExpr> indices = getIdentityIndices(ctx, 0, rank);
           SmallVector<Value> symbols;
           ArrayRef<sym::Expr> dims = builder.getInputType(0).getDims();
+          ArrayRef<sym::Expr> renamed = signature.getExtras();
+          size_t count = axes->size();
           for (auto [index, axis] : llvm::enumerate(*axes)) {
-            relax::SliceBounds bounds = relax::getSliceBounds(
-                dims[axis], begin[index], end[index], strides[index]);
+            relax::SliceBounds slice =
+                relax::getSliceBounds(dims[axis], renamed[index],
+                                      renamed[count + index], strides[index]);
             indices[axis] = getAffineSymbolExpr(symbols.size(), ctx) +
-                            indices[axis] * bounds.stride;
-            symbols.push_back(builder.materialize(bounds.start));
+                            indices[axis] * slice.stride;
+            symbols.push_back(builder.materialize(slice.start));
           }
           buildCopy(builder, "T_strided_slice", indices, symbols);
         });

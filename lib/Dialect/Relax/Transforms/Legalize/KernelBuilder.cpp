@@ -60,7 +60,8 @@ std::string KernelSignature::getParamVarName(unsigned index) {
 }
 
 KernelSignature::KernelSignature(ArrayRef<TensorType> inputs,
-                                 ArrayRef<TensorType> outputs) {
+                                 ArrayRef<TensorType> outputs,
+                                 ArrayRef<sym::Expr> extras) {
   SmallVector<TensorType> all(inputs);
   llvm::append_range(all, outputs);
   if (all.empty())
@@ -72,6 +73,8 @@ KernelSignature::KernelSignature(ArrayRef<TensorType> inputs,
     for (sym::Expr dim : type.getDims())
       if (dim)
         sym::collectVars(dim, names);
+  for (sym::Expr extra : extras)
+    sym::collectVars(extra, names);
   // Substitution is simultaneous, so a caller's variable that happens to be
   // called `v1` cannot be captured.
   llvm::StringMap<sym::Expr> renaming;
@@ -79,18 +82,19 @@ KernelSignature::KernelSignature(ArrayRef<TensorType> inputs,
     vars.push_back(ctx.var(name));
     renaming[name] = ctx.var(getParamVarName(index));
   }
-  auto rename = [&](TensorType type) {
-    SmallVector<sym::Expr> dims;
-    for (sym::Expr dim : type.getDims()) {
-      // Renaming a variable to a variable cannot divide by zero.
-      FailureOr<sym::Expr> renamed =
-          dim ? sym::substitute(dim, renaming) : FailureOr<sym::Expr>(dim);
-      dims.push_back(succeeded(renamed) ? *renamed : dim);
-    }
-    return TensorType::get(dims, type.getElementType());
+  auto rename = [&](sym::Expr expr) {
+    // Renaming a variable to a variable cannot divide by zero.
+    FailureOr<sym::Expr> renamed =
+        expr ? sym::substitute(expr, renaming) : FailureOr<sym::Expr>(expr);
+    return succeeded(renamed) ? *renamed : expr;
   };
-  this->inputs = llvm::map_to_vector(inputs, rename);
-  this->outputs = llvm::map_to_vector(outputs, rename);
+  auto renameType = [&](TensorType type) {
+    return TensorType::get(llvm::map_to_vector(type.getDims(), rename),
+                           type.getElementType());
+  };
+  this->inputs = llvm::map_to_vector(inputs, renameType);
+  this->outputs = llvm::map_to_vector(outputs, renameType);
+  this->extras = llvm::map_to_vector(extras, rename);
 }
 
 std::string KernelSignature::getKey(StringRef name, StringRef attrs) const {
@@ -101,6 +105,8 @@ std::string KernelSignature::getKey(StringRef name, StringRef attrs) const {
   os << ") -> (";
   llvm::interleaveComma(outputs, os);
   os << ')';
+  if (!extras.empty())
+    os << " with " << relax::dimsToString(extras);
   return key;
 }
 

@@ -48,13 +48,19 @@ using relax::TensorType;
 /// variables.
 class KernelSignature {
 public:
-  /// Every type must be ranked.
+  /// Every type must be ranked. `extras` are symbolic values the kernel
+  /// computes with besides the dims (a slice's symbolic bounds): their
+  /// variables become parameters too.
   KernelSignature(llvm::ArrayRef<TensorType> inputs,
-                  llvm::ArrayRef<TensorType> outputs);
+                  llvm::ArrayRef<TensorType> outputs,
+                  llvm::ArrayRef<sym::Expr> extras = {});
 
   /// The renamed types, in parameter order.
   llvm::ArrayRef<TensorType> getInputs() const { return inputs; }
   llvm::ArrayRef<TensorType> getOutputs() const { return outputs; }
+
+  /// The renamed `extras`, which KernelBuilder::materialize computes.
+  llvm::ArrayRef<sym::Expr> getExtras() const { return extras; }
 
   /// The caller's variables, one per `index` parameter, in order.
   llvm::ArrayRef<sym::Expr> getVars() const { return vars; }
@@ -71,7 +77,7 @@ public:
 
 private:
   llvm::SmallVector<TensorType> inputs, outputs;
-  llvm::SmallVector<sym::Expr> vars;
+  llvm::SmallVector<sym::Expr> extras, vars;
 };
 
 //===----------------------------------------------------------------------===//

@@ -5,9 +5,9 @@ func.func @split_sections(%x: !relax.tensor<[n, 6], f32>) -> (!relax.tensor<[n, 
   return %a, %b, %c : !relax.tensor<[n, 2], f32>, !relax.tensor<[n, 2], f32>, !relax.tensor<[n, 2], f32>
 }
 
-func.func @split_indices(%x: !relax.tensor<[n, 3], i32>) -> (!relax.tensor<[min(n, 2), 3], i32>, !relax.tensor<[max(n - min(n, 2), 0), 3], i32>) attributes {relax.function} {
+func.func @split_indices(%x: !relax.tensor<[n, 3], i32>) -> (!relax.tensor<[min(n, 2), 3], i32>, !relax.tensor<[n - min(n, 2), 3], i32>) attributes {relax.function} {
   %a, %b = relax.split %x indices [2] : !relax.tensor<[n, 3], i32>
-  return %a, %b : !relax.tensor<[min(n, 2), 3], i32>, !relax.tensor<[max(n - min(n, 2), 0), 3], i32>
+  return %a, %b : !relax.tensor<[min(n, 2), 3], i32>, !relax.tensor<[n - min(n, 2), 3], i32>
 }
 
 func.func @gather_elements(%x: !relax.tensor<[n, 5], f32>, %i: !relax.tensor<[n, 3], i64>) -> !relax.tensor<[n, 3], f32> attributes {relax.function} {

@@ -57,6 +57,18 @@ func.func @strided_slice_tail(%x: !relax.tensor<[n, 2], f32>) -> !relax.tensor<[
   return %0 : !relax.tensor<[max(n - max(n - 3, 0), 0), 2], f32>
 }
 
+// Symbolic bounds: positions [p, p + n) of a cache (a KV window), and the
+// same backwards by 2; the bounds clamp into t.
+func.func @strided_slice_window(%past: !relax.tensor<[p], i32>, %new: !relax.tensor<[n], i32>, %cache: !relax.tensor<[b, t, 3], f32>) -> !relax.tensor<[b, max(min(t, n + p) - min(p, t), 0), 3], f32> attributes {relax.function} {
+  %0 = relax.strided_slice %cache axes [1] begin [p] end [p + n] : !relax.tensor<[b, t, 3], f32>
+  return %0 : !relax.tensor<[b, max(min(t, n + p) - min(p, t), 0), 3], f32>
+}
+
+func.func @strided_slice_window_back(%past: !relax.tensor<[p], i32>, %new: !relax.tensor<[n], i32>, %cache: !relax.tensor<[b, t, 3], f32>) -> !relax.tensor<[b, max((min(n + p, t - 1) - min(p, t - 1)) ceildiv 2, 0), 3], f32> attributes {relax.function} {
+  %0 = relax.strided_slice %cache axes [1] begin [p + n] end [p] strides [-2] : !relax.tensor<[b, t, 3], f32>
+  return %0 : !relax.tensor<[b, max((min(n + p, t - 1) - min(p, t - 1)) ceildiv 2, 0), 3], f32>
+}
+
 func.func @take_f32(%table: !relax.tensor<[v, 4], f32>, %ids: !relax.tensor<[n], i32>) -> !relax.tensor<[n, 4], f32> attributes {relax.function} {
   %0 = relax.take %table, %ids : !relax.tensor<[v, 4], f32>, !relax.tensor<[n], i32>
   return %0 : !relax.tensor<[n, 4], f32>
