@@ -15,27 +15,8 @@
 
 #include "mlc/Pipelines/Pipelines.h"
 
-#include "mlir/IR/Verifier.h"
-#include "mlir/Pass/Pass.h"
-#include "mlir/Pass/PassInstrumentation.h"
 #include "mlir/Pass/PassManager.h"
-#include "llvm/Support/raw_ostream.h"
 
-#include <cstdlib>
-
-namespace {
-/// A pass that succeeds must leave valid IR: a crash for the fuzzer (the
-/// pass manager's own verifier would turn it into a quiet failure).
-struct AbortOnInvalidIR : public mlir::PassInstrumentation {
-  void runAfterPass(mlir::Pass *pass, mlir::Operation *op) override {
-    if (succeeded(mlir::verify(op)))
-      return;
-    llvm::errs() << "pass '" << pass->getArgument()
-                 << "' succeeded but left invalid IR\n";
-    std::abort();
-  }
-};
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mlir::OwningOpRef<mlir::ModuleOp> module = mlc::fuzz::parse(data, size);
@@ -47,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   options.features = "+sse2";
   mlc::buildCompilePipeline(pm, options);
   pm.enableVerifier(false);
-  pm.addInstrumentation(std::make_unique<AbortOnInvalidIR>());
+  pm.addInstrumentation(std::make_unique<mlc::fuzz::AbortOnInvalidIR>());
   // A pass that fails has said why (a diagnostic), which is fine.
   (void)pm.run(*module);
   return 0;

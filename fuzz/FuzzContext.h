@@ -19,9 +19,14 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassInstrumentation.h"
+#include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -50,6 +55,18 @@ inline mlir::OwningOpRef<mlir::ModuleOp> parse(const uint8_t *data,
   std::string text(reinterpret_cast<const char *>(data), size);
   return mlir::parseSourceString<mlir::ModuleOp>(text, &getContext());
 }
+
+/// A pass that succeeds must leave valid IR: a crash for the fuzzer (the
+/// pass manager's own verifier would turn it into a quiet failure).
+struct AbortOnInvalidIR : public mlir::PassInstrumentation {
+  void runAfterPass(mlir::Pass *pass, mlir::Operation *op) override {
+    if (succeeded(mlir::verify(op)))
+      return;
+    llvm::errs() << "pass '" << pass->getArgument()
+                 << "' succeeded but left invalid IR\n";
+    std::abort();
+  }
+};
 
 } // namespace mlc::fuzz
 

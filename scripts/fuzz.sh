@@ -13,8 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${MLC_FUZZ_BUILD:-$root/build-fuzz}
 seconds=${1:-60}
 shift || true
-all=(mlc-parse-fuzzer mlc-compile-fuzzer mlc-sym-fuzzer mlc-npy-fuzzer
-  mlc-metadata-fuzzer)
+all=(mlc-parse-fuzzer mlc-compile-fuzzer mlc-schedule-fuzzer mlc-sym-fuzzer
+  mlc-npy-fuzzer mlc-metadata-fuzzer)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -28,20 +28,31 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 cmake --build "$build" --target "${targets[@]}"
 
-# Seeds: every lit test case (split at `// -----`), the examples, and the
-# hand-made seeds of the runtime targets.
+# Seeds: the lit test cases and examples (the schedule tests for the
+# schedule target), and the hand-made seeds of the runtime targets.
+
+# Every test case (split at `// -----`) of the .mlir files under the given
+# folders, one file each in $1.
+split_cases() {
+  local dir=$1 i=0
+  shift
+  while IFS= read -r -d '' file; do
+    awk -v dir="$dir" -v base="$i" '
+      /^\/\/ -----/ { part++; next }
+      { print > (dir "/seed-" base "-" part ".mlir") }' "$file"
+    i=$((i + 1))
+  done < <(find "$@" -name '*.mlir' -print0)
+}
+
 seeds() {
   local target=$1 dir=$2
   mkdir -p "$dir"
   case $target in
   mlc-parse-fuzzer | mlc-compile-fuzzer)
-    local i=0
-    while IFS= read -r -d '' file; do
-      awk -v dir="$dir" -v base="$i" '
-        /^\/\/ -----/ { part++; next }
-        { print > (dir "/seed-" base "-" part ".mlir") }' "$file"
-      i=$((i + 1))
-    done < <(find "$root/test" "$root/examples" -name '*.mlir' -print0)
+    split_cases "$dir" "$root/test" "$root/examples"
+    ;;
+  mlc-schedule-fuzzer)
+    split_cases "$dir" "$root/test/Dialect/TIR"
     ;;
   *)
     local name=${target#mlc-}
@@ -62,7 +73,9 @@ for target in "${targets[@]}"; do
   [ -d "$corpus" ] || seeds "$target" "$corpus"
   dict=()
   case $target in
-  mlc-parse-fuzzer | mlc-compile-fuzzer) dict=(-dict="$root/fuzz/ir.dict") ;;
+  mlc-parse-fuzzer | mlc-compile-fuzzer | mlc-schedule-fuzzer)
+    dict=(-dict="$root/fuzz/ir.dict")
+    ;;
   mlc-sym-fuzzer) dict=(-dict="$root/fuzz/sym.dict") ;;
   esac
   log="$build/fuzz/$target.log"

@@ -4,6 +4,9 @@
 # when present), and builds. Re-running only rebuilds what changed.
 #
 #   scripts/setup.sh [build-dir]      (default: build)
+#
+# MLC_CMAKE_ARGS adds configure options for a new build directory (e.g.
+# -DMLC_SANITIZE=ON, as scripts/test.sh --sanitize does).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -32,7 +35,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_CXX_COMPILER=$llvm/bin/clang++ \
     -DMLIR_DIR=$llvm/lib/cmake/mlir \
     -DLLVM_EXTERNAL_LIT=$llvm/bin/lit \
-    -DCMAKE_INSTALL_PREFIX="$build/install"
+    -DCMAKE_INSTALL_PREFIX="$build/install" ${MLC_CMAKE_ARGS:-}
 fi
 cmake --build "$build" --target mlc-opt mlc-translate mlc-lsp-server mlc-run \
   mlc_runtime

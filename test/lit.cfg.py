@@ -2,6 +2,7 @@
 # lit configuration for mlc's FileCheck tests.
 
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -60,3 +61,8 @@ config.substitutions.append(
 # Debian's interpreter sees python3-numpy (the reference for executed tests);
 # the default python3 on PATH may be another build without it.
 config.substitutions.append(("%numpy_python", config.numpy_python))
+
+# A sanitized build (MLC_SANITIZE): see sanitizer.py.
+sys.path.insert(0, os.path.dirname(__file__))
+import sanitizer  # noqa: E402
+sanitizer.configure(config)

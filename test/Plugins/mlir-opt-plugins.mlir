@@ -1,7 +1,9 @@
 // Upstream mlir-opt 22 loads mlc's dialects and passes as plugins.
 // Passes from a plugin are registered after the command line is parsed, so
-// they are named in --pass-pipeline.
+// they are named in --pass-pipeline. An uninstrumented mlir-opt cannot load
+// a sanitized plugin (the ASan runtime must come first).
 //
+// UNSUPPORTED: sanitizer
 // RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCPlugin%shlibext | FileCheck %s --check-prefix=DIALECT
 // RUN: mlir-opt %s --load-dialect-plugin=%mlc_lib_dir/MLCPlugin%shlibext \
 // RUN:   --load-pass-plugin=%mlc_lib_dir/MLCPlugin%shlibext \
