@@ -158,3 +158,89 @@ func.func @compositions(%x: !relax.tensor<[n, 4, 6], f32>)
   %7 = relax.permute_dims %6 axes [1, 0, 2] : !relax.tensor<[n, 6, 4], f32>
   return %1, %3, %5, %7 : !relax.tensor<[n, 24], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[n, 4, 6], f32>, !relax.tensor<[6, n, 4], f32>
 }
+
+// -----
+
+// Arithmetic on two constants of one type folds, computed in the element
+// type: f32 overflows to inf, NaN propagates through maximum, i8 wraps
+// (127 + 1 = -128, and -(-128) stays -128).
+
+// CHECK-LABEL: func.func @fold_arithmetic
+// CHECK-DAG: %[[FLOATS:.*]] = relax.constant dense<{{\[}}[1.000000e+00, 2.000000e+00], [0x7F800000, 0x7FC00000]]> : tensor<2x2xf32>
+// CHECK-DAG: %[[WRAPPED:.*]] = relax.constant dense<[-128, 127, -6, 2]> : tensor<4xi8>
+// CHECK-NOT: relax.add
+// CHECK-NOT: relax.negative
+// CHECK: return %[[FLOATS]], %[[WRAPPED]]
+func.func @fold_arithmetic() -> (!relax.tensor<[2, 2], f32>, !relax.tensor<[4], i8>) attributes {relax.function} {
+  %a = relax.constant dense<[[1.0, 2.0], [3.0, 0x7FC00000]]> : tensor<2x2xf32>
+  %b = relax.constant dense<[[0.5, -2.0], [1.0e38, 1.0]]> : tensor<2x2xf32>
+  %0 = relax.add %a, %b : !relax.tensor<[2, 2], f32>, !relax.tensor<[2, 2], f32>
+  %1 = relax.multiply %0, %b : !relax.tensor<[2, 2], f32>, !relax.tensor<[2, 2], f32>
+  %2 = relax.maximum %1, %a : !relax.tensor<[2, 2], f32>, !relax.tensor<[2, 2], f32>
+  %i = relax.constant dense<[127, -128, 5, -3]> : tensor<4xi8>
+  %j = relax.constant dense<1> : tensor<4xi8>
+  %3 = relax.add %i, %j : !relax.tensor<[4], i8>, !relax.tensor<[4], i8>
+  %4 = relax.negative %3 : !relax.tensor<[4], i8>
+  return %2, %4 : !relax.tensor<[2, 2], f32>, !relax.tensor<[4], i8>
+}
+
+// -----
+
+// subtract, minimum and abs on splats and dense constants.
+
+// CHECK-LABEL: func.func @fold_splats
+// CHECK: %[[R:.*]] = relax.constant dense<[0, 3, 3]> : tensor<3xi32>
+// CHECK: return %[[R]]
+func.func @fold_splats() -> !relax.tensor<[3], i32> attributes {relax.function} {
+  %a = relax.constant dense<[4, -1, 9]> : tensor<3xi32>
+  %b = relax.constant dense<4> : tensor<3xi32>
+  %0 = relax.subtract %a, %b : !relax.tensor<[3], i32>, !relax.tensor<[3], i32>
+  %1 = relax.abs %0 : !relax.tensor<[3], i32>
+  %c = relax.constant dense<3> : tensor<3xi32>
+  %2 = relax.minimum %1, %c : !relax.tensor<[3], i32>, !relax.tensor<[3], i32>
+  return %2 : !relax.tensor<[3], i32>
+}
+
+// -----
+
+// astype of a constant: round to nearest even (1 + 2^-8 is a tie in bf16,
+// which goes to 1; inf and NaN stay), a float to an integer truncates, an
+// integer to a boolean is x != 0; reshape keeps the element order.
+
+// CHECK-LABEL: func.func @fold_casts
+// CHECK-DAG: relax.constant dense<[1.000000e+00, 3.000000e+00, 0x7F80, 0x7FC0]> : tensor<4xbf16>
+// CHECK-DAG: relax.constant dense<[2, -2, 0]> : tensor<3xi32>
+// CHECK-DAG: relax.constant dense<[true, true, false]> : tensor<3xi1>
+// CHECK-DAG: relax.constant dense<{{\[}}[2.000000e+00, -2.000000e+00, 0.000000e+00]]> : tensor<1x3xf32>
+// CHECK-NOT: relax.astype
+// CHECK-NOT: relax.reshape
+func.func @fold_casts() -> (!relax.tensor<[4], bf16>, !relax.tensor<[3], i32>, !relax.tensor<[3], i1>, !relax.tensor<[1, 3], f32>) attributes {relax.function} {
+  %f = relax.constant dense<[1.00390625, 3.0, 0x7FF0000000000000, 0x7FF8000000000000]> : tensor<4xf64>
+  %0 = relax.astype %f to bf16 : !relax.tensor<[4], f64>
+  %g = relax.constant dense<[2.9, -2.9, 0.5]> : tensor<3xf32>
+  %1 = relax.astype %g to i32 : !relax.tensor<[3], f32>
+  %2 = relax.astype %1 to i1 : !relax.tensor<[3], i32>
+  %3 = relax.astype %1 to f32 : !relax.tensor<[3], i32>
+  %4 = relax.reshape %3 [1, 3] : !relax.tensor<[3], f32>
+  return %0, %1, %2, %4 : !relax.tensor<[4], bf16>, !relax.tensor<[3], i32>, !relax.tensor<[3], i1>, !relax.tensor<[1, 3], f32>
+}
+
+// -----
+
+// What does not fold: operands of different shapes (broadcasting), a
+// non-constant operand, and a float outside the integer range (its
+// conversion is unspecified).
+
+// CHECK-LABEL: func.func @no_fold
+// CHECK: relax.add
+// CHECK: relax.multiply
+// CHECK: relax.astype
+func.func @no_fold(%x: !relax.tensor<[2], f32>) -> (!relax.tensor<[2, 2], f32>, !relax.tensor<[2], f32>, !relax.tensor<[1], i32>) attributes {relax.function} {
+  %a = relax.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %b = relax.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %0 = relax.add %a, %b : !relax.tensor<[2, 2], f32>, !relax.tensor<[2], f32>
+  %1 = relax.multiply %x, %b : !relax.tensor<[2], f32>, !relax.tensor<[2], f32>
+  %c = relax.constant dense<[1.0e10]> : tensor<1xf32>
+  %2 = relax.astype %c to i32 : !relax.tensor<[1], f32>
+  return %0, %1, %2 : !relax.tensor<[2, 2], f32>, !relax.tensor<[2], f32>, !relax.tensor<[1], i32>
+}

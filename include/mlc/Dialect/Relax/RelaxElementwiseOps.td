@@ -9,13 +9,20 @@
 #ifndef MLC_DIALECT_RELAX_RELAXELEMENTWISEOPS_TD
 #define MLC_DIALECT_RELAX_RELAXELEMENTWISEOPS_TD
 
+// The ops with `hasFolder` fold on constant operands (RelaxFolds.cpp).
 def Relax_AddOp
-    : Relax_BinaryBroadcastOp<"add", "addition", "+", [Commutative]>;
+    : Relax_BinaryBroadcastOp<"add", "addition", "+", [Commutative]> {
+  let hasFolder = 1;
+}
 def Relax_SubtractOp
-    : Relax_BinaryBroadcastOp<"subtract", "subtraction", "-">;
+    : Relax_BinaryBroadcastOp<"subtract", "subtraction", "-"> {
+  let hasFolder = 1;
+}
 def Relax_MultiplyOp
     : Relax_BinaryBroadcastOp<"multiply", "multiplication", "*",
-                              [Commutative]>;
+                              [Commutative]> {
+  let hasFolder = 1;
+}
 def Relax_DivideOp : Relax_BinaryBroadcastOp<"divide", "division", "/">;
 
 def Relax_FloorDivideOp
@@ -31,9 +38,13 @@ def Relax_RightShiftOp : Relax_BinaryBroadcastOp<"right_shift",
     "arithmetic right shift (the sign when shifting by the width or more)",
     ">>">;
 def Relax_MinimumOp : Relax_BinaryBroadcastOp<"minimum", "minimum", "min",
-                                              [Commutative]>;
+                                              [Commutative]> {
+  let hasFolder = 1;
+}
 def Relax_MaximumOp : Relax_BinaryBroadcastOp<"maximum", "maximum", "max",
-                                              [Commutative]>;
+                                              [Commutative]> {
+  let hasFolder = 1;
+}
 def Relax_LogicalAndOp : Relax_BinaryBroadcastOp<"logical_and",
     "logical and (on i1)", "and", [Commutative]>;
 def Relax_LogicalOrOp : Relax_BinaryBroadcastOp<"logical_or",
@@ -108,10 +119,14 @@ class Relax_SimpleUnaryOp<string mnemonic, Type tensorType, string formula,
 
 def Relax_AbsOp : Relax_SimpleUnaryOp<"abs", Relax_AnyTensor,
     "`|x|`",
-    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type.">;
+    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type."> {
+  let hasFolder = 1;
+}
 def Relax_NegativeOp : Relax_SimpleUnaryOp<"negative", Relax_AnyTensor,
     "`-x`",
-    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type.">;
+    "For integers the most negative value stays itself (two's complement), as in numpy. Any integer or floating-point element type."> {
+  let hasFolder = 1;
+}
 def Relax_SignOp : Relax_SimpleUnaryOp<"sign", Relax_AnyTensor,
     "`1` where `x > 0`, `-1` where `x < 0`, `0` where `x == 0`",
     "NaN stays NaN (numpy's `sign`). Any integer or floating-point element type.">;

@@ -3,7 +3,10 @@
 #include "mlc/Dialect/Relax/RelaxOps.h"
 #include "mlc/Dialect/Relax/ShapeInference.h"
 
+#include "mlir/Dialect/CommonFolders.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/APSInt.h"
 
 using namespace mlir;
 
@@ -37,6 +40,167 @@ OpFoldResult TupleGetItemOp::fold(FoldAdaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// Ops on constants
+//===----------------------------------------------------------------------===//
+//
+// Elementwise arithmetic, negation, abs, astype and reshape of constants
+// fold to constants, computed as the kernels compute them (in the element
+// type, integers wrapping). Binary ops fold when both operands are
+// constants of one type (no broadcasting).
+
+/// `value`'s type as a builtin tensor type when every dim is a constant.
+static RankedTensorType getStaticTensorType(Value value) {
+  auto type = cast<TensorType>(value.getType());
+  if (!type.getRanked() || llvm::any_of(type.getDims(), [](sym::Expr dim) {
+        return !dim || !dim.getConstant();
+      }))
+    return {};
+  return RankedTensorType::get(type.getStaticShape(), type.getElementType());
+}
+
+/// Folds `floatFn` or `intFn` over two constants of one float or integer
+/// (not boolean) type.
+template <typename FloatFn, typename IntFn>
+static OpFoldResult foldBinaryConstants(ArrayRef<Attribute> operands,
+                                        FloatFn floatFn, IntFn intFn) {
+  auto lhs = dyn_cast_or_null<ElementsAttr>(operands[0]);
+  auto rhs = dyn_cast_or_null<ElementsAttr>(operands[1]);
+  if (!lhs || !rhs || lhs.getType() != rhs.getType())
+    return {};
+  Type element = lhs.getElementType();
+  if (isa<FloatType>(element))
+    return constFoldBinaryOp<FloatAttr, APFloat, void>(operands, floatFn);
+  if (isa<IntegerType>(element) && !element.isInteger(1))
+    return constFoldBinaryOp<IntegerAttr, APInt, void>(operands, intFn);
+  return {};
+}
+
+template <typename FloatFn, typename IntFn>
+static OpFoldResult foldUnaryConstant(Attribute operand, FloatFn floatFn,
+                                      IntFn intFn) {
+  auto elements = dyn_cast_or_null<ElementsAttr>(operand);
+  if (!elements)
+    return {};
+  Type element = elements.getElementType();
+  if (isa<FloatType>(element))
+    return constFoldUnaryOp<FloatAttr, APFloat, void>({operand}, floatFn);
+  if (isa<IntegerType>(element) && !element.isInteger(1))
+    return constFoldUnaryOp<IntegerAttr, APInt, void>({operand}, intFn);
+  return {};
+}
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  return foldBinaryConstants(
+      adaptor.getOperands(), [](APFloat a, const APFloat &b) { return a + b; },
+      [](const APInt &a, const APInt &b) { return a + b; });
+}
+
+OpFoldResult SubtractOp::fold(FoldAdaptor adaptor) {
+  return foldBinaryConstants(
+      adaptor.getOperands(), [](APFloat a, const APFloat &b) { return a - b; },
+      [](const APInt &a, const APInt &b) { return a - b; });
+}
+
+OpFoldResult MultiplyOp::fold(FoldAdaptor adaptor) {
+  return foldBinaryConstants(
+      adaptor.getOperands(), [](APFloat a, const APFloat &b) { return a * b; },
+      [](const APInt &a, const APInt &b) { return a * b; });
+}
+
+// NaN-propagating for floats, as the kernels' arith.minimumf/maximumf.
+OpFoldResult MinimumOp::fold(FoldAdaptor adaptor) {
+  return foldBinaryConstants(
+      adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return llvm::minimum(a, b); },
+      [](const APInt &a, const APInt &b) {
+        return llvm::APIntOps::smin(a, b);
+      });
+}
+
+OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
+  return foldBinaryConstants(
+      adaptor.getOperands(),
+      [](const APFloat &a, const APFloat &b) { return llvm::maximum(a, b); },
+      [](const APInt &a, const APInt &b) {
+        return llvm::APIntOps::smax(a, b);
+      });
+}
+
+// Integers wrap: the most negative value stays itself.
+OpFoldResult NegativeOp::fold(FoldAdaptor adaptor) {
+  return foldUnaryConstant(
+      adaptor.getInput(), [](APFloat a) { return neg(a); },
+      [](const APInt &a) { return -a; });
+}
+
+OpFoldResult AbsOp::fold(FoldAdaptor adaptor) {
+  return foldUnaryConstant(
+      adaptor.getInput(), [](const APFloat &a) { return abs(a); },
+      [](const APInt &a) { return a.abs(); });
+}
+
+/// One element of astype, or nullopt where the conversion is unspecified
+/// (a NaN or out-of-range float to an integer) or not folded.
+static std::optional<Attribute> castElement(Attribute value, Type to) {
+  auto toFloat = dyn_cast<FloatType>(to);
+  auto toInt = dyn_cast<IntegerType>(to);
+  if (auto f = dyn_cast<FloatAttr>(value)) {
+    APFloat x = f.getValue();
+    if (toFloat) {
+      bool lost;
+      // f64 to bf16 rounds through f32, as the kernels convert.
+      if (to.isBF16() && f.getType().isF64())
+        x.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+      x.convert(toFloat.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                &lost);
+      return FloatAttr::get(to, x);
+    }
+    if (toInt.getWidth() == 1)
+      return IntegerAttr::get(to, !x.isZero());
+    APSInt result(toInt.getWidth(), /*isUnsigned=*/false);
+    bool exact;
+    APFloat::opStatus status =
+        x.convertToInteger(result, APFloat::rmTowardZero, &exact);
+    if (status != APFloat::opOK && status != APFloat::opInexact)
+      return std::nullopt;
+    return IntegerAttr::get(to, result);
+  }
+  auto i = cast<IntegerAttr>(value);
+  const APInt &x = i.getValue();
+  bool isBool = x.getBitWidth() == 1;
+  if (toFloat) {
+    APFloat result(toFloat.getFloatSemantics());
+    result.convertFromAPInt(isBool ? x.zext(8) : x, /*IsSigned=*/!isBool,
+                            APFloat::rmNearestTiesToEven);
+    return FloatAttr::get(to, result);
+  }
+  if (toInt.getWidth() == 1)
+    return IntegerAttr::get(to, !x.isZero());
+  return IntegerAttr::get(to, isBool ? x.zext(toInt.getWidth())
+                                     : x.sextOrTrunc(toInt.getWidth()));
+}
+
+/// astype of a dense constant, element by element.
+static OpFoldResult foldConstantCast(Attribute input, Value result) {
+  auto elements = dyn_cast_or_null<DenseElementsAttr>(input);
+  RankedTensorType type = getStaticTensorType(result);
+  if (!elements || !type)
+    return {};
+  Type to = type.getElementType();
+  if (!isa<FloatType, IntegerType>(to))
+    return {};
+  SmallVector<Attribute> values;
+  values.reserve(elements.getNumElements());
+  for (Attribute value : elements.getValues<Attribute>()) {
+    std::optional<Attribute> cast = castElement(value, to);
+    if (!cast)
+      return {};
+    values.push_back(*cast);
+  }
+  return DenseElementsAttr::get(type, values);
+}
+
+//===----------------------------------------------------------------------===//
 // Tensor operators that return their input
 //===----------------------------------------------------------------------===//
 
@@ -52,8 +216,10 @@ static OpFoldResult foldToSameType(Value input, Value result) {
   return input;
 }
 
-OpFoldResult AstypeOp::fold(FoldAdaptor) {
-  return foldToSameType(getInput(), getResult());
+OpFoldResult AstypeOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult same = foldToSameType(getInput(), getResult()))
+    return same;
+  return foldConstantCast(adaptor.getInput(), getResult());
 }
 OpFoldResult ExpandDimsOp::fold(FoldAdaptor) {
   return foldToSameType(getInput(), getResult());
@@ -67,8 +233,15 @@ OpFoldResult FlattenOp::fold(FoldAdaptor) {
 OpFoldResult BroadcastToOp::fold(FoldAdaptor) {
   return foldToSameType(getInput(), getResult());
 }
-OpFoldResult ReshapeOp::fold(FoldAdaptor) {
-  return foldToSameType(getInput(), getResult());
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult same = foldToSameType(getInput(), getResult()))
+    return same;
+  // A constant keeps its elements in order under a new static shape.
+  auto elements = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  RankedTensorType type = getStaticTensorType(getResult());
+  if (!elements || !type)
+    return {};
+  return elements.reshape(type);
 }
 
 /// A flip of a flip along the same axis.
