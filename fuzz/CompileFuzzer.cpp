@@ -17,7 +17,6 @@
 
 #include "mlir/Pass/PassManager.h"
 
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mlir::OwningOpRef<mlir::ModuleOp> module = mlc::fuzz::parse(data, size);
   if (!module)

@@ -15,6 +15,7 @@
 #include "FuzzContext.h"
 
 #include "mlc/Conversion/Passes.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -24,6 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!module)
     return 0;
   mlir::PassManager pm(&mlc::fuzz::getContext());
+  // As mlc-opt does: MLIR 22's interpreter crashes on a non-transform op in
+  // a named sequence.
+  pm.addPass(mlc::createMLCCheckTransformScriptsPass());
   pm.addPass(mlir::transform::createInterpreterPass());
   pm.addPass(mlc::createConvertTIRToSCFPass());
   pm.enableVerifier(false);

@@ -6,12 +6,19 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlc/InitAll.h"
+#include "mlc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
@@ -22,6 +29,47 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   mlc::registerAllDialects(registry);
 
-  return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, "mlc optimizer driver\n", registry));
+  auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
+      argc, argv, "mlc optimizer driver\n", registry);
+  // Every pipeline starts with mlc-check-transform-scripts: MLIR 22's
+  // transform interpreter crashes on a named sequence holding a non-transform
+  // op, which its verifier lets through.
+  mlir::MlirOptMainConfig config =
+      mlir::MlirOptMainConfig::createFromCLOptions();
+  // What MlirOptMain's command-line entry does before reading the input.
+  if (config.shouldShowDialects()) {
+    llvm::outs() << "Available Dialects: ";
+    llvm::interleave(registry.getDialectNames(), llvm::outs(), ",");
+    llvm::outs() << "\n";
+    return 0;
+  }
+  if (config.shouldListPasses()) {
+    mlir::printRegisteredPasses();
+    return 0;
+  }
+  mlir::MlirOptMainConfig requested = config;
+  config.setPassPipelineSetupFn([requested](mlir::PassManager &pm) {
+    pm.addPass(mlc::createMLCCheckTransformScriptsPass());
+    return requested.setupPassPipeline(pm);
+  });
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      mlir::openInputFile(inputFilename, &error);
+  if (!input) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      mlir::openOutputFile(outputFilename, &error);
+  if (!output) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  if (failed(
+          mlir::MlirOptMain(output->os(), std::move(input), registry, config)))
+    return 1;
+  // Only a successful run writes the output file.
+  output->keep();
+  return 0;
 }

@@ -29,6 +29,11 @@ namespace mlc {
 #define GEN_PASS_REGISTRATION
 #include "mlc/Transforms/Passes.h.inc"
 
+/// What mlc-check-transform-scripts checks, on the named sequences in
+/// `root`: fails (with an error per offending op) when one holds an op that
+/// is not a transform op.
+llvm::LogicalResult checkTransformScripts(mlir::Operation *root);
+
 } // namespace mlc
 
 #endif // MLC_TRANSFORMS_PASSES_H

@@ -80,4 +80,19 @@ def MLCApproximateMathPass : Pass<"mlc-approximate-math"> {
                            "::mlir::vector::VectorDialect"];
 }
 
+def MLCCheckTransformScriptsPass
+    : Pass<"mlc-check-transform-scripts", "::mlir::ModuleOp"> {
+  let summary = "Refuse named sequences that the transform interpreter "
+                "cannot apply";
+  let description = [{
+    Every op directly in the body of a `transform.named_sequence` (but its
+    terminator) must implement TransformOpInterface: the interpreter
+    applies each through it. MLIR 22 verifies this for `transform.sequence`
+    but not for named sequences, and the interpreter then crashes on any
+    other op. The pass reports each such op with an error and fails.
+    mlc-opt runs it before every pipeline, so `--transform-interpreter`
+    never sees one.
+  }];
+}
+
 #endif // MLC_TRANSFORMS_PASSES_TD

@@ -210,6 +210,36 @@ tir.prim_func @region_symbol_loop_var(%A: memref<4xf32>) {
 
 // -----
 
+// An iteration variable's extent must not vary with an enclosing loop
+// (found by mlc-compile-fuzzer: a schedule then erased the loop under it).
+tir.prim_func @extent_loop_var(%A: memref<?xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  // expected-note @+1 {{offending value}}
+  tir.for %i = %c0 to %n {
+    // expected-error @+1 {{'tir.block' op dynamic extent #0 depends on the induction variable of an enclosing 'tir.for'; an iteration variable's extent is the same for every instance of the block}}
+    tir.block "b" (%v: spatial[%i] = %i) writes(%A[%v] : memref<?xf32>) {
+    }
+  }
+  tir.return
+}
+
+// -----
+
+tir.prim_func @extent_load(%A: memref<4xf32>, %N: memref<1xindex>) {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  // expected-note @+1 {{offending value}}
+  %n = memref.load %N[%c0] : memref<1xindex>
+  tir.for %i = %c0 to %c4 {
+    // expected-error-re @+1 {{'tir.block' op dynamic extent #0 depends on {{.*}}}}
+    tir.block "b" (%v: spatial[%n] = %i) writes(%A[%v] : memref<4xf32>) {
+    }
+  }
+  tir.return
+}
+
+// -----
+
 tir.prim_func @region_symbol_load(%A: memref<4xf32>, %I: memref<1xindex>, %i: index) {
   %c0 = arith.constant 0 : index
   // expected-note @+1 {{offending value}}

@@ -150,36 +150,6 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
-// blockize: the block's extent depends on the outer loop.
-module attributes {transform.with_named_sequence} {
-  tir.prim_func @f(%A: memref<8x8xf32>, %B: memref<8x8xf32>, %n: index) {
-    %c0 = arith.constant 0 : index
-    %c2 = arith.constant 2 : index
-    %c4 = arith.constant 4 : index
-    %c8 = arith.constant 8 : index
-    tir.for %i = %c0 to %c8 {
-      tir.for %j = %c0 to %c8 {
-        // expected-note @below {{op using an outer loop}}
-        %e = arith.addi %i, %c8 : index
-        // expected-error @below {{cannot blockize block "B": an op under the loop uses a loop outside it}}
-        tir.block "B" (%vi: spatial[%e] = %i, %vj: spatial[8] = %j)
-            reads(%A[%vi, %vj] : memref<8x8xf32>)
-            writes(%B[%vi, %vj] : memref<8x8xf32>) {
-        }
-      }
-    }
-    tir.return
-  }
-  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
-    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
-    %i, %j = transform.tir.get_loops %b : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-    %o = transform.tir.blockize %j : (!transform.any_op) -> !transform.any_op
-    transform.yield
-  }
-}
-
-// -----
-
 // blockize: a region that is not linear in the inner loop.
 module attributes {transform.with_named_sequence} {
   tir.prim_func @f(%A: memref<8x8xf32>, %B: memref<8x8xf32>, %n: index) {

@@ -187,27 +187,29 @@ static LogicalResult verifyNoOuterLoopAccess(BlockOp block) {
   return diag;
 }
 
-/// Region symbols are the same for every instance of the block: computed
-/// like a binding, but without the loops around the block.
-static LogicalResult verifyRegionSymbols(BlockOp block) {
+/// Values that are the same for every instance of the block (region
+/// symbols, dynamic extents of iteration variables): computed like a
+/// binding, but without the loops around the block. `what` names one
+/// ("region symbol"), `why` says why the loops are excluded.
+static LogicalResult verifyInstanceInvariant(BlockOp block, ValueRange values,
+                                             StringRef what, StringRef why) {
   BlockOp scope = getScopeBlock(block);
-  for (auto [index, symbol] : llvm::enumerate(block.getRegionSymbols())) {
+  for (auto [index, value] : llvm::enumerate(values)) {
     std::string reason;
-    Value bad = findInDefChain(symbol, [&](Value value) {
-      if (ForOp loop = getInductionLoop(value)) {
+    Value bad = findInDefChain(value, [&](Value leaf) {
+      if (ForOp loop = getInductionLoop(leaf)) {
         if (loop->isProperAncestor(block))
-          reason = "the induction variable of an enclosing 'tir.for'; a "
-                   "region may vary over the block's instances only through "
-                   "its iteration variables";
+          reason = ("the induction variable of an enclosing 'tir.for'; " + why)
+                       .str();
         return !reason.empty();
       }
-      reason = describeBadBindingLeaf(block, scope, value);
+      reason = describeBadBindingLeaf(block, scope, leaf);
       return !reason.empty();
     });
     if (!bad)
       continue;
-    InFlightDiagnostic diag = block.emitOpError("region symbol #")
-                              << index << " depends on " << reason;
+    InFlightDiagnostic diag = block.emitOpError(what)
+                              << " #" << index << " depends on " << reason;
     diag.attachNote(bad.getLoc()) << "offending value";
     return diag;
   }
@@ -215,7 +217,15 @@ static LogicalResult verifyRegionSymbols(BlockOp block) {
 }
 
 LogicalResult mlc::tir::verifyBlockScoping(BlockOp block) {
-  if (failed(verifyBindings(block)) || failed(verifyRegionSymbols(block)) ||
+  if (failed(verifyBindings(block)) ||
+      failed(verifyInstanceInvariant(
+          block, block.getRegionSymbols(), "region symbol",
+          "a region may vary over the block's instances only through its "
+          "iteration variables")) ||
+      failed(verifyInstanceInvariant(
+          block, block.getDynamicExtents(), "dynamic extent",
+          "an iteration variable's extent is the same for every instance "
+          "of the block")) ||
       failed(verifyNoOuterLoopAccess(block)))
     return failure();
   return success();

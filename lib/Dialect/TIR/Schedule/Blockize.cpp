@@ -190,6 +190,8 @@ DiagnosedSilenceableFailure mlc::tir::blockize(RewriterBase &rewriter,
     }
     return WalkResult::advance();
   });
+  // The verifier keeps loop variables out of extents, region symbols and
+  // block bodies, so this guards IR built without verification.
   if (offender) {
     DiagnosedSilenceableFailure diag =
         reject(block, "an op under the loop uses a loop outside it");
