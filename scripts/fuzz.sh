@@ -29,7 +29,8 @@ fi
 cmake --build "$build" --target "${targets[@]}"
 
 # Seeds: the lit test cases and examples (the schedule tests for the
-# schedule target), and the hand-made seeds of the runtime targets.
+# schedule target); for the other targets, the hand-made seeds and the
+# minimized corpus kept in fuzz/corpus/ (refresh it with `-merge=1`).
 
 # Every test case (split at `// -----`) of the .mlir files under the given
 # folders, one file each in $1.
@@ -56,7 +57,12 @@ seeds() {
     ;;
   *)
     local name=${target#mlc-}
-    cp "$root/fuzz/seeds/${name%-fuzzer}"/* "$dir/"
+    name=${name%-fuzzer}
+    cp "$root/fuzz/seeds/$name"/* "$dir/"
+    # The minimized corpus of earlier runs, where one is kept.
+    if [ -d "$root/fuzz/corpus/$name" ]; then
+      cp "$root/fuzz/corpus/$name"/* "$dir/"
+    fi
     ;;
   esac
 }
