@@ -4,8 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The target and math passes; relax's and tir's own passes live with their
-// dialects (mlc/Dialect/{Relax,TIR}/Transforms/Passes.td).
+// The target, math and transform-script passes; relax's and tir's own
+// passes live with their dialects (mlc/Dialect/{Relax,TIR}/Transforms/
+// Passes.td).
 //
 //===----------------------------------------------------------------------===//
 
