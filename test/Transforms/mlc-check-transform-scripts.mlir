@@ -37,3 +37,4 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+

@@ -862,3 +862,29 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+/// A script may leave IR that does not verify (an attribute name that the
+/// relax dialect reserves): mlc-opt reports it after the interpreter (found
+/// by mlc-schedule-fuzzer, which checks the same way).
+module attributes {transform.with_named_sequence} {
+  func.func @g(%x: !relax.tensor<[4], f32>) attributes {relax.function} {
+    return
+  }
+  tir.prim_func @f(%A: memref<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c8 = arith.constant 8 : index
+    tir.for %i = %c0 to %c8 {
+      // expected-error-re @below {{unknown relax attribute 'relax.mine'{{$}}}}
+      tir.block "B" (%vi: spatial[8] = %i) writes(%A[%vi] : memref<8xf32>) {
+      }
+    }
+    tir.return
+  }
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %b = transform.tir.get_block "B" in %root : (!transform.any_op) -> !transform.any_op
+    transform.annotate %b "relax.mine" : !transform.any_op
+    transform.yield
+  }
+}
