@@ -14,6 +14,7 @@
 #define MLC_FUZZ_FUZZCONTEXT_H
 
 #include "mlc/InitAll.h"
+#include "mlc/Support/NestingDepth.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -53,6 +54,9 @@ inline mlir::MLIRContext &getContext() {
 inline mlir::OwningOpRef<mlir::ModuleOp> parse(const uint8_t *data,
                                                size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
+  // As the tools do: MLIR's parser overflows its stack on deeper nesting.
+  if (findExcessiveNesting(text))
+    return nullptr;
   return mlir::parseSourceString<mlir::ModuleOp>(text, &getContext());
 }
 

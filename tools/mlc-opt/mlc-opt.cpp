@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlc/InitAll.h"
+#include "mlc/Support/NestingDepth.h"
 #include "mlc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -58,6 +59,17 @@ int main(int argc, char **argv) {
       mlir::openInputFile(inputFilename, &error);
   if (!input) {
     llvm::errs() << error << "\n";
+    return 1;
+  }
+  // The parser would overflow its stack on deeper nesting.
+  if (std::optional<size_t> offset =
+          mlc::findExcessiveNesting(input->getBuffer())) {
+    llvm::StringRef before = input->getBuffer().take_front(*offset);
+    size_t line = before.count('\n') + 1;
+    size_t column = *offset - before.rfind('\n');
+    llvm::errs() << inputFilename << ":" << line << ":" << column
+                 << ": error: brackets nest deeper than "
+                 << mlc::kMaxNestingDepth << " levels\n";
     return 1;
   }
   std::unique_ptr<llvm::ToolOutputFile> output =
